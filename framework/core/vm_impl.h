@@ -1,0 +1,25 @@
+/*
+ * core/vm_impl.h: the vm internals the backends use.  Never included by
+ * services.
+ */
+#ifndef FW_VM_IMPL_H
+#define FW_VM_IMPL_H
+
+#include <fw/vm.h>
+
+struct hal_space;
+
+/*
+ * The backend reports that user code touched va with access and the
+ * hardware (or host) mapping did not allow it.  If vm's page table allows
+ * it, maps a run of pages around va through hal_space_map() (under the vm
+ * lock, so it is ordered before any later revoke) and returns true: the
+ * backend resumes the thread.  Otherwise returns false: the fault goes to
+ * the services as an exception.
+ */
+bool			 fw_vm_resolve(struct fw_vm *vm, uint64_t va,
+			    unsigned int access);
+/* The backend state of vm (set by fw_vm_new() through hal_space_new()). */
+struct hal_space	*fw_vm_space(struct fw_vm *vm);
+
+#endif

@@ -1,0 +1,34 @@
+/*
+ * hal/mmu.h: what a backend does to make a fw_vm's page table real.  The
+ * core owns the table (core/pt.c) and calls these with the vm's lock held;
+ * they must not sleep (they may spin or wait on the host).
+ *
+ * A backend whose hardware walks the table itself (bare metal) does TLB
+ * shootdowns here; the simulator maps and unmaps in the vm's stub process.
+ */
+#ifndef HAL_MMU_H
+#define HAL_MMU_H
+
+#include <fw/types.h>
+
+struct fw_vm;
+struct hal_space;				/* per-vm backend state */
+
+/* -ENOMEM, -EAGAIN (no host process could be made). */
+FW_MUST_CHECK int	hal_space_new(struct fw_vm *vm, struct hal_space **out);
+void			hal_space_free(struct hal_space *s);
+/*
+ * Makes [va, va+len) reach the physical run [pa, pa+len) with prot.  May be
+ * lazy, but must take effect before any thread of s next runs user code, and
+ * in order with hal_space_revoke() calls.
+ */
+void			hal_space_map(struct hal_space *s, uint64_t va,
+			    uint64_t pa, uint64_t len, unsigned int prot);
+/*
+ * [va, va+len) must stop being reachable, or lose write/exec rights beyond
+ * prot (prot 0: unmapped), before this returns.
+ */
+void			hal_space_revoke(struct hal_space *s, uint64_t va,
+			    uint64_t len, unsigned int prot);
+
+#endif

@@ -1,0 +1,31 @@
+/*
+ * fw/boot.h: what the machine was started with.  The simulator fills this
+ * from its command line; bare metal from PVH, Multiboot2 or the device tree.
+ * Strings are owned by the framework and live until power-off.  The
+ * initramfs is read by copy.  Nothing here sleeps or fails after boot.
+ *
+ * The services provide svc_main(), which the framework runs as the first
+ * task once the machine is up.
+ */
+#ifndef FW_BOOT_H
+#define FW_BOOT_H
+
+#include <fw/types.h>
+
+/* The program to run and its arguments (argv[0] is the path). */
+size_t		 fw_boot_argc(void);
+const char	*fw_boot_argv(size_t i);		/* NULL past the end */
+/* Its environment, "NAME=value" each. */
+size_t		 fw_boot_envc(void);
+const char	*fw_boot_envp(size_t i);		/* NULL past the end */
+/* A boot option ("strace", "init", ...): its value, "" if set bare, or NULL. */
+const char	*fw_boot_option(const char *name);
+/* The initramfs image: its size (0 if none), and a copy of part of it. */
+size_t		 fw_boot_initrd_size(void);
+/* 0, or -EINVAL past the image's end. */
+FW_MUST_CHECK int fw_boot_initrd_read(size_t off, void *buf, size_t len);
+
+/* Defined by the services: the first task. */
+void		 svc_main(void *arg);
+
+#endif

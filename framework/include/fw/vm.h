@@ -1,0 +1,71 @@
+/*
+ * fw/vm.h: user address spaces.  A struct fw_vm is a page table in the
+ * x86-64 format (the same code on every backend) plus whatever the backend
+ * needs to make it real: on the simulator a host stub process whose host
+ * mappings cache the table.  Mapping a page takes a reference to its frame;
+ * unmapping drops it only after the hardware (or the host) can no longer
+ * reach the page, so an unmap or downgrade is complete when the call returns.
+ * New mappings and upgrades may reach the hardware lazily.
+ *
+ * Locks: each vm has an internal lock; every call may come from any task.
+ * The fault handler is called without that lock held.
+ */
+#ifndef FW_VM_H
+#define FW_VM_H
+
+#include <fw/types.h>
+
+struct fw_vm;					/* opaque, counted */
+struct fw_frame;
+
+#define FW_PROT_READ	0x1u
+#define FW_PROT_WRITE	0x2u
+#define FW_PROT_EXEC	0x4u
+
+/* Kinds of access, for fault handlers. */
+#define FW_ACCESS_READ	0x1u
+#define FW_ACCESS_WRITE	0x2u
+#define FW_ACCESS_EXEC	0x4u
+
+/*
+ * The services' page-fault handler: makes addr accessible for access (maps a
+ * frame, copies on write) and returns 0, or returns -EFAULT (or another
+ * -errno) when the access is invalid.  May sleep.  owner is the pointer
+ * given to fw_vm_set_fault_handler().
+ */
+typedef int (*fw_fault_fn)(void *owner, struct fw_vm *vm, fw_uaddr_t addr,
+    unsigned int access);
+
+/* Creates an empty address space; *out gets the only reference.  -ENOMEM. */
+FW_MUST_CHECK int	 fw_vm_new(struct fw_vm **out);
+struct fw_vm		*fw_vm_ref(struct fw_vm *vm);		/* +1 */
+void			 fw_vm_unref(struct fw_vm *vm);		/* -1, NULL ok */
+/*
+ * Injects the fault handler used by fw/uaccess.h copies and by the backend.
+ * owner is borrowed: the caller keeps it alive while the vm is used.
+ */
+void			 fw_vm_set_fault_handler(struct fw_vm *vm,
+			    fw_fault_fn fn, void *owner);
+/* The first address above user space (TASK_SIZE); user space starts at 0. */
+uint64_t		 fw_vm_user_top(void);
+/*
+ * Maps frame f at the page va with prot, replacing (and unreferencing) what
+ * was there.  Takes its own reference to f.  -EINVAL for an unaligned or
+ * out-of-range va, -ENOMEM when page-table frames run out.
+ */
+FW_MUST_CHECK int	 fw_vm_map(struct fw_vm *vm, fw_uaddr_t va,
+			    struct fw_frame *f, unsigned int prot);
+/* Unmaps every page in [va, va+len) (page-rounded); absent pages are skipped. */
+void			 fw_vm_unmap(struct fw_vm *vm, fw_uaddr_t va,
+			    uint64_t len);
+/* Sets prot on every present page in [va, va+len). */
+void			 fw_vm_protect(struct fw_vm *vm, fw_uaddr_t va,
+			    uint64_t len, unsigned int prot);
+/*
+ * Looks up the page holding va: 0 with *prot set and, if frame is not NULL,
+ * *frame holding a new reference; -ENOENT when nothing is mapped there.
+ */
+FW_MUST_CHECK int	 fw_vm_query(struct fw_vm *vm, fw_uaddr_t va,
+			    unsigned int *prot, struct fw_frame **frame);
+
+#endif

@@ -1,0 +1,53 @@
+/*
+ * svc/syscall.h: the system-call layer.  Every handler has one shape: it
+ * decodes its raw arguments, validates them in Linux's order, then acts,
+ * and returns a value >= 0 or a negative Linux errno, which the dispatcher
+ * alone turns into the guest's rax.  Handlers live one per file in
+ * services/syscall/ (or beside the subsystem they drive).
+ */
+#ifndef SVC_SYSCALL_H
+#define SVC_SYSCALL_H
+
+#include <fw/types.h>
+
+struct thread;
+
+struct syscall_args {
+	uint64_t	nr;
+	uint64_t	a[6];
+};
+
+typedef long (*syscall_fn)(struct thread *t, const struct syscall_args *a);
+
+/* Runs the syscall t just made (t->ctx holds it) and stores the result. */
+void	syscall_dispatch(struct thread *t);
+/* The name of syscall nr, or NULL (for --strace). */
+const char *syscall_name(uint64_t nr);
+
+#define SYSCALL(name) \
+	long sys_##name(struct thread *t, const struct syscall_args *a)
+
+/* Files (services/fs). */
+SYSCALL(read); SYSCALL(write); SYSCALL(readv); SYSCALL(writev);
+SYSCALL(pread64); SYSCALL(pwrite64); SYSCALL(lseek); SYSCALL(close);
+SYSCALL(openat); SYSCALL(open); SYSCALL(fstat); SYSCALL(stat);
+SYSCALL(lstat); SYSCALL(newfstatat); SYSCALL(getdents64); SYSCALL(getcwd);
+SYSCALL(chdir); SYSCALL(fchdir); SYSCALL(mkdirat); SYSCALL(mkdir);
+SYSCALL(unlinkat); SYSCALL(unlink); SYSCALL(rmdir); SYSCALL(readlinkat);
+SYSCALL(readlink); SYSCALL(faccessat); SYSCALL(faccessat2); SYSCALL(access);
+SYSCALL(ioctl); SYSCALL(fcntl); SYSCALL(dup); SYSCALL(dup2); SYSCALL(dup3);
+SYSCALL(umask);
+
+/* Processes, memory, time and the rest (services/proc, mm, time, ...). */
+SYSCALL(exit); SYSCALL(exit_group); SYSCALL(arch_prctl);
+SYSCALL(set_tid_address); SYSCALL(set_robust_list); SYSCALL(rseq);
+SYSCALL(uname); SYSCALL(getpid); SYSCALL(getppid); SYSCALL(gettid);
+SYSCALL(getuid); SYSCALL(geteuid); SYSCALL(getgid); SYSCALL(getegid);
+SYSCALL(clock_gettime); SYSCALL(clock_getres); SYSCALL(gettimeofday);
+SYSCALL(time); SYSCALL(nanosleep); SYSCALL(clock_nanosleep);
+SYSCALL(getrandom); SYSCALL(rt_sigaction); SYSCALL(rt_sigprocmask);
+SYSCALL(sigaltstack); SYSCALL(prlimit64); SYSCALL(getrlimit);
+SYSCALL(sysinfo); SYSCALL(sched_getaffinity); SYSCALL(brk); SYSCALL(mmap);
+SYSCALL(munmap); SYSCALL(mprotect); SYSCALL(getpgrp); SYSCALL(getcpu);
+
+#endif

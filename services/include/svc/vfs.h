@@ -1,0 +1,54 @@
+/*
+ * svc/vfs.h: what the rest of the services need from the file layer
+ * (services/fs).  The file system itself, its inodes and the descriptor
+ * table's internals stay behind this header.
+ */
+#ifndef SVC_VFS_H
+#define SVC_VFS_H
+
+#include <fw/types.h>
+
+struct proc;
+struct file;
+struct fdtable;
+struct vnode;
+
+/*
+ * Builds the root file system from the boot initramfs (newc cpio).  0, or
+ * -EINVAL for a malformed image (the caller reports a boot error), -ENOMEM.
+ */
+FW_MUST_CHECK int	 vfs_init(void);
+/* The root directory, with a new reference. */
+struct vnode		*vfs_root(void);
+struct vnode		*vnode_ref(struct vnode *v);
+void			 vnode_unref(struct vnode *v);	/* NULL ok */
+
+/* An empty descriptor table (*out: one reference), or -ENOMEM. */
+FW_MUST_CHECK int	 fdtable_new(struct fdtable **out);
+void			 fdtable_unref(struct fdtable *fds);	/* NULL ok */
+/* Closes the descriptors marked close-on-exec (execve). */
+void			 fdtable_close_on_exec(struct fdtable *fds);
+/*
+ * Installs f at the lowest free descriptor (with FD_CLOEXEC if cloexec);
+ * takes its own reference.  Returns the descriptor, or -EMFILE.
+ */
+FW_MUST_CHECK int	 fd_install(struct proc *p, struct file *f,
+			    bool cloexec);
+
+/*
+ * Opens path relative to dirfd (LINUX_AT_FDCWD for the cwd) as open(2)
+ * would, for p's credentials; *out gets one reference.  -errno.
+ */
+FW_MUST_CHECK int	 vfs_open(struct proc *p, int dirfd, const char *path,
+			    int flags, unsigned int mode, struct file **out);
+/* Reads at off into a kernel buffer: bytes read (0 at end), or -errno. */
+FW_MUST_CHECK long	 file_pread(struct file *f, void *buf, size_t len,
+			    uint64_t off);
+/* The file's size and st_mode; for execve's checks. */
+uint64_t		 file_size(struct file *f);
+unsigned int		 file_mode(struct file *f);
+void			 file_unref(struct file *f);		/* NULL ok */
+/* A file on a console port (fw/console.h), for the first process's 0, 1, 2. */
+FW_MUST_CHECK int	 console_file_open(unsigned int port, struct file **out);
+
+#endif
