@@ -1,0 +1,56 @@
+/*
+ * uapi/fcntl.h: open(2) flags, *at() flags and fcntl(2) commands of Linux
+ * x86-64 (include/uapi/asm-generic/fcntl.h, linux/fcntl.h), as numbers.
+ */
+#ifndef UAPI_FCNTL_H
+#define UAPI_FCNTL_H
+
+#define LINUX_O_ACCMODE		00000003
+#define LINUX_O_RDONLY		00000000
+#define LINUX_O_WRONLY		00000001
+#define LINUX_O_RDWR		00000002
+#define LINUX_O_CREAT		00000100
+#define LINUX_O_EXCL		00000200
+#define LINUX_O_NOCTTY		00000400
+#define LINUX_O_TRUNC		00001000
+#define LINUX_O_APPEND		00002000
+#define LINUX_O_NONBLOCK	00004000
+#define LINUX_O_DSYNC		00010000
+#define LINUX_O_ASYNC		00020000
+#define LINUX_O_DIRECT		00040000
+#define LINUX_O_LARGEFILE	00100000
+#define LINUX_O_DIRECTORY	00200000
+#define LINUX_O_NOFOLLOW	00400000
+#define LINUX_O_NOATIME		01000000
+#define LINUX_O_CLOEXEC		02000000
+#define LINUX_O_SYNC		04010000
+#define LINUX_O_PATH		010000000
+#define LINUX_O_TMPFILE		020200000
+
+#define LINUX_AT_FDCWD			(-100)
+#define LINUX_AT_SYMLINK_NOFOLLOW	0x100
+#define LINUX_AT_REMOVEDIR		0x200
+#define LINUX_AT_EACCESS		0x200
+#define LINUX_AT_SYMLINK_FOLLOW		0x400
+#define LINUX_AT_NO_AUTOMOUNT		0x800
+#define LINUX_AT_EMPTY_PATH		0x1000
+
+#define LINUX_F_DUPFD		0
+#define LINUX_F_GETFD		1
+#define LINUX_F_SETFD		2
+#define LINUX_F_GETFL		3
+#define LINUX_F_SETFL		4
+#define LINUX_F_DUPFD_CLOEXEC	1030
+#define LINUX_FD_CLOEXEC	1
+
+/* st_mode bits (include/uapi/linux/stat.h). */
+#define LINUX_S_IFMT	0170000
+#define LINUX_S_IFSOCK	0140000
+#define LINUX_S_IFLNK	0120000
+#define LINUX_S_IFREG	0100000
+#define LINUX_S_IFBLK	0060000
+#define LINUX_S_IFDIR	0040000
+#define LINUX_S_IFCHR	0020000
+#define LINUX_S_IFIFO	0010000
+
+#endif
