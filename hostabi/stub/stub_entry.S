@@ -1,0 +1,191 @@
+/*
+ * stub_entry.S: the stub's entry point and every instruction with which it
+ * makes a host system call.  Each permitted call has its own `syscall`
+ * instruction followed by a global label; the seccomp filters (stub_filter.c)
+ * allow a call only from the address of its label, which is the
+ * instruction pointer the kernel reports (the address after `syscall`).
+ *
+ * Gates used by guest threads (allowed by both filters):
+ *	stub_futex, stub_restorer (rt_sigreturn), stub_exit, stub_arch_prctl
+ * Gates of the mm thread and of thread set-up (process filter only):
+ *	the calls inside stub_mm_loop, stub_ts_* for a starting thread
+ * stub_boot_trap always traps: it is how a new guest thread reports in.
+ */
+#include "stub_abi.h"
+
+#define GATE(name, nr)				\
+	.globl name;				\
+	.type name, @function;			\
+name:						\
+	mov	%rcx, %r10;			\
+	mov	$nr, %eax;			\
+	syscall;				\
+	.globl name##_ip;			\
+name##_ip:					\
+	ret
+
+	.section .text.entry, "ax"
+	.globl	_start
+_start:
+	mov	%rsp, %rdi		/* argc, argv, envp on the exec stack */
+	lea	stub_boot_stack+STUB_BOOT_STACK(%rip), %rsp
+	call	stub_main
+	ud2
+
+	.text
+/* long stub_syscall6(nr, a1, ..., a5): only before any filter exists. */
+	.globl	stub_syscall6
+stub_syscall6:
+	mov	%rdi, %rax
+	mov	%rsi, %rdi
+	mov	%rdx, %rsi
+	mov	%rcx, %rdx
+	mov	%r8, %r10
+	mov	%r9, %r8
+	mov	8(%rsp), %r9
+	syscall
+	ret
+
+GATE(stub_futex, 202)
+GATE(stub_exit, 60)
+GATE(stub_arch_prctl, 158)
+GATE(stub_ts_sigaltstack, 131)
+GATE(stub_ts_sigprocmask, 14)
+GATE(stub_ts_seccomp, 317)
+
+	.globl	stub_restorer
+stub_restorer:
+	mov	$15, %eax
+	syscall
+	.globl	stub_restorer_ip
+stub_restorer_ip:
+	ud2
+
+/* A new guest thread's first event: a system call from here traps. */
+	.globl	stub_boot_trap
+stub_boot_trap:
+	mov	$39, %eax
+	syscall
+	.globl	stub_boot_trap_ip
+stub_boot_trap_ip:
+	ud2
+
+/*
+ * The mm thread: waits for a batch on the ring's doorbell, runs it, then
+ * publishes the doorbell value in stub_done.done and wakes the simulator.
+ * It keeps all its state in registers and reads only the ring, which no
+ * guest thread can write; its proof of completion goes to physical memory
+ * through fd 3 (see struct stub_done).
+ *	rbx	STUB_RING		r12	doorbell value last done
+ *	r13	ops left		r14	current op
+ *	r15	STUB_DONE		rbp	failures in this batch
+ */
+	.globl	stub_mm_loop
+stub_mm_loop:
+	movabs	$STUB_RING, %rbx
+	movabs	$STUB_DONE, %r15
+	xor	%r12d, %r12d
+1:	mov	(%rbx), %eax
+	cmp	%r12d, %eax
+	jne	2f
+	mov	%rbx, %rdi		/* futex(&ring->doorbell, FUTEX_WAIT, r12) */
+	xor	%esi, %esi
+	mov	%r12d, %edx
+	xor	%r10d, %r10d
+	mov	$202, %eax
+	syscall
+	.globl	stub_mm_wait_ip
+stub_mm_wait_ip:
+	jmp	1b
+2:	mov	%eax, %r12d
+	mov	8(%rbx), %r13
+	mov	$STUB_RING_OPS_N, %eax
+	cmp	%rax, %r13
+	cmova	%rax, %r13
+	lea	64(%rbx), %r14
+	xor	%ebp, %ebp
+3:	test	%r13, %r13
+	jz	8f
+	mov	(%r14), %eax		/* kind */
+	mov	8(%r14), %rdi		/* va */
+	mov	16(%r14), %rsi		/* len */
+	mov	4(%r14), %edx		/* prot */
+	cmp	$1, %eax
+	je	4f
+	cmp	$2, %eax
+	je	5f
+	cmp	$3, %eax
+	je	6f
+	cmp	$4, %eax
+	je	7f
+	inc	%rbp
+	jmp	9f
+4:	mov	$0x11, %r10d		/* MAP_SHARED|MAP_FIXED */
+	mov	$3, %r8d
+	mov	24(%r14), %r9
+	mov	$9, %eax
+	syscall
+	.globl	stub_mm_mmap_ip
+stub_mm_mmap_ip:
+	jmp	10f
+5:	mov	$11, %eax
+	syscall
+	.globl	stub_mm_munmap_ip
+stub_mm_munmap_ip:
+	jmp	10f
+6:	mov	$10, %eax
+	syscall
+	.globl	stub_mm_mprotect_ip
+stub_mm_mprotect_ip:
+	jmp	10f
+	/*
+	 * clone(flags, stack, &ctx->tid, &ctx->tid, 0) for slot off; the child
+	 * starts on the top of the slot's signal stack.
+	 */
+7:	mov	24(%r14), %rax
+	shl	$16, %rax		/* off * SLOT_SIZE */
+	movabs	$STUB_SLOTS, %rsi
+	add	%rax, %rsi
+	lea	SLOT_CTX_OFF+STUB_CTX_TID_OFF(%rsi), %rdx	/* &ctx->tid */
+	mov	%rdx, %r10
+	add	$SLOT_ALT_OFF+SLOT_ALT_SIZE, %rsi
+	mov	$0x350f00, %edi		/* VM|FS|FILES|SIGHAND|THREAD|SYSVSEM|
+					   PARENT_SETTID|CHILD_CLEARTID */
+	xor	%r8d, %r8d
+	mov	$56, %eax
+	syscall
+	.globl	stub_mm_clone_ip
+stub_mm_clone_ip:
+	test	%rax, %rax
+	jnz	10f
+	mov	%rsp, %rdi		/* child: the slot is below its stack */
+	sub	$SLOT_ALT_OFF+SLOT_ALT_SIZE, %rdi
+	call	stub_thread_main
+	ud2
+10:	cmp	$-4095, %rax
+	jb	9f
+	inc	%rbp
+	mov	%rax, 16(%r15)		/* last_err */
+9:	add	$32, %r14
+	dec	%r13
+	jmp	3b
+8:	add	%rbp, 8(%r15)		/* nerr */
+	mov	$3, %edi		/* pwrite64(3, &ring->doorbell, 4, proof) */
+	mov	%rbx, %rsi
+	mov	$4, %edx
+	mov	STUB_RING_PROOF_OFF(%rbx), %r10
+	mov	$18, %eax
+	syscall
+	.globl	stub_mm_pwrite_ip
+stub_mm_pwrite_ip:
+	mov	%r12d, (%r15)		/* done = doorbell: the hint */
+	mov	%r15, %rdi		/* futex(&done->done, FUTEX_WAKE, INT_MAX) */
+	mov	$1, %esi
+	mov	$0x7fffffff, %edx
+	mov	$202, %eax
+	syscall
+	.globl	stub_mm_wake_ip
+stub_mm_wake_ip:
+	jmp	1b
+
+	.section .note.GNU-stack, "", @progbits

@@ -1,0 +1,250 @@
+/*
+ * cpu.c: the simulated CPUs.  Each is a host thread running the core's
+ * scheduler loop (fw_cpu_main()); CPU 0 is the simulator's main thread.
+ * An idle CPU sleeps on a futex word of its own until hal_cpu_wake(), an
+ * interrupt (sim_irq_raise()) or its next timer deadline, and at the same
+ * time (futex_waitv) on the event words of the guest threads whose tasks
+ * sleep on this CPU while their guest code runs (sim_user_wait()).
+ * Implements the CPU half of hal/cpu.h.
+ *
+ * A CPU's list of user waits is touched only by its own host thread: by a
+ * task before it sleeps, and by the scheduler loop (idle, irq poll).
+ */
+#define _GNU_SOURCE
+#include "sim.h"
+#include "host.h"
+
+#include <cpuid.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/auxv.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <hal/cpu.h>
+#include <hal/platform.h>
+#include <core/sched_impl.h>
+
+#define SIM_MAX_CPUS	64
+
+#define MAX_WAITV	128		/* the kernel's FUTEX_WAITV_MAX */
+#define RECHECK_NS	10000000u	/* a silent guest is re-checked */
+
+/* A task sleeping until a guest event word leaves val. */
+struct sim_uwait {
+	uint32_t		*word;
+	uint32_t		 val;
+	uint64_t		 since;
+	struct fw_task		*task;
+	struct sim_uwait	*next;
+};
+
+struct sim_cpu {
+	_Alignas(64) uint32_t	wake;		/* futex: bumped per wake-up */
+	uint32_t		sleeping;	/* the CPU sleeps on wake */
+	struct sim_uwait	*waits;		/* this CPU's thread only */
+	unsigned int		 nwaits;
+};
+
+/* linux/futex.h's struct futex_waitv, which glibc 2.36 does not wrap. */
+struct waitv {
+	uint64_t	val;
+	uint64_t	uaddr;
+	uint32_t	flags;
+	uint32_t	reserved;
+};
+#define FUTEX2_SIZE_U32	0x02
+
+static struct sim_cpu	 cpus[SIM_MAX_CPUS];
+static unsigned int	 ncpus = 1;
+static __thread unsigned int this_cpu;
+static atomic_uint	 irq_pending;
+
+unsigned int
+hal_cpu_id(void)
+{
+	return this_cpu;
+}
+
+unsigned int
+hal_cpu_count(void)
+{
+	return ncpus;
+}
+
+/*
+ * Wakes the tasks whose guest posted an event, and those silent for a
+ * while, so that they notice a stub that died.
+ */
+static void
+scan_waits(struct sim_cpu *c)
+{
+	struct sim_uwait **pp = &c->waits, *w;
+	uint64_t now = hal_clock_monotonic();
+
+	while ((w = *pp) != NULL) {
+		if (__atomic_load_n(w->word, __ATOMIC_ACQUIRE) != w->val ||
+		    now - w->since > RECHECK_NS) {
+			*pp = w->next;
+			c->nwaits--;
+			fw_sched_wakeup(w->task);
+		} else {
+			pp = &w->next;
+		}
+	}
+}
+
+void
+sim_user_wait(uint32_t *word, uint32_t val)
+{
+	struct sim_cpu *c = &cpus[this_cpu];
+	struct sim_uwait w = {
+		.word = word,
+		.val = val,
+		.since = hal_clock_monotonic(),
+		.task = fw_task_current(),
+	};
+
+	if (c->nwaits >= MAX_WAITV - 1) {
+		fw_task_yield();		/* no room: poll instead */
+		return;
+	}
+	fw_sched_prepare_sleep();
+	w.next = c->waits;
+	c->waits = &w;
+	c->nwaits++;
+	fw_sched_sleep();
+}
+
+void
+hal_cpu_idle(uint64_t deadline)
+{
+	struct sim_cpu *c = &cpus[this_cpu];
+	struct waitv v[MAX_WAITV];
+	struct sim_uwait *w;
+	struct timespec ts;
+	uint64_t now, abs;
+	unsigned int n = 0;
+
+	v[n++] = (struct waitv){
+		.val = __atomic_load_n(&c->wake, __ATOMIC_ACQUIRE),
+		.uaddr = (uint64_t)(uintptr_t)&c->wake,
+		.flags = FUTEX2_SIZE_U32,
+	};
+	for (w = c->waits; w != NULL && n < MAX_WAITV; w = w->next)
+		v[n++] = (struct waitv){ .val = w->val,
+		    .uaddr = (uint64_t)(uintptr_t)w->word,
+		    .flags = FUTEX2_SIZE_U32 };
+	if (atomic_load(&irq_pending))
+		return;
+	__atomic_store_n(&c->sleeping, 1, __ATOMIC_SEQ_CST);
+	now = hal_clock_monotonic();
+	if (c->waits != NULL && deadline > now + RECHECK_NS)
+		deadline = now + RECHECK_NS;
+	if (!atomic_load(&irq_pending) && deadline > now) {
+		abs = deadline == UINT64_MAX ? UINT64_MAX :
+		    sim_clock_host(deadline);
+		ts.tv_sec = (time_t)(abs / 1000000000u);
+		ts.tv_nsec = (long)(abs % 1000000000u);
+		syscall(SYS_futex_waitv, v, n, 0,
+		    abs == UINT64_MAX ? NULL : &ts, CLOCK_MONOTONIC);
+	}
+	__atomic_store_n(&c->sleeping, 0, __ATOMIC_RELAXED);
+	scan_waits(c);
+}
+
+void
+hal_cpu_wake(unsigned int cpu)
+{
+	struct sim_cpu *c = &cpus[cpu % ncpus];
+
+	__atomic_add_fetch(&c->wake, 1, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&c->sleeping, __ATOMIC_SEQ_CST))
+		host_futex_wake(&c->wake, 1);
+}
+
+/* A device model has work for a CPU: wake them all; one will poll. */
+void
+sim_irq_raise(void)
+{
+	unsigned int i;
+
+	atomic_store(&irq_pending, 1);
+	for (i = 0; i < ncpus; i++)
+		hal_cpu_wake(i);
+}
+
+void
+hal_irq_poll(void)
+{
+	struct sim_cpu *c = &cpus[this_cpu];
+
+	if (c->waits != NULL)
+		scan_waits(c);
+	if (!atomic_exchange(&irq_pending, 0))
+		return;
+	sim_console_irq();
+}
+
+uint64_t
+hal_cpu_hwcap(void)
+{
+	unsigned int a, b, c, d;
+
+	if (!__get_cpuid(1, &a, &b, &c, &d))
+		return 0;
+	return d;
+}
+
+/*
+ * AT_HWCAP2: FSGSBASE (bit 1) is not offered, since the stub keeps the
+ * guest's fs base itself and would not see a wrfsbase.
+ */
+uint64_t
+hal_cpu_hwcap2(void)
+{
+	return getauxval(AT_HWCAP2) & ~(uint64_t)2;
+}
+
+size_t
+hal_cpu_xsave_size(void)
+{
+	unsigned int a, b, c, d;
+
+	if (!__get_cpuid_count(0xd, 0, &a, &b, &c, &d) || b == 0)
+		return 512 + 64;		/* FXSAVE area and header */
+	return b;
+}
+
+static void *
+cpu_thread(void *arg)
+{
+	this_cpu = (unsigned int)(uintptr_t)arg;
+	fw_cpu_main(this_cpu);
+}
+
+void
+sim_cpus_configure(unsigned int n)
+{
+	ncpus = n < 1 ? 1 : n > SIM_MAX_CPUS ? SIM_MAX_CPUS : n;
+}
+
+void
+sim_cpus_start(void)
+{
+	unsigned int i;
+	pthread_t th;
+
+	for (i = 1; i < ncpus; i++) {
+		if (pthread_create(&th, NULL, cpu_thread,
+		    (void *)(uintptr_t)i) != 0) {
+			fprintf(stderr, "trellis: cannot start CPU %u\n", i);
+			exit(125);
+		}
+	}
+	this_cpu = 0;
+	fw_cpu_main(0);
+}

@@ -1,0 +1,223 @@
+/*
+ * main.c: the `trellis` program.  `trellis run [options] -- PROGRAM ARGS`
+ * builds the machine (physical memory, the boot image, CPUs), hands the
+ * program and its environment to the services as boot information, and
+ * runs until the services power off; the guest's exit status becomes ours.
+ */
+#define _GNU_SOURCE
+#include "sim.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <hal/cpu.h>
+#include <hal/phys.h>
+#include <hal/platform.h>
+#include <core/boot_impl.h>
+
+#define MEM_MIN		(16ull << 20)
+#define MEM_MAX		(64ull << 30)
+#define EXIT_USAGE	125
+
+extern char **environ;
+
+static void
+usage(FILE *f)
+{
+	fprintf(f,
+	    "usage: trellis run [options] [--] PROGRAM [ARGS...]\n"
+	    "  --cpus N        simulated CPUs (default 1)\n"
+	    "  --mem SIZE      physical memory, e.g. 512M, 2G (default 1G)\n"
+	    "  --initrd FILE   root file system: a newc cpio archive\n"
+	    "                  (default: the embedded busybox root)\n"
+	    "  --strace        trace the guest's system calls to stderr\n"
+	    "  --log LEVEL     kernel log level: debug, info, warn, error\n");
+}
+
+static int
+parse_size(const char *s, uint64_t *out)
+{
+	char *end;
+	unsigned long long v;
+
+	errno = 0;
+	v = strtoull(s, &end, 0);
+	if (errno != 0 || end == s)
+		return -1;
+	switch (*end) {
+	case 'k': case 'K': v <<= 10; end++; break;
+	case 'm': case 'M': v <<= 20; end++; break;
+	case 'g': case 'G': v <<= 30; end++; break;
+	}
+	if (*end != '\0' || v < MEM_MIN || v > MEM_MAX)
+		return -1;
+	*out = v & ~0xffffull;
+	return 0;
+}
+
+static void
+die_usage(const char *msg, const char *arg)
+{
+	fprintf(stderr, "trellis: %s%s%s\n", msg, arg ? ": " : "",
+	    arg ? arg : "");
+	usage(stderr);
+	exit(EXIT_USAGE);
+}
+
+static void
+parse_args(int argc, char **argv, struct sim_config *c)
+{
+	int i = 2;
+
+	if (argc < 2 || strcmp(argv[1], "run") != 0) {
+		if (argc >= 2 && (!strcmp(argv[1], "--help") ||
+		    !strcmp(argv[1], "-h"))) {
+			usage(stdout);
+			exit(0);
+		}
+		die_usage("expected a command", argc >= 2 ? argv[1] : NULL);
+	}
+	for (; i < argc && argv[i][0] == '-'; i++) {
+		const char *o = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (!strcmp(o, "--")) {
+			i++;
+			break;
+		} else if (!strcmp(o, "--strace")) {
+			c->strace = true;
+		} else if (!strcmp(o, "--help") || !strcmp(o, "-h")) {
+			usage(stdout);
+			exit(0);
+		} else if (v == NULL) {
+			die_usage("unknown option or missing value", o);
+		} else if (!strcmp(o, "--cpus")) {
+			char *end;
+			long n = strtol(v, &end, 10);
+
+			if (*end || n < 1 || n > 64)
+				die_usage("--cpus takes 1 to 64", v);
+			c->cpus = (unsigned int)n;
+			i++;
+		} else if (!strcmp(o, "--mem")) {
+			if (parse_size(v, &c->mem) < 0)
+				die_usage("--mem takes 16M to 64G", v);
+			i++;
+		} else if (!strcmp(o, "--initrd")) {
+			c->initrd = v;
+			i++;
+		} else if (!strcmp(o, "--log")) {
+			c->log = v;
+			i++;
+		} else {
+			die_usage("unknown option", o);
+		}
+	}
+	if (i >= argc)
+		die_usage("no program given", NULL);
+	c->argv = (const char *const *)&argv[i];
+	c->argc = (size_t)(argc - i);
+}
+
+/* Copies the boot image to the start of physical memory. */
+static void
+load_initrd(const struct sim_config *c, uint64_t *size)
+{
+	const uint8_t *img = sim_initrd_blob;
+	size_t len = (size_t)(sim_initrd_blob_end - sim_initrd_blob);
+	size_t done = 0;
+	struct stat st;
+	int fd = -1;
+
+	if (c->initrd != NULL) {
+		if ((fd = open(c->initrd, O_RDONLY | O_CLOEXEC)) < 0 ||
+		    fstat(fd, &st) < 0) {
+			fprintf(stderr, "trellis: %s: %s\n", c->initrd,
+			    strerror(errno));
+			exit(EXIT_USAGE);
+		}
+		len = (size_t)st.st_size;
+	}
+	if (len > hal_phys_size() / 2) {
+		fprintf(stderr, "trellis: the initramfs does not fit in --mem\n");
+		exit(EXIT_USAGE);
+	}
+	if (fd < 0) {
+		memcpy(sim_phys_base(), img, len);
+	} else {
+		while (done < len) {
+			ssize_t n = read(fd, sim_phys_base() + done, len - done);
+
+			if (n < 0 && errno == EINTR)
+				continue;
+			if (n <= 0) {
+				fprintf(stderr, "trellis: %s: short read\n",
+				    c->initrd);
+				exit(EXIT_USAGE);
+			}
+			done += (size_t)n;
+		}
+		close(fd);
+	}
+	*size = len;
+}
+
+static void
+fill_boot_params(const struct sim_config *c, uint64_t initrd_size)
+{
+	static struct fw_boot_option opts[2];
+	size_t n = 0, envc = 0;
+
+	while (environ[envc] != NULL)
+		envc++;
+	if (c->strace)
+		opts[n++] = (struct fw_boot_option){ "strace", "" };
+	if (c->log != NULL)
+		opts[n++] = (struct fw_boot_option){ "log", c->log };
+	fw_boot_params = (struct fw_boot_params){
+		.argc = c->argc,
+		.argv = c->argv,
+		.envc = envc,
+		.envp = (const char *const *)environ,
+		.noptions = n,
+		.options = opts,
+		.initrd_pa = 0,
+		.initrd_size = initrd_size,
+	};
+}
+
+int
+main(int argc, char **argv)
+{
+	struct sim_config c = { .cpus = 1, .mem = 1ull << 30 };
+	uint64_t initrd_size;
+	long host_cpus;
+	int err;
+
+	parse_args(argc, argv, &c);
+	signal(SIGPIPE, SIG_IGN);
+	(void)hal_clock_monotonic();
+	host_cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	sim_spin_iters = host_cpus > 1 ? 4000 : 0;
+	if ((err = sim_phys_init(c.mem)) < 0) {
+		fprintf(stderr, "trellis: physical memory: %s\n",
+		    strerror(-err));
+		return EXIT_USAGE;
+	}
+	load_initrd(&c, &initrd_size);
+	sim_phys_reserve(initrd_size);
+	if ((err = sim_stub_init()) < 0) {
+		fprintf(stderr, "trellis: stub: %s\n", strerror(-err));
+		return EXIT_USAGE;
+	}
+	sim_cpus_configure(c.cpus);
+	fill_boot_params(&c, initrd_size);
+	sim_console_init();
+	fw_core_init();
+	sim_cpus_start();
+}

@@ -1,0 +1,103 @@
+/*
+ * platform.c: clocks, entropy, the log and trace sinks, and power, as the
+ * host provides them.  Implements hal/platform.h.
+ *
+ * The log and the trace go to the simulator's stderr, whole lines at a
+ * time (one write each), so that they interleave cleanly with the guest's
+ * own stderr.
+ */
+#define _GNU_SOURCE
+#include "sim.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <sys/random.h>
+#include <sys/uio.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <hal/platform.h>
+
+static uint64_t	boot_ns;
+
+static uint64_t
+clock_ns(clockid_t id)
+{
+	struct timespec ts;
+
+	clock_gettime(id, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+uint64_t
+hal_clock_monotonic(void)
+{
+	if (boot_ns == 0)
+		boot_ns = clock_ns(CLOCK_MONOTONIC) - 1;
+	return clock_ns(CLOCK_MONOTONIC) - boot_ns;
+}
+
+/* The host's CLOCK_MONOTONIC time of a simulated monotonic time. */
+uint64_t
+sim_clock_host(uint64_t t)
+{
+	return t + boot_ns;
+}
+
+uint64_t
+hal_clock_realtime(void)
+{
+	return clock_ns(CLOCK_REALTIME);
+}
+
+void
+hal_random_bytes(void *buf, size_t len)
+{
+	uint8_t *p = buf;
+
+	while (len > 0) {
+		ssize_t n = getrandom(p, len, 0);
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			perror("trellis: getrandom");
+			_exit(125);
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+}
+
+static void
+write_line(const char *s, size_t len)
+{
+	struct iovec iov[2] = {
+		{ .iov_base = (void *)(uintptr_t)s, .iov_len = len },
+		{ .iov_base = "\n", .iov_len = 1 },
+	};
+
+	if (len > 0 && s[len - 1] == '\n')
+		iov[1].iov_len = 0;
+	(void)!writev(STDERR_FILENO, iov, 2);
+}
+
+void
+hal_log_write(const char *s, size_t len)
+{
+	write_line(s, len);
+}
+
+void
+hal_trace_write(const char *s, size_t len)
+{
+	write_line(s, len);
+}
+
+void
+hal_power_off(int status)
+{
+	sim_stubs_kill_all();
+	fflush(stdout);
+	_exit(status & 0xff);
+}

@@ -1,0 +1,60 @@
+/*
+ * sim.h: the simulator's internal interface: the machine it builds (memory,
+ * CPUs, console) and the state the HAL files share.  Host code; never seen
+ * by services.
+ */
+#ifndef SIM_H
+#define SIM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stddef.h>
+
+#define FW_NORETURN_SIM	__attribute__((noreturn))
+
+struct sim_config {
+	unsigned int	 cpus;
+	uint64_t	 mem;		/* bytes of physical memory */
+	const char	*initrd;	/* a path, or NULL for the embedded one */
+	bool		 strace;
+	const char	*log;		/* log level name, or NULL */
+	const char	*const *argv;	/* the guest program and arguments */
+	size_t		 argc;
+};
+
+/* phys.c: physical memory is one sealed memfd mapped whole. */
+int		 sim_phys_init(uint64_t size);
+int		 sim_phys_fd(void);
+/* Reserves [0, n) for the boot image (before fw_core_init()). */
+void		 sim_phys_reserve(uint64_t n);
+uint8_t		*sim_phys_base(void);
+
+/* cpu.c: CPUs are host threads. */
+void		 sim_cpus_configure(unsigned int n);	/* before boot */
+FW_NORETURN_SIM void sim_cpus_start(void);		/* never returns */
+void		 sim_irq_raise(void);			/* from any thread */
+/*
+ * Puts the current task to sleep until *word is no longer val (a guest
+ * thread's event word, woken by its stub), or for a while: callers re-check.
+ */
+void		 sim_user_wait(uint32_t *word, uint32_t val);
+
+/* platform.c: the host CLOCK_MONOTONIC time of a simulated one. */
+uint64_t	 sim_clock_host(uint64_t t);
+
+/* console.c: the console model behind fw/console.h. */
+void		 sim_console_init(void);
+void		 sim_console_irq(void);			/* bottom half */
+
+/* uthread.c: how long a side spins before it sleeps (0 on one host CPU). */
+extern unsigned int sim_spin_iters;
+
+/* space.c: stub processes. */
+int		 sim_stub_init(void);
+void		 sim_stubs_kill_all(void);
+
+/* The embedded images (stub_blob.S, initrd_blob.S). */
+extern const uint8_t sim_stub_blob[], sim_stub_blob_end[];
+extern const uint8_t sim_initrd_blob[], sim_initrd_blob_end[];
+
+#endif

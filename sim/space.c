@@ -1,0 +1,217 @@
+/*
+ * space.c: guest address spaces as stub processes (hal/mmu.h).  The core's
+ * page table is the truth; the stub's host mappings are a cache of it.
+ * Maps are queued and run before the space's threads next enter user mode;
+ * revokes (unmaps and downgrades) run at once, and return only when the
+ * mm thread has proved it finished them (struct stub_done), so a frame is
+ * never reused while a stub still maps it.
+ *
+ * Locks used to protect fields in this file: see space.h; all_lock guards
+ * the list of live spaces, for power-off.
+ */
+#define _GNU_SOURCE
+#include "sim.h"
+#include "host.h"
+#include "space.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <hal/mmu.h>
+#include <hal/phys.h>
+#include <core/frame_impl.h>
+
+#define CHUNK_PAGES	(STUB_CHUNK / 4096)
+#define WAIT_SLICE_NS	10000000u	/* re-check a silent stub every 10 ms */
+
+static pthread_mutex_t	 all_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct hal_space	*all;
+static int		 stub_fd = -1;
+
+int
+sim_stub_init(void)
+{
+	return host_memfd_image("trellis-stub", sim_stub_blob,
+	    (size_t)(sim_stub_blob_end - sim_stub_blob), &stub_fd);
+}
+
+bool
+space_dead(struct hal_space *s)
+{
+	return s->dead || (s->dead = host_pidfd_exited(s->pidfd));
+}
+
+static int
+spawn(struct hal_space *s)
+{
+	char ring[32], done[32], ppid[32];
+	char *argv[] = { "trellis-stub", ring, done, ppid, NULL };
+	int err;
+
+	snprintf(ring, sizeof(ring), "%llx", (unsigned long long)s->ring_pa);
+	snprintf(done, sizeof(done), "%llx", (unsigned long long)s->done_pa);
+	snprintf(ppid, sizeof(ppid), "%llx", (unsigned long long)getpid());
+	if ((err = host_spawn(stub_fd, sim_phys_fd(), argv, &s->pid,
+	    &s->pidfd)) < 0)
+		return err;
+	while (!__atomic_load_n(&s->done->ready, __ATOMIC_ACQUIRE)) {
+		if (host_pidfd_exited(s->pidfd)) {
+			host_kill_reap(s->pid, s->pidfd);
+			return -EAGAIN;
+		}
+		host_futex_wait(&s->done->ready, 0, WAIT_SLICE_NS);
+	}
+	return 0;
+}
+
+int
+hal_space_new(struct fw_vm *vm, struct hal_space **out)
+{
+	struct hal_space *s;
+	int err;
+
+	if ((s = calloc(1, sizeof(*s))) == NULL)
+		return -ENOMEM;
+	pthread_mutex_init(&s->lock, NULL);
+	s->vm = vm;
+	if ((err = fw_frames_alloc_contig(CHUNK_PAGES, CHUNK_PAGES,
+	    &s->ring_pa)) < 0)
+		goto fail;
+	if ((err = fw_frames_alloc_contig(CHUNK_PAGES, CHUNK_PAGES,
+	    &s->done_pa)) < 0)
+		goto fail_ring;
+	s->ring = hal_phys_ptr(s->ring_pa);
+	s->done = hal_phys_ptr(s->done_pa);
+	s->proof = hal_phys_ptr(s->done_pa + 4096);
+	s->ring->proof_off = s->done_pa + 4096;
+	if ((err = spawn(s)) < 0)
+		goto fail_done;
+	pthread_mutex_lock(&all_lock);
+	s->next = all;
+	if (all != NULL)
+		all->prev = s;
+	all = s;
+	pthread_mutex_unlock(&all_lock);
+	*out = s;
+	return 0;
+fail_done:
+	fw_frames_free_contig(s->done_pa, CHUNK_PAGES);
+fail_ring:
+	fw_frames_free_contig(s->ring_pa, CHUNK_PAGES);
+fail:
+	free(s);
+	return err;
+}
+
+void
+hal_space_free(struct hal_space *s)
+{
+	if (s == NULL)
+		return;
+	pthread_mutex_lock(&all_lock);
+	if (s->prev != NULL)
+		s->prev->next = s->next;
+	else
+		all = s->next;
+	if (s->next != NULL)
+		s->next->prev = s->prev;
+	pthread_mutex_unlock(&all_lock);
+	host_kill_reap(s->pid, s->pidfd);
+	fw_frames_free_contig(s->done_pa, CHUNK_PAGES);
+	fw_frames_free_contig(s->ring_pa, CHUNK_PAGES);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}
+
+void
+space_kill(struct hal_space *s)
+{
+	kill(s->pid, SIGKILL);
+	s->dead = true;
+}
+
+/* Power-off: no stub may outlive the simulator. */
+void
+sim_stubs_kill_all(void)
+{
+	struct hal_space *s;
+
+	pthread_mutex_lock(&all_lock);
+	for (s = all; s != NULL; s = s->next)
+		kill(s->pid, SIGKILL);
+	pthread_mutex_unlock(&all_lock);
+}
+
+int
+space_flush_locked(struct hal_space *s)
+{
+	uint32_t bell, seen;
+
+	if (s->nops == 0)
+		return 0;
+	if (space_dead(s))
+		return -EIO;
+	s->ring->count = s->nops;
+	bell = ++s->doorbell;
+	__atomic_store_n(&s->ring->doorbell, bell, __ATOMIC_RELEASE);
+	host_futex_wake(&s->ring->doorbell, 1);
+	s->nops = 0;
+	for (;;) {
+		if (__atomic_load_n(s->proof, __ATOMIC_ACQUIRE) == bell)
+			return 0;
+		seen = __atomic_load_n(&s->done->done, __ATOMIC_ACQUIRE);
+		if (seen != bell)
+			host_futex_wait(&s->done->done, seen, WAIT_SLICE_NS);
+		if (__atomic_load_n(s->proof, __ATOMIC_ACQUIRE) != bell &&
+		    space_dead(s))
+			return -EIO;
+	}
+}
+
+void
+space_queue_locked(struct hal_space *s, uint32_t kind, uint64_t va,
+    uint64_t len, uint32_t prot, uint64_t off)
+{
+	struct stub_mmop *op;
+
+	if (s->nops > 0 && kind == MMOP_MAP) {
+		op = &s->ring->ops[s->nops - 1];
+		if (op->kind == MMOP_MAP && op->prot == prot &&
+		    op->va + op->len == va && op->off + op->len == off) {
+			op->len += len;
+			return;
+		}
+	}
+	if (s->nops == STUB_RING_OPS)
+		(void)space_flush_locked(s);
+	op = &s->ring->ops[s->nops++];
+	op->kind = kind;
+	op->prot = prot;
+	op->va = va;
+	op->len = len;
+	op->off = off;
+}
+
+void
+hal_space_map(struct hal_space *s, uint64_t va, uint64_t pa, uint64_t len,
+    unsigned int prot)
+{
+	pthread_mutex_lock(&s->lock);
+	space_queue_locked(s, MMOP_MAP, va, len, prot, pa);
+	pthread_mutex_unlock(&s->lock);
+}
+
+void
+hal_space_revoke(struct hal_space *s, uint64_t va, uint64_t len,
+    unsigned int prot)
+{
+	pthread_mutex_lock(&s->lock);
+	space_queue_locked(s, prot == 0 ? MMOP_UNMAP : MMOP_PROTECT, va, len,
+	    prot, 0);
+	(void)space_flush_locked(s);
+	pthread_mutex_unlock(&s->lock);
+}

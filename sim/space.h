@@ -1,0 +1,47 @@
+/*
+ * space.h: a guest address space on the host: one stub process, its mm
+ * ring and its slots.  Shared by space.c and uthread.c.
+ *
+ * Locks used to protect fields in this file:
+ *	I	immutable after hal_space_new()
+ *	m	space->lock (a host mutex; may be taken under a vm's spinlock,
+ *		and is held while a batch runs in the stub)
+ */
+#ifndef SIM_SPACE_H
+#define SIM_SPACE_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "stub_abi.h"
+
+struct fw_vm;
+
+struct hal_space {
+	pthread_mutex_t		 lock;
+	struct fw_vm		*vm;			/* [I] borrowed */
+	pid_t			 pid;			/* [I] */
+	int			 pidfd;			/* [I] */
+	uint64_t		 ring_pa, done_pa;	/* [I] */
+	struct stub_ring	*ring;			/* [I] our view */
+	struct stub_done	*done;			/* [I] untrusted */
+	uint32_t		*proof;			/* [I] trusted */
+	uint32_t		 doorbell;		/* [m] last rung */
+	size_t			 nops;			/* [m] queued */
+	bool			 dead;			/* [m] */
+	uint64_t		 slots[STUB_MAX_SLOTS / 64]; /* [m] in use */
+	struct hal_space	*next, *prev;		/* [all_lock] */
+};
+
+/* Runs the queued ops and waits for the stub: 0, or -EIO if it died. */
+int	space_flush_locked(struct hal_space *s);
+/* Queues one op, flushing first when the ring is full. */
+void	space_queue_locked(struct hal_space *s, uint32_t kind, uint64_t va,
+	    uint64_t len, uint32_t prot, uint64_t off);
+/* Kills the stub process (it is reaped by hal_space_free()). */
+void	space_kill(struct hal_space *s);
+/* Whether the stub process has ended. */
+bool	space_dead(struct hal_space *s);
+
+#endif

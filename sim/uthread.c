@@ -1,0 +1,372 @@
+/*
+ * uthread.c: guest threads and user mode on the host (hal/user.h).  A
+ * guest thread is a host thread of its space's stub process, with a slot of
+ * physical memory that holds its host signal stack and its event words.
+ * Every system call, fault or kick of the thread enters the stub's handler,
+ * which posts the event in the slot and waits; hal_user_enter() reads the
+ * registers from the signal frame, hands the event to the services, writes
+ * their answer back into the frame, and lets the stub return into it.
+ *
+ * Everything in a slot is writable by the guest: each word is read once,
+ * and every address is checked to lie inside the slot before it is used.
+ * A uthread is run by one task at a time (fw/user.h), so it needs no lock.
+ */
+#define _GNU_SOURCE
+#include "sim.h"
+#include "host.h"
+#include "space.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ucontext.h>
+#include <unistd.h>
+
+#include <hal/user.h>
+#include <hal/phys.h>
+#include <fw/vm.h>
+#include <core/frame_impl.h>
+#include <core/vm_impl.h>
+
+#define CHUNK_PAGES	(SLOT_SIZE / 4096)
+#define WAIT_SLICE_NS	10000000u
+#define AUDIT_ARCH_X86_64 0xc000003eu
+#define X32_BIT		0x40000000u
+#define VSYSCALL_PAGE	0xffffffffff600000ull
+/* The part of the frame we read: up to and including the signal mask. */
+#define UC_SPAN		(offsetof(ucontext_t, uc_sigmask) + 8)
+#define SI_SPAN		128u
+
+struct fw_uthread {
+	struct hal_space	*space;
+	struct fw_vm		*vm;
+	unsigned int		 slot;
+	uint64_t		 slot_pa, slot_va;
+	uint8_t			*k;		/* our view of the slot */
+	struct stub_ctx		*ctx;
+	struct stub_cmd		*cmd;
+	ucontext_t		*uc;		/* the parked frame, checked */
+	uint8_t			*si;
+	pid_t			 tid;
+	uint64_t		 fs_base;
+	bool			 dead;
+};
+
+/* Pause iterations either side spins before sleeping (main.c sets it). */
+unsigned int sim_spin_iters;
+
+/* A stub address inside the slot's signal stack, as our pointer, or NULL. */
+static uint8_t *
+slot_ptr(struct fw_uthread *t, uint64_t a, size_t span)
+{
+	uint64_t lo = t->slot_va + SLOT_ALT_OFF;
+	uint64_t hi = lo + SLOT_ALT_SIZE;
+
+	if (a < lo || a > hi || hi - a < span)
+		return NULL;
+	return t->k + (a - t->slot_va);
+}
+
+/*
+ * Waits until the stub posts an event, then takes the frame's addresses.
+ * -EIO when the stub process died or sent a frame outside its slot.
+ */
+static int
+wait_event(struct fw_uthread *t)
+{
+	struct stub_ctx *c = t->ctx;
+	unsigned int spin = sim_spin_iters;
+	uint32_t st;
+
+	while ((st = __atomic_load_n(&c->state, __ATOMIC_ACQUIRE)) !=
+	    SLOT_EVENT) {
+		if (spin > 0) {
+			spin--;
+			__builtin_ia32_pause();
+			continue;
+		}
+		/* The task sleeps; the CPU runs others, or waits on state. */
+		__atomic_store_n(&c->kern_waiting, 1, __ATOMIC_SEQ_CST);
+		if (__atomic_load_n(&c->state, __ATOMIC_SEQ_CST) != SLOT_EVENT)
+			sim_user_wait(&c->state, st);
+		__atomic_store_n(&c->kern_waiting, 0, __ATOMIC_RELAXED);
+		if (__atomic_load_n(&c->state, __ATOMIC_ACQUIRE) != SLOT_EVENT &&
+		    space_dead(t->space)) {
+			t->dead = true;
+			return -EIO;
+		}
+	}
+	t->uc = (ucontext_t *)(void *)slot_ptr(t,
+	    __atomic_load_n(&c->uc, __ATOMIC_RELAXED), UC_SPAN);
+	t->si = slot_ptr(t, __atomic_load_n(&c->si, __ATOMIC_RELAXED),
+	    SI_SPAN);
+	if (t->uc == NULL || t->si == NULL) {
+		t->dead = true;
+		return -EIO;
+	}
+	return 0;
+}
+
+static void
+post_resume(struct fw_uthread *t, uint32_t flags)
+{
+	struct stub_ctx *c = t->ctx;
+
+	__atomic_store_n(&t->cmd->spin, sim_spin_iters, __ATOMIC_RELAXED);
+	__atomic_store_n(&t->cmd->flags, flags, __ATOMIC_RELEASE);
+	__atomic_store_n(&c->state, SLOT_RESUME, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&c->stub_waiting, __ATOMIC_SEQ_CST))
+		host_futex_wake(&c->state, 1);
+}
+
+static int
+alloc_slot(struct hal_space *s, unsigned int *slot)
+{
+	unsigned int i;
+
+	pthread_mutex_lock(&s->lock);
+	for (i = 0; i < STUB_MAX_SLOTS; i++) {
+		if (!(s->slots[i / 64] & (1ull << (i % 64)))) {
+			s->slots[i / 64] |= 1ull << (i % 64);
+			pthread_mutex_unlock(&s->lock);
+			*slot = i;
+			return 0;
+		}
+	}
+	pthread_mutex_unlock(&s->lock);
+	return -EAGAIN;
+}
+
+static void
+free_slot(struct hal_space *s, unsigned int slot)
+{
+	pthread_mutex_lock(&s->lock);
+	s->slots[slot / 64] &= ~(1ull << (slot % 64));
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* Maps the slot in the stub and clones a host thread onto it. */
+static int
+start_thread(struct fw_uthread *t)
+{
+	struct hal_space *s = t->space;
+	int err;
+
+	pthread_mutex_lock(&s->lock);
+	space_queue_locked(s, MMOP_MAP, t->slot_va + SLOT_ALT_OFF,
+	    SLOT_CMD_OFF - SLOT_ALT_OFF, 3, t->slot_pa + SLOT_ALT_OFF);
+	space_queue_locked(s, MMOP_MAP, t->slot_va + SLOT_CMD_OFF, 4096, 1,
+	    t->slot_pa + SLOT_CMD_OFF);
+	space_queue_locked(s, MMOP_CLONE, 0, 0, 0, t->slot);
+	err = space_flush_locked(s);
+	pthread_mutex_unlock(&s->lock);
+	if (err < 0)
+		return err;
+	if ((err = wait_event(t)) < 0)
+		return err;
+	t->tid = (pid_t)__atomic_load_n(&t->ctx->tid, __ATOMIC_RELAXED);
+	if (t->ctx->signo != SIGSYS || t->tid <= 0)
+		return -EIO;
+	return 0;
+}
+
+int
+hal_uthread_new(struct hal_space *s, struct fw_uthread **out)
+{
+	struct fw_uthread *t;
+	int err;
+
+	if ((t = calloc(1, sizeof(*t))) == NULL)
+		return -ENOMEM;
+	t->space = s;
+	t->vm = s->vm;
+	if ((err = alloc_slot(s, &t->slot)) < 0)
+		goto fail;
+	if ((err = fw_frames_alloc_contig(CHUNK_PAGES, CHUNK_PAGES,
+	    &t->slot_pa)) < 0)
+		goto fail_slot;
+	t->slot_va = STUB_SLOTS + (uint64_t)t->slot * SLOT_SIZE;
+	t->k = hal_phys_ptr(t->slot_pa);
+	t->ctx = (struct stub_ctx *)(void *)(t->k + SLOT_CTX_OFF);
+	t->cmd = (struct stub_cmd *)(void *)(t->k + SLOT_CMD_OFF);
+	if ((err = start_thread(t)) < 0) {
+		hal_uthread_free(t);
+		return err == -EIO ? -EAGAIN : err;
+	}
+	*out = t;
+	return 0;
+fail_slot:
+	free_slot(s, t->slot);
+fail:
+	free(t);
+	return err;
+}
+
+/* Ends the host thread, unmaps its slot, and frees it. */
+void
+hal_uthread_free(struct fw_uthread *t)
+{
+	struct hal_space *s;
+	uint32_t tid;
+
+	if (t == NULL)
+		return;
+	s = t->space;
+	if (!t->dead && t->uc != NULL && !space_dead(s)) {
+		post_resume(t, CMD_EXIT);
+		while ((tid = __atomic_load_n(&t->ctx->tid,
+		    __ATOMIC_ACQUIRE)) != 0 && !space_dead(s))
+			host_futex_wait(&t->ctx->tid, tid, WAIT_SLICE_NS);
+	}
+	pthread_mutex_lock(&s->lock);
+	space_queue_locked(s, MMOP_UNMAP, t->slot_va, SLOT_SIZE, 0, 0);
+	(void)space_flush_locked(s);
+	pthread_mutex_unlock(&s->lock);
+	fw_frames_free_contig(t->slot_pa, CHUNK_PAGES);
+	free_slot(s, t->slot);
+	free(t);
+}
+
+void
+hal_uthread_kick(struct fw_uthread *t)
+{
+	if (!t->dead && t->tid > 0)
+		(void)host_tgkill(t->space->pid, t->tid, STUB_KICK_SIG);
+}
+
+static void
+get_regs(const ucontext_t *uc, struct fw_user_ctx *r)
+{
+	const greg_t *g = uc->uc_mcontext.gregs;
+
+	r->r8 = (uint64_t)g[REG_R8];	r->r9 = (uint64_t)g[REG_R9];
+	r->r10 = (uint64_t)g[REG_R10];	r->r11 = (uint64_t)g[REG_R11];
+	r->r12 = (uint64_t)g[REG_R12];	r->r13 = (uint64_t)g[REG_R13];
+	r->r14 = (uint64_t)g[REG_R14];	r->r15 = (uint64_t)g[REG_R15];
+	r->rdi = (uint64_t)g[REG_RDI];	r->rsi = (uint64_t)g[REG_RSI];
+	r->rbp = (uint64_t)g[REG_RBP];	r->rbx = (uint64_t)g[REG_RBX];
+	r->rdx = (uint64_t)g[REG_RDX];	r->rax = (uint64_t)g[REG_RAX];
+	r->rcx = (uint64_t)g[REG_RCX];	r->rsp = (uint64_t)g[REG_RSP];
+	r->rip = (uint64_t)g[REG_RIP];	r->rflags = (uint64_t)g[REG_EFL];
+}
+
+static void
+put_regs(ucontext_t *uc, const struct fw_user_ctx *r)
+{
+	greg_t *g = uc->uc_mcontext.gregs;
+
+	g[REG_R8] = (greg_t)r->r8;	g[REG_R9] = (greg_t)r->r9;
+	g[REG_R10] = (greg_t)r->r10;	g[REG_R11] = (greg_t)r->r11;
+	g[REG_R12] = (greg_t)r->r12;	g[REG_R13] = (greg_t)r->r13;
+	g[REG_R14] = (greg_t)r->r14;	g[REG_R15] = (greg_t)r->r15;
+	g[REG_RDI] = (greg_t)r->rdi;	g[REG_RSI] = (greg_t)r->rsi;
+	g[REG_RBP] = (greg_t)r->rbp;	g[REG_RBX] = (greg_t)r->rbx;
+	g[REG_RDX] = (greg_t)r->rdx;	g[REG_RAX] = (greg_t)r->rax;
+	g[REG_RCX] = (greg_t)r->rcx;	g[REG_RSP] = (greg_t)r->rsp;
+	g[REG_RIP] = (greg_t)r->rip;	g[REG_EFL] = (greg_t)r->rflags;
+}
+
+/* SIGSYS: which ABI, and the number in rax (fw/user.h). */
+static void
+syscall_event(struct fw_uthread *t, struct fw_user_ctx *r,
+    struct fw_user_event *ev)
+{
+	const siginfo_t *si = (const siginfo_t *)(void *)t->si;
+	uint64_t call = (uint64_t)(uintptr_t)si->si_call_addr;
+	uint32_t nr = (uint32_t)si->si_syscall, arch = si->si_arch;
+
+	ev->kind = FW_USER_SYSCALL;
+	r->rax = nr;
+	if (call >= VSYSCALL_PAGE && call < VSYSCALL_PAGE + 4096)
+		ev->abi = FW_ABI_VSYSCALL;
+	else if (arch != AUDIT_ARCH_X86_64 || (nr & X32_BIT))
+		ev->abi = FW_ABI_OTHER;
+	else
+		ev->abi = FW_ABI_X86_64;
+}
+
+/*
+ * A hardware exception.  Returns true when it was only a stale host
+ * mapping, fixed here: the thread resumes without the services hearing
+ * of it.
+ */
+static bool
+exception_event(struct fw_uthread *t, int sig, struct fw_user_ctx *r,
+    struct fw_user_event *ev)
+{
+	const siginfo_t *si = (const siginfo_t *)(void *)t->si;
+	const greg_t *g = t->uc->uc_mcontext.gregs;
+	uint64_t err = (uint64_t)g[REG_ERR];
+
+	ev->kind = FW_USER_EXCEPTION;
+	ev->trap = (int)g[REG_TRAPNO];
+	ev->code = (int)err;
+	ev->addr = 0;
+	ev->access = 0;
+	ev->present = false;
+	if (sig == SIGILL)
+		ev->trap = FW_TRAP_UD;
+	if ((sig == SIGSEGV || sig == SIGBUS) && ev->trap == FW_TRAP_PF) {
+		ev->addr = (uint64_t)(uintptr_t)si->si_addr;
+		ev->access = (err & 2) ? FW_ACCESS_WRITE :
+		    (err & 16) ? FW_ACCESS_EXEC : FW_ACCESS_READ;
+		ev->present = (err & 1) != 0;
+		return ev->addr < STUB_BASE &&
+		    fw_vm_resolve(t->vm, ev->addr, ev->access);
+	}
+	return false;
+}
+
+int
+hal_user_enter(struct fw_uthread *t, struct fw_user_ctx *r,
+    struct fw_user_event *ev)
+{
+	uint32_t flags;
+	int err, sig;
+
+	if (t->dead || t->uc == NULL)
+		return -EIO;
+	put_regs(t->uc, r);
+	for (;;) {
+		pthread_mutex_lock(&t->space->lock);
+		err = space_flush_locked(t->space);
+		pthread_mutex_unlock(&t->space->lock);
+		if (err < 0) {
+			t->dead = true;
+			return err;
+		}
+		flags = 0;
+		if (r->fs_base != t->fs_base) {
+			t->cmd->fs_base = r->fs_base;
+			t->fs_base = r->fs_base;
+			flags |= CMD_SET_FS;
+		}
+		post_resume(t, flags);
+		if ((err = wait_event(t)) < 0)
+			return err;
+		get_regs(t->uc, r);
+		r->fs_base = t->fs_base;
+		/*
+		 * Guest code never runs in the stub region: an event from there
+		 * means the guest jumped into the stub.  It loses its process.
+		 */
+		if (r->rip >= STUB_BASE && r->rip < STUB_BASE + STUB_SIZE) {
+			space_kill(t->space);
+			t->dead = true;
+			return -EIO;
+		}
+		sig = (int)__atomic_load_n(&t->ctx->signo, __ATOMIC_RELAXED);
+		if (sig == SIGSYS) {
+			syscall_event(t, r, ev);
+			return 0;
+		}
+		if (sig == STUB_KICK_SIG) {
+			ev->kind = FW_USER_INTERRUPT;
+			return 0;
+		}
+		if (!exception_event(t, sig, r, ev))
+			return 0;
+	}
+}
