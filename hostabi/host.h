@@ -24,13 +24,13 @@ int	host_memfd_image(const char *name, const void *data, size_t len,
 	    int *fd);
 /*
  * Starts the stub from exe_fd with memfd as its fd 3 and argv; *pid and
- * *pidfd get the child.  The child must not outlive the calling thread's
- * process (the stub sets PR_SET_PDEATHSIG itself).
+ * *pidfd get the child (*pidfd is -1 where the host has no pidfd_open, as
+ * under Valgrind 3.19).  The stub sets PR_SET_PDEATHSIG itself.
  */
 int	host_spawn(int exe_fd, int memfd, char *const argv[], pid_t *pid,
 	    int *pidfd);
-/* True once the process behind pidfd has ended. */
-int	host_pidfd_exited(int pidfd);
+/* True once the child has ended (it is not reaped). */
+int	host_exited(pid_t pid, int pidfd);
 /* SIGKILLs and reaps a stub. */
 void	host_kill_reap(pid_t pid, int pidfd);
 /* Sends sig to one thread of another process. */

@@ -42,7 +42,7 @@ sim_stub_init(void)
 bool
 space_dead(struct hal_space *s)
 {
-	return s->dead || (s->dead = host_pidfd_exited(s->pidfd));
+	return s->dead || (s->dead = host_exited(s->pid, s->pidfd));
 }
 
 static int
@@ -59,7 +59,7 @@ spawn(struct hal_space *s)
 	    &s->pidfd)) < 0)
 		return err;
 	while (!__atomic_load_n(&s->done->ready, __ATOMIC_ACQUIRE)) {
-		if (host_pidfd_exited(s->pidfd)) {
+		if (host_exited(s->pid, s->pidfd)) {
 			host_kill_reap(s->pid, s->pidfd);
 			return -EAGAIN;
 		}
