@@ -22,4 +22,18 @@ bool			 fw_vm_resolve(struct fw_vm *vm, uint64_t va,
 /* The backend state of vm (set by fw_vm_new() through hal_space_new()). */
 struct hal_space	*fw_vm_space(struct fw_vm *vm);
 
+/*
+ * For core/uaccess.c: if va's page allows access to user code (reads need
+ * the page present, writes present and writable), *f gets a new reference
+ * to its frame and the result is 0; otherwise -EFAULT.
+ */
+FW_MUST_CHECK int	 fw_vm_user_frame(struct fw_vm *vm, uint64_t va,
+			    unsigned int access, struct fw_frame **f);
+/*
+ * Calls vm's fault handler for (va, access) without the vm lock held: its
+ * result, or -EFAULT when there is none.
+ */
+FW_MUST_CHECK int	 fw_vm_fault(struct fw_vm *vm, uint64_t va,
+			    unsigned int access);
+
 #endif

@@ -1,0 +1,102 @@
+/*
+ * core/boot.c: what the machine was started with (fw/boot.h), entropy
+ * (fw/random.h), and fw_core_init(), which brings the core up before the
+ * backend starts the CPUs.
+ *
+ * The backend fills fw_boot_params (core/boot_impl.h) before fw_core_init();
+ * it never changes afterwards, so nothing here takes a lock.
+ */
+#include <fw/errno.h>
+#include <fw/panic.h>
+#include <fw/random.h>
+#include <fw/task.h>
+#include <hal/cpu.h>
+#include <hal/phys.h>
+#include <hal/platform.h>
+#include <string.h>
+
+#include "core/boot_impl.h"
+#include "core/core_impl.h"
+#include "core/frame_impl.h"
+#include "core/sched_impl.h"
+
+struct fw_boot_params fw_boot_params;
+
+size_t
+fw_boot_argc(void)
+{
+	return fw_boot_params.argc;
+}
+
+const char *
+fw_boot_argv(size_t i)
+{
+	return i < fw_boot_params.argc ? fw_boot_params.argv[i] : NULL;
+}
+
+size_t
+fw_boot_envc(void)
+{
+	return fw_boot_params.envc;
+}
+
+const char *
+fw_boot_envp(size_t i)
+{
+	return i < fw_boot_params.envc ? fw_boot_params.envp[i] : NULL;
+}
+
+/* The last option of that name wins, as on a command line. */
+const char *
+fw_boot_option(const char *name)
+{
+	const char *v = NULL;
+	size_t i;
+
+	for (i = 0; i < fw_boot_params.noptions; i++)
+		if (strcmp(fw_boot_params.options[i].key, name) == 0)
+			v = fw_boot_params.options[i].value;
+	return v;
+}
+
+size_t
+fw_boot_initrd_size(void)
+{
+	return fw_boot_params.initrd_size;
+}
+
+int
+fw_boot_initrd_read(size_t off, void *buf, size_t len)
+{
+	uint64_t size = fw_boot_params.initrd_size;
+
+	if (off > size || len > size - off)
+		return -EINVAL;
+	if (len > 0)
+		memcpy(buf, hal_phys_ptr(fw_boot_params.initrd_pa + off), len);
+	return 0;
+}
+
+void
+fw_random_bytes(void *buf, size_t len)
+{
+	hal_random_bytes(buf, len);
+}
+
+/*
+ * Brings the core up: frames, the stack protector's guard, the log level,
+ * the scheduler; then queues the services' first task, which runs once the
+ * backend starts the CPUs (fw_cpu_main()).
+ */
+void
+fw_core_init(void)
+{
+	int err;
+
+	fw_frame_init();
+	fw_stack_guard_init();
+	fw_log_init();
+	fw_sched_init();
+	if ((err = fw_task_spawn(svc_main, NULL, NULL)) < 0)
+		fw_panic("boot: cannot spawn the first task: %d", err);
+}

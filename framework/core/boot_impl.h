@@ -1,0 +1,31 @@
+/*
+ * core/boot_impl.h: how a backend hands the machine's boot information to
+ * the core.  The backend fills fw_boot_params before it calls
+ * fw_core_init(); nothing changes it afterwards, so readers need no lock.
+ * Every string and array must live until power-off.
+ */
+#ifndef FW_BOOT_IMPL_H
+#define FW_BOOT_IMPL_H
+
+#include <fw/boot.h>
+
+/* One boot option: value is "" for an option given bare. */
+struct fw_boot_option {
+	const char	*key;
+	const char	*value;
+};
+
+struct fw_boot_params {
+	size_t				 argc;
+	const char *const		*argv;		/* argc strings */
+	size_t				 envc;
+	const char *const		*envp;		/* envc strings */
+	size_t				 noptions;
+	const struct fw_boot_option	*options;	/* later ones win */
+	uint64_t			 initrd_pa;	/* in hal_phys_ptr() */
+	uint64_t			 initrd_size;	/* 0: no initramfs */
+};
+
+extern struct fw_boot_params fw_boot_params;
+
+#endif

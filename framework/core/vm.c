@@ -1,0 +1,361 @@
+/*
+ * core/vm.c: user address spaces (fw/vm.h, core/vm_impl.h).  The page
+ * table is the truth; the backend's mappings (hal/mmu.h) are a cache of it.
+ * A leaf with FW_PTE_H may be cached by the backend, so every unmap or
+ * downgrade of such a page revokes it through hal_space_revoke() before the
+ * frame reference is dropped or the call returns.  New mappings and
+ * upgrades reach the backend lazily: it faults, and fw_vm_resolve() maps a
+ * run of pages around the fault with one hal_space_map().
+ *
+ * Locks used to protect fields in this file:
+ *	I	immutable after fw_vm_new()
+ *	l	vm->lock (also every page-table entry of vm)
+ *	a	atomic
+ * Lock order: vm->lock, then the frame allocator's lock.  The fault handler
+ * runs without vm->lock.
+ */
+#include <fw/alloc.h>
+#include <fw/errno.h>
+#include <fw/frame.h>
+#include <fw/panic.h>
+#include <fw/spinlock.h>
+#include <hal/mmu.h>
+#include <stdatomic.h>
+
+#include "core/frame_impl.h"
+#include "core/pt_impl.h"
+#include "core/vm_impl.h"
+
+/* Pages fw_vm_resolve() maps at once: an aligned window of this many. */
+#define RESOLVE_PAGES	16
+/* Frames an unmap releases per revoke. */
+#define UNMAP_BATCH	256
+
+struct fw_vm {
+	struct fw_spinlock	 lock;
+	atomic_uint		 nref;		/* [a] */
+	uint64_t		 root;		/* [I] the PML4's address */
+	struct hal_space	*space;		/* [I] */
+	fw_fault_fn		 fault;		/* [l] */
+	void			*owner;		/* [l] */
+};
+
+/* Frames unmapped but not yet released, and the span to revoke first. */
+struct unmap_batch {
+	struct fw_frame	*frames[UNMAP_BATCH];
+	size_t		 n;
+	uint64_t	 lo, hi;	/* host-mapped span; lo >= hi: none */
+};
+
+int
+fw_vm_new(struct fw_vm **out)
+{
+	struct fw_vm *vm;
+	int err;
+
+	if ((vm = fw_zalloc(1, sizeof(*vm))) == NULL)
+		return -ENOMEM;
+	fw_spin_init(&vm->lock);
+	atomic_init(&vm->nref, 1);
+	if ((err = fw_pt_new(&vm->root)) < 0)
+		goto fail_vm;
+	if ((err = hal_space_new(vm, &vm->space)) < 0)
+		goto fail_pt;
+	*out = vm;
+	return 0;
+fail_pt:
+	fw_pt_free(vm->root);
+fail_vm:
+	fw_free(vm);
+	return err;
+}
+
+struct fw_vm *
+fw_vm_ref(struct fw_vm *vm)
+{
+	if (vm != NULL)
+		FW_ASSERT(atomic_fetch_add(&vm->nref, 1) > 0);
+	return vm;
+}
+
+static void	vm_unmap_locked(struct fw_vm *vm, uint64_t va, uint64_t end)
+		    FW_REQUIRES(&vm->lock);
+
+void
+fw_vm_unref(struct fw_vm *vm)
+{
+	unsigned int old;
+
+	if (vm == NULL)
+		return;
+	old = atomic_fetch_sub(&vm->nref, 1);
+	FW_ASSERT(old > 0);
+	if (old != 1)
+		return;
+	fw_spin_lock(&vm->lock);
+	vm_unmap_locked(vm, 0, FW_SIM_USER_TOP);
+	fw_spin_unlock(&vm->lock);
+	fw_pt_free(vm->root);
+	hal_space_free(vm->space);
+	fw_free(vm);
+}
+
+void
+fw_vm_set_fault_handler(struct fw_vm *vm, fw_fault_fn fn, void *owner)
+{
+	fw_spin_lock(&vm->lock);
+	vm->fault = fn;
+	vm->owner = owner;
+	fw_spin_unlock(&vm->lock);
+}
+
+uint64_t
+fw_vm_user_top(void)
+{
+	return FW_SIM_USER_TOP;
+}
+
+struct hal_space *
+fw_vm_space(struct fw_vm *vm)
+{
+	return vm->space;
+}
+
+int
+fw_vm_map(struct fw_vm *vm, fw_uaddr_t va, struct fw_frame *f,
+    unsigned int prot)
+{
+	struct fw_frame *old = NULL;
+	uint64_t *pte;
+
+	if (f == NULL || va.v & (FW_PAGE_SIZE - 1) || va.v >= FW_SIM_USER_TOP)
+		return -EINVAL;
+	fw_spin_lock(&vm->lock);
+	if ((pte = fw_pt_leaf(vm->root, va.v, true)) == NULL) {
+		fw_spin_unlock(&vm->lock);
+		return -ENOMEM;
+	}
+	if (*pte & FW_PTE_V) {
+		if (*pte & FW_PTE_H)
+			hal_space_revoke(vm->space, va.v, FW_PAGE_SIZE, 0);
+		old = fw_frame_from_pa(*pte & FW_PTE_ADDR);
+	}
+	*pte = fw_frame_pa(fw_frame_ref(f)) | fw_pt_bits(prot) | FW_PTE_V;
+	fw_spin_unlock(&vm->lock);
+	fw_frame_unref(old);
+	return 0;
+}
+
+/* Revokes the batch's host-mapped span, then drops its frames. */
+static void
+unmap_flush_locked(struct fw_vm *vm, struct unmap_batch *b)
+	FW_REQUIRES(&vm->lock)
+{
+	size_t i;
+
+	if (b->lo < b->hi)
+		hal_space_revoke(vm->space, b->lo, b->hi - b->lo, 0);
+	for (i = 0; i < b->n; i++)
+		fw_frame_unref(b->frames[i]);
+	b->n = 0;
+	b->lo = UINT64_MAX;
+	b->hi = 0;
+}
+
+static void
+vm_unmap_locked(struct fw_vm *vm, uint64_t va, uint64_t end)
+{
+	struct unmap_batch b;
+	uint64_t *pte;
+
+	b.n = 0;
+	b.lo = UINT64_MAX;
+	b.hi = 0;
+	while ((va = fw_pt_next(vm->root, va, end, &pte)) < end) {
+		if (*pte & FW_PTE_H) {
+			if (va < b.lo)
+				b.lo = va;
+			b.hi = va + FW_PAGE_SIZE;
+		}
+		b.frames[b.n++] = fw_frame_from_pa(*pte & FW_PTE_ADDR);
+		*pte = 0;
+		if (b.n == UNMAP_BATCH)
+			unmap_flush_locked(vm, &b);
+		va += FW_PAGE_SIZE;
+	}
+	unmap_flush_locked(vm, &b);
+}
+
+/* Page-rounds [va, va+len) and clips it to user space; false if empty. */
+static bool
+vm_range(fw_uaddr_t va, uint64_t len, uint64_t *start, uint64_t *end)
+{
+	if (len == 0 || va.v >= FW_SIM_USER_TOP)
+		return false;
+	*start = fw_page_down(va.v);
+	if (len > FW_SIM_USER_TOP - va.v)
+		*end = FW_SIM_USER_TOP;
+	else
+		*end = fw_page_up(va.v + len);
+	return true;
+}
+
+void
+fw_vm_unmap(struct fw_vm *vm, fw_uaddr_t va, uint64_t len)
+{
+	uint64_t start, end;
+
+	if (!vm_range(va, len, &start, &end))
+		return;
+	fw_spin_lock(&vm->lock);
+	vm_unmap_locked(vm, start, end);
+	fw_spin_unlock(&vm->lock);
+}
+
+/*
+ * Rewrites the leaves' rights.  A page that loses a right and may be
+ * host-mapped is revoked down to prot, in one call spanning all such pages.
+ * A page that only gains rights keeps its (weaker) host mapping and its H
+ * bit: the backend faults on the new right and fw_vm_resolve() remaps it.
+ * H is never cleared here, since the host may still map the page.
+ */
+void
+fw_vm_protect(struct fw_vm *vm, fw_uaddr_t va, uint64_t len,
+    unsigned int prot)
+{
+	uint64_t start, end, lo = UINT64_MAX, hi = 0, bits, *pte;
+	unsigned int newprot;
+
+	if (!vm_range(va, len, &start, &end))
+		return;
+	bits = fw_pt_bits(prot);
+	newprot = fw_pt_prot(bits);
+	fw_spin_lock(&vm->lock);
+	while ((start = fw_pt_next(vm->root, start, end, &pte)) < end) {
+		if ((*pte & FW_PTE_H) && (fw_pt_prot(*pte) & ~newprot)) {
+			if (start < lo)
+				lo = start;
+			hi = start + FW_PAGE_SIZE;
+		}
+		*pte = (*pte & ~FW_PTE_PROT) | bits;
+		start += FW_PAGE_SIZE;
+	}
+	if (lo < hi)
+		hal_space_revoke(vm->space, lo, hi - lo, newprot);
+	fw_spin_unlock(&vm->lock);
+}
+
+int
+fw_vm_query(struct fw_vm *vm, fw_uaddr_t va, unsigned int *prot,
+    struct fw_frame **frame)
+{
+	uint64_t *pte;
+	int err = -ENOENT;
+
+	if (va.v >= FW_SIM_USER_TOP)
+		return -ENOENT;
+	fw_spin_lock(&vm->lock);
+	pte = fw_pt_leaf(vm->root, va.v, false);
+	if (pte != NULL && (*pte & FW_PTE_V)) {
+		*prot = fw_pt_prot(*pte);
+		if (frame != NULL)
+			*frame = fw_frame_ref(fw_frame_from_pa(*pte &
+			    FW_PTE_ADDR));
+		err = 0;
+	}
+	fw_spin_unlock(&vm->lock);
+	return err;
+}
+
+/* Whether a leaf lets user code make access (FW_ACCESS_*). */
+static bool
+pte_allows(uint64_t pte, unsigned int access)
+{
+	if (!(pte & FW_PTE_V) || !(pte & FW_PTE_P))
+		return false;
+	if ((access & FW_ACCESS_WRITE) && !(pte & FW_PTE_RW))
+		return false;
+	if ((access & FW_ACCESS_EXEC) && (pte & FW_PTE_NX))
+		return false;
+	return true;
+}
+
+/* Whether the leaf k pages from base continues base's run. */
+static bool
+pte_continues(const uint64_t *base, long k)
+{
+	uint64_t want = (base[0] & FW_PTE_ADDR) + (uint64_t)k * FW_PAGE_SIZE;
+
+	return (base[k] & FW_PTE_V) &&
+	    (base[k] & FW_PTE_PROT) == (base[0] & FW_PTE_PROT) &&
+	    (base[k] & FW_PTE_ADDR) == want;
+}
+
+/*
+ * The run is limited to va's aligned window of RESOLVE_PAGES pages, which
+ * lies inside one page table (512 entries), so its leaves are adjacent in
+ * memory.
+ */
+bool
+fw_vm_resolve(struct fw_vm *vm, uint64_t va, unsigned int access)
+{
+	uint64_t *pte, win, pa;
+	long idx, lo, hi, k;
+
+	if (va >= FW_SIM_USER_TOP)
+		return false;
+	va = fw_page_down(va);
+	fw_spin_lock(&vm->lock);
+	pte = fw_pt_leaf(vm->root, va, false);
+	if (pte == NULL || !pte_allows(*pte, access)) {
+		fw_spin_unlock(&vm->lock);
+		return false;
+	}
+	win = va & ~(RESOLVE_PAGES * FW_PAGE_SIZE - 1);
+	idx = (long)((va - win) >> FW_PAGE_SHIFT);
+	for (lo = 0; lo > -idx && pte_continues(pte, lo - 1); lo--)
+		;
+	for (hi = 1; hi < RESOLVE_PAGES - idx && pte_continues(pte, hi); hi++)
+		;
+	for (k = lo; k < hi; k++)
+		pte[k] |= FW_PTE_H;
+	pa = (*pte & FW_PTE_ADDR) + (uint64_t)lo * FW_PAGE_SIZE;
+	hal_space_map(vm->space, va + (uint64_t)lo * FW_PAGE_SIZE, pa,
+	    (uint64_t)(hi - lo) * FW_PAGE_SIZE, fw_pt_prot(*pte));
+	fw_spin_unlock(&vm->lock);
+	return true;
+}
+
+int
+fw_vm_user_frame(struct fw_vm *vm, uint64_t va, unsigned int access,
+    struct fw_frame **f)
+{
+	uint64_t *pte;
+	int err = -EFAULT;
+
+	if (va >= FW_SIM_USER_TOP)
+		return -EFAULT;
+	fw_spin_lock(&vm->lock);
+	pte = fw_pt_leaf(vm->root, va, false);
+	if (pte != NULL && pte_allows(*pte, access & ~FW_ACCESS_EXEC)) {
+		*f = fw_frame_ref(fw_frame_from_pa(*pte & FW_PTE_ADDR));
+		err = 0;
+	}
+	fw_spin_unlock(&vm->lock);
+	return err;
+}
+
+int
+fw_vm_fault(struct fw_vm *vm, uint64_t va, unsigned int access)
+{
+	fw_fault_fn fn;
+	void *owner;
+
+	fw_spin_lock(&vm->lock);
+	fn = vm->fault;
+	owner = vm->owner;
+	fw_spin_unlock(&vm->lock);
+	if (fn == NULL)
+		return -EFAULT;
+	return fn(owner, vm, fw_uaddr(va), access);
+}
