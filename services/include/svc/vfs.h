@@ -1,7 +1,15 @@
 /*
  * svc/vfs.h: what the rest of the services need from the file layer
  * (services/fs).  The file system itself, its inodes and the descriptor
- * table's internals stay behind this header.
+ * table's internals stay behind this header; open files are svc/file.h.
+ *
+ * The process side sets up the first process like this: after vfs_init(),
+ * p->root = vfs_root() and p->cwd = vfs_root() (two references),
+ * p->umask = 022, fdtable_new(&p->fds), then console_file_open() of
+ * FW_CONSOLE_IN, FW_CONSOLE_OUT and FW_CONSOLE_ERR installed with
+ * fd_install() (giving 0, 1, 2) and file_unref()'d.  A forked child takes
+ * vnode_ref() of root and cwd and fdtable_dup() (or fdtable_ref() for
+ * CLONE_FILES); exit drops them with vnode_unref() and fdtable_unref().
  */
 #ifndef SVC_VFS_H
 #define SVC_VFS_H
@@ -47,6 +55,11 @@ FW_MUST_CHECK long	 file_pread(struct file *f, void *buf, size_t len,
 /* The file's size and st_mode; for execve's checks. */
 uint64_t		 file_size(struct file *f);
 unsigned int		 file_mode(struct file *f);
+/*
+ * Whether p may execute f (some x bit, and X permission for p's fsuid):
+ * 0, or -EACCES.  For execve.
+ */
+FW_MUST_CHECK int	 file_may_exec(struct proc *p, struct file *f);
 void			 file_unref(struct file *f);		/* NULL ok */
 /* A file on a console port (fw/console.h), for the first process's 0, 1, 2. */
 FW_MUST_CHECK int	 console_file_open(unsigned int port, struct file **out);

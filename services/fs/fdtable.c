@@ -1,0 +1,259 @@
+/*
+ * services/fs/fdtable.c: descriptor tables.  A table maps small integers
+ * to counted open files, with FD_CLOEXEC per descriptor; it grows on
+ * demand up to the process's RLIMIT_NOFILE (1024 by default) and is
+ * shared by threads (and CLONE_FILES), hence its own lock.
+ *
+ * Locks used to protect fields in this file:
+ *	a	atomic
+ *	l	fds->lock
+ * Lock order: fds->lock, then file->lock and fs_lock; file_unref() never
+ * takes fds->lock.  p->fds itself only changes in the process's own
+ * syscalls (execve, unshare), so a syscall may read it unlocked.
+ */
+#include <fw/alloc.h>
+#include <svc/file.h>
+#include <svc/lib.h>
+#include <svc/vfs.h>
+#include "fs.h"
+
+#define RLIMIT_NOFILE	7
+#define FDTABLE_HARD_MAX	(1 << 20)
+
+struct fdtable {
+	struct fw_mutex	 lock;
+	atomic_uint	 nref;		/* [a] */
+	int		 cap;		/* [l] */
+	struct file	**files;	/* [l] */
+	uint8_t		*cloexec;	/* [l] */
+};
+
+int
+fdtable_new(struct fdtable **out)
+{
+	struct fdtable *fds;
+
+	if ((fds = fw_zalloc(1, sizeof(*fds))) == NULL)
+		return -ENOMEM;
+	fw_mutex_init(&fds->lock);
+	atomic_init(&fds->nref, 1);
+	*out = fds;
+	return 0;
+}
+
+struct fdtable *
+fdtable_ref(struct fdtable *fds)
+{
+	atomic_fetch_add(&fds->nref, 1);
+	return fds;
+}
+
+void
+fdtable_unref(struct fdtable *fds)
+{
+	int i;
+
+	if (fds == NULL || atomic_fetch_sub(&fds->nref, 1) != 1)
+		return;
+	for (i = 0; i < fds->cap; i++)
+		file_unref(fds->files[i]);
+	fw_free(fds->files);
+	fw_free(fds->cloexec);
+	fw_free(fds);
+}
+
+/* Grows the arrays to hold descriptor fd.  -ENOMEM. */
+static int
+fdtable_grow_locked(struct fdtable *fds, int fd) FW_REQUIRES(&fds->lock)
+{
+	int cap = fds->cap ? fds->cap : 16;
+	struct file **files;
+	uint8_t *ce;
+
+	while (cap <= fd)
+		cap *= 2;
+	if (cap <= fds->cap)
+		return 0;
+	if ((files = fw_realloc(fds->files, (size_t)cap * sizeof(*files))) ==
+	    NULL)
+		return -ENOMEM;
+	fds->files = files;
+	if ((ce = fw_realloc(fds->cloexec, (size_t)cap)) == NULL)
+		return -ENOMEM;
+	fds->cloexec = ce;
+	memset(files + fds->cap, 0, (size_t)(cap - fds->cap) * sizeof(*files));
+	memset(ce + fds->cap, 0, (size_t)(cap - fds->cap));
+	fds->cap = cap;
+	return 0;
+}
+
+/* RLIMIT_NOFILE's soft limit; 0 (not set up) means the default. */
+static int
+fd_limit(struct proc *p)
+{
+	uint64_t cur;
+
+	fw_mutex_lock(&p->lock);
+	cur = p->rlim[RLIMIT_NOFILE].cur;
+	fw_mutex_unlock(&p->lock);
+	if (cur == 0)
+		return FDTABLE_DEFAULT_MAX;
+	return cur > FDTABLE_HARD_MAX ? FDTABLE_HARD_MAX : (int)cur;
+}
+
+int
+fd_install_from(struct proc *p, struct file *f, int min, bool cloexec)
+{
+	struct fdtable *fds = p->fds;
+	int limit = fd_limit(p), fd, err;
+
+	if (min < 0 || min >= limit)
+		return -EINVAL;
+	fw_mutex_lock(&fds->lock);
+	for (fd = min; fd < fds->cap && fds->files[fd] != NULL; fd++)
+		;
+	if (fd >= limit) {
+		err = -EMFILE;
+		goto out;
+	}
+	if ((err = fdtable_grow_locked(fds, fd)) < 0)
+		goto out;
+	fds->files[fd] = file_ref(f);
+	fds->cloexec[fd] = cloexec;
+	err = fd;
+out:
+	fw_mutex_unlock(&fds->lock);
+	return err;
+}
+
+int
+fd_install(struct proc *p, struct file *f, bool cloexec)
+{
+	return fd_install_from(p, f, 0, cloexec);
+}
+
+int
+fd_install_at(struct proc *p, struct file *f, int fd, bool cloexec)
+{
+	struct fdtable *fds = p->fds;
+	struct file *old = NULL;
+	int err;
+
+	if (fd < 0 || fd >= fd_limit(p))
+		return -EBADF;
+	fw_mutex_lock(&fds->lock);
+	if ((err = fdtable_grow_locked(fds, fd)) == 0) {
+		old = fds->files[fd];
+		fds->files[fd] = file_ref(f);
+		fds->cloexec[fd] = cloexec;
+		err = fd;
+	}
+	fw_mutex_unlock(&fds->lock);
+	file_unref(old);
+	return err;
+}
+
+int
+fd_get(struct proc *p, int fd, struct file **out)
+{
+	struct fdtable *fds = p->fds;
+	int err = -EBADF;
+
+	fw_mutex_lock(&fds->lock);
+	if (fd >= 0 && fd < fds->cap && fds->files[fd] != NULL) {
+		*out = file_ref(fds->files[fd]);
+		err = 0;
+	}
+	fw_mutex_unlock(&fds->lock);
+	return err;
+}
+
+int
+fd_close(struct proc *p, int fd)
+{
+	struct fdtable *fds = p->fds;
+	struct file *f = NULL;
+
+	fw_mutex_lock(&fds->lock);
+	if (fd >= 0 && fd < fds->cap) {
+		f = fds->files[fd];
+		fds->files[fd] = NULL;
+		fds->cloexec[fd] = 0;
+	}
+	fw_mutex_unlock(&fds->lock);
+	if (f == NULL)
+		return -EBADF;
+	file_unref(f);
+	return 0;
+}
+
+int
+fd_get_cloexec(struct proc *p, int fd)
+{
+	struct fdtable *fds = p->fds;
+	int err = -EBADF;
+
+	fw_mutex_lock(&fds->lock);
+	if (fd >= 0 && fd < fds->cap && fds->files[fd] != NULL)
+		err = fds->cloexec[fd];
+	fw_mutex_unlock(&fds->lock);
+	return err;
+}
+
+int
+fd_set_cloexec(struct proc *p, int fd, bool on)
+{
+	struct fdtable *fds = p->fds;
+	int err = -EBADF;
+
+	fw_mutex_lock(&fds->lock);
+	if (fd >= 0 && fd < fds->cap && fds->files[fd] != NULL) {
+		fds->cloexec[fd] = on;
+		err = 0;
+	}
+	fw_mutex_unlock(&fds->lock);
+	return err;
+}
+
+void
+fdtable_close_on_exec(struct fdtable *fds)
+{
+	int i;
+
+	fw_mutex_lock(&fds->lock);
+	for (i = 0; i < fds->cap; i++) {
+		if (fds->files[i] != NULL && fds->cloexec[i]) {
+			file_unref(fds->files[i]);
+			fds->files[i] = NULL;
+			fds->cloexec[i] = 0;
+		}
+	}
+	fw_mutex_unlock(&fds->lock);
+}
+
+int
+fdtable_dup(struct fdtable *fds, struct fdtable **out)
+{
+	struct fdtable *n;
+	int i, err;
+
+	if ((err = fdtable_new(&n)) < 0)
+		return err;
+	fw_mutex_lock(&fds->lock);
+	fw_mutex_lock(&n->lock);
+	if (fds->cap > 0 && (err = fdtable_grow_locked(n, fds->cap - 1)) == 0) {
+		for (i = 0; i < fds->cap; i++) {
+			if (fds->files[i] != NULL)
+				n->files[i] = file_ref(fds->files[i]);
+			n->cloexec[i] = fds->cloexec[i];
+		}
+	}
+	fw_mutex_unlock(&n->lock);
+	fw_mutex_unlock(&fds->lock);
+	if (err < 0) {
+		fdtable_unref(n);
+		return err;
+	}
+	*out = n;
+	return 0;
+}

@@ -1,0 +1,248 @@
+/*
+ * services/fs/file.c: open file descriptions (svc/file.h).  This layer
+ * owns every copy between user memory and a file: it moves bytes through
+ * a kernel bounce buffer, so the ops below it (ramfs, devices, console)
+ * see kernel memory only and no file-system lock is held across a user
+ * access.  Reads and writes at the file offset hold file->lock, so
+ * threads sharing a description see each update once.
+ *
+ * Locks: see svc/file.h.
+ */
+#include <fw/alloc.h>
+#include <fw/uaccess.h>
+#include <svc/file.h>
+#include <svc/lib.h>
+#include <svc/vfs.h>
+#include "fs.h"
+
+#define FILE_CHUNK	16384
+#define MAX_RW_COUNT	0x7ffff000UL	/* Linux's INT_MAX & PAGE_MASK */
+
+int
+file_alloc(const struct file_ops *ops, struct vnode *v, unsigned int flags,
+    bool seekable, struct file **out)
+{
+	struct file *f;
+
+	if ((f = fw_zalloc(1, sizeof(*f))) == NULL)
+		return -ENOMEM;
+	atomic_init(&f->nref, 1);
+	atomic_init(&f->flags, flags);
+	f->ops = ops;
+	f->vnode = v != NULL ? vnode_ref(v) : NULL;
+	f->seekable = seekable;
+	fw_mutex_init(&f->lock);
+	*out = f;
+	return 0;
+}
+
+struct file *
+file_ref(struct file *f)
+{
+	atomic_fetch_add(&f->nref, 1);
+	return f;
+}
+
+void
+file_unref(struct file *f)
+{
+	if (f == NULL || atomic_fetch_sub(&f->nref, 1) != 1)
+		return;
+	if (f->ops->release != NULL)
+		f->ops->release(f);
+	vnode_unref(f->vnode);
+	fw_free(f);
+}
+
+bool
+file_readable(const struct file *f)
+{
+	unsigned int fl = atomic_load(&f->flags);
+
+	return !(fl & LINUX_O_PATH) &&
+	    (fl & LINUX_O_ACCMODE) != LINUX_O_WRONLY;
+}
+
+bool
+file_writable(const struct file *f)
+{
+	unsigned int fl = atomic_load(&f->flags);
+
+	return !(fl & LINUX_O_PATH) && ((fl & LINUX_O_ACCMODE) ==
+	    LINUX_O_WRONLY || (fl & LINUX_O_ACCMODE) == LINUX_O_RDWR);
+}
+
+/* Reads chunks until len, a short read, or (non-seekable) the first read. */
+static long
+read_loop(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
+    uint64_t *pos, void *kbuf)
+{
+	size_t done = 0;
+	long n;
+
+	while (done < len) {
+		size_t want = MIN(len - done, (size_t)FILE_CHUNK);
+
+		if ((n = f->ops->read(f, kbuf, want, pos)) <= 0)
+			return done > 0 ? (long)done : n;
+		if (fw_copy_to_user(vm, fw_uaddr_add(ubuf, done), kbuf,
+		    (size_t)n) < 0)
+			return done > 0 ? (long)done : -EFAULT;
+		done += (size_t)n;
+		if ((size_t)n < want || !f->seekable)
+			break;
+	}
+	return (long)done;
+}
+
+long
+file_read_user(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf,
+    size_t len, const uint64_t *off)
+{
+	uint64_t pos;
+	void *kbuf;
+	long n;
+
+	if (!file_readable(f))
+		return -EBADF;
+	if (f->vnode != NULL && vnode_is(f->vnode, LINUX_S_IFDIR))
+		return -EISDIR;
+	if (f->ops->read == NULL)
+		return -EINVAL;
+	len = MIN(len, (size_t)MAX_RW_COUNT);
+	if (len == 0)
+		return 0;
+	if ((kbuf = fw_alloc(MIN(len, (size_t)FILE_CHUNK))) == NULL)
+		return -ENOMEM;
+	if (off != NULL) {
+		pos = *off;
+		n = read_loop(f, vm, ubuf, len, &pos, kbuf);
+	} else {
+		fw_mutex_lock(&f->lock);
+		pos = f->pos;
+		n = read_loop(f, vm, ubuf, len, &pos, kbuf);
+		f->pos = pos;
+		fw_mutex_unlock(&f->lock);
+	}
+	fw_free(kbuf);
+	return n;
+}
+
+static long
+write_loop(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
+    uint64_t *pos, void *kbuf)
+{
+	size_t done = 0;
+	long n;
+
+	while (done < len) {
+		size_t want = MIN(len - done, (size_t)FILE_CHUNK);
+
+		if (fw_copy_from_user(vm, kbuf, fw_uaddr_add(ubuf, done),
+		    want) < 0)
+			return done > 0 ? (long)done : -EFAULT;
+		if ((n = f->ops->write(f, kbuf, want, pos)) <= 0)
+			return done > 0 ? (long)done : n;
+		done += (size_t)n;
+		if ((size_t)n < want)
+			break;
+	}
+	return (long)done;
+}
+
+long
+file_write_user(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf,
+    size_t len, const uint64_t *off)
+{
+	uint64_t pos;
+	void *kbuf;
+	long n;
+
+	if (!file_writable(f))
+		return -EBADF;
+	if (f->ops->write == NULL)
+		return -EINVAL;
+	len = MIN(len, (size_t)MAX_RW_COUNT);
+	if (len == 0)
+		return 0;
+	if ((kbuf = fw_alloc(MIN(len, (size_t)FILE_CHUNK))) == NULL)
+		return -ENOMEM;
+	if (off != NULL) {
+		pos = *off;
+		n = write_loop(f, vm, ubuf, len, &pos, kbuf);
+	} else {
+		fw_mutex_lock(&f->lock);
+		pos = f->pos;
+		n = write_loop(f, vm, ubuf, len, &pos, kbuf);
+		f->pos = pos;
+		fw_mutex_unlock(&f->lock);
+	}
+	fw_free(kbuf);
+	return n;
+}
+
+/* In-kernel positional I/O (execve's loader); ignores O_ACCMODE for reads. */
+long
+file_pread(struct file *f, void *buf, size_t len, uint64_t off)
+{
+	if (f->ops->read == NULL ||
+	    (f->vnode != NULL && vnode_is(f->vnode, LINUX_S_IFDIR)))
+		return -EISDIR;
+	return f->ops->read(f, buf, len, &off);
+}
+
+long
+file_pwrite(struct file *f, const void *buf, size_t len, uint64_t off)
+{
+	if (f->ops->write == NULL)
+		return -EINVAL;
+	return f->ops->write(f, buf, len, &off);
+}
+
+void
+file_stat(struct file *f, struct linux_stat *st)
+{
+	if (f->vnode == NULL) {
+		memset(st, 0, sizeof(*st));
+		if (f->ops->stat != NULL)
+			f->ops->stat(f, st);
+		return;
+	}
+	fw_mutex_lock(&fs_lock);
+	vnode_stat_locked(f->vnode, st);
+	fw_mutex_unlock(&fs_lock);
+}
+
+uint64_t
+file_size(struct file *f)
+{
+	struct linux_stat st;
+
+	file_stat(f, &st);
+	return (uint64_t)st.st_size;
+}
+
+unsigned int
+file_mode(struct file *f)
+{
+	struct linux_stat st;
+
+	file_stat(f, &st);
+	return st.st_mode;
+}
+
+int
+file_may_exec(struct proc *p, struct file *f)
+{
+	struct fsctx c;
+	int err;
+
+	if (f->vnode == NULL || !vnode_is(f->vnode, LINUX_S_IFREG))
+		return -EACCES;
+	fsctx_get(p, &c);
+	fw_mutex_lock(&fs_lock);
+	err = vnode_permission(f->vnode, &c.cred, LINUX_X_OK);
+	fw_mutex_unlock(&fs_lock);
+	fsctx_put(&c);
+	return err;
+}

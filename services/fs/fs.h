@@ -1,0 +1,195 @@
+/*
+ * services/fs/fs.h: the file layer's private interface: vnodes, the ramfs
+ * that stores them, the path walk and the helpers the syscalls share.
+ * Only services/fs and services/tty include it.
+ *
+ * Locks used to protect fields in this file:
+ *	I	immutable after creation
+ *	F	fs_lock, the one file-system-wide mutex
+ *	a	atomic
+ * Lock order: fdtable->lock, file->lock, fs_lock.  proc->lock is never held
+ * together with fs_lock (fsctx_get() copies what it needs first).  fs_lock
+ * is never held across a user-memory access or a console wait.
+ */
+#ifndef FS_FS_H
+#define FS_FS_H
+
+#include <fw/types.h>
+#include <fw/mutex.h>
+#include <fw/errno.h>
+#include <fw/string.h>
+#include <stdatomic.h>
+#include <svc/proc.h>
+#include <svc/vfs.h>
+#include <uapi/fs.h>
+#include <uapi/fcntl.h>
+
+struct fw_frame;
+struct vnode;
+struct file;
+
+extern struct fw_mutex fs_lock;
+
+/* One directory entry of a ramfs directory; cookie orders getdents. */
+struct ramfs_dirent {
+	struct ramfs_dirent	*next;		/* [F] */
+	struct vnode		*v;		/* [F] counted */
+	uint64_t		 cookie;	/* [I] */
+	size_t			 len;		/* [I] */
+	char			 name[];	/* [I] NUL-terminated */
+};
+
+struct vnode_ops;
+
+struct vnode {
+	atomic_uint		 nref;		/* [a] */
+	const struct vnode_ops	*ops;		/* [I] */
+	uint64_t		 ino;		/* [I] */
+	uint32_t		 mode, uid, gid;	/* [F] */
+	uint32_t		 nlink;		/* [F] */
+	uint32_t		 rmajor, rminor;	/* [I] device nodes */
+	uint64_t		 size;		/* [F] */
+	uint64_t		 atime, mtime, ctime;	/* [F] ns since epoch */
+	union {
+		struct {
+			struct ramfs_dirent	*head;		/* [F] */
+			struct vnode		*parent;	/* [F] not counted */
+			uint64_t		 next_cookie;	/* [F] */
+		} dir;
+		struct {
+			struct fw_frame	***leaves;	/* [F] */
+			size_t		   nleaves;	/* [F] */
+		} reg;
+		char	*target;			/* [I] symlinks */
+	} u;
+};
+
+/*
+ * Per-file-system operations; all run with fs_lock held.  Names are
+ * (pointer, length) pairs, not NUL-terminated.
+ */
+struct vnode_ops {
+	/* The entry name in dir: 0 with *out referenced, or -ENOENT. */
+	int	(*lookup)(struct vnode *dir, const char *name, size_t len,
+		    struct vnode **out);
+	/* A new object of type/permissions mode in dir (no checks). */
+	int	(*create)(struct vnode *dir, const char *name, size_t len,
+		    uint32_t mode, const char *target, struct vnode **out);
+	/* Adds an entry for v (hard link); removes an entry. */
+	int	(*link)(struct vnode *dir, const char *name, size_t len,
+		    struct vnode *v);
+	void	(*unlink)(struct vnode *dir, const char *name, size_t len);
+	long	(*read)(struct vnode *v, void *buf, size_t len, uint64_t off);
+	long	(*write)(struct vnode *v, const void *buf, size_t len,
+		    uint64_t off);
+	int	(*truncate)(struct vnode *v, uint64_t size);
+	long	(*getdents)(struct vnode *dir, void *buf, size_t len,
+		    uint64_t *pos);
+	/* Frees the fs's data once the last reference is gone (no lock). */
+	void	(*release)(struct vnode *v);
+};
+
+/* vnode.c */
+FW_MUST_CHECK int	 vnode_alloc(const struct vnode_ops *ops, uint32_t mode,
+			    struct vnode **out);
+bool			 vnode_is(const struct vnode *v, uint32_t type);
+/* Checks mask (LINUX_R_OK | W_OK | X_OK) for cr: 0 or -EACCES. */
+FW_MUST_CHECK int	 vnode_permission(const struct vnode *v,
+			    const struct cred *cr, int mask);
+void			 vnode_stat_locked(const struct vnode *v,
+			    struct linux_stat *st) FW_REQUIRES(&fs_lock);
+void			 vnode_touch_locked(struct vnode *v, bool modify)
+			    FW_REQUIRES(&fs_lock);
+uint8_t			 vnode_dtype(const struct vnode *v);
+
+/* ramfs.c and ramfs_file.c */
+extern const struct vnode_ops ramfs_ops;
+FW_MUST_CHECK int	 ramfs_new_root(struct vnode **out);
+/* The name v has in dir: 0, or -ENOENT. */
+FW_MUST_CHECK int	 ramfs_name_of_locked(struct vnode *dir,
+			    const struct vnode *v, const char **name,
+			    size_t *len) FW_REQUIRES(&fs_lock);
+/* Breaks a whole tree apart (shutdown and tests). */
+void			 ramfs_destroy_tree(struct vnode *dir);
+long			 ramfs_read(struct vnode *v, void *buf, size_t len,
+			    uint64_t off);
+long			 ramfs_write(struct vnode *v, const void *buf,
+			    size_t len, uint64_t off) FW_REQUIRES(&fs_lock);
+int			 ramfs_truncate(struct vnode *v, uint64_t size)
+			    FW_REQUIRES(&fs_lock);
+void			 ramfs_file_release(struct vnode *v);
+#define RAMFS_MAX_SIZE	(1ULL << 40)
+
+/* vfs.c */
+void			 vfs_set_root(struct vnode *root);	/* consumes */
+void			 vfs_fini(void);
+/* mkdir -p under root with mode; *out (if not NULL) referenced. */
+FW_MUST_CHECK int	 vfs_mkdirs_locked(struct vnode *root, const char *path,
+			    uint32_t mode, struct vnode **out)
+			    FW_REQUIRES(&fs_lock);
+
+/* cpio.c: unpacks the boot initramfs into root. */
+FW_MUST_CHECK int	 cpio_unpack(struct vnode *root);
+
+/* What a syscall needs of its process, copied under proc->lock. */
+struct fsctx {
+	struct cred	 cred;
+	struct vnode	*root, *cwd;	/* counted */
+	uint32_t	 umask;
+	struct fw_vm	*vm;
+	struct proc	*p;
+};
+void			 fsctx_get(struct proc *p, struct fsctx *c);
+void			 fsctx_put(struct fsctx *c);
+
+/* namei.c: the result of a path walk. */
+struct walk {
+	struct vnode	*dir;		/* parent of the last name, or NULL */
+	struct vnode	*v;		/* the object, or NULL if absent */
+	char		 name[LINUX_NAME_MAX + 1];	/* the last name */
+	bool		 slash;		/* the path ended in '/' */
+	int		 nlinks;	/* symlinks followed so far */
+};
+#define WALK_FOLLOW	0x1	/* follow a symlink in the last name */
+/*
+ * Walks path from start (a directory) for c: 0 with w filled (both
+ * pointers counted), or -ENOENT, -ENOTDIR, -ELOOP, -ENAMETOOLONG, -EACCES.
+ * A missing last name is not an error: w->v is NULL and w->dir is set.
+ */
+FW_MUST_CHECK int	 walk_path_locked(const struct fsctx *c,
+			    struct vnode *start, const char *path,
+			    int flags, struct walk *w) FW_REQUIRES(&fs_lock);
+void			 walk_done(struct walk *w);
+/*
+ * Where a walk of path from dirfd starts: the root for an absolute path,
+ * the cwd for AT_FDCWD, else dirfd's directory; *out referenced.  -EBADF,
+ * -ENOTDIR.  Takes the fdtable's lock, so call it before fs_lock.
+ */
+FW_MUST_CHECK int	 dirfd_vnode(const struct fsctx *c, int dirfd,
+			    const char *path, struct vnode **out)
+			    FW_EXCLUDES(&fs_lock);
+/*
+ * The whole lookup of path from dirfd (dirfd_vnode() then the walk, under
+ * fs_lock): 0 with w->v set (absent is -ENOENT), or -errno.  "" with
+ * AT_EMPTY_PATH in atflags names dirfd itself.
+ */
+FW_MUST_CHECK int	 lookup_at(const struct fsctx *c, int dirfd,
+			    const char *path, int atflags, int wflags,
+			    struct walk *w) FW_EXCLUDES(&fs_lock);
+
+/* path.c: copying a path in: a heap buffer to path_put().  -errno. */
+FW_MUST_CHECK int	 path_get(struct fw_vm *vm, uint64_t upath,
+			    char **out);
+void			 path_put(char *path);
+
+/* open.c */
+FW_MUST_CHECK int	 vnode_open(struct vnode *v, unsigned int flags,
+			    struct file **out);
+
+/* Character devices (dev_mem.c, services/tty/console.c). */
+extern const struct file_ops dev_null_ops, dev_zero_ops, dev_full_ops;
+extern const struct file_ops dev_random_ops;
+extern const struct file_ops console_file_ops;
+FW_MUST_CHECK int	 console_file_init(struct file *f);
+
+#endif

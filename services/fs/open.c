@@ -1,0 +1,223 @@
+/*
+ * services/fs/open.c: opening (open(2)): the walk with O_CREAT, O_EXCL,
+ * O_TRUNC, O_DIRECTORY, O_NOFOLLOW and O_PATH, the permission checks of
+ * may_open(), and turning a vnode into a struct file: regular files and
+ * directories on the vnode's ops, character devices dispatched by their
+ * major and minor numbers to their drivers.
+ *
+ * Interface: vfs_open() (svc/vfs.h), vnode_open() (fs.h).
+ * Locks: the walk and the create run under fs_lock; the vnode file ops
+ * take fs_lock for each call and never hold it on return.
+ */
+#include <svc/file.h>
+#include <svc/lib.h>
+#include <svc/vfs.h>
+#include <uapi/tty.h>
+#include "fs.h"
+
+static long
+reg_read(struct file *f, void *buf, size_t len, uint64_t *off)
+{
+	struct vnode *v = f->vnode;
+	long n;
+
+	fw_mutex_lock(&fs_lock);
+	n = v->ops->read(v, buf, len, *off);
+	fw_mutex_unlock(&fs_lock);
+	if (n > 0)
+		*off += (uint64_t)n;
+	return n;
+}
+
+/* O_APPEND moves to the end under the lock, for pwrite too (as Linux). */
+static long
+reg_write(struct file *f, const void *buf, size_t len, uint64_t *off)
+{
+	struct vnode *v = f->vnode;
+	long n;
+
+	fw_mutex_lock(&fs_lock);
+	if (atomic_load(&f->flags) & LINUX_O_APPEND)
+		*off = v->size;
+	n = v->ops->write(v, buf, len, *off);
+	fw_mutex_unlock(&fs_lock);
+	if (n > 0)
+		*off += (uint64_t)n;
+	return n;
+}
+
+static long
+dir_getdents(struct file *f, void *buf, size_t len, uint64_t *pos)
+{
+	struct vnode *v = f->vnode;
+	long n;
+
+	fw_mutex_lock(&fs_lock);
+	n = v->nlink == 0 ? 0 : v->ops->getdents(v, buf, len, pos);
+	fw_mutex_unlock(&fs_lock);
+	return n;
+}
+
+static const struct file_ops reg_file_ops = {
+	.read = reg_read,
+	.write = reg_write,
+};
+static const struct file_ops dir_file_ops = {
+	.getdents = dir_getdents,
+};
+static const struct file_ops path_file_ops = { 0 };
+
+static const struct {
+	uint32_t		 major, minor;
+	const struct file_ops	*ops;
+} chrdevs[] = {
+	{ LINUX_MEM_MAJOR, 3, &dev_null_ops },
+	{ LINUX_MEM_MAJOR, 5, &dev_zero_ops },
+	{ LINUX_MEM_MAJOR, 7, &dev_full_ops },
+	{ LINUX_MEM_MAJOR, 8, &dev_random_ops },
+	{ LINUX_MEM_MAJOR, 9, &dev_random_ops },
+	{ LINUX_TTYAUX_MAJOR, 0, &console_file_ops },
+	{ LINUX_TTYAUX_MAJOR, 1, &console_file_ops },
+};
+
+static int
+chrdev_open(struct vnode *v, unsigned int flags, struct file **out)
+{
+	size_t i;
+	int err;
+
+	for (i = 0; i < ARRAY_SIZE(chrdevs); i++) {
+		if (chrdevs[i].major != v->rmajor ||
+		    chrdevs[i].minor != v->rminor)
+			continue;
+		if (chrdevs[i].ops != &console_file_ops)
+			return file_alloc(chrdevs[i].ops, v, flags, true, out);
+		if ((err = file_alloc(&console_file_ops, v, flags, false,
+		    out)) < 0)
+			return err;
+		return console_file_init(*out);
+	}
+	return -ENXIO;
+}
+
+int
+vnode_open(struct vnode *v, unsigned int flags, struct file **out)
+{
+	flags &= ~(unsigned int)(LINUX_O_CREAT | LINUX_O_EXCL |
+	    LINUX_O_NOCTTY | LINUX_O_TRUNC | LINUX_O_CLOEXEC);
+	if (flags & LINUX_O_PATH)
+		return file_alloc(&path_file_ops, v, flags, false, out);
+	switch (v->mode & LINUX_S_IFMT) {
+	case LINUX_S_IFREG:
+		return file_alloc(&reg_file_ops, v, flags, true, out);
+	case LINUX_S_IFDIR:
+		return file_alloc(&dir_file_ops, v, flags, true, out);
+	case LINUX_S_IFCHR:
+		return chrdev_open(v, flags, out);
+	default:
+		return -ENXIO;
+	}
+}
+
+/* may_open(): the checks on an existing object. */
+static int
+open_check_locked(const struct fsctx *c, struct vnode *v, int flags)
+    FW_REQUIRES(&fs_lock)
+{
+	int acc = flags & LINUX_O_ACCMODE, mask = 0;
+
+	if ((flags & LINUX_O_CREAT) && (flags & LINUX_O_EXCL))
+		return -EEXIST;
+	if (vnode_is(v, LINUX_S_IFLNK))
+		return (flags & LINUX_O_PATH) ? 0 : -ELOOP;
+	if ((flags & LINUX_O_DIRECTORY) && !vnode_is(v, LINUX_S_IFDIR))
+		return -ENOTDIR;
+	if (flags & LINUX_O_PATH)
+		return 0;
+	if (vnode_is(v, LINUX_S_IFDIR) && (acc != LINUX_O_RDONLY ||
+	    (flags & (LINUX_O_CREAT | LINUX_O_TRUNC))))
+		return -EISDIR;
+	if (acc == LINUX_O_RDONLY || acc == LINUX_O_RDWR)
+		mask |= LINUX_R_OK;
+	if (acc == LINUX_O_WRONLY || acc == LINUX_O_RDWR ||
+	    (flags & LINUX_O_TRUNC))
+		mask |= LINUX_W_OK;
+	return vnode_permission(v, &c->cred, mask);
+}
+
+/* A new regular file for O_CREAT, owned by the caller's fsuid. */
+static int
+open_create_locked(const struct fsctx *c, struct walk *w, unsigned int mode)
+    FW_REQUIRES(&fs_lock)
+{
+	int err;
+
+	if (w->slash)
+		return -EISDIR;
+	if ((err = vnode_permission(w->dir, &c->cred,
+	    LINUX_W_OK | LINUX_X_OK)) < 0)
+		return err;
+	mode = LINUX_S_IFREG | (mode & ~c->umask & LINUX_S_IALLUGO);
+	if ((err = w->dir->ops->create(w->dir, w->name, str_len(w->name),
+	    mode, NULL, &w->v)) < 0)
+		return err;
+	w->v->uid = c->cred.fsuid;
+	w->v->gid = (w->dir->mode & LINUX_S_ISGID) ? w->dir->gid :
+	    c->cred.fsgid;
+	return 0;
+}
+
+static int
+open_walk_locked(const struct fsctx *c, struct vnode *start,
+    const char *path, int flags, unsigned int mode, struct walk *w)
+    FW_REQUIRES(&fs_lock)
+{
+	int wflags = WALK_FOLLOW, err;
+
+	if ((flags & LINUX_O_NOFOLLOW) ||
+	    ((flags & LINUX_O_CREAT) && (flags & LINUX_O_EXCL)))
+		wflags = 0;
+	if ((err = walk_path_locked(c, start, path, wflags, w)) < 0)
+		return err;
+	if (w->v == NULL) {
+		if (!(flags & LINUX_O_CREAT) || (flags & LINUX_O_PATH))
+			return -ENOENT;
+		return open_create_locked(c, w, mode);
+	}
+	if ((err = open_check_locked(c, w->v, flags)) < 0)
+		return err;
+	if ((flags & LINUX_O_TRUNC) && !(flags & LINUX_O_PATH) &&
+	    vnode_is(w->v, LINUX_S_IFREG))
+		return w->v->ops->truncate(w->v, 0);
+	return 0;
+}
+
+int
+vfs_open(struct proc *p, int dirfd, const char *path, int flags,
+    unsigned int mode, struct file **out)
+{
+	struct vnode *start;
+	struct fsctx c;
+	struct walk w;
+	int err;
+
+	if ((flags & LINUX_O_TMPFILE) == LINUX_O_TMPFILE)
+		return -EOPNOTSUPP;
+	if ((flags & LINUX_O_CREAT) && (flags & LINUX_O_DIRECTORY))
+		return -EINVAL;
+	if (path[0] == '\0')
+		return -ENOENT;
+	fsctx_get(p, &c);
+	if ((err = dirfd_vnode(&c, dirfd, path, &start)) < 0)
+		goto out;
+	fw_mutex_lock(&fs_lock);
+	err = open_walk_locked(&c, start, path, flags, mode, &w);
+	fw_mutex_unlock(&fs_lock);
+	if (err == 0)
+		err = vnode_open(w.v, (unsigned int)flags, out);
+	walk_done(&w);
+	vnode_unref(start);
+out:
+	fsctx_put(&c);
+	return err;
+}

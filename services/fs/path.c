@@ -1,0 +1,59 @@
+/*
+ * services/fs/path.c: what every path syscall does first: copy the path in
+ * from user memory (PATH_MAX with its NUL, ENAMETOOLONG past it) and take
+ * a snapshot of the process's file-system context.
+ *
+ * Locks: fsctx_get() takes proc->lock briefly; nothing else is locked.
+ */
+#include <fw/alloc.h>
+#include <fw/uaccess.h>
+#include "fs.h"
+
+/* An empty path is returned as is; callers decide (ENOENT, AT_EMPTY_PATH). */
+int
+path_get(struct fw_vm *vm, uint64_t upath, char **out)
+{
+	char *buf;
+	long n;
+
+	if ((buf = fw_alloc(LINUX_PATH_MAX)) == NULL)
+		return -ENOMEM;
+	n = fw_strncpy_from_user(vm, buf, fw_uaddr(upath), LINUX_PATH_MAX);
+	if (n < 0) {
+		fw_free(buf);
+		return (int)n;
+	}
+	if (n >= LINUX_PATH_MAX) {
+		fw_free(buf);
+		return -ENAMETOOLONG;
+	}
+	*out = buf;
+	return 0;
+}
+
+void
+path_put(char *path)
+{
+	fw_free(path);
+}
+
+void
+fsctx_get(struct proc *p, struct fsctx *c)
+{
+	fw_mutex_lock(&p->lock);
+	c->cred = p->cred;
+	c->root = vnode_ref(p->root);
+	c->cwd = vnode_ref(p->cwd);
+	c->umask = p->umask;
+	c->vm = p->vm;
+	c->p = p;
+	fw_mutex_unlock(&p->lock);
+}
+
+void
+fsctx_put(struct fsctx *c)
+{
+	vnode_unref(c->root);
+	vnode_unref(c->cwd);
+	c->root = c->cwd = NULL;
+}

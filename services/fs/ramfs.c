@@ -1,0 +1,251 @@
+/*
+ * services/fs/ramfs.c: the in-memory file system's directories, symlinks
+ * and device nodes.  A directory is a list of entries in creation order,
+ * each holding a reference to its vnode; a cookie per entry lets
+ * getdents64 resume after entries come and go.  ".." is the uncounted
+ * parent pointer, valid while the directory is linked (a linked parent
+ * cannot be removed, since it is not empty); rmdir clears it.
+ * Regular files' pages are in ramfs_file.c.
+ *
+ * Locks: every op runs with fs_lock held (fs.h), except release, which runs
+ * on an unreachable vnode.
+ */
+#include <fw/alloc.h>
+#include <svc/lib.h>
+#include "fs.h"
+
+static struct ramfs_dirent **
+ramfs_find(struct vnode *dir, const char *name, size_t len)
+{
+	struct ramfs_dirent **pp;
+
+	for (pp = &dir->u.dir.head; *pp != NULL; pp = &(*pp)->next) {
+		if ((*pp)->len == len && memcmp((*pp)->name, name, len) == 0)
+			return pp;
+	}
+	return NULL;
+}
+
+static int
+ramfs_lookup(struct vnode *dir, const char *name, size_t len,
+    struct vnode **out)
+{
+	struct ramfs_dirent **pp = ramfs_find(dir, name, len);
+
+	if (pp == NULL)
+		return -ENOENT;
+	*out = vnode_ref((*pp)->v);
+	return 0;
+}
+
+/* Appends an entry for v, which gains a reference and a link. */
+static int
+ramfs_link(struct vnode *dir, const char *name, size_t len, struct vnode *v)
+    FW_REQUIRES(&fs_lock)
+{
+	struct ramfs_dirent *d, **pp;
+
+	if ((d = fw_alloc(sizeof(*d) + len + 1)) == NULL)
+		return -ENOMEM;
+	d->next = NULL;
+	d->v = vnode_ref(v);
+	d->cookie = dir->u.dir.next_cookie++;
+	d->len = len;
+	memcpy(d->name, name, len);
+	d->name[len] = '\0';
+	for (pp = &dir->u.dir.head; *pp != NULL; pp = &(*pp)->next)
+		;
+	*pp = d;
+	if (vnode_is(v, LINUX_S_IFDIR)) {
+		v->u.dir.parent = dir;
+		dir->nlink++;
+	}
+	v->nlink++;
+	vnode_touch_locked(dir, true);
+	return 0;
+}
+
+static int
+ramfs_create(struct vnode *dir, const char *name, size_t len, uint32_t mode,
+    const char *target, struct vnode **out) FW_REQUIRES(&fs_lock)
+{
+	struct vnode *v;
+	int err;
+
+	if ((err = vnode_alloc(&ramfs_ops, mode, &v)) < 0)
+		return err;
+	v->nlink = 0;
+	if (vnode_is(v, LINUX_S_IFDIR)) {
+		v->nlink = 1;			/* "." ; the entry adds one */
+		v->u.dir.next_cookie = 2;
+	} else if (vnode_is(v, LINUX_S_IFLNK)) {
+		if ((v->u.target = str_dup(target)) == NULL) {
+			err = -ENOMEM;
+			goto fail;
+		}
+		v->size = str_len(target);
+	}
+	if ((err = ramfs_link(dir, name, len, v)) < 0)
+		goto fail;
+	*out = v;				/* the allocation's reference */
+	return 0;
+fail:
+	vnode_unref(v);
+	return err;
+}
+
+/* Removes the entry; the caller has checked the rules (fs/unlink.c). */
+static void
+ramfs_unlink(struct vnode *dir, const char *name, size_t len)
+    FW_REQUIRES(&fs_lock)
+{
+	struct ramfs_dirent **pp = ramfs_find(dir, name, len), *d;
+	struct vnode *v;
+
+	if (pp == NULL)
+		return;
+	d = *pp;
+	*pp = d->next;
+	v = d->v;
+	if (vnode_is(v, LINUX_S_IFDIR)) {
+		v->nlink = 0;
+		v->u.dir.parent = NULL;
+		dir->nlink--;
+	} else {
+		v->nlink--;
+	}
+	v->ctime = dir->mtime;
+	vnode_touch_locked(dir, true);
+	fw_free(d);
+	vnode_unref(v);
+}
+
+/* One linux_dirent64 into buf at off: its length, or 0 if it does not fit. */
+static size_t
+put_dirent(void *buf, size_t len, size_t off, uint64_t ino, int64_t next,
+    uint8_t type, const char *name, size_t nlen)
+{
+	size_t reclen = (offsetof(struct linux_dirent64, d_name) + nlen + 1 +
+	    7) & ~(size_t)7;
+	struct linux_dirent64 h;
+	uint8_t *p = buf;
+
+	if (reclen > len - off)
+		return 0;
+	h.d_ino = ino;
+	h.d_off = next;
+	h.d_reclen = (uint16_t)reclen;
+	h.d_type = type;
+	memset(p + off, 0, reclen);
+	memcpy(p + off, &h, offsetof(struct linux_dirent64, d_name));
+	memcpy(p + off + offsetof(struct linux_dirent64, d_name), name, nlen);
+	return reclen;
+}
+
+/* Positions: 0 is ".", 1 is "..", then the entry with the next cookie. */
+static long
+ramfs_getdents(struct vnode *dir, void *buf, size_t len, uint64_t *pos)
+{
+	struct vnode *up = dir->u.dir.parent ? dir->u.dir.parent : dir;
+	struct ramfs_dirent *d;
+	size_t off = 0, n;
+
+	/* Every goto full leaves a record that did not fit. */
+	if (*pos == 0) {
+		if ((n = put_dirent(buf, len, off, dir->ino, 1,
+		    LINUX_DT_DIR, ".", 1)) == 0)
+			goto full;
+		off += n;
+		*pos = 1;
+	}
+	if (*pos == 1) {
+		if ((n = put_dirent(buf, len, off, up->ino, 2,
+		    LINUX_DT_DIR, "..", 2)) == 0)
+			goto full;
+		off += n;
+		*pos = 2;
+	}
+	for (d = dir->u.dir.head; d != NULL; d = d->next) {
+		if (d->cookie < *pos)
+			continue;
+		if ((n = put_dirent(buf, len, off, d->v->ino,
+		    (int64_t)d->cookie + 1, vnode_dtype(d->v), d->name,
+		    d->len)) == 0)
+			goto full;
+		off += n;
+		*pos = d->cookie + 1;
+	}
+	return (long)off;
+full:
+	return off == 0 ? -EINVAL : (long)off;
+}
+
+static void
+ramfs_release(struct vnode *v)
+{
+	if (vnode_is(v, LINUX_S_IFDIR))
+		ramfs_destroy_tree(v);
+	else if (vnode_is(v, LINUX_S_IFREG))
+		ramfs_file_release(v);
+	else if (vnode_is(v, LINUX_S_IFLNK))
+		fw_free(v->u.target);
+}
+
+const struct vnode_ops ramfs_ops = {
+	.lookup = ramfs_lookup,
+	.create = ramfs_create,
+	.link = ramfs_link,
+	.unlink = ramfs_unlink,
+	.read = ramfs_read,
+	.write = ramfs_write,
+	.truncate = ramfs_truncate,
+	.getdents = ramfs_getdents,
+	.release = ramfs_release,
+};
+
+int
+ramfs_new_root(struct vnode **out)
+{
+	struct vnode *v;
+	int err;
+
+	if ((err = vnode_alloc(&ramfs_ops, LINUX_S_IFDIR | 0755, &v)) < 0)
+		return err;
+	v->nlink = 2;
+	v->u.dir.next_cookie = 2;
+	*out = v;
+	return 0;
+}
+
+/* Drops every entry below dir, depth first.  No other user may remain. */
+void
+ramfs_destroy_tree(struct vnode *dir)
+{
+	struct ramfs_dirent *d;
+
+	while ((d = dir->u.dir.head) != NULL) {
+		dir->u.dir.head = d->next;
+		if (vnode_is(d->v, LINUX_S_IFDIR)) {
+			ramfs_destroy_tree(d->v);
+			d->v->u.dir.parent = NULL;
+		}
+		vnode_unref(d->v);
+		fw_free(d);
+	}
+}
+
+int
+ramfs_name_of_locked(struct vnode *dir, const struct vnode *v,
+    const char **name, size_t *len)
+{
+	struct ramfs_dirent *d;
+
+	for (d = dir->u.dir.head; d != NULL; d = d->next) {
+		if (d->v == v) {
+			*name = d->name;
+			*len = d->len;
+			return 0;
+		}
+	}
+	return -ENOENT;
+}

@@ -1,0 +1,167 @@
+/*
+ * services/fs/ramfs_file.c: the data of ramfs regular files, kept in 4 KiB
+ * frames (fw/frame.h) on a two-level table: leaves of 512 frame handles
+ * (2 MiB each) under a growing top array.  A missing frame is a hole and
+ * reads as zeros; writes allocate frames and grow the file; truncation
+ * frees what lies past the new end.  Files stop at RAMFS_MAX_SIZE (EFBIG).
+ *
+ * Locks: every function runs with fs_lock held (fs.h) except
+ * ramfs_file_release(), which runs on an unreachable vnode.
+ */
+#include <fw/alloc.h>
+#include <fw/frame.h>
+#include <svc/lib.h>
+#include "fs.h"
+
+#define LEAF_SHIFT	9
+#define LEAF_FRAMES	(1UL << LEAF_SHIFT)
+
+/* The frame of page pg, or NULL for a hole. */
+static struct fw_frame *
+page_get(const struct vnode *v, uint64_t pg)
+{
+	uint64_t top = pg >> LEAF_SHIFT;
+
+	if (top >= v->u.reg.nleaves || v->u.reg.leaves[top] == NULL)
+		return NULL;
+	return v->u.reg.leaves[top][pg & (LEAF_FRAMES - 1)];
+}
+
+/* The frame of page pg, allocated (zeroed) if it was a hole.  -ENOMEM. */
+static int
+page_fill(struct vnode *v, uint64_t pg, struct fw_frame **out)
+{
+	uint64_t top = pg >> LEAF_SHIFT;
+	struct fw_frame ***leaves, **leaf;
+	int err;
+
+	if (top >= v->u.reg.nleaves) {
+		leaves = fw_realloc(v->u.reg.leaves,
+		    (top + 1) * sizeof(*leaves));
+		if (leaves == NULL)
+			return -ENOMEM;
+		memset(leaves + v->u.reg.nleaves, 0,
+		    (top + 1 - v->u.reg.nleaves) * sizeof(*leaves));
+		v->u.reg.leaves = leaves;
+		v->u.reg.nleaves = top + 1;
+	}
+	if ((leaf = v->u.reg.leaves[top]) == NULL) {
+		if ((leaf = fw_zalloc(LEAF_FRAMES, sizeof(*leaf))) == NULL)
+			return -ENOMEM;
+		v->u.reg.leaves[top] = leaf;
+	}
+	if (leaf[pg & (LEAF_FRAMES - 1)] == NULL) {
+		if ((err = fw_frame_alloc(&leaf[pg & (LEAF_FRAMES - 1)])) < 0)
+			return err;
+	}
+	*out = leaf[pg & (LEAF_FRAMES - 1)];
+	return 0;
+}
+
+long
+ramfs_read(struct vnode *v, void *buf, size_t len, uint64_t off)
+{
+	uint8_t *p = buf;
+	size_t done = 0, n;
+	struct fw_frame *f;
+
+	if (off >= v->size)
+		return 0;
+	len = (size_t)MIN((uint64_t)len, v->size - off);
+	while (done < len) {
+		size_t in = (size_t)((off + done) & (FW_PAGE_SIZE - 1));
+
+		n = MIN(len - done, FW_PAGE_SIZE - in);
+		f = page_get(v, (off + done) >> FW_PAGE_SHIFT);
+		if (f == NULL)
+			memset(p + done, 0, n);
+		else if (fw_frame_read(f, in, p + done, n) < 0)
+			return -EIO;
+		done += n;
+	}
+	return (long)done;
+}
+
+/* Writes what fits; a short count when memory runs out part way. */
+long
+ramfs_write(struct vnode *v, const void *buf, size_t len, uint64_t off)
+{
+	const uint8_t *p = buf;
+	size_t done = 0, n;
+	struct fw_frame *f;
+	int err = 0;
+
+	if (off >= RAMFS_MAX_SIZE)
+		return len == 0 ? 0 : -EFBIG;
+	len = (size_t)MIN((uint64_t)len, RAMFS_MAX_SIZE - off);
+	while (done < len) {
+		size_t in = (size_t)((off + done) & (FW_PAGE_SIZE - 1));
+
+		n = MIN(len - done, FW_PAGE_SIZE - in);
+		if ((err = page_fill(v, (off + done) >> FW_PAGE_SHIFT, &f)) < 0)
+			break;
+		if ((err = fw_frame_write(f, in, p + done, n)) < 0)
+			break;
+		done += n;
+	}
+	if (done == 0 && err < 0)
+		return err == -ENOMEM ? -ENOSPC : err;
+	if (off + done > v->size)
+		v->size = off + done;
+	if (done > 0)
+		vnode_touch_locked(v, true);
+	return (long)done;
+}
+
+/* Frees whole pages from page first on, and empty leaves. */
+static void
+pages_free_from(struct vnode *v, uint64_t first)
+{
+	uint64_t top, i;
+
+	for (top = first >> LEAF_SHIFT; top < v->u.reg.nleaves; top++) {
+		struct fw_frame **leaf = v->u.reg.leaves[top];
+
+		if (leaf == NULL)
+			continue;
+		i = top == (first >> LEAF_SHIFT) ? first & (LEAF_FRAMES - 1) : 0;
+		for (; i < LEAF_FRAMES; i++) {
+			fw_frame_unref(leaf[i]);
+			leaf[i] = NULL;
+		}
+		if ((top << LEAF_SHIFT) >= first) {
+			fw_free(leaf);
+			v->u.reg.leaves[top] = NULL;
+		}
+	}
+}
+
+int
+ramfs_truncate(struct vnode *v, uint64_t size)
+{
+	struct fw_frame *f;
+	size_t in;
+
+	if (size > RAMFS_MAX_SIZE)
+		return -EFBIG;
+	if (size < v->size) {
+		pages_free_from(v, fw_page_up(size) >> FW_PAGE_SHIFT);
+		in = (size_t)(size & (FW_PAGE_SIZE - 1));
+		f = page_get(v, size >> FW_PAGE_SHIFT);
+		if (in != 0 && f != NULL &&
+		    fw_frame_zero(f, in, FW_PAGE_SIZE - in) < 0)
+			return -EIO;
+	}
+	v->size = size;
+	vnode_touch_locked(v, true);
+	return 0;
+}
+
+void
+ramfs_file_release(struct vnode *v)
+{
+	pages_free_from(v, 0);
+	fw_free(v->u.reg.leaves);
+	v->u.reg.leaves = NULL;
+	v->u.reg.nleaves = 0;
+}

@@ -1,0 +1,73 @@
+/*
+ * services/fs/sys_mkdir.c: mkdirat(2) and mkdir(2).  An existing name
+ * (even a dangling symlink, "." or "/") is EEXIST; the parent needs write
+ * and search permission.  The mode keeps its permission and sticky bits
+ * less the umask; a set-group-ID parent passes on its group and the bit.
+ * Locks: fs_lock from the walk to the create.
+ */
+#include <svc/syscall.h>
+#include <svc/lib.h>
+#include <svc/vfs.h>
+#include "fs.h"
+
+static int
+mkdir_locked(const struct fsctx *c, struct walk *w, uint32_t mode)
+    FW_REQUIRES(&fs_lock)
+{
+	struct vnode *v;
+	int err;
+
+	if (w->v != NULL)
+		return -EEXIST;
+	if ((err = vnode_permission(w->dir, &c->cred,
+	    LINUX_W_OK | LINUX_X_OK)) < 0)
+		return err;
+	mode = (mode & (0777 | LINUX_S_ISVTX)) & ~c->umask;
+	if (w->dir->mode & LINUX_S_ISGID)
+		mode |= LINUX_S_ISGID;
+	if ((err = w->dir->ops->create(w->dir, w->name, str_len(w->name),
+	    LINUX_S_IFDIR | mode, NULL, &v)) < 0)
+		return err;
+	v->uid = c->cred.fsuid;
+	v->gid = (w->dir->mode & LINUX_S_ISGID) ? w->dir->gid : c->cred.fsgid;
+	vnode_unref(v);
+	return 0;
+}
+
+static long
+do_mkdirat(struct proc *p, int dirfd, uint64_t upath, uint32_t mode)
+{
+	struct vnode *start;
+	struct fsctx c;
+	struct walk w;
+	char *path;
+	int err;
+
+	if ((err = path_get(p->vm, upath, &path)) < 0)
+		return err;
+	fsctx_get(p, &c);
+	if (path[0] == '\0')
+		err = -ENOENT;
+	else if ((err = dirfd_vnode(&c, dirfd, path, &start)) == 0) {
+		fw_mutex_lock(&fs_lock);
+		if ((err = walk_path_locked(&c, start, path, 0, &w)) == 0) {
+			err = mkdir_locked(&c, &w, mode);
+			walk_done(&w);
+		}
+		fw_mutex_unlock(&fs_lock);
+		vnode_unref(start);
+	}
+	fsctx_put(&c);
+	path_put(path);
+	return err;
+}
+
+SYSCALL(mkdirat)
+{
+	return do_mkdirat(t->proc, (int)a->a[0], a->a[1], (uint32_t)a->a[2]);
+}
+
+SYSCALL(mkdir)
+{
+	return do_mkdirat(t->proc, LINUX_AT_FDCWD, a->a[0], (uint32_t)a->a[1]);
+}

@@ -1,0 +1,115 @@
+/*
+ * services/fs/sys_unlink.c: unlinkat(2), unlink(2) and rmdir(2).  unlink
+ * refuses directories (EISDIR); rmdir wants an empty directory (ENOTDIR,
+ * ENOTEMPTY), not "." (EINVAL), ".." (ENOTEMPTY) or a root (EBUSY).
+ * Both need write and search permission on the parent and, in a sticky
+ * directory, to own the entry or the directory (EPERM).  An open file
+ * keeps its vnode after the last name goes.
+ * Locks: fs_lock from the walk to the removal.
+ */
+#include <svc/syscall.h>
+#include <svc/lib.h>
+#include <svc/vfs.h>
+#include "fs.h"
+
+static int
+may_delete_locked(const struct fsctx *c, struct walk *w)
+    FW_REQUIRES(&fs_lock)
+{
+	int err;
+
+	if ((err = vnode_permission(w->dir, &c->cred,
+	    LINUX_W_OK | LINUX_X_OK)) < 0)
+		return err;
+	if ((w->dir->mode & LINUX_S_ISVTX) && c->cred.fsuid != 0 &&
+	    c->cred.fsuid != w->dir->uid && c->cred.fsuid != w->v->uid)
+		return -EPERM;
+	return 0;
+}
+
+static int
+unlink_locked(const struct fsctx *c, struct walk *w) FW_REQUIRES(&fs_lock)
+{
+	int err;
+
+	if (w->v == NULL)
+		return -ENOENT;
+	if (w->dir == NULL || vnode_is(w->v, LINUX_S_IFDIR))
+		return -EISDIR;
+	if ((err = may_delete_locked(c, w)) < 0)
+		return err;
+	w->dir->ops->unlink(w->dir, w->name, str_len(w->name));
+	return 0;
+}
+
+static int
+rmdir_locked(const struct fsctx *c, struct walk *w) FW_REQUIRES(&fs_lock)
+{
+	int err;
+
+	if (w->v == NULL)
+		return -ENOENT;
+	if (w->dir == NULL)
+		return -EBUSY;
+	if (str_eq(w->name, "."))
+		return -EINVAL;
+	if (str_eq(w->name, ".."))
+		return -ENOTEMPTY;
+	if (!vnode_is(w->v, LINUX_S_IFDIR))
+		return -ENOTDIR;
+	if (w->v == c->root || w->v->u.dir.parent == NULL)
+		return -EBUSY;
+	if ((err = may_delete_locked(c, w)) < 0)
+		return err;
+	if (w->v->u.dir.head != NULL)
+		return -ENOTEMPTY;
+	w->dir->ops->unlink(w->dir, w->name, str_len(w->name));
+	return 0;
+}
+
+static long
+do_unlinkat(struct proc *p, int dirfd, uint64_t upath, int flags)
+{
+	struct vnode *start;
+	struct fsctx c;
+	struct walk w;
+	char *path;
+	int err;
+
+	if (flags & ~LINUX_AT_REMOVEDIR)
+		return -EINVAL;
+	if ((err = path_get(p->vm, upath, &path)) < 0)
+		return err;
+	fsctx_get(p, &c);
+	if (path[0] == '\0')
+		err = -ENOENT;
+	else if ((err = dirfd_vnode(&c, dirfd, path, &start)) == 0) {
+		fw_mutex_lock(&fs_lock);
+		if ((err = walk_path_locked(&c, start, path, 0, &w)) == 0) {
+			err = (flags & LINUX_AT_REMOVEDIR) ?
+			    rmdir_locked(&c, &w) : unlink_locked(&c, &w);
+			walk_done(&w);
+		}
+		fw_mutex_unlock(&fs_lock);
+		vnode_unref(start);
+	}
+	fsctx_put(&c);
+	path_put(path);
+	return err;
+}
+
+SYSCALL(unlinkat)
+{
+	return do_unlinkat(t->proc, (int)a->a[0], a->a[1], (int)a->a[2]);
+}
+
+SYSCALL(unlink)
+{
+	return do_unlinkat(t->proc, LINUX_AT_FDCWD, a->a[0], 0);
+}
+
+SYSCALL(rmdir)
+{
+	return do_unlinkat(t->proc, LINUX_AT_FDCWD, a->a[0],
+	    LINUX_AT_REMOVEDIR);
+}

@@ -1,0 +1,134 @@
+/*
+ * services/fs/vnode.c: vnodes, the in-memory inodes every file system
+ * hands the VFS: allocation, counting, permissions (as Linux's
+ * generic_permission()) and stat.
+ *
+ * Locks: nref is atomic; the attributes are [F] (fs.h).  The last
+ * vnode_unref() frees without a lock: nothing else can reach the vnode.
+ */
+#include <fw/alloc.h>
+#include <fw/timer.h>
+#include "fs.h"
+
+static atomic_uint_fast64_t next_ino = 1;
+
+/* A vnode with one reference, times set to now, owned by root. */
+int
+vnode_alloc(const struct vnode_ops *ops, uint32_t mode, struct vnode **out)
+{
+	struct vnode *v;
+	uint64_t now;
+
+	if ((v = fw_zalloc(1, sizeof(*v))) == NULL)
+		return -ENOMEM;
+	atomic_init(&v->nref, 1);
+	v->ops = ops;
+	v->ino = atomic_fetch_add(&next_ino, 1);
+	v->mode = mode;
+	v->nlink = 1;
+	now = fw_clock_realtime();
+	v->atime = v->mtime = v->ctime = now;
+	*out = v;
+	return 0;
+}
+
+struct vnode *
+vnode_ref(struct vnode *v)
+{
+	atomic_fetch_add(&v->nref, 1);
+	return v;
+}
+
+void
+vnode_unref(struct vnode *v)
+{
+	if (v == NULL)
+		return;
+	if (atomic_fetch_sub(&v->nref, 1) != 1)
+		return;
+	if (v->ops != NULL && v->ops->release != NULL)
+		v->ops->release(v);
+	fw_free(v);
+}
+
+bool
+vnode_is(const struct vnode *v, uint32_t type)
+{
+	return (v->mode & LINUX_S_IFMT) == type;
+}
+
+/*
+ * generic_permission(): the owner's, group's or others' bits; uid 0 may
+ * read and write anything, and search directories, but executes a file
+ * only when some x bit is set.  No supplementary groups yet.
+ */
+int
+vnode_permission(const struct vnode *v, const struct cred *cr, int mask)
+{
+	uint32_t bits;
+
+	mask &= LINUX_R_OK | LINUX_W_OK | LINUX_X_OK;
+	if (cr->fsuid == 0) {
+		if (!(mask & LINUX_X_OK) || vnode_is(v, LINUX_S_IFDIR) ||
+		    (v->mode & 0111) != 0)
+			return 0;
+		return -EACCES;
+	}
+	if (cr->fsuid == v->uid)
+		bits = (v->mode >> 6) & 7;
+	else if (cr->fsgid == v->gid)
+		bits = (v->mode >> 3) & 7;
+	else
+		bits = v->mode & 7;
+	return ((uint32_t)mask & ~bits) == 0 ? 0 : -EACCES;
+}
+
+void
+vnode_stat_locked(const struct vnode *v, struct linux_stat *st)
+{
+	memset(st, 0, sizeof(*st));
+	st->st_dev = 1;		/* the one ramfs */
+	st->st_ino = v->ino;
+	st->st_nlink = v->nlink;
+	st->st_mode = v->mode;
+	st->st_uid = v->uid;
+	st->st_gid = v->gid;
+	if (vnode_is(v, LINUX_S_IFCHR) || vnode_is(v, LINUX_S_IFBLK))
+		st->st_rdev = linux_makedev(v->rmajor, v->rminor);
+	st->st_size = (int64_t)v->size;
+	st->st_blksize = (int64_t)FW_PAGE_SIZE;
+	st->st_blocks = (int64_t)(fw_page_up(v->size) / 512);
+	st->st_atime_sec = v->atime / 1000000000u;
+	st->st_atime_nsec = v->atime % 1000000000u;
+	st->st_mtime_sec = v->mtime / 1000000000u;
+	st->st_mtime_nsec = v->mtime % 1000000000u;
+	st->st_ctime_sec = v->ctime / 1000000000u;
+	st->st_ctime_nsec = v->ctime % 1000000000u;
+}
+
+/* Marks an access (atime) or a modification (mtime and ctime). */
+void
+vnode_touch_locked(struct vnode *v, bool modify)
+{
+	uint64_t now = fw_clock_realtime();
+
+	if (modify)
+		v->mtime = v->ctime = now;
+	else
+		v->atime = now;
+}
+
+uint8_t
+vnode_dtype(const struct vnode *v)
+{
+	switch (v->mode & LINUX_S_IFMT) {
+	case LINUX_S_IFDIR:	return LINUX_DT_DIR;
+	case LINUX_S_IFREG:	return LINUX_DT_REG;
+	case LINUX_S_IFLNK:	return LINUX_DT_LNK;
+	case LINUX_S_IFCHR:	return LINUX_DT_CHR;
+	case LINUX_S_IFBLK:	return LINUX_DT_BLK;
+	case LINUX_S_IFIFO:	return LINUX_DT_FIFO;
+	case LINUX_S_IFSOCK:	return LINUX_DT_SOCK;
+	default:		return LINUX_DT_UNKNOWN;
+	}
+}

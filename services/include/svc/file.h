@@ -1,0 +1,99 @@
+/*
+ * svc/file.h: open files and descriptor tables.  A struct file is one open
+ * file description (open(2)): counted, shared by dup() and fork(), with its
+ * offset and status flags.  Its ops move bytes between the object and
+ * kernel buffers; this layer does all user-memory copying, so no file
+ * system lock is ever held across a user access.
+ *
+ * Locks used to protect fields in this file:
+ *	I	immutable after file_alloc()
+ *	a	atomic
+ *	l	file->lock (serialises offset updates, as Linux's f_pos_lock)
+ * Lock order: fdtable->lock, file->lock, the file system's lock.
+ */
+#ifndef SVC_FILE_H
+#define SVC_FILE_H
+
+#include <fw/types.h>
+#include <fw/mutex.h>
+#include <stdatomic.h>
+
+struct file;
+struct thread;
+struct vnode;
+struct proc;
+struct fw_vm;
+struct linux_stat;
+struct fdtable;
+
+struct file_ops {
+	/* I/O on kernel memory at *off, which they advance: bytes or -errno. */
+	long	(*read)(struct file *f, void *buf, size_t len, uint64_t *off);
+	long	(*write)(struct file *f, const void *buf, size_t len,
+		    uint64_t *off);
+	/* linux_dirent64 records from *pos: bytes, or -EINVAL if none fits. */
+	long	(*getdents)(struct file *f, void *buf, size_t len,
+		    uint64_t *pos);
+	/* arg is the raw third argument; user memory through t's vm. */
+	long	(*ioctl)(struct file *f, struct thread *t, unsigned int cmd,
+		    uint64_t arg);
+	/* Fills st for a file without a vnode (console). */
+	void	(*stat)(struct file *f, struct linux_stat *st);
+	/* Called once, when the last reference goes. */
+	void	(*release)(struct file *f);
+};
+
+struct file {
+	atomic_uint		 nref;		/* [a] */
+	const struct file_ops	*ops;		/* [I] */
+	struct vnode		*vnode;		/* [I] counted, or NULL */
+	atomic_uint		 flags;		/* [a] O_ access and status */
+	bool			 seekable;	/* [I] */
+	struct fw_mutex		 lock;
+	uint64_t		 pos;		/* [l] */
+	unsigned int		 port;		/* [I] console: opened on */
+	unsigned int		 port_in;	/* [I] console: reads */
+	unsigned int		 port_out;	/* [I] console: writes */
+};
+
+/*
+ * A new file on ops (vnode, if any, gets its own reference) with open
+ * flags; *out gets the only reference.  -ENOMEM.
+ */
+FW_MUST_CHECK int	 file_alloc(const struct file_ops *ops,
+			    struct vnode *v, unsigned int flags, bool seekable,
+			    struct file **out);
+struct file		*file_ref(struct file *f);
+/* User-memory I/O at the file offset (off == NULL) or at *off (pread). */
+FW_MUST_CHECK long	 file_read_user(struct file *f, struct fw_vm *vm,
+			    fw_uaddr_t buf, size_t len, const uint64_t *off);
+FW_MUST_CHECK long	 file_write_user(struct file *f, struct fw_vm *vm,
+			    fw_uaddr_t buf, size_t len, const uint64_t *off);
+/* Kernel-memory write at off (pwrite), for in-kernel users. */
+FW_MUST_CHECK long	 file_pwrite(struct file *f, const void *buf,
+			    size_t len, uint64_t off);
+void			 file_stat(struct file *f, struct linux_stat *st);
+bool			 file_readable(const struct file *f);
+bool			 file_writable(const struct file *f);
+
+/* The descriptor table (services/fs/fdtable.c). */
+#define FDTABLE_DEFAULT_MAX	1024
+
+/* Looks fd up in p's table: 0 with *out referenced, or -EBADF. */
+FW_MUST_CHECK int	 fd_get(struct proc *p, int fd, struct file **out);
+/* Closes fd: 0, or -EBADF. */
+FW_MUST_CHECK int	 fd_close(struct proc *p, int fd);
+/* Installs f at the lowest free descriptor >= min: fd, -EMFILE, -EINVAL. */
+FW_MUST_CHECK int	 fd_install_from(struct proc *p, struct file *f,
+			    int min, bool cloexec);
+/* Installs f at fd, closing what was there (dup2): fd, -EBADF. */
+FW_MUST_CHECK int	 fd_install_at(struct proc *p, struct file *f, int fd,
+			    bool cloexec);
+/* FD_CLOEXEC of fd: 0/1 or -EBADF; and setting it: 0 or -EBADF. */
+FW_MUST_CHECK int	 fd_get_cloexec(struct proc *p, int fd);
+FW_MUST_CHECK int	 fd_set_cloexec(struct proc *p, int fd, bool on);
+/* A copy of fds sharing its files (fork): *out one reference.  -ENOMEM. */
+FW_MUST_CHECK int	 fdtable_dup(struct fdtable *fds, struct fdtable **out);
+struct fdtable		*fdtable_ref(struct fdtable *fds);
+
+#endif

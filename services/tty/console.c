@@ -1,0 +1,171 @@
+/*
+ * services/tty/console.c: files on the machine's console (fw/console.h).
+ * A console file reads one port and writes another: the first process's
+ * fd 0 reads FW_CONSOLE_IN and writes FW_CONSOLE_OUT, fd 1 and fd 2 write
+ * FW_CONSOLE_OUT and FW_CONSOLE_ERR; /dev/console and /dev/tty read IN and
+ * write OUT.  No line discipline yet: the host terminal does the editing.
+ * The terminal ioctls (tty_ioctl(4)) answer ENOTTY unless the port is a
+ * terminal on the host side; TCSETS* are stored and read back by TCGETS.
+ *
+ * Interface: console_file_open() (svc/vfs.h); console_file_ops and
+ * console_file_init() for /dev nodes (services/fs/fs.h).
+ * Locks: console_lock guards console_termios; the ports lock internally.
+ */
+#include <fw/console.h>
+#include <fw/uaccess.h>
+#include <svc/file.h>
+#include <svc/proc.h>
+#include <svc/vfs.h>
+#include <uapi/tty.h>
+#include "../fs/fs.h"
+
+static struct fw_mutex console_lock;
+static struct linux_termios console_termios = {		/* [console_lock] */
+	.c_iflag = LINUX_ICRNL | LINUX_IXON,
+	.c_oflag = LINUX_OPOST | LINUX_ONLCR,
+	.c_cflag = LINUX_B38400 | LINUX_CS8 | LINUX_CREAD | LINUX_HUPCL,
+	.c_lflag = LINUX_ISIG | LINUX_ICANON | LINUX_ECHO | LINUX_ECHOE |
+	    LINUX_ECHOK | LINUX_IEXTEN | LINUX_ECHOCTL | LINUX_ECHOKE,
+	.c_cc = {
+		[LINUX_VINTR] = 003, [LINUX_VQUIT] = 034,
+		[LINUX_VERASE] = 0177, [LINUX_VKILL] = 025,
+		[LINUX_VEOF] = 004, [LINUX_VTIME] = 0, [LINUX_VMIN] = 1,
+		[LINUX_VSTART] = 021, [LINUX_VSTOP] = 023,
+		[LINUX_VSUSP] = 032, [LINUX_VREPRINT] = 022,
+		[LINUX_VDISCARD] = 017, [LINUX_VWERASE] = 027,
+		[LINUX_VLNEXT] = 026,
+	},
+};
+
+static long
+console_read(struct file *f, void *buf, size_t len, uint64_t *off)
+{
+	bool nonblock = atomic_load(&f->flags) & LINUX_O_NONBLOCK;
+
+	return fw_console_read(f->port_in, buf, len, nonblock);
+}
+
+static long
+console_write(struct file *f, const void *buf, size_t len, uint64_t *off)
+{
+	return fw_console_write(f->port_out, buf, len);
+}
+
+static long
+console_termios_get(struct fw_vm *vm, uint64_t arg)
+{
+	struct linux_termios tio;
+
+	fw_mutex_lock(&console_lock);
+	tio = console_termios;
+	fw_mutex_unlock(&console_lock);
+	return fw_copy_to_user(vm, fw_uaddr(arg), &tio, sizeof(tio));
+}
+
+static long
+console_termios_set(struct fw_vm *vm, uint64_t arg)
+{
+	struct linux_termios tio;
+	int err;
+
+	if ((err = fw_copy_from_user(vm, &tio, fw_uaddr(arg), sizeof(tio))) < 0)
+		return err;
+	fw_mutex_lock(&console_lock);
+	console_termios = tio;
+	fw_mutex_unlock(&console_lock);
+	return 0;
+}
+
+static long
+console_winsize(struct file *f, struct fw_vm *vm, uint64_t arg)
+{
+	struct linux_winsize ws = { 0 };
+	int err;
+
+	if ((err = fw_console_winsize(f->port, &ws.ws_row, &ws.ws_col)) < 0)
+		return err;
+	return fw_copy_to_user(vm, fw_uaddr(arg), &ws, sizeof(ws));
+}
+
+static long
+console_pgrp(struct proc *p, uint64_t arg)
+{
+	int32_t pgid;
+
+	fw_mutex_lock(&p->lock);
+	pgid = p->pgid;
+	fw_mutex_unlock(&p->lock);
+	return fw_copy_to_user(p->vm, fw_uaddr(arg), &pgid, sizeof(pgid));
+}
+
+static long
+console_ioctl(struct file *f, struct thread *t, unsigned int cmd,
+    uint64_t arg)
+{
+	struct proc *p = t->proc;
+	int32_t v;
+
+	if (!fw_console_isatty(f->port))
+		return -ENOTTY;
+	switch (cmd) {
+	case LINUX_TCGETS:
+		return console_termios_get(p->vm, arg);
+	case LINUX_TCSETS: case LINUX_TCSETSW: case LINUX_TCSETSF:
+		return console_termios_set(p->vm, arg);
+	case LINUX_TIOCGWINSZ:
+		return console_winsize(f, p->vm, arg);
+	case LINUX_TIOCGPGRP:
+		return console_pgrp(p, arg);
+	case LINUX_TIOCSPGRP:
+		return fw_copy_from_user(p->vm, &v, fw_uaddr(arg), sizeof(v));
+	default:
+		return -ENOTTY;
+	}
+}
+
+/* A console opened without a /dev node: a character device 5:1. */
+static void
+console_stat(struct file *f, struct linux_stat *st)
+{
+	st->st_dev = 1;
+	st->st_ino = 0x10000 + f->port;
+	st->st_nlink = 1;
+	st->st_mode = LINUX_S_IFCHR | 0620;
+	st->st_rdev = linux_makedev(LINUX_TTYAUX_MAJOR, 1);
+	st->st_blksize = 1024;
+}
+
+const struct file_ops console_file_ops = {
+	.read = console_read,
+	.write = console_write,
+	.ioctl = console_ioctl,
+	.stat = console_stat,
+};
+
+/* /dev/console and /dev/tty: read IN, write OUT. */
+int
+console_file_init(struct file *f)
+{
+	f->port = FW_CONSOLE_OUT;
+	f->port_in = FW_CONSOLE_IN;
+	f->port_out = FW_CONSOLE_OUT;
+	return 0;
+}
+
+int
+console_file_open(unsigned int port, struct file **out)
+{
+	struct file *f;
+	int err;
+
+	if (port > FW_CONSOLE_ERR)
+		return -EINVAL;
+	if ((err = file_alloc(&console_file_ops, NULL, LINUX_O_RDWR, false,
+	    &f)) < 0)
+		return err;
+	f->port = port;
+	f->port_in = FW_CONSOLE_IN;
+	f->port_out = port == FW_CONSOLE_IN ? FW_CONSOLE_OUT : port;
+	*out = f;
+	return 0;
+}
