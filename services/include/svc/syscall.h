@@ -23,6 +23,15 @@ typedef long (*syscall_fn)(struct thread *t, const struct syscall_args *a);
 void	syscall_dispatch(struct thread *t);
 /* The name of syscall nr, or NULL (for --strace). */
 const char *syscall_name(uint64_t nr);
+/* How many arguments syscall nr takes (6 when unknown). */
+unsigned int syscall_nargs(uint64_t nr);
+/* The handler of syscall nr, or NULL when it is not implemented. */
+syscall_fn syscall_lookup(uint64_t nr);
+/* Whether --strace is on. */
+bool	strace_on(void);
+/* Linux's name ("ENOENT") and glibc's text of errno e (> 0), or NULL. */
+const char *errno_name(int e);
+const char *errno_text(int e);
 
 #define SYSCALL(name) \
 	long sys_##name(struct thread *t, const struct syscall_args *a)

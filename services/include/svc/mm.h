@@ -1,0 +1,95 @@
+/*
+ * svc/mm.h: a process's memory map (services/mm): the sorted list of
+ * virtual memory areas (VMAs) over its fw_vm, the page-fault handler that
+ * fills them lazily, and the operations brk, mmap, munmap and mprotect are
+ * built from.  A VMA's prot uses the PROT_* bits (uapi/mman.h), which are
+ * the FW_PROT_* bits too.
+ *
+ * Locks used to protect fields in this file:
+ *	I	immutable after mm_new() / exec
+ *	l	mm->lock (a mutex: the fault handler may sleep)
+ * Lock order: proc->lock, mm->lock, then the vm's internal lock.  Nothing
+ * touches user memory while holding mm->lock (the fault handler takes it).
+ */
+#ifndef SVC_MM_H
+#define SVC_MM_H
+
+#include <fw/types.h>
+#include <fw/mutex.h>
+
+struct fw_vm;
+
+#define VMA_ANON	0x01u	/* zero-filled on first touch */
+#define VMA_SHARED	0x02u	/* MAP_SHARED: private until fork exists */
+#define VMA_GROWSDOWN	0x04u
+#define VMA_STACK	0x08u
+#define VMA_HEAP	0x10u	/* the brk area */
+#define VMA_IMAGE	0x20u	/* a segment of the program's ELF file */
+
+struct vma {
+	uint64_t	start, end;	/* page-aligned, start < end */
+	unsigned int	prot;		/* PROT_READ | PROT_WRITE | PROT_EXEC */
+	unsigned int	flags;		/* VMA_* */
+};
+
+struct mm {
+	struct fw_mutex	 lock;
+	struct fw_vm	*vm;		/* [I] counted */
+	struct vma	*vmas;		/* [l] sorted, disjoint */
+	size_t		 nvma, cap;	/* [l] */
+	uint64_t	 brk_start;	/* [l] */
+	uint64_t	 brk;		/* [l] */
+	uint64_t	 stack_top;	/* [I] */
+	uint64_t	 mmap_base;	/* [I] top-down mmaps start below */
+};
+
+/* Linux's defaults: vm.mmap_min_addr and vm.max_map_count. */
+#define MM_MIN_ADDR	0x10000ULL
+#define MM_MAX_VMAS	65530
+/* Pages the fault handler maps around a fault, in an aligned window. */
+#define MM_FAULT_WINDOW	16
+
+/*
+ * Wraps vm (taking a reference) with an empty map and installs mm_fault as
+ * its fault handler; the stack top and mmap base follow fw_vm_user_top().
+ * *out gets the mm.  -ENOMEM.
+ */
+FW_MUST_CHECK int	mm_new(struct fw_vm *vm, struct mm **out);
+void			mm_free(struct mm *mm);		/* NULL ok */
+/* The fw_fault_fn: owner is the mm. */
+int			mm_fault(void *owner, struct fw_vm *vm,
+			    fw_uaddr_t addr, unsigned int access);
+/* Whether some VMA covers addr (SEGV_ACCERR rather than SEGV_MAPERR). */
+bool			mm_has_vma(struct mm *mm, uint64_t addr);
+
+/*
+ * The VMA operations, on page-aligned ranges, with mm->lock held.  They
+ * validate and reserve first, so an error leaves the map unchanged.
+ */
+/* Adds [start, end): -EEXIST if any of it is in use, -ENOMEM. */
+FW_MUST_CHECK int	mm_insert_locked(struct mm *mm, uint64_t start,
+			    uint64_t end, unsigned int prot,
+			    unsigned int flags) FW_REQUIRES(&mm->lock);
+/* Removes [start, end) from the map and the vm, splitting VMAs; -ENOMEM. */
+FW_MUST_CHECK int	mm_remove_locked(struct mm *mm, uint64_t start,
+			    uint64_t end) FW_REQUIRES(&mm->lock);
+/* Sets prot on [start, end): -ENOMEM when part of it is unmapped. */
+FW_MUST_CHECK int	mm_protect_locked(struct mm *mm, uint64_t start,
+			    uint64_t end, unsigned int prot)
+			    FW_REQUIRES(&mm->lock);
+/* Whether any VMA intersects [start, end). */
+bool			mm_busy_locked(struct mm *mm, uint64_t start,
+			    uint64_t end) FW_REQUIRES(&mm->lock);
+/*
+ * Finds a free range of len bytes: the hint if it is free, else the
+ * highest one below mmap_base, else the lowest one above MM_MIN_ADDR.
+ * 0 with *addr set, or -ENOMEM.
+ */
+FW_MUST_CHECK int	mm_find_free_locked(struct mm *mm, uint64_t hint,
+			    uint64_t len, uint64_t *addr)
+			    FW_REQUIRES(&mm->lock);
+/* Maps every absent page of the VMAs in [start, end) now; -ENOMEM. */
+FW_MUST_CHECK int	mm_populate_locked(struct mm *mm, uint64_t start,
+			    uint64_t end) FW_REQUIRES(&mm->lock);
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * uapi/mman.h: mmap(2), mprotect(2) flags of Linux x86-64
+ * (include/uapi/asm-generic/mman-common.h, mman.h,
+ * arch/x86/include/uapi/asm/mman.h).
+ */
+#ifndef UAPI_MMAN_H
+#define UAPI_MMAN_H
+
+#define LINUX_PROT_NONE		0x0
+#define LINUX_PROT_READ		0x1
+#define LINUX_PROT_WRITE	0x2
+#define LINUX_PROT_EXEC		0x4
+#define LINUX_PROT_SEM		0x8
+#define LINUX_PROT_GROWSDOWN	0x01000000
+#define LINUX_PROT_GROWSUP	0x02000000
+
+#define LINUX_MAP_SHARED		0x01
+#define LINUX_MAP_PRIVATE		0x02
+#define LINUX_MAP_SHARED_VALIDATE	0x03
+#define LINUX_MAP_TYPE			0x0f
+#define LINUX_MAP_FIXED			0x10
+#define LINUX_MAP_ANONYMOUS		0x20
+#define LINUX_MAP_32BIT			0x40
+#define LINUX_MAP_GROWSDOWN		0x0100
+#define LINUX_MAP_DENYWRITE		0x0800
+#define LINUX_MAP_EXECUTABLE		0x1000
+#define LINUX_MAP_LOCKED		0x2000
+#define LINUX_MAP_NORESERVE		0x4000
+#define LINUX_MAP_POPULATE		0x8000
+#define LINUX_MAP_NONBLOCK		0x10000
+#define LINUX_MAP_STACK			0x20000
+#define LINUX_MAP_HUGETLB		0x40000
+#define LINUX_MAP_SYNC			0x80000
+#define LINUX_MAP_FIXED_NOREPLACE	0x100000
+#define LINUX_MAP_UNINITIALIZED		0x4000000
+
+#define LINUX_MAP_FAILED		(~0ULL)
+
+#endif

@@ -1,0 +1,162 @@
+/*
+ * mm/mm.c: a process's memory map: creation, the page-fault handler that
+ * backs VMAs with zeroed frames on first touch, and eager population.
+ *
+ * Interface: mm_new, mm_free, mm_fault, mm_has_vma, mm_populate_locked
+ * (svc/mm.h).  Locks: mm->lock, taken by mm_fault and mm_has_vma; the
+ * framework calls mm_fault without the vm's lock.
+ */
+#include <fw/alloc.h>
+#include <fw/errno.h>
+#include <fw/frame.h>
+#include <fw/vm.h>
+#include <svc/lib.h>
+#include <svc/mm.h>
+#include <uapi/mman.h>
+
+/* The stack's top sits this far below the end of user space. */
+#define MM_STACK_TOP_GAP	(4ULL << 30)
+/* Linux's smallest gap between the stack and mmap_base (mm/util.c). */
+#define MM_MMAP_GAP		(128ULL << 20)
+
+int
+mm_new(struct fw_vm *vm, struct mm **out)
+{
+	struct mm *mm;
+
+	if ((mm = fw_zalloc(1, sizeof(*mm))) == NULL)
+		return -ENOMEM;
+	fw_mutex_init(&mm->lock);
+	mm->vm = fw_vm_ref(vm);
+	mm->stack_top = fw_page_down(fw_vm_user_top() - MM_STACK_TOP_GAP);
+	mm->mmap_base = mm->stack_top - MM_MMAP_GAP;
+	fw_vm_set_fault_handler(vm, mm_fault, mm);
+	*out = mm;
+	return 0;
+}
+
+/*
+ * Frees mm and drops its vm reference.  The threads of the vm must be
+ * gone: the vm's fault handler still names mm.
+ */
+void
+mm_free(struct mm *mm)
+{
+	if (mm == NULL)
+		return;
+	fw_vm_unref(mm->vm);
+	fw_free(mm->vmas);
+	fw_free(mm);
+}
+
+/* The VMA holding addr, or NULL. */
+static const struct vma *
+mm_find_locked(struct mm *mm, uint64_t addr) FW_REQUIRES(&mm->lock)
+{
+	size_t lo = 0, hi = mm->nvma;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (mm->vmas[mid].end <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < mm->nvma && mm->vmas[lo].start <= addr)
+		return &mm->vmas[lo];
+	return NULL;
+}
+
+bool
+mm_has_vma(struct mm *mm, uint64_t addr)
+{
+	bool found;
+
+	fw_mutex_lock(&mm->lock);
+	found = mm_find_locked(mm, addr) != NULL;
+	fw_mutex_unlock(&mm->lock);
+	return found;
+}
+
+/*
+ * Whether prot allows access.  On x86-64 every mapping that can be written
+ * or executed can be read too (there is no execute-only page without PKU).
+ */
+static bool
+mm_prot_allows(unsigned int prot, unsigned int access)
+{
+	if ((access & FW_ACCESS_WRITE) && !(prot & LINUX_PROT_WRITE))
+		return false;
+	if ((access & FW_ACCESS_EXEC) && !(prot & LINUX_PROT_EXEC))
+		return false;
+	return (prot & (LINUX_PROT_READ | LINUX_PROT_WRITE |
+	    LINUX_PROT_EXEC)) != 0;
+}
+
+/* Maps a zeroed frame at va unless something is there: 0 or -ENOMEM. */
+static int
+mm_map_zero(struct mm *mm, uint64_t va, unsigned int prot)
+{
+	struct fw_frame *f;
+	unsigned int cur;
+	int err;
+
+	if (fw_vm_query(mm->vm, fw_uaddr(va), &cur, NULL) == 0)
+		return 0;
+	if ((err = fw_frame_alloc(&f)) < 0)
+		return err;
+	err = fw_vm_map(mm->vm, fw_uaddr(va), f, prot);
+	fw_frame_unref(f);		/* the mapping holds its own */
+	return err;
+}
+
+int
+mm_fault(void *owner, struct fw_vm *vm, fw_uaddr_t addr, unsigned int access)
+{
+	struct mm *mm = owner;
+	const struct vma *v;
+	uint64_t page = fw_page_down(addr.v), win, va, wend;
+	unsigned int cur;
+	int err = -EFAULT;
+
+	fw_mutex_lock(&mm->lock);
+	if ((v = mm_find_locked(mm, addr.v)) == NULL ||
+	    !mm_prot_allows(v->prot, access))
+		goto out;
+	if (fw_vm_query(mm->vm, fw_uaddr(page), &cur, NULL) == 0) {
+		/* Present but stale: bring the page up to the VMA's prot. */
+		fw_vm_protect(mm->vm, fw_uaddr(page), FW_PAGE_SIZE, v->prot);
+		err = 0;
+		goto out;
+	}
+	if ((err = mm_map_zero(mm, page, v->prot)) < 0)
+		goto out;
+	/* Neighbours in an aligned window, for locality; failures are fine. */
+	win = MM_FAULT_WINDOW * FW_PAGE_SIZE;
+	va = MAX(page & ~(win - 1), v->start);
+	wend = MIN((page & ~(win - 1)) + win, v->end);
+	for (; va < wend; va += FW_PAGE_SIZE)
+		if (va != page && mm_map_zero(mm, va, v->prot) < 0)
+			break;
+out:
+	fw_mutex_unlock(&mm->lock);
+	return err;
+}
+
+int
+mm_populate_locked(struct mm *mm, uint64_t start, uint64_t end)
+{
+	size_t i;
+	int err;
+
+	for (i = 0; i < mm->nvma; i++) {
+		const struct vma *v = &mm->vmas[i];
+		uint64_t va = MAX(v->start, start), vend = MIN(v->end, end);
+
+		for (; va < vend; va += FW_PAGE_SIZE)
+			if ((err = mm_map_zero(mm, va, v->prot)) < 0)
+				return err;
+	}
+	return 0;
+}

@@ -1,0 +1,142 @@
+/*
+ * mm/sys_mmap.c: mmap(2) and munmap(2) for anonymous memory.
+ *
+ * File mappings come with the page cache: until then mmap without
+ * MAP_ANONYMOUS answers ENODEV, as Linux does for a file that cannot be
+ * mapped.  MAP_SHARED anonymous memory is private for now, which no
+ * program can tell apart while there is no fork.  MAP_32BIT is accepted
+ * but not honoured yet.  Checks follow mm/mmap.c's order.
+ * Locks: mm->lock.
+ */
+#include <fw/errno.h>
+#include <fw/vm.h>
+#include <svc/file.h>
+#include <svc/mm.h>
+#include <svc/proc.h>
+#include <svc/syscall.h>
+#include <svc/vfs.h>
+#include <uapi/mman.h>
+
+struct mmap_req {
+	uint64_t	addr, len;
+	unsigned int	prot, vflags;
+	bool		fixed, noreplace, populate;
+};
+
+/* Decodes and validates mmap's arguments into r: 0 or -errno. */
+static int
+mmap_decode(const struct syscall_args *a, struct mmap_req *r)
+{
+	uint64_t flags = a->a[3], type = flags & LINUX_MAP_TYPE;
+
+	if (a->a[5] % FW_PAGE_SIZE != 0)
+		return -EINVAL;
+	if (a->a[1] == 0)
+		return -EINVAL;
+	if (type != LINUX_MAP_SHARED && type != LINUX_MAP_PRIVATE &&
+	    type != LINUX_MAP_SHARED_VALIDATE)
+		return -EINVAL;
+	r->len = fw_page_up(a->a[1]);
+	if (r->len == 0 || r->len > fw_vm_user_top())
+		return -ENOMEM;
+	r->addr = a->a[0];
+	r->prot = a->a[2] & (LINUX_PROT_READ | LINUX_PROT_WRITE |
+	    LINUX_PROT_EXEC);
+	r->vflags = VMA_ANON;
+	if (type != LINUX_MAP_PRIVATE)
+		r->vflags |= VMA_SHARED;
+	if (flags & LINUX_MAP_GROWSDOWN) {
+		if (type != LINUX_MAP_PRIVATE)
+			return -EINVAL;
+		r->vflags |= VMA_GROWSDOWN;
+	}
+	r->noreplace = (flags & LINUX_MAP_FIXED_NOREPLACE) != 0;
+	r->fixed = r->noreplace || (flags & LINUX_MAP_FIXED);
+	r->populate = (flags & LINUX_MAP_LOCKED) ||
+	    (flags & (LINUX_MAP_POPULATE | LINUX_MAP_NONBLOCK)) ==
+	    LINUX_MAP_POPULATE;
+	if (r->fixed) {
+		if (r->addr % FW_PAGE_SIZE != 0)
+			return -EINVAL;
+		if (r->addr > fw_vm_user_top() - r->len)
+			return -ENOMEM;
+		if (r->addr < MM_MIN_ADDR)
+			return -EPERM;
+	}
+	return 0;
+}
+
+/* Places and records the mapping: its address, or -errno. */
+static long
+mmap_locked(struct mm *mm, const struct mmap_req *r) FW_REQUIRES(&mm->lock)
+{
+	uint64_t addr = r->addr;
+	int err;
+
+	if (r->noreplace && mm_busy_locked(mm, addr, addr + r->len))
+		return -EEXIST;
+	if (!r->fixed && (err = mm_find_free_locked(mm, addr, r->len,
+	    &addr)) < 0)
+		return err;
+	if (r->fixed && (err = mm_remove_locked(mm, addr, addr + r->len)) < 0)
+		return err;
+	if ((err = mm_insert_locked(mm, addr, addr + r->len, r->prot,
+	    r->vflags)) < 0)
+		return err;
+	/* Like Linux, a failed MAP_POPULATE leaves the lazy mapping. */
+	if (r->populate && mm_populate_locked(mm, addr, addr + r->len) < 0)
+		return (long)addr;
+	return (long)addr;
+}
+
+/*
+ * A file mapping: the descriptor is checked first, as ksys_mmap_pgoff()
+ * does (EBADF), then refused until the page cache exists (ENODEV).
+ */
+static long
+mmap_file(struct proc *p, int fd)
+{
+	struct file *f;
+	int err;
+
+	if ((err = fd_get(p, fd, &f)) < 0)
+		return -EBADF;
+	file_unref(f);
+	return -ENODEV;
+}
+
+SYSCALL(mmap)
+{
+	struct mm *mm = t->proc->mm;
+	struct mmap_req r;
+	long ret;
+	int err;
+
+	if (a->a[5] % FW_PAGE_SIZE != 0)
+		return -EINVAL;
+	if (!(a->a[3] & LINUX_MAP_ANONYMOUS))
+		return mmap_file(t->proc, (int)a->a[4]);
+	if ((err = mmap_decode(a, &r)) < 0)
+		return err;
+	fw_mutex_lock(&mm->lock);
+	ret = mmap_locked(mm, &r);
+	fw_mutex_unlock(&mm->lock);
+	return ret;
+}
+
+SYSCALL(munmap)
+{
+	struct mm *mm = t->proc->mm;
+	uint64_t start = a->a[0], len = a->a[1], top = fw_vm_user_top();
+	int err;
+
+	if (start % FW_PAGE_SIZE != 0 || start > top || len > top - start)
+		return -EINVAL;
+	len = fw_page_up(len);
+	if (len == 0)
+		return -EINVAL;
+	fw_mutex_lock(&mm->lock);
+	err = mm_remove_locked(mm, start, start + len);
+	fw_mutex_unlock(&mm->lock);
+	return err;
+}

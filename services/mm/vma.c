@@ -1,0 +1,249 @@
+/*
+ * mm/vma.c: the VMA list of a struct mm, a sorted array of disjoint
+ * page-aligned ranges.  Every operation reserves the slots it may need
+ * before it changes anything, so an error leaves the list as it was, and
+ * adjacent VMAs with equal prot and flags are merged after each change.
+ *
+ * Interface: mm_insert_locked, mm_remove_locked, mm_protect_locked,
+ * mm_busy_locked, mm_find_free_locked (svc/mm.h).
+ * Locks: every function here requires mm->lock.
+ */
+#include <fw/alloc.h>
+#include <fw/errno.h>
+#include <fw/panic.h>
+#include <fw/string.h>
+#include <fw/vm.h>
+#include <svc/lib.h>
+#include <svc/mm.h>
+
+/* The index of the first VMA that ends above addr (nvma if none). */
+static size_t
+vma_lower_bound(const struct mm *mm, uint64_t addr)
+{
+	size_t lo = 0, hi = mm->nvma;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (mm->vmas[mid].end <= addr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/* Makes room for extra more VMAs: 0, or -ENOMEM. */
+static int
+vma_reserve(struct mm *mm, size_t extra)
+{
+	struct vma *nv;
+	size_t cap;
+
+	if (mm->nvma + extra <= mm->cap)
+		return 0;
+	if (mm->nvma + extra > MM_MAX_VMAS)
+		return -ENOMEM;
+	cap = MAX(mm->cap * 2, mm->nvma + extra);
+	cap = MAX(cap, (size_t)8);
+	if ((nv = fw_realloc(mm->vmas, cap * sizeof(*nv))) == NULL)
+		return -ENOMEM;
+	mm->vmas = nv;
+	mm->cap = cap;
+	return 0;
+}
+
+/* Inserts v at index i; the caller reserved the slot. */
+static void
+vma_insert_at(struct mm *mm, size_t i, const struct vma *v)
+{
+	memmove(&mm->vmas[i + 1], &mm->vmas[i],
+	    (mm->nvma - i) * sizeof(*v));
+	mm->vmas[i] = *v;
+	mm->nvma++;
+}
+
+static void
+vma_delete_at(struct mm *mm, size_t i, size_t n)
+{
+	memmove(&mm->vmas[i], &mm->vmas[i + n],
+	    (mm->nvma - i - n) * sizeof(struct vma));
+	mm->nvma -= n;
+}
+
+/* Splits the VMA at index i at addr (strictly inside it); slot reserved. */
+static void
+vma_split(struct mm *mm, size_t i, uint64_t addr)
+{
+	struct vma hi = mm->vmas[i];
+
+	hi.start = addr;
+	mm->vmas[i].end = addr;
+	vma_insert_at(mm, i + 1, &hi);
+}
+
+/* Merges every pair of adjacent VMAs with equal prot and flags. */
+static void
+vma_merge_all(struct mm *mm)
+{
+	size_t i = 0;
+
+	while (i + 1 < mm->nvma) {
+		struct vma *a = &mm->vmas[i], *b = &mm->vmas[i + 1];
+
+		if (a->end == b->start && a->prot == b->prot &&
+		    a->flags == b->flags) {
+			a->end = b->end;
+			vma_delete_at(mm, i + 1, 1);
+		} else
+			i++;
+	}
+}
+
+bool
+mm_busy_locked(struct mm *mm, uint64_t start, uint64_t end)
+{
+	size_t i = vma_lower_bound(mm, start);
+
+	return i < mm->nvma && mm->vmas[i].start < end;
+}
+
+int
+mm_insert_locked(struct mm *mm, uint64_t start, uint64_t end,
+    unsigned int prot, unsigned int flags)
+{
+	struct vma v = { start, end, prot, flags };
+	int err;
+
+	FW_ASSERT(start < end && (start | end) % FW_PAGE_SIZE == 0);
+	if (mm_busy_locked(mm, start, end))
+		return -EEXIST;
+	if ((err = vma_reserve(mm, 1)) < 0)
+		return err;
+	vma_insert_at(mm, vma_lower_bound(mm, start), &v);
+	vma_merge_all(mm);
+	return 0;
+}
+
+int
+mm_remove_locked(struct mm *mm, uint64_t start, uint64_t end)
+{
+	size_t i, j;
+	int err;
+
+	FW_ASSERT(start < end && (start | end) % FW_PAGE_SIZE == 0);
+	if ((err = vma_reserve(mm, 1)) < 0)
+		return err;
+	i = vma_lower_bound(mm, start);
+	if (i < mm->nvma && mm->vmas[i].start < start) {
+		if (mm->vmas[i].end > end)
+			vma_split(mm, i, end);	/* a hole in one VMA */
+		mm->vmas[i].end = start;
+		i++;
+	}
+	for (j = i; j < mm->nvma && mm->vmas[j].end <= end; j++)
+		continue;
+	vma_delete_at(mm, i, j - i);
+	if (i < mm->nvma && mm->vmas[i].start < end)
+		mm->vmas[i].start = end;
+	fw_vm_unmap(mm->vm, fw_uaddr(start), end - start);
+	return 0;
+}
+
+/* Whether VMAs cover [start, end) without a hole. */
+static bool
+vma_covers(const struct mm *mm, uint64_t start, uint64_t end)
+{
+	size_t i = vma_lower_bound(mm, start);
+	uint64_t at = start;
+
+	for (; i < mm->nvma && at < end; i++) {
+		if (mm->vmas[i].start > at)
+			return false;
+		at = mm->vmas[i].end;
+	}
+	return at >= end;
+}
+
+int
+mm_protect_locked(struct mm *mm, uint64_t start, uint64_t end,
+    unsigned int prot)
+{
+	size_t i;
+	int err;
+
+	FW_ASSERT(start < end && (start | end) % FW_PAGE_SIZE == 0);
+	if (!vma_covers(mm, start, end))
+		return -ENOMEM;
+	if ((err = vma_reserve(mm, 2)) < 0)
+		return err;
+	i = vma_lower_bound(mm, start);
+	if (mm->vmas[i].start < start)
+		vma_split(mm, i++, start);
+	for (; i < mm->nvma && mm->vmas[i].start < end; i++) {
+		if (mm->vmas[i].end > end)
+			vma_split(mm, i, end);
+		mm->vmas[i].prot = prot;
+	}
+	vma_merge_all(mm);
+	fw_vm_protect(mm->vm, fw_uaddr(start), end - start, prot);
+	return 0;
+}
+
+/* The highest free gap of len bytes within [lo, hi): 0 and *addr, or -ENOMEM. */
+static int
+vma_gap_topdown(const struct mm *mm, uint64_t lo, uint64_t hi, uint64_t len,
+    uint64_t *addr)
+{
+	size_t i;
+
+	for (i = mm->nvma + 1; i-- > 0;) {
+		uint64_t gs = i == 0 ? lo : MAX(mm->vmas[i - 1].end, lo);
+		uint64_t ge = i == mm->nvma ? hi : MIN(mm->vmas[i].start, hi);
+
+		if (ge > gs && ge - gs >= len) {
+			*addr = ge - len;
+			return 0;
+		}
+	}
+	return -ENOMEM;
+}
+
+/* The lowest free gap of len bytes within [lo, hi). */
+static int
+vma_gap_bottomup(const struct mm *mm, uint64_t lo, uint64_t hi, uint64_t len,
+    uint64_t *addr)
+{
+	size_t i;
+
+	for (i = 0; i <= mm->nvma; i++) {
+		uint64_t gs = i == 0 ? lo : MAX(mm->vmas[i - 1].end, lo);
+		uint64_t ge = i == mm->nvma ? hi : MIN(mm->vmas[i].start, hi);
+
+		if (ge > gs && ge - gs >= len) {
+			*addr = gs;
+			return 0;
+		}
+	}
+	return -ENOMEM;
+}
+
+int
+mm_find_free_locked(struct mm *mm, uint64_t hint, uint64_t len,
+    uint64_t *addr)
+{
+	uint64_t top = fw_vm_user_top();
+
+	if (len == 0 || len > top - MM_MIN_ADDR)
+		return -ENOMEM;
+	if (hint != 0 && hint <= top - len) {
+		hint = MAX(fw_page_up(hint), MM_MIN_ADDR);
+		if (hint <= top - len && !mm_busy_locked(mm, hint, hint + len)) {
+			*addr = hint;
+			return 0;
+		}
+	}
+	if (vma_gap_topdown(mm, MM_MIN_ADDR, mm->mmap_base, len, addr) == 0)
+		return 0;
+	return vma_gap_bottomup(mm, MM_MIN_ADDR, top, len, addr);
+}

@@ -1,0 +1,118 @@
+/*
+ * proc/elf_map.c: mapping a validated ELF image's PT_LOAD segments into a
+ * new address space.  Pages holding file bytes are filled now, by copy;
+ * the rest of each segment (.bss) is a zero-fill VMA the fault handler
+ * backs on first touch.  Two segments may share a page (the file puts one
+ * right after the other): that page gets both contents and both prots.
+ *
+ * Interface: elf_map (svc/elf.h).  Locks: takes mm->lock; the mm is new
+ * and not yet visible to any thread.
+ */
+#include <fw/alloc.h>
+#include <fw/errno.h>
+#include <fw/frame.h>
+#include <fw/vm.h>
+#include <svc/elf.h>
+#include <svc/lib.h>
+#include <svc/mm.h>
+#include <uapi/mman.h>
+
+struct elf_seg {
+	uint64_t	vstart, fend, mend;	/* biased user addresses */
+	uint64_t	offset;			/* file offset of vstart */
+	unsigned int	prot;
+};
+
+static unsigned int
+elf_prot(uint32_t pflags)
+{
+	unsigned int prot = 0;
+
+	if (pflags & LINUX_PF_R)
+		prot |= LINUX_PROT_READ;
+	if (pflags & LINUX_PF_W)
+		prot |= LINUX_PROT_WRITE;
+	if (pflags & LINUX_PF_X)
+		prot |= LINUX_PROT_EXEC;
+	return prot;
+}
+
+/* Copies the segment's file bytes that fall in the page pg: 0 or -errno. */
+static int
+elf_load_page(struct mm *mm, const struct elf_source *src,
+    const struct elf_seg *s, uint64_t pg, void *buf)
+{
+	uint64_t from = MAX(pg, s->vstart), to = MIN(pg + FW_PAGE_SIZE, s->fend);
+	struct fw_frame *f = NULL;
+	unsigned int prot = 0;
+	long n;
+	int err;
+
+	if (fw_vm_query(mm->vm, fw_uaddr(pg), &prot, &f) < 0) {
+		prot = 0;
+		if ((err = fw_frame_alloc(&f)) < 0)
+			return err;
+	}
+	n = src->pread(src->ctx, buf, to - from, s->offset + (from - s->vstart));
+	if (n < 0 || (uint64_t)n != to - from) {
+		err = n < 0 ? (int)n : -ENOEXEC;	/* the file shrank */
+		goto out;
+	}
+	if ((err = fw_frame_write(f, from - pg, buf, to - from)) < 0)
+		goto out;
+	err = fw_vm_map(mm->vm, fw_uaddr(pg), f, prot | s->prot);
+out:
+	fw_frame_unref(f);
+	return err;
+}
+
+/* Maps one segment above *covered (what earlier segments took). */
+static int
+elf_map_seg(struct mm *mm, const struct elf_source *src,
+    const struct elf_seg *s, uint64_t *covered, void *buf)
+	FW_REQUIRES(&mm->lock)
+{
+	uint64_t start = MAX(fw_page_down(s->vstart), *covered);
+	uint64_t end = fw_page_up(s->mend), pg;
+	int err;
+
+	if (start < end && (err = mm_insert_locked(mm, start, end, s->prot,
+	    VMA_ANON | VMA_IMAGE)) < 0)
+		return err;
+	*covered = MAX(*covered, end);
+	for (pg = fw_page_down(s->vstart); pg < s->fend; pg += FW_PAGE_SIZE)
+		if ((err = elf_load_page(mm, src, s, pg, buf)) < 0)
+			return err;
+	return 0;
+}
+
+int
+elf_map(struct mm *mm, const struct elf_source *src,
+    const struct elf_info *info, uint64_t bias)
+{
+	uint64_t covered = 0;
+	void *buf;
+	size_t i;
+	int err = 0;
+
+	if ((buf = fw_alloc(FW_PAGE_SIZE)) == NULL)
+		return -ENOMEM;
+	fw_mutex_lock(&mm->lock);
+	for (i = 0; i < info->eh.e_phnum && err == 0; i++) {
+		const struct linux_elf64_phdr *ph = &info->ph[i];
+		struct elf_seg s;
+
+		if (ph->p_type != LINUX_PT_LOAD || ph->p_memsz == 0)
+			continue;
+		s.vstart = ph->p_vaddr + bias;
+		s.fend = s.vstart + ph->p_filesz;
+		s.mend = s.vstart + ph->p_memsz;
+		s.offset = ph->p_offset;
+		s.prot = elf_prot(ph->p_flags);
+		err = elf_map_seg(mm, src, &s, &covered, buf);
+	}
+	mm->brk_start = mm->brk = covered;
+	fw_mutex_unlock(&mm->lock);
+	fw_free(buf);
+	return err;
+}

@@ -1,0 +1,71 @@
+/*
+ * proc/signame.c: signal and si_code names for --strace, and which
+ * signals dump core by default (signal(7)).  Immutable tables; no locks.
+ */
+#include <svc/lib.h>
+#include <svc/proc.h>
+#include <uapi/signal.h>
+
+static const char *const sig_names[LINUX_SIGRTMIN] = {
+	[LINUX_SIGHUP] = "SIGHUP", [LINUX_SIGINT] = "SIGINT",
+	[LINUX_SIGQUIT] = "SIGQUIT", [LINUX_SIGILL] = "SIGILL",
+	[LINUX_SIGTRAP] = "SIGTRAP", [LINUX_SIGABRT] = "SIGABRT",
+	[LINUX_SIGBUS] = "SIGBUS", [LINUX_SIGFPE] = "SIGFPE",
+	[LINUX_SIGKILL] = "SIGKILL", [LINUX_SIGUSR1] = "SIGUSR1",
+	[LINUX_SIGSEGV] = "SIGSEGV", [LINUX_SIGUSR2] = "SIGUSR2",
+	[LINUX_SIGPIPE] = "SIGPIPE", [LINUX_SIGALRM] = "SIGALRM",
+	[LINUX_SIGTERM] = "SIGTERM", [LINUX_SIGSTKFLT] = "SIGSTKFLT",
+	[LINUX_SIGCHLD] = "SIGCHLD", [LINUX_SIGCONT] = "SIGCONT",
+	[LINUX_SIGSTOP] = "SIGSTOP", [LINUX_SIGTSTP] = "SIGTSTP",
+	[LINUX_SIGTTIN] = "SIGTTIN", [LINUX_SIGTTOU] = "SIGTTOU",
+	[LINUX_SIGURG] = "SIGURG", [LINUX_SIGXCPU] = "SIGXCPU",
+	[LINUX_SIGXFSZ] = "SIGXFSZ", [LINUX_SIGVTALRM] = "SIGVTALRM",
+	[LINUX_SIGPROF] = "SIGPROF", [LINUX_SIGWINCH] = "SIGWINCH",
+	[LINUX_SIGIO] = "SIGIO", [LINUX_SIGPWR] = "SIGPWR",
+	[LINUX_SIGSYS] = "SIGSYS",
+};
+
+/* The name of signo; real-time signals are all "SIGRT" here. */
+const char *
+sig_name(int signo)
+{
+	if (signo > 0 && signo < LINUX_SIGRTMIN)
+		return sig_names[signo];
+	return "SIGRT";
+}
+
+bool
+sig_is_core(int signo)
+{
+	switch (signo) {
+	case LINUX_SIGQUIT: case LINUX_SIGILL: case LINUX_SIGTRAP:
+	case LINUX_SIGABRT: case LINUX_SIGBUS: case LINUX_SIGFPE:
+	case LINUX_SIGSEGV: case LINUX_SIGXCPU: case LINUX_SIGXFSZ:
+	case LINUX_SIGSYS:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* The name of a fault's si_code, as strace prints it. */
+const char *
+sig_code_name(int signo, int code)
+{
+	if (code == LINUX_SI_KERNEL)
+		return "SI_KERNEL";
+	switch (signo) {
+	case LINUX_SIGSEGV:
+		return code == LINUX_SEGV_ACCERR ? "SEGV_ACCERR" : "SEGV_MAPERR";
+	case LINUX_SIGILL:
+		return "ILL_ILLOPN";
+	case LINUX_SIGFPE:
+		return code == LINUX_FPE_INTDIV ? "FPE_INTDIV" : "FPE_FLTINV";
+	case LINUX_SIGTRAP:
+		return code == LINUX_TRAP_TRACE ? "TRAP_TRACE" : "TRAP_BRKPT";
+	case LINUX_SIGBUS:
+		return "BUS_ADRALN";
+	default:
+		return "SI_USER";
+	}
+}

@@ -1,0 +1,202 @@
+/*
+ * proc/thread.c: the life of a user thread.  Each thread is one kernel
+ * task running
+ *	for (;;) { fw_user_enter(); handle the syscall, fault or kick; }
+ * until its process exits.  Faults the memory map cannot resolve become
+ * fatal signals: delivery to handlers comes with the signal service, so
+ * for now every such signal ends the process with its wait status.
+ *
+ * Interface: thread_start, proc_kill (svc/proc.h).
+ * Locks: proc->lock for the exit fields; t->ctx is the task's own.
+ */
+#include <fw/alloc.h>
+#include <fw/errno.h>
+#include <fw/log.h>
+#include <fw/task.h>
+#include <fw/user.h>
+#include <fw/vm.h>
+#include <svc/mm.h>
+#include <svc/proc.h>
+#include <svc/syscall.h>
+#include <svc/vfs.h>
+#include <uapi/signal.h>
+#include <uapi/unistd_64.h>
+
+static bool
+proc_exiting(struct proc *p)
+{
+	bool exiting;
+
+	fw_mutex_lock(&p->lock);
+	exiting = p->exiting;
+	fw_mutex_unlock(&p->lock);
+	return exiting;
+}
+
+void
+proc_kill(struct thread *t, int signo, int si_code, uint64_t si_addr)
+{
+	bool core = sig_is_core(signo);
+
+	if (strace_on())
+		fw_trace("--- %s {si_signo=%s, si_code=%s, si_addr=0x%llx} ---",
+		    sig_name(signo), sig_name(signo),
+		    sig_code_name(signo, si_code),
+		    (unsigned long long)si_addr);
+	proc_exit(t->proc, signo | (core ? 0x80 : 0));
+}
+
+/* A page fault: resolved by the memory map, or SIGSEGV. */
+static void
+thread_page_fault(struct thread *t, const struct fw_user_event *ev)
+{
+	struct mm *mm = t->proc->mm;
+
+	if (mm_fault(mm, mm->vm, fw_uaddr(ev->addr), ev->access) == 0)
+		return;
+	proc_kill(t, LINUX_SIGSEGV, mm_has_vma(mm, ev->addr) ?
+	    LINUX_SEGV_ACCERR : LINUX_SEGV_MAPERR, ev->addr);
+}
+
+/* Maps an exception to its signal as arch/x86/kernel/traps.c does. */
+static void
+thread_exception(struct thread *t, const struct fw_user_event *ev)
+{
+	uint64_t ip = t->ctx.rip;
+
+	switch (ev->trap) {
+	case FW_TRAP_PF:
+		thread_page_fault(t, ev);
+		break;
+	case FW_TRAP_UD:
+		proc_kill(t, LINUX_SIGILL, LINUX_ILL_ILLOPN, ip);
+		break;
+	case FW_TRAP_DE:
+		proc_kill(t, LINUX_SIGFPE, LINUX_FPE_INTDIV, ip);
+		break;
+	case FW_TRAP_MF:
+	case FW_TRAP_XM:
+		/* The exact FPE_* needs the FPU status; approximated. */
+		proc_kill(t, LINUX_SIGFPE, LINUX_FPE_FLTINV, ip);
+		break;
+	case FW_TRAP_BP:
+		proc_kill(t, LINUX_SIGTRAP, LINUX_SI_KERNEL, 0);
+		break;
+	case FW_TRAP_DB:
+		proc_kill(t, LINUX_SIGTRAP, LINUX_TRAP_TRACE, ip);
+		break;
+	case FW_TRAP_AC:
+		proc_kill(t, LINUX_SIGBUS, LINUX_BUS_ADRALN, ev->addr);
+		break;
+	default:			/* #GP and everything else */
+		proc_kill(t, LINUX_SIGSEGV, LINUX_SI_KERNEL, 0);
+		break;
+	}
+}
+
+/*
+ * A system call.  The legacy vsyscall page offers gettimeofday, time and
+ * getcpu only (the framework leaves the number in rax); a call to anything
+ * else there is a SIGSEGV, as with Linux's vsyscall=emulate.  int 0x80 and
+ * x32 are not supported: ENOSYS.
+ */
+static void
+thread_syscall(struct thread *t, const struct fw_user_event *ev)
+{
+	switch (ev->abi) {
+	case FW_ABI_X86_64:
+		syscall_dispatch(t);
+		break;
+	case FW_ABI_VSYSCALL:
+		if (t->ctx.rax == LINUX_NR_gettimeofday ||
+		    t->ctx.rax == LINUX_NR_time || t->ctx.rax == LINUX_NR_getcpu)
+			syscall_dispatch(t);
+		else
+			proc_kill(t, LINUX_SIGSEGV, LINUX_SI_KERNEL, 0);
+		break;
+	default:
+		t->ctx.rax = (uint64_t)-ENOSYS;
+		break;
+	}
+}
+
+/* Traces the end like strace: "+++ exited with 0 +++". */
+static void
+thread_trace_end(int ws)
+{
+	int sig = ws & 0x7f;
+
+	if (!strace_on())
+		return;
+	if (sig == 0)
+		fw_trace("+++ exited with %d +++", (ws >> 8) & 0xff);
+	else
+		fw_trace("+++ killed by %s%s +++", sig_name(sig),
+		    (ws & 0x80) ? " (core dumped)" : "");
+}
+
+/* Releases the process's resources when its last thread is gone. */
+static void
+proc_release(struct proc *p)
+{
+	struct mm *mm;
+	struct fw_vm *vm;
+	struct fdtable *fds;
+	struct vnode *root, *cwd;
+
+	fw_mutex_lock(&p->lock);
+	mm = p->mm, vm = p->vm, fds = p->fds, root = p->root, cwd = p->cwd;
+	p->mm = NULL, p->vm = NULL, p->fds = NULL, p->root = p->cwd = NULL;
+	fw_mutex_unlock(&p->lock);
+	fdtable_unref(fds);
+	vnode_unref(root);
+	vnode_unref(cwd);
+	mm_free(mm);
+	fw_vm_unref(vm);
+	thread_trace_end(p->exit_code);
+	__atomic_store_n(&p->dead, true, __ATOMIC_RELEASE);
+	fw_waitq_wake_all(&p->exit_wq);
+}
+
+static void
+thread_exit(struct thread *t)
+{
+	struct proc *p = t->proc;
+	bool last;
+
+	fw_uthread_free(t->uthread);
+	fw_mutex_lock(&p->lock);
+	last = --p->nthreads == 0;
+	fw_mutex_unlock(&p->lock);
+	fw_free(t);
+	if (last)
+		proc_release(p);
+}
+
+static void
+thread_main(void *arg)
+{
+	struct thread *t = arg;
+	struct fw_user_event ev;
+
+	t->task = fw_task_current();
+	fw_task_set_data(t->task, t);
+	while (!proc_exiting(t->proc)) {
+		if (fw_user_enter(t->uthread, &t->ctx, &ev) < 0) {
+			proc_exit(t->proc, LINUX_SIGKILL);	/* host lost it */
+			break;
+		}
+		if (ev.kind == FW_USER_SYSCALL)
+			thread_syscall(t, &ev);
+		else if (ev.kind == FW_USER_EXCEPTION)
+			thread_exception(t, &ev);
+	}
+	thread_exit(t);
+}
+
+/* t->task is set by the task itself: t may be gone when spawn returns. */
+int
+thread_start(struct thread *t)
+{
+	return fw_task_spawn(thread_main, t, NULL);
+}

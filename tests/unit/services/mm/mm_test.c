@@ -1,0 +1,257 @@
+/*
+ * Tests for services/mm: the VMA list (split and merge on munmap and
+ * mprotect), mmap placement and flags, brk, and the fault handler, on the
+ * real framework vm with the fake HAL.
+ */
+#include <check.h>
+#include <stdlib.h>
+
+#include <fw/errno.h>
+#include <uapi/mman.h>
+
+#include "svc_env.h"
+
+#define PG	FW_PAGE_SIZE
+#define RW	(LINUX_PROT_READ | LINUX_PROT_WRITE)
+#define PRIV_ANON	(LINUX_MAP_PRIVATE | LINUX_MAP_ANONYMOUS)
+
+static struct mm *mm;
+
+static void
+setup(void)
+{
+	env_setup();
+	mm = env_p->mm;
+}
+
+static void
+teardown(void)
+{
+	env_teardown();
+}
+
+static long
+map(uint64_t addr, uint64_t len, uint64_t prot, uint64_t flags)
+{
+	return SYS(mmap, addr, len, prot, flags, (uint64_t)-1, 0);
+}
+
+START_TEST(test_mmap_places_top_down_below_mmap_base)
+{
+	long a = map(0, 3 * PG, RW, PRIV_ANON), b;
+
+	ck_assert_int_gt(a, 0);
+	ck_assert_uint_eq((uint64_t)a % PG, 0);
+	ck_assert_uint_eq((uint64_t)a + 3 * PG, mm->mmap_base);
+	b = map(0, PG, RW, PRIV_ANON);
+	ck_assert_uint_eq((uint64_t)b + PG, (uint64_t)a);
+	/* Same prot and flags, adjacent: one VMA. */
+	ck_assert_uint_eq(mm->nvma, 1);
+	ck_assert_uint_eq(mm->vmas[0].start, (uint64_t)b);
+	ck_assert_uint_eq(mm->vmas[0].end, mm->mmap_base);
+}
+END_TEST
+
+START_TEST(test_mmap_honours_free_hint)
+{
+	long a = map(0x40000123, PG, RW, PRIV_ANON);
+
+	ck_assert_int_eq(a, 0x40001000);
+	ck_assert_int_ne(map(0x40001000, PG, RW, PRIV_ANON), 0x40001000);
+}
+END_TEST
+
+START_TEST(test_mmap_rejects_bad_arguments)
+{
+	ck_assert_int_eq(map(0, 0, RW, PRIV_ANON), -EINVAL);
+	ck_assert_int_eq(map(0, PG, RW, LINUX_MAP_ANONYMOUS), -EINVAL);
+	ck_assert_int_eq(map(0, PG, RW, 0x0f | LINUX_MAP_ANONYMOUS), -EINVAL);
+	/* A file mapping through a descriptor that is not open. */
+	ck_assert_int_eq(map(0, PG, RW, LINUX_MAP_PRIVATE), -EBADF);
+	ck_assert_int_eq(map(0x40000001, PG, RW, PRIV_ANON | LINUX_MAP_FIXED),
+	    -EINVAL);
+	ck_assert_int_eq(map(0, PG, RW, PRIV_ANON | LINUX_MAP_FIXED), -EPERM);
+	ck_assert_int_eq(map(0, (uint64_t)-PG, RW, PRIV_ANON), -ENOMEM);
+	ck_assert_int_eq(SYS(mmap, 0, PG, RW, PRIV_ANON, (uint64_t)-1, 12),
+	    -EINVAL);
+	ck_assert_int_eq(map(fw_vm_user_top() - PG, 2 * PG, RW,
+	    PRIV_ANON | LINUX_MAP_FIXED), -ENOMEM);
+	ck_assert_uint_eq(mm->nvma, 0);
+}
+END_TEST
+
+START_TEST(test_mmap_fixed_replaces_and_noreplace_refuses)
+{
+	uint64_t base = 0x50000000;
+	char c = 'x', d = 0;
+
+	ck_assert_int_eq(map(base, 4 * PG, RW, PRIV_ANON | LINUX_MAP_FIXED),
+	    (long)base);
+	ck_assert_int_eq(env_put(base + PG, &c, 1), 0);
+	ck_assert_int_eq(map(base + PG, PG, LINUX_PROT_READ,
+	    PRIV_ANON | LINUX_MAP_FIXED_NOREPLACE), -EEXIST);
+	ck_assert_int_eq(map(base + PG, PG, LINUX_PROT_READ,
+	    PRIV_ANON | LINUX_MAP_FIXED), (long)(base + PG));
+	/* The new mapping is fresh zero memory, read-only. */
+	ck_assert_int_eq(env_get(base + PG, &d, 1), 0);
+	ck_assert_int_eq(d, 0);
+	ck_assert_int_eq(env_put(base + PG, &c, 1), -EFAULT);
+	ck_assert_uint_eq(mm->nvma, 3);
+}
+END_TEST
+
+START_TEST(test_munmap_splits_a_vma)
+{
+	uint64_t base = 0x50000000;
+
+	ck_assert_int_eq(map(base, 8 * PG, RW, PRIV_ANON | LINUX_MAP_FIXED |
+	    LINUX_MAP_POPULATE), (long)base);
+	ck_assert(env_mapped(base + 3 * PG, NULL));
+	ck_assert_int_eq(SYS(munmap, base + 2 * PG, 3 * PG - 100), 0);
+	ck_assert_uint_eq(mm->nvma, 2);
+	ck_assert_uint_eq(mm->vmas[0].end, base + 2 * PG);
+	ck_assert_uint_eq(mm->vmas[1].start, base + 5 * PG);
+	ck_assert(!env_mapped(base + 3 * PG, NULL));
+	ck_assert(env_mapped(base + 5 * PG, NULL));
+	/* Unmapping across both pieces and a hole trims each. */
+	ck_assert_int_eq(SYS(munmap, base + PG, 5 * PG), 0);
+	ck_assert_uint_eq(mm->nvma, 2);
+	ck_assert_uint_eq(mm->vmas[0].end, base + PG);
+	ck_assert_uint_eq(mm->vmas[1].start, base + 6 * PG);
+	ck_assert_int_eq(SYS(munmap, base, 0), -EINVAL);
+	ck_assert_int_eq(SYS(munmap, base + 1, PG), -EINVAL);
+	ck_assert_int_eq(SYS(munmap, 0x60000000, PG), 0);	/* a hole: fine */
+}
+END_TEST
+
+START_TEST(test_mprotect_splits_and_merges)
+{
+	uint64_t base = 0x50000000;
+	unsigned int prot;
+
+	ck_assert_int_eq(map(base, 6 * PG, RW, PRIV_ANON | LINUX_MAP_FIXED |
+	    LINUX_MAP_POPULATE), (long)base);
+	ck_assert_int_eq(SYS(mprotect, base + 2 * PG, 2 * PG,
+	    LINUX_PROT_READ), 0);
+	ck_assert_uint_eq(mm->nvma, 3);
+	ck_assert_uint_eq(mm->vmas[1].start, base + 2 * PG);
+	ck_assert_uint_eq(mm->vmas[1].end, base + 4 * PG);
+	ck_assert_uint_eq(mm->vmas[1].prot, LINUX_PROT_READ);
+	ck_assert(env_mapped(base + 2 * PG, &prot));
+	ck_assert_uint_eq(prot, FW_PROT_READ);
+	ck_assert_int_eq(SYS(mprotect, base + 2 * PG, 2 * PG, RW), 0);
+	ck_assert_uint_eq(mm->nvma, 1);
+	ck_assert_int_eq(SYS(mprotect, base + 1, PG, RW), -EINVAL);
+	ck_assert_int_eq(SYS(mprotect, base, PG, 0x10), -EINVAL);
+	ck_assert_int_eq(SYS(mprotect, base + 4 * PG, 4 * PG, RW), -ENOMEM);
+	ck_assert_uint_eq(mm->nvma, 1);		/* unchanged on error */
+	ck_assert_int_eq(SYS(mprotect, base, 0, RW), 0);
+}
+END_TEST
+
+START_TEST(test_fault_maps_window_inside_vma)
+{
+	uint64_t base = 0x50000000;
+	size_t i, n = 0;
+
+	ck_assert_int_eq(map(base, 20 * PG, RW, PRIV_ANON | LINUX_MAP_FIXED),
+	    (long)base);
+	ck_assert(!env_mapped(base, NULL));
+	ck_assert_int_eq(env_fault(base + 17 * PG + 5, FW_ACCESS_WRITE), 0);
+	for (i = 0; i < 24; i++)
+		n += env_mapped(base + i * PG, NULL);
+	/* The aligned 16-page window holding page 17 is pages 16..19 here. */
+	ck_assert(env_mapped(base + 16 * PG, NULL));
+	ck_assert(env_mapped(base + 19 * PG, NULL));
+	ck_assert(!env_mapped(base + 15 * PG, NULL));
+	ck_assert_uint_eq(n, 4);
+}
+END_TEST
+
+START_TEST(test_fault_refuses_bad_access)
+{
+	uint64_t base = 0x50000000;
+
+	ck_assert_int_eq(map(base, PG, LINUX_PROT_READ,
+	    PRIV_ANON | LINUX_MAP_FIXED), (long)base);
+	ck_assert_int_eq(map(base + PG, PG, LINUX_PROT_NONE,
+	    PRIV_ANON | LINUX_MAP_FIXED), (long)(base + PG));
+	ck_assert_int_eq(env_fault(base, FW_ACCESS_WRITE), -EFAULT);
+	ck_assert_int_eq(env_fault(base, FW_ACCESS_EXEC), -EFAULT);
+	ck_assert_int_eq(env_fault(base, FW_ACCESS_READ), 0);
+	ck_assert_int_eq(env_fault(base + PG, FW_ACCESS_READ), -EFAULT);
+	ck_assert_int_eq(env_fault(base + 2 * PG, FW_ACCESS_READ), -EFAULT);
+	ck_assert_uint_eq(mm->nvma, 2);		/* PROT_NONE is still a VMA */
+	ck_assert_uint_eq(mm->vmas[1].end, base + 2 * PG);
+}
+END_TEST
+
+START_TEST(test_brk_grows_and_shrinks)
+{
+	uint64_t start = 0x600000;
+	char c = 'b';
+
+	mm->brk_start = mm->brk = start;
+	ck_assert_int_eq(SYS(brk, 0), (long)start);
+	ck_assert_int_eq(SYS(brk, start + 3 * PG + 10), (long)(start + 3 * PG + 10));
+	ck_assert_uint_eq(mm->nvma, 1);
+	ck_assert_uint_eq(mm->vmas[0].end, start + 4 * PG);
+	ck_assert_uint_eq(mm->vmas[0].flags & VMA_HEAP, VMA_HEAP);
+	ck_assert_int_eq(env_put(start + 3 * PG, &c, 1), 0);
+	ck_assert_int_eq(SYS(brk, start + PG), (long)(start + PG));
+	ck_assert_uint_eq(mm->vmas[0].end, start + PG);
+	ck_assert(!env_mapped(start + 3 * PG, NULL));
+	/* Below the start, or into another mapping: the break stays. */
+	ck_assert_int_eq(SYS(brk, start - PG), (long)(start + PG));
+	ck_assert_int_eq(map(start + 4 * PG, PG, RW,
+	    PRIV_ANON | LINUX_MAP_FIXED), (long)(start + 4 * PG));
+	ck_assert_int_eq(SYS(brk, start + 8 * PG), (long)(start + PG));
+}
+END_TEST
+
+START_TEST(test_mmap_falls_back_bottom_up_when_top_is_full)
+{
+	uint64_t low = MM_MIN_ADDR;
+	long a;
+
+	/* Fill everything between MM_MIN_ADDR and mmap_base. */
+	ck_assert_int_eq(map(low, mm->mmap_base - low, LINUX_PROT_NONE,
+	    PRIV_ANON | LINUX_MAP_FIXED), (long)low);
+	a = map(0, PG, RW, PRIV_ANON);
+	ck_assert_uint_ge((uint64_t)a, mm->mmap_base);
+	ck_assert_int_eq(map(0, fw_vm_user_top(), RW, PRIV_ANON), -ENOMEM);
+}
+END_TEST
+
+static Suite *
+mm_suite(void)
+{
+	Suite *s = suite_create("services/mm");
+	TCase *tc = tcase_create("mm");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_mmap_places_top_down_below_mmap_base);
+	tcase_add_test(tc, test_mmap_honours_free_hint);
+	tcase_add_test(tc, test_mmap_rejects_bad_arguments);
+	tcase_add_test(tc, test_mmap_fixed_replaces_and_noreplace_refuses);
+	tcase_add_test(tc, test_munmap_splits_a_vma);
+	tcase_add_test(tc, test_mprotect_splits_and_merges);
+	tcase_add_test(tc, test_fault_maps_window_inside_vma);
+	tcase_add_test(tc, test_fault_refuses_bad_access);
+	tcase_add_test(tc, test_brk_grows_and_shrinks);
+	tcase_add_test(tc, test_mmap_falls_back_bottom_up_when_top_is_full);
+	suite_add_tcase(s, tc);
+	return s;
+}
+
+int
+main(void)
+{
+	SRunner *sr = srunner_create(mm_suite());
+	int failed;
+
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
