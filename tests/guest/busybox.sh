@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# busybox.sh: busybox from the default root under Trellis, checked against what the same
+# busybox does natively.  One ctest per case: guest.trellis.busybox.<case>.
+#
+#   busybox.sh --list                 print the case names
+#   busybox.sh CASE -- TRELLIS...     run CASE; TRELLIS is the trellis command (with any
+#                                     wrapper, e.g. valgrind ... trellis)
+#
+# NATIVE_BUSYBOX (default /bin/busybox) is the host copy of the busybox in the root.
+set -uo pipefail
+
+cases="echo sh_arith exit_status uname_a env_passthrough env_args ls_root cat_passwd cat_stdin
+ls_missing"
+
+if [ "${1:-}" = --list ]; then
+    echo $cases
+    exit 0
+fi
+[ $# -ge 3 ] && [ "$2" = "--" ] || { echo "usage: $0 --list | CASE -- TRELLIS..." >&2; exit 2; }
+case=$1
+shift 2
+trellis=("$@")
+native=${NATIVE_BUSYBOX:-/bin/busybox}
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# guest ARGS...: run `trellis run -- ARGS...`; stdout, stderr in $tmp/out, $tmp/err, $rc.
+guest() {
+    "${trellis[@]}" run -- "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+    rc=$?
+}
+fail() {
+    echo "busybox.$case: $*" >&2
+    echo "--- guest stdout:" >&2; cat "$tmp/out" >&2
+    echo "--- guest stderr:" >&2; cat "$tmp/err" >&2
+    exit 1
+}
+expect_rc() { [ "$rc" = "$1" ] || fail "exit status $rc, wanted $1"; }
+expect_out() { [ "$(cat "$tmp/out")" = "$1" ] || fail "stdout differs from: $1"; }
+
+case $case in
+echo)
+    guest /bin/busybox echo hello
+    expect_rc 0; expect_out hello ;;
+sh_arith)
+    guest /bin/busybox sh -c 'echo $((6*7)); exit 3'
+    expect_rc 3; expect_out 42 ;;
+exit_status)
+    guest /bin/busybox false
+    expect_rc 1; expect_out "" ;;
+uname_a)
+    # The kernel is Trellis, not the host's: the machine and system names match
+    # the host's, the node name and release are Trellis's own (no host leak).
+    guest /bin/busybox uname -s -m -o
+    expect_rc 0; expect_out "$("$native" uname -s -m -o)"
+    guest /bin/busybox uname -a
+    expect_rc 0
+    case $(cat "$tmp/out") in
+    "Linux trellis "*" x86_64 GNU/Linux") ;;
+    *) fail "uname -a does not describe a Trellis kernel on x86_64" ;;
+    esac
+    [ "$(cat "$tmp/out")" != "$("$native" uname -a)" ] || fail "uname -a shows the host" ;;
+env_passthrough)
+    export TRELLIS_TEST_VAR="passed through"
+    guest /bin/busybox env
+    expect_rc 0
+    grep -qx 'TRELLIS_TEST_VAR=passed through' "$tmp/out" || fail "TRELLIS_TEST_VAR not in the guest's environment" ;;
+env_args)
+    guest /bin/busybox env -i A=1 B=two
+    expect_rc 0; expect_out "$("$native" env -i A=1 B=two)" ;;
+ls_root)
+    guest /bin/busybox ls -l /
+    expect_rc 0
+    for d in bin dev etc proc sys tests tmp; do
+        grep -Eq "^d.* $d\$" "$tmp/out" || fail "no directory /$d in ls -l /"
+    done ;;
+cat_passwd)
+    guest /bin/busybox cat /etc/passwd
+    expect_rc 0
+    head -n1 "$tmp/out" | grep -qx 'root:x:0:0:root:/root:/bin/sh' || fail "no root entry first" ;;
+cat_stdin)
+    printf 'line one\nline two\n' | "${trellis[@]}" run -- /bin/busybox cat >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    expect_rc 0; expect_out "$(printf 'line one\nline two')" ;;
+ls_missing)
+    guest /bin/busybox ls /no-such-file
+    "$native" ls /no-such-file >/dev/null 2>"$tmp/native-err"
+    native_rc=$?
+    expect_rc $native_rc
+    [ "$(cat "$tmp/err")" = "$(cat "$tmp/native-err")" ] || fail "stderr differs from native: $(cat "$tmp/native-err")" ;;
+*)
+    echo "unknown case '$case'; cases: $cases" >&2
+    exit 2 ;;
+esac
+exit 0

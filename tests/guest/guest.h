@@ -1,0 +1,120 @@
+/* guest.h: helpers shared by the guest tests, tests/guest/<syscall>/<behaviour>.c.
+ *
+ * A guest test is a plain static Linux program that checks one behaviour.  It exits 0
+ * when the behaviour holds; otherwise it prints one line naming what differed to stderr
+ * and exits 1.  Every test passes natively first (which proves it right about Linux) and
+ * then under Trellis.  Header-only so each test stays a single translation unit built
+ * with both glibc and musl; see docs/testing.md. */
+#ifndef GUEST_H
+#define GUEST_H
+
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+/* An address the kernel never maps for us: passing it must earn EFAULT. */
+#define BAD_PTR ((void *)1)
+
+#define FAIL(...)                                                                  \
+    do {                                                                           \
+        fprintf(stderr, "%s:%d: ", __FILE__, __LINE__);                            \
+        fprintf(stderr, __VA_ARGS__);                                              \
+        fputc('\n', stderr);                                                       \
+        exit(1);                                                                   \
+    } while (0)
+
+#define CHECK(cond)                                                                \
+    do {                                                                           \
+        if (!(cond))                                                               \
+            FAIL("expected %s", #cond);                                            \
+    } while (0)
+
+/* `expr` (a libc call or a raw syscall()) fails with -1 and errno == err. */
+#define CHECK_ERR(expr, err)                                                       \
+    do {                                                                           \
+        errno = 0;                                                                 \
+        long r_ = (long)(expr);                                                    \
+        int e_ = errno;                                                            \
+        if (r_ != -1 || e_ != (err))                                               \
+            FAIL("%s: want -1 with errno %d (%s), got %ld with errno %d (%s)",    \
+                 #expr, (err), #err, r_, e_, strerror(e_));                        \
+    } while (0)
+
+/* `expr` succeeds (does not return -1); the macro's value is its result. */
+#define CHECK_OK(expr)                                                             \
+    __extension__({                                                                \
+        errno = 0;                                                                 \
+        long r_ = (long)(expr);                                                    \
+        if (r_ == -1)                                                              \
+            FAIL("%s: errno %d (%s)", #expr, errno, strerror(errno));              \
+        r_;                                                                        \
+    })
+
+/* Scratch paths under /tmp, unique per process, removed at exit (newest first, so
+ * files go before the directories holding them) whether the test passed or not. */
+#define GUEST_MAX_TMP 16
+static char guest_tmp[GUEST_MAX_TMP][128];
+static int guest_ntmp;
+
+static void guest_cleanup(void)
+{
+    while (guest_ntmp > 0) {
+        const char *p = guest_tmp[--guest_ntmp];
+        if (unlink(p) != 0)
+            rmdir(p);
+    }
+}
+
+/* Returns a fresh path "/tmp/trellis-<tag>-<pid>" or, with parent, "<parent>/<tag>". */
+static inline const char *tmp_path_in(const char *parent, const char *tag)
+{
+    if (guest_ntmp == GUEST_MAX_TMP)
+        FAIL("too many scratch paths");
+    if (guest_ntmp == 0)
+        atexit(guest_cleanup);
+    char *p = guest_tmp[guest_ntmp++];
+    if (parent) {
+        char dir[sizeof guest_tmp[0]];   /* parent may be another scratch path */
+        snprintf(dir, sizeof dir, "%s", parent);
+        if (snprintf(p, sizeof guest_tmp[0], "%s/%s", dir, tag) >= (int)sizeof guest_tmp[0])
+            FAIL("scratch path too long");
+    } else
+        snprintf(p, sizeof guest_tmp[0], "/tmp/trellis-%s-%ld", tag, (long)getpid());
+    return p;
+}
+
+static inline const char *tmp_path(const char *tag)
+{
+    return tmp_path_in(NULL, tag);
+}
+
+/* Creates (or truncates) a regular file holding `len` bytes of `data`. */
+static inline void make_file(const char *path, const void *data, size_t len)
+{
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    if (fd < 0)
+        FAIL("open(%s): %s", path, strerror(errno));
+    if (write(fd, data, len) != (ssize_t)len)
+        FAIL("write(%s): %s", path, strerror(errno));
+    close(fd);
+}
+
+/* A file descriptor number that is certainly closed. */
+static inline int closed_fd(void)
+{
+    int fd = open("/", O_RDONLY | O_DIRECTORY);
+    if (fd < 0)
+        FAIL("open(/): %s", strerror(errno));
+    close(fd);
+    return fd;
+}
+
+#endif

@@ -1,0 +1,16 @@
+/* readv with an unmapped iovec array, or an iovec pointing at unmapped memory, fails
+ * with EFAULT. */
+#include "guest.h"
+#include <sys/uio.h>
+
+int main(void)
+{
+    const char *path = tmp_path("readv-efault");
+    make_file(path, "abcdefghij", 10);
+    int fd = CHECK_OK(open(path, O_RDONLY));
+    CHECK_ERR(syscall(SYS_readv, fd, BAD_PTR, 2), EFAULT);
+    struct iovec iov = {BAD_PTR, 10};
+    CHECK_ERR(syscall(SYS_readv, fd, &iov, 1), EFAULT);
+    close(fd);
+    return 0;
+}

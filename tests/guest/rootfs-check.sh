@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# rootfs-check.sh: the default initramfs holds what the guest tests and busybox.sh rely on.
+#   rootfs-check.sh INITRAMFS LIBC...
+set -euo pipefail
+cpio_file=$1
+shift
+list=$(cpio --quiet -itv <"$cpio_file")
+want() { # want MODE-REGEX PATH
+    grep -Eq "^$1 .* root +root .* $2( -> .*)?\$" <<<"$list" || { echo "initramfs: no '$1' entry $2" >&2; exit 1; }
+}
+want 'drwxr-xr-x' bin
+want '-rwxr-xr-x' bin/busybox
+want 'lrwxrwxrwx' 'bin/sh'
+want 'lrwxrwxrwx' 'usr/bin/env'
+want 'drwxrwxrwt' tmp
+for d in dev proc sys etc tests; do want 'drwxr-xr-x' "$d"; done
+want '-rw-r--r--' etc/passwd
+want '-rw-r--r--' etc/group
+grep -q ' bin/sh -> /bin/busybox$' <<<"$list" || { echo "initramfs: bin/sh is not a link to /bin/busybox" >&2; exit 1; }
+for libc in "$@"; do
+    want '-rwxr-xr-x' "tests/$libc/multicall"
+    want 'lrwxrwxrwx' "tests/$libc/read/read_back"
+    want 'lrwxrwxrwx' "tests/$libc/fault/int3"
+done
+if grep -q 'etc/hostname' <<<"$list"; then echo "initramfs: has etc/hostname (containment tests expect none)" >&2; exit 1; fi
