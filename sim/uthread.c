@@ -70,6 +70,20 @@ slot_ptr(struct fw_uthread *t, uint64_t a, size_t span)
 }
 
 /*
+ * Whether the host thread ended: the kernel clears the tid word at its
+ * exit (CLONE_CHILD_CLEARTID).  Only a guest that jumped to the stub's exit
+ * gate gets there without CMD_EXIT; its process is then killed.
+ */
+static bool
+thread_gone(struct fw_uthread *t)
+{
+	if (__atomic_load_n(&t->ctx->tid, __ATOMIC_ACQUIRE) != 0)
+		return false;
+	space_kill(t->space);
+	return true;
+}
+
+/*
  * Waits until the stub posts an event, then takes the frame's addresses.
  * -EIO when the stub process died or sent a frame outside its slot.
  */
@@ -93,7 +107,7 @@ wait_event(struct fw_uthread *t)
 			sim_user_wait(&c->state, st);
 		__atomic_store_n(&c->kern_waiting, 0, __ATOMIC_RELAXED);
 		if (__atomic_load_n(&c->state, __ATOMIC_ACQUIRE) != SLOT_EVENT &&
-		    space_dead(t->space)) {
+		    (space_dead(t->space) || thread_gone(t))) {
 			t->dead = true;
 			return -EIO;
 		}
