@@ -155,7 +155,7 @@ init_boot_fail(const char *what, int err)
 {
 	const char *text = errno_text(-err);
 
-	fw_log(FW_LOG_ERROR, "trellis: %s: %s", what,
+	fw_log(FW_LOG_ERROR, "%s: %s", what,
 	    text != NULL ? text : "error");
 	fw_power_off(125);
 }

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# cli.sh: `trellis run` as a user meets it, and bad input it must survive: usage
+# errors, missing and broken programs, damaged root archives, --strace output.
+# One ctest per case: sim.cli.<case>.
+#
+#   cli.sh --list                 print the case names
+#   cli.sh CASE -- TRELLIS...     run CASE; TRELLIS is the trellis command
+set -uo pipefail
+
+cases="usage no_program bad_option bad_mem missing_program truncated_elf not_elf
+garbage_cpio truncated_cpio strace_names_enosys strace_si_addr initrd_replaces_root"
+
+if [ "${1:-}" = --list ]; then
+    echo $cases
+    exit 0
+fi
+[ $# -ge 3 ] && [ "$2" = "--" ] || { echo "usage: $0 --list | CASE -- TRELLIS..." >&2; exit 2; }
+case=$1
+shift 2
+trellis=("$@")
+
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# run ARGS...: `trellis ARGS...`; stdout, stderr in $tmp/out, $tmp/err, status in $rc.
+run() {
+    "${trellis[@]}" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
+    rc=$?
+}
+fail() {
+    echo "sim.cli.$case: $*" >&2
+    echo "--- stdout:" >&2; cat "$tmp/out" >&2
+    echo "--- stderr:" >&2; cat "$tmp/err" >&2
+    exit 1
+}
+expect_rc() { [ "$rc" = "$1" ] || fail "exit status $rc, wanted $1"; }
+expect_err() { grep -q -- "$1" "$tmp/err" || fail "stderr lacks: $1"; }
+
+# mkcpio DIR FILE: a newc archive of DIR's contents.
+mkcpio() {
+    (cd "$1" && find . -mindepth 1 -printf '%P\n' | cpio --quiet -o -H newc -R 0:0) >"$2"
+}
+
+# A root holding busybox and the file made by the callback, as an archive.
+root_with() { # root_with NAME CONTENT-COMMAND...
+    mkdir -p "$tmp/root/bin"
+    cp /bin/busybox "$tmp/root/bin/busybox"
+    "${@:2}" >"$tmp/root/$1"
+    chmod 0755 "$tmp/root/$1"
+    mkcpio "$tmp/root" "$tmp/root.cpio"
+}
+
+case $case in
+usage)
+    run
+    expect_rc 125; expect_err "usage: trellis run" ;;
+no_program)
+    run run
+    expect_rc 125; expect_err "no program given" ;;
+bad_option)
+    run run --frobnicate -- /bin/busybox true
+    expect_rc 125; expect_err "unknown option" ;;
+bad_mem)
+    run run --mem 1K -- /bin/busybox true
+    expect_rc 125; expect_err "mem takes" ;;
+missing_program)
+    run run -- /no/such/program
+    expect_rc 127; expect_err "cannot run /no/such/program: No such file or directory" ;;
+truncated_elf)
+    # The first 300 bytes of a real program: headers that point past the end.
+    root_with prog head -c 300 /bin/busybox
+    run run --initrd "$tmp/root.cpio" -- /prog
+    expect_rc 126; expect_err "cannot run /prog: Exec format error" ;;
+not_elf)
+    root_with prog printf 'plain text, no interpreter line\n'
+    run run --initrd "$tmp/root.cpio" -- /prog
+    expect_rc 126; expect_err "cannot run /prog: Exec format error" ;;
+garbage_cpio)
+    head -c 4096 /dev/urandom >"$tmp/garbage.cpio"
+    run run --initrd "$tmp/garbage.cpio" -- /bin/busybox true
+    expect_rc 125; expect_err "bad initramfs" ;;
+truncated_cpio)
+    root_with prog printf 'x\n'
+    head -c $(( $(stat -c %s "$tmp/root.cpio") / 2 )) "$tmp/root.cpio" >"$tmp/half.cpio"
+    run run --initrd "$tmp/half.cpio" -- /bin/busybox true
+    expect_rc 125; expect_err "bad initramfs" ;;
+strace_names_enosys)
+    run run --strace -- /tests/musl/unknown/enosys
+    expect_rc 0
+    expect_err "^syscall_1000(.*) = -1 ENOSYS (Function not implemented)$"
+    expect_err "^+++ exited with 0 +++$" ;;
+strace_si_addr)
+    run run --strace -- /tests/musl/fault/si_addr
+    expect_rc 139
+    addr=$(sed -n 's/^fault address \(0x[0-9a-f]*\)$/\1/p' "$tmp/out")
+    [ -n "$addr" ] || fail "the guest did not print its fault address"
+    expect_err "^--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_ACCERR, si_addr=$addr} ---$"
+    expect_err "^+++ killed by SIGSEGV (core dumped) +++$" ;;
+initrd_replaces_root)
+    root_with hello printf '#!/bin/busybox sh\necho hi\n'
+    run run --initrd "$tmp/root.cpio" -- /bin/busybox ls /
+    expect_rc 0
+    [ "$(cat "$tmp/out")" = "$(printf 'bin\ndev\nhello\nproc\nsys\ntmp')" ] ||
+        fail "the root is not the archive's" ;;
+*)
+    echo "cli.sh: no case $case" >&2
+    exit 2 ;;
+esac
+exit 0
