@@ -8,7 +8,8 @@
 set -uo pipefail
 
 cases="usage no_program bad_option bad_mem missing_program truncated_elf not_elf
-garbage_cpio truncated_cpio strace_names_enosys strace_si_addr initrd_replaces_root"
+garbage_cpio truncated_cpio strace_names_enosys strace_si_addr initrd_replaces_root
+tty_winsize not_a_tty"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -102,6 +103,22 @@ initrd_replaces_root)
     expect_rc 0
     [ "$(cat "$tmp/out")" = "$(printf 'bin\ndev\nhello\nproc\nsys\ntmp')" ] ||
         fail "the root is not the archive's" ;;
+tty_winsize)
+    # On a terminal (a pty from script(1)) the console is a tty of its size.
+    command -v script >/dev/null || fail "script(1) is missing (Debian: bsdutils)"
+    printf -v cmd '%q ' "${trellis[@]}"
+    script -qec "stty rows 33 cols 101; ${cmd} run -- /bin/busybox stty size" /dev/null \
+        >"$tmp/out" 2>"$tmp/err" </dev/null
+    rc=$?
+    expect_rc 0
+    [ "$(tr -d '\r' <"$tmp/out")" = "33 101" ] || fail "stty size on the console is not 33 101" ;;
+not_a_tty)
+    # Off a terminal, TCGETS on the console fails as it does natively.
+    run run -- /bin/busybox stty size
+    native_rc=0
+    /bin/busybox stty size </dev/null >/dev/null 2>&1 || native_rc=$?
+    expect_rc "$native_rc"
+    [ "$rc" != 0 ] || fail "stty size succeeded on /dev/null" ;;
 *)
     echo "cli.sh: no case $case" >&2
     exit 2 ;;
