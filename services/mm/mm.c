@@ -44,6 +44,8 @@ mm_free(struct mm *mm)
 {
 	if (mm == NULL)
 		return;
+	/* Others may still hold the vm: its faults must not reach a freed mm. */
+	fw_vm_set_fault_handler(mm->vm, NULL, NULL);
 	fw_vm_unref(mm->vm);
 	fw_free(mm->vmas);
 	fw_free(mm);

@@ -34,8 +34,9 @@ enum fw_user_event_kind {
 
 enum fw_syscall_abi {
 	FW_ABI_X86_64,		/* the syscall instruction, 64-bit */
-	FW_ABI_VSYSCALL,	/* a call into the legacy vsyscall page: rip
-				   already holds the return address */
+	FW_ABI_VSYSCALL,	/* a call into the legacy vsyscall page: rax
+				   holds the number (gettimeofday, time or
+				   getcpu), rip already the return address */
 	FW_ABI_OTHER,		/* int 0x80, x32 or an unknown ABI */
 };
 

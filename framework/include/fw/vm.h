@@ -41,8 +41,9 @@ FW_MUST_CHECK int	 fw_vm_new(struct fw_vm **out);
 struct fw_vm		*fw_vm_ref(struct fw_vm *vm);		/* +1 */
 void			 fw_vm_unref(struct fw_vm *vm);		/* -1, NULL ok */
 /*
- * Injects the fault handler used by fw/uaccess.h copies and by the backend.
- * owner is borrowed: the caller keeps it alive while the vm is used.
+ * Injects the fault handler used by fw/uaccess.h copies and by the backend;
+ * NULL removes it (faults then fail with -EFAULT).  owner is borrowed: the
+ * caller keeps it alive until it removes the handler.
  */
 void			 fw_vm_set_fault_handler(struct fw_vm *vm,
 			    fw_fault_fn fn, void *owner);
