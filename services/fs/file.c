@@ -95,39 +95,6 @@ read_loop(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
 	return (long)done;
 }
 
-long
-file_read_user(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf,
-    size_t len, const uint64_t *off)
-{
-	uint64_t pos;
-	void *kbuf;
-	long n;
-
-	if (!file_readable(f))
-		return -EBADF;
-	if (f->vnode != NULL && vnode_is(f->vnode, LINUX_S_IFDIR))
-		return -EISDIR;
-	if (f->ops->read == NULL)
-		return -EINVAL;
-	len = MIN(len, (size_t)MAX_RW_COUNT);
-	if (len == 0)
-		return 0;
-	if ((kbuf = fw_alloc(MIN(len, (size_t)FILE_CHUNK))) == NULL)
-		return -ENOMEM;
-	if (off != NULL) {
-		pos = *off;
-		n = read_loop(f, vm, ubuf, len, &pos, kbuf);
-	} else {
-		fw_mutex_lock(&f->lock);
-		pos = f->pos;
-		n = read_loop(f, vm, ubuf, len, &pos, kbuf);
-		f->pos = pos;
-		fw_mutex_unlock(&f->lock);
-	}
-	fw_free(kbuf);
-	return n;
-}
-
 static long
 write_loop(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
     uint64_t *pos, void *kbuf)
@@ -150,18 +117,21 @@ write_loop(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
 	return (long)done;
 }
 
-long
-file_write_user(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf,
-    size_t len, const uint64_t *off)
+typedef long (*rw_loop_fn)(struct file *f, struct fw_vm *vm,
+    fw_uaddr_t ubuf, size_t len, uint64_t *pos, void *kbuf);
+
+/*
+ * Runs a read or write loop through a bounce buffer, at *off (pread and
+ * pwrite) or at the file position, which the file's lock keeps whole.
+ */
+static long
+rw_user(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
+    const uint64_t *off, rw_loop_fn loop)
 {
 	uint64_t pos;
 	void *kbuf;
 	long n;
 
-	if (!file_writable(f))
-		return -EBADF;
-	if (f->ops->write == NULL)
-		return -EINVAL;
 	len = MIN(len, (size_t)MAX_RW_COUNT);
 	if (len == 0)
 		return 0;
@@ -169,16 +139,40 @@ file_write_user(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf,
 		return -ENOMEM;
 	if (off != NULL) {
 		pos = *off;
-		n = write_loop(f, vm, ubuf, len, &pos, kbuf);
+		n = loop(f, vm, ubuf, len, &pos, kbuf);
 	} else {
 		fw_mutex_lock(&f->lock);
 		pos = f->pos;
-		n = write_loop(f, vm, ubuf, len, &pos, kbuf);
+		n = loop(f, vm, ubuf, len, &pos, kbuf);
 		f->pos = pos;
 		fw_mutex_unlock(&f->lock);
 	}
 	fw_free(kbuf);
 	return n;
+}
+
+long
+file_read_user(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf,
+    size_t len, const uint64_t *off)
+{
+	if (!file_readable(f))
+		return -EBADF;
+	if (f->vnode != NULL && vnode_is(f->vnode, LINUX_S_IFDIR))
+		return -EISDIR;
+	if (f->ops->read == NULL)
+		return -EINVAL;
+	return rw_user(f, vm, ubuf, len, off, read_loop);
+}
+
+long
+file_write_user(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf,
+    size_t len, const uint64_t *off)
+{
+	if (!file_writable(f))
+		return -EBADF;
+	if (f->ops->write == NULL)
+		return -EINVAL;
+	return rw_user(f, vm, ubuf, len, off, write_loop);
 }
 
 /* In-kernel positional I/O (execve's loader); ignores O_ACCMODE for reads. */

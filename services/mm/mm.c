@@ -55,18 +55,10 @@ mm_free(struct mm *mm)
 static const struct vma *
 mm_find_locked(struct mm *mm, uint64_t addr) FW_REQUIRES(&mm->lock)
 {
-	size_t lo = 0, hi = mm->nvma;
+	size_t i = vma_lower_bound(mm, addr);
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-
-		if (mm->vmas[mid].end <= addr)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	if (lo < mm->nvma && mm->vmas[lo].start <= addr)
-		return &mm->vmas[lo];
+	if (i < mm->nvma && mm->vmas[i].start <= addr)
+		return &mm->vmas[i];
 	return NULL;
 }
 

@@ -16,8 +16,7 @@
 #include <svc/lib.h>
 #include <svc/mm.h>
 
-/* The index of the first VMA that ends above addr (nvma if none). */
-static size_t
+size_t
 vma_lower_bound(const struct mm *mm, uint64_t addr)
 {
 	size_t lo = 0, hi = mm->nvma;

@@ -77,6 +77,8 @@ FW_MUST_CHECK int	mm_remove_locked(struct mm *mm, uint64_t start,
 FW_MUST_CHECK int	mm_protect_locked(struct mm *mm, uint64_t start,
 			    uint64_t end, unsigned int prot)
 			    FW_REQUIRES(&mm->lock);
+/* The index of the first VMA that ends above addr (nvma if none). */
+size_t			vma_lower_bound(const struct mm *mm, uint64_t addr);
 /* Whether any VMA intersects [start, end). */
 bool			mm_busy_locked(struct mm *mm, uint64_t start,
 			    uint64_t end) FW_REQUIRES(&mm->lock);
