@@ -191,6 +191,19 @@ fill_boot_params(const struct sim_config *c, uint64_t initrd_size)
 	};
 }
 
+/* The time of one pause instruction, for the stub's spin budget. */
+static unsigned int
+measure_pause(void)
+{
+	uint64_t t0 = hal_clock_monotonic(), t;
+	int i;
+
+	for (i = 0; i < 20000; i++)
+		__builtin_ia32_pause();
+	t = (hal_clock_monotonic() - t0) / 20000;
+	return t < 1 ? 1 : t > 1000 ? 1000 : (unsigned int)t;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -203,7 +216,8 @@ main(int argc, char **argv)
 	signal(SIGPIPE, SIG_IGN);
 	(void)hal_clock_monotonic();
 	host_cpus = sysconf(_SC_NPROCESSORS_ONLN);
-	sim_spin_iters = host_cpus > 1 ? 4000 : 0;
+	sim_spin_on = host_cpus > 1;
+	sim_pause_ns = measure_pause();
 	if ((err = sim_phys_init(c.mem)) < 0) {
 		fprintf(stderr, "trellis: physical memory: %s\n",
 		    strerror(-err));

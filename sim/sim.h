@@ -46,8 +46,10 @@ uint64_t	 sim_clock_host(uint64_t t);
 void		 sim_console_init(void);
 void		 sim_console_irq(void);			/* bottom half */
 
-/* uthread.c: how long a side spins before it sleeps (0 on one host CPU). */
-extern unsigned int sim_spin_iters;
+/* uthread.c: whether the two sides of a hand-off may spin, and how long a
+ * pause instruction takes here. */
+extern bool		 sim_spin_on;
+extern unsigned int	 sim_pause_ns;
 
 /* space.c: stub processes. */
 int		 sim_stub_init(void);

@@ -26,6 +26,7 @@
 
 #include <hal/user.h>
 #include <hal/phys.h>
+#include <hal/platform.h>
 #include <fw/vm.h>
 #include <core/frame_impl.h>
 #include <core/vm_impl.h>
@@ -51,11 +52,38 @@ struct fw_uthread {
 	uint8_t			*si;
 	pid_t			 tid;
 	uint64_t		 fs_base;
+	uint64_t		 guest_ns;	/* average time in user mode */
+	uint64_t		 kernel_ns;	/* average time answering */
+	uint64_t		 event_at;	/* when the last event came */
 	bool			 dead;
 };
 
-/* Pause iterations either side spins before sleeping (main.c sets it). */
-unsigned int sim_spin_iters;
+/*
+ * Adaptive spinning (research/host-backend.md section 3.3).  Each side
+ * spins before it sleeps only while the other side is likely to answer
+ * soon: for twice the recent average of the other side's time, capped at
+ * SPIN_CAP_NS, and not at all on a host with one CPU (sim_spin_on), where
+ * spinning only delays the peer.  The stub cannot read a clock, so its
+ * budget is given in pauses (sim_pause_ns each, measured at start).
+ */
+#define SPIN_CAP_NS	50000u
+bool		sim_spin_on;
+unsigned int	sim_pause_ns = 40;
+
+/* Exponentially weighted average, weight 1/8. */
+static uint64_t
+ewma(uint64_t avg, uint64_t sample)
+{
+	return avg - avg / 8 + sample / 8;
+}
+
+static uint64_t
+spin_budget(uint64_t avg)
+{
+	if (!sim_spin_on || avg > SPIN_CAP_NS)
+		return 0;
+	return 2 * avg < SPIN_CAP_NS ? 2 * avg : SPIN_CAP_NS;
+}
 
 /* A stub address inside the slot's signal stack, as our pointer, or NULL. */
 static uint8_t *
@@ -91,16 +119,19 @@ static int
 wait_event(struct fw_uthread *t)
 {
 	struct stub_ctx *c = t->ctx;
-	unsigned int spin = sim_spin_iters;
+	uint64_t start = hal_clock_monotonic(), until;
+	unsigned int n = 0;
 	uint32_t st;
 
+	until = start + spin_budget(t->guest_ns);
 	while ((st = __atomic_load_n(&c->state, __ATOMIC_ACQUIRE)) !=
 	    SLOT_EVENT) {
-		if (spin > 0) {
-			spin--;
+		if (until > start && (++n % 32 != 0 ||
+		    hal_clock_monotonic() < until)) {
 			__builtin_ia32_pause();
 			continue;
 		}
+		until = 0;
 		/* The task sleeps; the CPU runs others, or waits on state. */
 		__atomic_store_n(&c->kern_waiting, 1, __ATOMIC_SEQ_CST);
 		if (__atomic_load_n(&c->state, __ATOMIC_SEQ_CST) != SLOT_EVENT)
@@ -112,6 +143,8 @@ wait_event(struct fw_uthread *t)
 			return -EIO;
 		}
 	}
+	t->event_at = hal_clock_monotonic();
+	t->guest_ns = ewma(t->guest_ns, t->event_at - start);
 	t->uc = (ucontext_t *)(void *)slot_ptr(t,
 	    __atomic_load_n(&c->uc, __ATOMIC_RELAXED), UC_SPAN);
 	t->si = slot_ptr(t, __atomic_load_n(&c->si, __ATOMIC_RELAXED),
@@ -128,7 +161,12 @@ post_resume(struct fw_uthread *t, uint32_t flags)
 {
 	struct stub_ctx *c = t->ctx;
 
-	__atomic_store_n(&t->cmd->spin, sim_spin_iters, __ATOMIC_RELAXED);
+	if (t->event_at != 0)
+		t->kernel_ns = ewma(t->kernel_ns,
+		    hal_clock_monotonic() - t->event_at);
+	__atomic_store_n(&t->cmd->spin,
+	    (uint32_t)(spin_budget(t->kernel_ns) / sim_pause_ns),
+	    __ATOMIC_RELAXED);
 	__atomic_store_n(&t->cmd->flags, flags, __ATOMIC_RELEASE);
 	__atomic_store_n(&c->state, SLOT_RESUME, __ATOMIC_SEQ_CST);
 	if (__atomic_load_n(&c->stub_waiting, __ATOMIC_SEQ_CST))
