@@ -50,10 +50,10 @@ struct vnode {
 	uint32_t		 rmajor, rminor;	/* [I] device nodes */
 	uint64_t		 size;		/* [F] */
 	uint64_t		 atime, mtime, ctime;	/* [F] ns since epoch */
+	struct vnode		*parent;	/* [F] directories; not counted */
 	union {
 		struct {
 			struct ramfs_dirent	*head;		/* [F] */
-			struct vnode		*parent;	/* [F] not counted */
 			uint64_t		 next_cookie;	/* [F] */
 		} dir;
 		struct {

@@ -17,9 +17,9 @@
 static struct vnode *
 walk_dotdot(const struct fsctx *c, struct vnode *cur)
 {
-	if (cur == c->root || cur->u.dir.parent == NULL)
+	if (cur == c->root || cur->parent == NULL)
 		return vnode_ref(cur);
-	return vnode_ref(cur->u.dir.parent);
+	return vnode_ref(cur->parent);
 }
 
 /* The entry [s, s+len) of cur: 0 with *out referenced, or -errno. */

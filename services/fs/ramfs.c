@@ -57,7 +57,7 @@ ramfs_link(struct vnode *dir, const char *name, size_t len, struct vnode *v)
 		;
 	*pp = d;
 	if (vnode_is(v, LINUX_S_IFDIR)) {
-		v->u.dir.parent = dir;
+		v->parent = dir;
 		dir->nlink++;
 	}
 	v->nlink++;
@@ -109,7 +109,7 @@ ramfs_unlink(struct vnode *dir, const char *name, size_t len)
 	v = d->v;
 	if (vnode_is(v, LINUX_S_IFDIR)) {
 		v->nlink = 0;
-		v->u.dir.parent = NULL;
+		v->parent = NULL;
 		dir->nlink--;
 	} else {
 		v->nlink--;
@@ -146,7 +146,7 @@ put_dirent(void *buf, size_t len, size_t off, uint64_t ino, int64_t next,
 static long
 ramfs_getdents(struct vnode *dir, void *buf, size_t len, uint64_t *pos)
 {
-	struct vnode *up = dir->u.dir.parent ? dir->u.dir.parent : dir;
+	struct vnode *up = dir->parent ? dir->parent : dir;
 	struct ramfs_dirent *d;
 	size_t off = 0, n;
 
@@ -227,7 +227,7 @@ ramfs_destroy_tree(struct vnode *dir)
 		dir->u.dir.head = d->next;
 		if (vnode_is(d->v, LINUX_S_IFDIR)) {
 			ramfs_destroy_tree(d->v);
-			d->v->u.dir.parent = NULL;
+			d->v->parent = NULL;
 		}
 		vnode_unref(d->v);
 		fw_free(d);

@@ -25,7 +25,7 @@ cwd_path_locked(const struct fsctx *c, char *buf, size_t size)
 	buf[at] = '\0';
 	if (v->nlink == 0)
 		return -ENOENT;
-	while (v != c->root && (up = v->u.dir.parent) != NULL) {
+	while (v != c->root && (up = v->parent) != NULL) {
 		if (ramfs_name_of_locked(up, v, &name, &len) < 0)
 			return -ENOENT;
 		if (len + 1 > at)

@@ -57,7 +57,7 @@ rmdir_locked(const struct fsctx *c, struct walk *w) FW_REQUIRES(&fs_lock)
 		return -ENOTEMPTY;
 	if (!vnode_is(w->v, LINUX_S_IFDIR))
 		return -ENOTDIR;
-	if (w->v == c->root || w->v->u.dir.parent == NULL)
+	if (w->v == c->root || w->v->parent == NULL)
 		return -EBUSY;
 	if ((err = may_delete_locked(c, w)) < 0)
 		return err;

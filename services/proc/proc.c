@@ -114,7 +114,7 @@ proc_is_dead(void *arg)
 {
 	struct proc *p = arg;
 
-	return __atomic_load_n(&p->dead, __ATOMIC_ACQUIRE);
+	return atomic_load(&p->dead);
 }
 
 int

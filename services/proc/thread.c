@@ -154,7 +154,7 @@ proc_release(struct proc *p)
 	mm_free(mm);
 	fw_vm_unref(vm);
 	thread_trace_end(p->exit_code);
-	__atomic_store_n(&p->dead, true, __ATOMIC_RELEASE);
+	atomic_store(&p->dead, true);
 	fw_waitq_wake_all(&p->exit_wq);
 }
 

@@ -8,7 +8,7 @@
 #include <fw/types.h>
 
 unsigned int	fw_cpu_id(void);	/* the CPU running the caller */
-unsigned int	fw_cpu_count(void);
+unsigned int	fw_cpu_count(void);	/* CPUs in the machine, fixed at boot */
 /* AT_HWCAP and AT_HWCAP2 for user programs (CPUID.1:EDX on x86-64). */
 uint64_t	fw_cpu_hwcap(void);
 uint64_t	fw_cpu_hwcap2(void);

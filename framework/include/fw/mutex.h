@@ -16,6 +16,7 @@ struct FW_CAPABILITY("mutex") fw_mutex {
 	struct fw_waitq		 wq;
 };
 
+/* Makes m an unlocked mutex (a zeroed one already is).  Never sleeps. */
 void	fw_mutex_init(struct fw_mutex *m);
 /* May sleep. */
 void	fw_mutex_lock(struct fw_mutex *m) FW_ACQUIRES(m);

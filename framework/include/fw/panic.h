@@ -9,6 +9,7 @@
 
 #include <fw/types.h>
 
+/* Prints "trellis: panic: file:line: message" and powers off (125). */
 FW_NORETURN void fw_panic_at(const char *file, int line, const char *fmt, ...)
     FW_PRINTF(3, 4);
 

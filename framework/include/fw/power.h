@@ -8,6 +8,7 @@
 
 #include <fw/types.h>
 
+/* Kills every guest, then stops the machine with status (0-255). */
 FW_NORETURN void fw_power_off(int status);
 
 #endif

@@ -9,6 +9,7 @@
 
 #include <fw/types.h>
 
+/* Nanoseconds since boot; never goes back. */
 uint64_t		fw_clock_monotonic(void);
 /* Nanoseconds since the Unix epoch. */
 uint64_t		fw_clock_realtime(void);

@@ -38,6 +38,7 @@ typedef struct {
 	uint64_t v;
 } fw_uaddr_t;
 
+/* The user address v. */
 static inline fw_uaddr_t
 fw_uaddr(uint64_t v)
 {
@@ -45,6 +46,7 @@ fw_uaddr(uint64_t v)
 	return u;
 }
 
+/* u + off; wrapping is the caller's to check (uaccess rejects it). */
 static inline fw_uaddr_t
 fw_uaddr_add(fw_uaddr_t u, uint64_t off)
 {
@@ -55,12 +57,14 @@ fw_uaddr_add(fw_uaddr_t u, uint64_t off)
 #define FW_PAGE_SHIFT	12
 #define FW_PAGE_MASK	(~(FW_PAGE_SIZE - 1))
 
+/* v rounded down to a page boundary. */
 static inline uint64_t
 fw_page_down(uint64_t v)
 {
 	return v & FW_PAGE_MASK;
 }
 
+/* v rounded up to a page boundary (0 for values in the last page). */
 static inline uint64_t
 fw_page_up(uint64_t v)
 {

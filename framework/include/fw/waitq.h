@@ -21,6 +21,7 @@ typedef bool (*fw_wait_cond_fn)(void *arg);
 
 #define FW_NO_DEADLINE	UINT64_MAX
 
+/* Makes wq an empty queue (a zeroed one already is). */
 void	fw_waitq_init(struct fw_waitq *wq);
 /*
  * Sleeps until cond(arg) is true (0), the monotonic clock reaches deadline

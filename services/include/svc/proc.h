@@ -13,6 +13,7 @@
 #define SVC_PROC_H
 
 #include <fw/types.h>
+#include <stdatomic.h>
 #include <fw/mutex.h>
 #include <fw/user.h>
 #include <fw/waitq.h>
@@ -49,7 +50,7 @@ struct proc {
 	char			 comm[PROC_COMM_LEN];	/* [p] */
 	int			 exit_code;		/* [p] wait status */
 	bool			 exiting;		/* [p] */
-	bool			 dead;			/* [a] resources gone */
+	atomic_bool		 dead;			/* [a] resources gone */
 	struct fw_waitq		 exit_wq;		/* wakes on dead */
 	int			 nthreads;		/* [p] */
 	/* Signal bookkeeping: actions only, no delivery yet. */
