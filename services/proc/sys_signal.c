@@ -27,10 +27,12 @@ SYSCALL(rt_sigaction)
 	if (sig < 1 || sig > LINUX_NSIG || (uact.v != 0 &&
 	    (sig == LINUX_SIGKILL || sig == LINUX_SIGSTOP)))
 		return -EINVAL;
-	if (uact.v != 0 &&
-	    (err = fw_copy_from_user(p->vm, &act, uact, sizeof(act))) < 0)
-		return err;
-	act.mask &= ~SIG_UNBLOCKABLE;
+	if (uact.v != 0) {
+		if ((err = fw_copy_from_user(p->vm, &act, uact,
+		    sizeof(act))) < 0)
+			return err;
+		act.mask &= ~SIG_UNBLOCKABLE;
+	}
 	fw_mutex_lock(&p->lock);
 	old = p->sigaction[sig - 1];
 	if (uact.v != 0)
