@@ -63,6 +63,13 @@ hal_phys_size(void)
 	return phys_size;
 }
 
+/* A new memfd reads as zeros. */
+bool
+hal_phys_starts_zeroed(void)
+{
+	return true;
+}
+
 uint64_t
 hal_phys_first_free(void)
 {

@@ -14,6 +14,7 @@
  *	I	immutable after fw_frame_init()
  *	f	frame_lock
  *	a	atomic
+ *	o	the frame's owner: whoever took it off the free map
  * frame_lock is a leaf: nothing is called with it held.
  */
 #include <fw/errno.h>
@@ -35,6 +36,7 @@ static size_t		 nwords;	/* [I] words of used_map */
 static uint64_t		 base_pa;	/* [I] address of frames[0] */
 static size_t		 cursor;	/* [f] next-fit position */
 static atomic_size_t	 nused;		/* [a] */
+static bool		 phys_zeroed;	/* [I] free memory began as zeros */
 
 void
 fw_frame_init(void)
@@ -57,6 +59,7 @@ fw_frame_init(void)
 		used_map[i / BITS] |= 1ULL << (i % BITS);
 	cursor = 0;
 	atomic_store(&nused, 0);
+	phys_zeroed = hal_phys_starts_zeroed();
 }
 
 uint64_t
@@ -101,6 +104,19 @@ frame_take_locked(void)
 	return -1;
 }
 
+/*
+ * Zeroes a frame just taken, unless it was never used and memory started
+ * zeroed: skipping that first memset spares a host page fault per frame
+ * on the simulator, where the guest's own first touch will make the page.
+ */
+static void
+frame_clear(struct fw_frame *f)
+{
+	if (f->used || !phys_zeroed)
+		memset(fw_frame_ptr(f), 0, FW_PAGE_SIZE);
+	f->used = true;
+}
+
 int
 fw_frame_alloc(struct fw_frame **out)
 {
@@ -113,7 +129,7 @@ fw_frame_alloc(struct fw_frame **out)
 	if (i < 0)
 		return -ENOMEM;
 	f = &frames[i];
-	memset(fw_frame_ptr(f), 0, FW_PAGE_SIZE);
+	frame_clear(f);
 	atomic_store(&f->meta, 0);
 	atomic_store(&f->ref, 1);
 	atomic_fetch_add(&nused, 1);
@@ -256,11 +272,11 @@ fw_frames_alloc_contig(size_t npages, size_t align_pages, uint64_t *pa)
 	if (!found)
 		return -ENOMEM;
 	for (j = i; j < i + npages; j++) {
+		frame_clear(&frames[j]);
 		atomic_store(&frames[j].meta, 0);
 		atomic_store(&frames[j].ref, 1);
 	}
 	atomic_fetch_add(&nused, npages);
-	memset(fw_frame_ptr(&frames[i]), 0, npages * FW_PAGE_SIZE);
 	*pa = fw_frame_pa(&frames[i]);
 	return 0;
 }

@@ -17,6 +17,7 @@
 struct fw_frame {
 	atomic_uint		ref;	/* [a] references; 0 when free */
 	_Atomic uint64_t	meta;	/* [a] the service metadata word */
+	bool			used;	/* [o] ever allocated: may hold data */
 };
 
 /* Sets up the allocator over the backend's free memory; once, at boot. */

@@ -11,6 +11,11 @@
 #include <fw/types.h>
 
 uint64_t	 hal_phys_size(void);
+/*
+ * Whether the free memory reads as zeros at boot (a fresh memfd does; RAM
+ * does not).  Then a frame is zeroed only when it is reused.
+ */
+bool		 hal_phys_starts_zeroed(void);
 uint64_t	 hal_phys_first_free(void);
 void		*hal_phys_ptr(uint64_t pa);
 

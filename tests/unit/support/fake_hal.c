@@ -155,6 +155,13 @@ hal_phys_size(void)
 	return FAKE_PHYS_SIZE;
 }
 
+/* The fake's memory is a fresh anonymous mapping: zeros. */
+bool
+hal_phys_starts_zeroed(void)
+{
+	return true;
+}
+
 uint64_t
 hal_phys_first_free(void)
 {

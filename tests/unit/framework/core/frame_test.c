@@ -37,6 +37,35 @@ START_TEST(test_frame_alloc_returns_zeroed_frame)
 }
 END_TEST
 
+/*
+ * Frames never used are not zeroed again (memory starts zeroed here), so a
+ * frame that comes back after use must be: hold every other frame until
+ * the dirty one is handed out again.
+ */
+START_TEST(test_frame_reused_frame_is_zeroed)
+{
+	struct fw_frame *dirty, *f, **held;
+	unsigned char buf[64], zero[64];
+	size_t n = 0, max = fw_frames_total();
+
+	memset(zero, 0, sizeof(zero));
+	held = calloc(max, sizeof(*held));
+	ck_assert_ptr_nonnull(held);
+	ck_assert_int_eq(fw_frame_alloc(&dirty), 0);
+	ck_assert_int_eq(fw_frame_write(dirty, 100, "dirty", 5), 0);
+	fw_frame_unref(dirty);
+	while (fw_frame_alloc(&f) == 0 && f != dirty)
+		held[n++] = f;
+	ck_assert_ptr_eq(f, dirty);
+	ck_assert_int_eq(fw_frame_read(f, 72, buf, sizeof(buf)), 0);
+	ck_assert_mem_eq(buf, zero, sizeof(buf));
+	fw_frame_unref(f);
+	while (n > 0)
+		fw_frame_unref(held[--n]);
+	free(held);
+}
+END_TEST
+
 START_TEST(test_frame_unref_frees_at_zero)
 {
 	struct fw_frame *f;
@@ -189,6 +218,7 @@ frame_suite(void)
 	tcase_add_checked_fixture(tc, setup, NULL);
 	tcase_set_timeout(tc, 60);
 	tcase_add_test(tc, test_frame_alloc_returns_zeroed_frame);
+	tcase_add_test(tc, test_frame_reused_frame_is_zeroed);
 	tcase_add_test(tc, test_frame_unref_frees_at_zero);
 	tcase_add_test(tc, test_frame_read_write_round_trip);
 	tcase_add_test(tc, test_frame_access_past_end_is_einval);
