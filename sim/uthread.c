@@ -70,11 +70,21 @@ struct fw_uthread {
 bool		sim_spin_on;
 unsigned int	sim_pause_ns = 40;
 
-/* Exponentially weighted average, weight 1/8. */
+/*
+ * The running estimate of a side's time: it falls at once to a shorter
+ * sample and rises by 1/16 of a longer one, clamped, so that one slow
+ * round (a preempted peer, a wake-up from sleep) does not switch spinning
+ * off for good, while a guest that really computes for long turns it off
+ * after a few rounds.
+ */
 static uint64_t
-ewma(uint64_t avg, uint64_t sample)
+estimate(uint64_t avg, uint64_t sample)
 {
-	return avg - avg / 8 + sample / 8;
+	if (sample <= avg)
+		return sample;
+	if (sample > 4 * SPIN_CAP_NS)
+		sample = 4 * SPIN_CAP_NS;
+	return avg + (sample - avg) / 16;
 }
 
 static uint64_t
@@ -144,7 +154,7 @@ wait_event(struct fw_uthread *t)
 		}
 	}
 	t->event_at = hal_clock_monotonic();
-	t->guest_ns = ewma(t->guest_ns, t->event_at - start);
+	t->guest_ns = estimate(t->guest_ns, t->event_at - start);
 	t->uc = (ucontext_t *)(void *)slot_ptr(t,
 	    __atomic_load_n(&c->uc, __ATOMIC_RELAXED), UC_SPAN);
 	t->si = slot_ptr(t, __atomic_load_n(&c->si, __ATOMIC_RELAXED),
@@ -162,7 +172,7 @@ post_resume(struct fw_uthread *t, uint32_t flags)
 	struct stub_ctx *c = t->ctx;
 
 	if (t->event_at != 0)
-		t->kernel_ns = ewma(t->kernel_ns,
+		t->kernel_ns = estimate(t->kernel_ns,
 		    hal_clock_monotonic() - t->event_at);
 	__atomic_store_n(&t->cmd->spin,
 	    (uint32_t)(spin_budget(t->kernel_ns) / sim_pause_ns),
