@@ -7,6 +7,7 @@
 
 #include <fw/types.h>
 
+/* NOLINTNEXTLINE(bugprone-reserved-identifier): the compiler's canary */
 extern uintptr_t __stack_chk_guard;
 
 void	fw_stack_guard_init(void);

@@ -82,6 +82,7 @@ fmt_num(struct out *o, const struct spec *sp, uint64_t v, unsigned int base,
 	int n = 0, zeros, len, plen;
 
 	while (v != 0) {
+		/* cppcheck-suppress zerodivcond ; base is 8, 10 or 16, never 0 */
 		tmp[n++] = digits[v % base];
 		v /= base;
 	}
@@ -216,8 +217,8 @@ fmt_conv(struct out *o, struct spec *sp, char c, int lng, va_list *ap)
 	case 'd': case 'i':
 		s = arg_signed(ap, lng);
 		u = s < 0 ? -(uint64_t)s : (uint64_t)s;
-		fmt_num(o, sp, u, 10, false, s < 0 ? '-' :
-		    sp->plus ? '+' : sp->space ? ' ' : 0, "");
+		fmt_num(o, sp, u, 10, false, (char)(s < 0 ? '-' :
+		    sp->plus ? '+' : sp->space ? ' ' : 0), "");
 		return true;
 	case 'u':
 		fmt_num(o, sp, arg_unsigned(ap, lng), 10, false, 0, "");

@@ -23,7 +23,7 @@
 #include <fw/task.h>
 #include <stdatomic.h>
 
-#define FW_TASK_STACK	(256 * 1024)
+#define FW_TASK_STACK	((size_t)256 * 1024)
 
 enum fw_task_state {
 	FW_TASK_RUNNABLE,	/* on a run queue */

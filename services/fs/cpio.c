@@ -192,9 +192,10 @@ cpio_create_locked(struct cpio *c, struct vnode *dir, const char *name,
 		if (c->f[F_NLINK] >= 2 && (v = cpio_link_find(c)) != NULL) {
 			int err = dir->ops->link(dir, name, len, v);
 
-			if (err == 0)
-				*out = vnode_ref(v);
-			return err;
+			if (err < 0)
+				return err;
+			*out = vnode_ref(v);
+			return 0;
 		}
 		/* FALLTHROUGH */
 	case LINUX_S_IFDIR: case LINUX_S_IFCHR: case LINUX_S_IFBLK:

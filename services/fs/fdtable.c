@@ -74,6 +74,7 @@ fdtable_grow_locked(struct fdtable *fds, int fd) FW_REQUIRES(&fds->lock)
 		cap *= 2;
 	if (cap <= fds->cap)
 		return 0;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	if ((files = fw_realloc(fds->files, (size_t)cap * sizeof(*files))) ==
 	    NULL)
 		return -ENOMEM;
@@ -81,6 +82,7 @@ fdtable_grow_locked(struct fdtable *fds, int fd) FW_REQUIRES(&fds->lock)
 	if ((ce = fw_realloc(fds->cloexec, (size_t)cap)) == NULL)
 		return -ENOMEM;
 	fds->cloexec = ce;
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	memset(files + fds->cap, 0, (size_t)(cap - fds->cap) * sizeof(*files));
 	memset(ce + fds->cap, 0, (size_t)(cap - fds->cap));
 	fds->cap = cap;

@@ -46,6 +46,7 @@ page_fill(struct vnode *v, uint64_t pg, struct fw_frame **out)
 		v->u.reg.nleaves = top + 1;
 	}
 	if ((leaf = v->u.reg.leaves[top]) == NULL) {
+		/* NOLINTNEXTLINE(bugprone-sizeof-expression): pointer array */
 		if ((leaf = fw_zalloc(LEAF_FRAMES, sizeof(*leaf))) == NULL)
 			return -ENOMEM;
 		v->u.reg.leaves[top] = leaf;

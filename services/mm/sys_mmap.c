@@ -97,9 +97,8 @@ static long
 mmap_file(struct proc *p, int fd)
 {
 	struct file *f;
-	int err;
 
-	if ((err = fd_get(p, fd, &f)) < 0)
+	if (fd_get(p, fd, &f) < 0)
 		return -EBADF;
 	file_unref(f);
 	return -ENODEV;

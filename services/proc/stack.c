@@ -22,7 +22,7 @@
 #include <uapi/elf.h>
 
 #define STACK_PLATFORM	"x86_64"
-#define STACK_NAUX	20		/* pairs, AT_NULL included */
+#define STACK_NAUX	((size_t)20)	/* pairs, AT_NULL included */
 
 /* A cursor writing downwards into the kernel copy of [base, top). */
 struct stack_img {

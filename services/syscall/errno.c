@@ -156,7 +156,7 @@ errno_desc(int e)
 {
 	const struct errno_desc *d = NULL;
 
-	if (e > 0 && (size_t)e < ARRAY_SIZE(errno_low))
+	if (e > 0 && e < (int)ARRAY_SIZE(errno_low))
 		d = &errno_low[e];
 	else if (e >= 512 && (size_t)(e - 512) < ARRAY_SIZE(errno_restart))
 		d = &errno_restart[e - 512];

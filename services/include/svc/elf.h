@@ -72,7 +72,7 @@ struct exec_stack_info {
 };
 
 /* The most argv and envp may take, strings and pointers (32 pages). */
-#define EXEC_ARG_MAX		(32 * 4096)
+#define EXEC_ARG_MAX		((size_t)32 * 4096)
 #define EXEC_ARG_STRLEN_MAX	131072
 
 /*

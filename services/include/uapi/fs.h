@@ -22,6 +22,7 @@ struct linux_stat {
 	uint32_t	st_mode;
 	uint32_t	st_uid;
 	uint32_t	st_gid;
+	/* NOLINTNEXTLINE(bugprone-reserved-identifier): Linux's UAPI name */
 	int32_t		__pad0;
 	uint64_t	st_rdev;
 	int64_t		st_size;
@@ -30,6 +31,7 @@ struct linux_stat {
 	uint64_t	st_atime_sec, st_atime_nsec;
 	uint64_t	st_mtime_sec, st_mtime_nsec;
 	uint64_t	st_ctime_sec, st_ctime_nsec;
+	/* NOLINTNEXTLINE(bugprone-reserved-identifier): Linux's UAPI name */
 	int64_t		__unused[3];
 };
 _Static_assert(sizeof(struct linux_stat) == 144, "linux_stat");
