@@ -3,8 +3,9 @@
  * backs VMAs with zeroed frames on first touch, and eager population.
  *
  * Interface: mm_new, mm_free, mm_fault, mm_has_vma, mm_populate_locked
- * (svc/mm.h).  Locks: mm->lock, taken by mm_fault and mm_has_vma; the
- * framework calls mm_fault without the vm's lock.
+ * (svc/mm.h); copy-on-write pages are mm/cow.c's.  Locks: mm->lock, taken
+ * by mm_fault and mm_has_vma; the framework calls mm_fault without the
+ * vm's lock.
  */
 #include <fw/alloc.h>
 #include <fw/errno.h>
@@ -119,9 +120,19 @@ mm_fault(void *owner, struct fw_vm *vm, fw_uaddr_t addr, unsigned int access)
 	    !mm_prot_allows(v->prot, access))
 		goto out;
 	if (fw_vm_query(mm->vm, fw_uaddr(page), &cur, NULL) == 0) {
-		/* Present but stale: bring the page up to the VMA's prot. */
-		fw_vm_protect(mm->vm, fw_uaddr(page), FW_PAGE_SIZE, v->prot);
-		err = 0;
+		/*
+		 * Present: a write to a page that may be shared copies it
+		 * (mm/cow.c); otherwise the page was stale and is brought
+		 * up to the VMA's prot.
+		 */
+		if ((access & FW_ACCESS_WRITE) &&
+		    mm_page_prot_locked(mm, v) != v->prot)
+			err = mm_cow_break_locked(mm, page, v->prot);
+		else {
+			fw_vm_protect(mm->vm, fw_uaddr(page), FW_PAGE_SIZE,
+			    mm_page_prot_locked(mm, v));
+			err = 0;
+		}
 		goto out;
 	}
 	if ((err = mm_map_zero(mm, page, v->prot)) < 0)

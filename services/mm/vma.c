@@ -183,9 +183,12 @@ mm_protect_locked(struct mm *mm, uint64_t start, uint64_t end,
 		if (mm->vmas[i].end > end)
 			vma_split(mm, i, end);
 		mm->vmas[i].prot = prot;
+		/* Pages that may be shared copy-on-write stay read-only. */
+		fw_vm_protect(mm->vm, fw_uaddr(mm->vmas[i].start),
+		    mm->vmas[i].end - mm->vmas[i].start,
+		    mm_page_prot_locked(mm, &mm->vmas[i]));
 	}
 	vma_merge_all(mm);
-	fw_vm_protect(mm->vm, fw_uaddr(start), end - start, prot);
 	return 0;
 }
 

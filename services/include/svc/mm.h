@@ -20,7 +20,7 @@
 struct fw_vm;
 
 #define VMA_ANON	0x01u	/* zero-filled on first touch */
-#define VMA_SHARED	0x02u	/* MAP_SHARED: private until fork exists */
+#define VMA_SHARED	0x02u	/* MAP_SHARED: the same frames after fork */
 #define VMA_GROWSDOWN	0x04u
 #define VMA_STACK	0x08u
 #define VMA_HEAP	0x10u	/* the brk area */
@@ -41,6 +41,7 @@ struct mm {
 	uint64_t	 brk;		/* [l] */
 	uint64_t	 stack_top;	/* [I] */
 	uint64_t	 mmap_base;	/* [I] top-down mmaps start below */
+	bool		 forked;	/* [l] frames may be shared COW */
 };
 
 /* Linux's defaults: vm.mmap_min_addr and vm.max_map_count. */
@@ -59,6 +60,23 @@ void			mm_free(struct mm *mm);		/* NULL ok */
 /* The fw_fault_fn: owner is the mm. */
 int			mm_fault(void *owner, struct fw_vm *vm,
 			    fw_uaddr_t addr, unsigned int access);
+/*
+ * fork(2)'s memory (services/mm/cow.c): a new vm and mm with parent's VMAs;
+ * present pages of private VMAs are shared copy-on-write (read-only in
+ * both, counted in the frame's metadata word), pages of shared VMAs are
+ * populated and shared as they are.  *out gets the mm.  -ENOMEM, -EAGAIN.
+ */
+FW_MUST_CHECK int	mm_fork(struct mm *parent, struct mm **out);
+/*
+ * A write fault on the present, read-only page va of a private writable
+ * VMA: takes the frame over when no other vm shares it, else copies it.
+ * 0, or -ENOMEM.
+ */
+FW_MUST_CHECK int	mm_cow_break_locked(struct mm *mm, uint64_t va,
+			    unsigned int prot) FW_REQUIRES(&mm->lock);
+/* The prot present pages of v get: without write if they may be shared. */
+unsigned int		mm_page_prot_locked(const struct mm *mm,
+			    const struct vma *v) FW_REQUIRES(&mm->lock);
 /* Whether some VMA covers addr (SEGV_ACCERR rather than SEGV_MAPERR). */
 bool			mm_has_vma(struct mm *mm, uint64_t addr);
 

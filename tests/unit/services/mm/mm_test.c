@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include <fw/errno.h>
+#include <fw/frame.h>
 #include <uapi/mman.h>
 
 #include "svc_env.h"
@@ -223,6 +224,103 @@ START_TEST(test_mmap_falls_back_bottom_up_when_top_is_full)
 }
 END_TEST
 
+/* mm_fork and mm_fault on another mm than the env's, as a kernel task. */
+struct cow_call {
+	struct mm	*child;
+	uint64_t	 addr;
+	int		 ret;
+};
+
+static void
+cow_fork_task(void *arg)
+{
+	struct cow_call *c = arg;
+
+	c->ret = mm_fork(mm, &c->child);
+}
+
+static void
+cow_fault_task(void *arg)
+{
+	struct cow_call *c = arg;
+
+	c->ret = mm_fault(c->child, c->child->vm, fw_uaddr(c->addr),
+	    FW_ACCESS_WRITE);
+}
+
+/* The frame at va in vm (a borrowed pointer for comparison) and its prot. */
+static struct fw_frame *
+cow_frame(struct fw_vm *vm, uint64_t va, unsigned int *prot)
+{
+	struct fw_frame *f;
+
+	ck_assert_int_eq(fw_vm_query(vm, fw_uaddr(va), prot, &f), 0);
+	fw_frame_unref(f);		/* both vms still map it */
+	return f;
+}
+
+START_TEST(test_fork_shares_private_pages_copy_on_write)
+{
+	uint64_t base = 0x50000000;
+	struct cow_call c = { NULL, base, 0 };
+	struct fw_frame *pf, *cf;
+	unsigned int pprot, cprot;
+	char byte = 'A', got = 0;
+
+	ck_assert_int_eq(map(base, 2 * PG, RW, PRIV_ANON | LINUX_MAP_FIXED),
+	    (long)base);
+	ck_assert_int_eq(env_put(base, &byte, 1), 0);
+	fake_run(cow_fork_task, &c);
+	ck_assert_int_eq(c.ret, 0);
+	ck_assert_uint_eq(c.child->nvma, mm->nvma);
+	/* One frame, read-only in both, counted twice. */
+	pf = cow_frame(mm->vm, base, &pprot);
+	cf = cow_frame(c.child->vm, base, &cprot);
+	ck_assert_ptr_eq(pf, cf);
+	ck_assert_uint_eq(pprot, LINUX_PROT_READ);
+	ck_assert_uint_eq(cprot, LINUX_PROT_READ);
+	ck_assert_uint_eq(fw_frame_meta(pf), 2);
+	/* The child's write copies; the count drops. */
+	fake_run(cow_fault_task, &c);
+	ck_assert_int_eq(c.ret, 0);
+	cf = cow_frame(c.child->vm, base, &cprot);
+	ck_assert_ptr_ne(pf, cf);
+	ck_assert_uint_eq(cprot, RW);
+	ck_assert_int_eq(fw_frame_read(cf, 0, &got, 1), 0);
+	ck_assert_int_eq(got, 'A');
+	ck_assert_uint_eq(fw_frame_meta(pf), 1);
+	/* The parent, now alone, takes its frame over without a copy. */
+	ck_assert_int_eq(env_fault(base, FW_ACCESS_WRITE), 0);
+	ck_assert_ptr_eq(cow_frame(mm->vm, base, &pprot), pf);
+	ck_assert_uint_eq(pprot, RW);
+	ck_assert_uint_eq(fw_frame_meta(pf), 0);
+	/* mprotect keeps a page that may be shared read-only. */
+	ck_assert_int_eq(SYS(mprotect, base + PG, PG, RW), 0);
+	(void)cow_frame(mm->vm, base + PG, &pprot);
+	ck_assert_uint_eq(pprot, LINUX_PROT_READ);
+	mm_free(c.child);
+}
+END_TEST
+
+START_TEST(test_fork_shares_shared_pages_writable)
+{
+	uint64_t base = 0x50000000;
+	struct cow_call c = { NULL, base, 0 };
+	unsigned int pprot, cprot;
+
+	ck_assert_int_eq(map(base, 2 * PG, RW, LINUX_MAP_SHARED |
+	    LINUX_MAP_ANONYMOUS | LINUX_MAP_FIXED), (long)base);
+	fake_run(cow_fork_task, &c);
+	ck_assert_int_eq(c.ret, 0);
+	/* Populated first, so even an untouched page is one frame. */
+	ck_assert_ptr_eq(cow_frame(mm->vm, base + PG, &pprot),
+	    cow_frame(c.child->vm, base + PG, &cprot));
+	ck_assert_uint_eq(pprot, RW);
+	ck_assert_uint_eq(cprot, RW);
+	mm_free(c.child);
+}
+END_TEST
+
 static Suite *
 mm_suite(void)
 {
@@ -240,6 +338,8 @@ mm_suite(void)
 	tcase_add_test(tc, test_fault_refuses_bad_access);
 	tcase_add_test(tc, test_brk_grows_and_shrinks);
 	tcase_add_test(tc, test_mmap_falls_back_bottom_up_when_top_is_full);
+	tcase_add_test(tc, test_fork_shares_private_pages_copy_on_write);
+	tcase_add_test(tc, test_fork_shares_shared_pages_writable);
 	suite_add_tcase(s, tc);
 	return s;
 }

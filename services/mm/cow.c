@@ -1,0 +1,181 @@
+/*
+ * mm/cow.c: copy-on-write fork.  mm_fork gives the child a new vm with the
+ * parent's VMAs; a present page of a private VMA is mapped read-only in
+ * both and its frame's metadata word counts the vms that share it this way
+ * (0: one vm, the frame was never shared; n >= 2: at most n vms).  A write
+ * fault on such a page (mm_cow_break_locked) takes the frame over when the
+ * count says no other vm maps it, and otherwise copies it and lowers the
+ * count.  The count may only be too high, never too low: a vm that drops a
+ * shared frame by munmap, exec or exit leaves it as it is, which costs a
+ * needless copy later but never lets two vms write one frame.  Pages of
+ * shared VMAs are populated in the parent first and mapped as they are.
+ *
+ * Interface: mm_fork, mm_cow_break_locked, mm_page_prot_locked (svc/mm.h).
+ * Locks: mm->lock of the vm that faults or forks, then mm_cow_lock (a
+ * spinlock, innermost: it guards the read-modify-write of every frame's
+ * metadata word, since frames cross mms).  Nothing sleeps under it.
+ */
+#include <fw/alloc.h>
+#include <fw/errno.h>
+#include <fw/frame.h>
+#include <fw/spinlock.h>
+#include <fw/string.h>
+#include <fw/vm.h>
+#include <svc/lib.h>
+#include <svc/mm.h>
+#include <uapi/mman.h>
+
+static struct fw_spinlock mm_cow_lock = FW_SPINLOCK_INIT;
+
+unsigned int
+mm_page_prot_locked(const struct mm *mm, const struct vma *v)
+{
+	if (mm->forked && !(v->flags & VMA_SHARED))
+		return v->prot & ~LINUX_PROT_WRITE;
+	return v->prot;
+}
+
+/* One more vm maps f copy-on-write. */
+static void
+mm_cow_share(struct fw_frame *f)
+{
+	uint64_t n;
+
+	fw_spin_lock(&mm_cow_lock);
+	n = fw_frame_meta(f);
+	fw_frame_set_meta(f, n == 0 ? 2 : n + 1);
+	fw_spin_unlock(&mm_cow_lock);
+}
+
+/* Takes f over if no other vm shares it: whether it did. */
+static bool
+mm_cow_take(struct fw_frame *f)
+{
+	bool mine;
+
+	fw_spin_lock(&mm_cow_lock);
+	if ((mine = fw_frame_meta(f) <= 1))
+		fw_frame_set_meta(f, 0);
+	fw_spin_unlock(&mm_cow_lock);
+	return mine;
+}
+
+/* One vm fewer maps f. */
+static void
+mm_cow_drop(struct fw_frame *f)
+{
+	uint64_t n;
+
+	fw_spin_lock(&mm_cow_lock);
+	if ((n = fw_frame_meta(f)) > 0)
+		fw_frame_set_meta(f, n - 1);
+	fw_spin_unlock(&mm_cow_lock);
+}
+
+int
+mm_cow_break_locked(struct mm *mm, uint64_t va, unsigned int prot)
+{
+	struct fw_frame *f, *copy;
+	unsigned int cur;
+	int err;
+
+	if (fw_vm_query(mm->vm, fw_uaddr(va), &cur, &f) < 0)
+		return -EFAULT;			/* the caller saw it present */
+	if (mm_cow_take(f)) {
+		fw_vm_protect(mm->vm, fw_uaddr(va), FW_PAGE_SIZE, prot);
+		fw_frame_unref(f);
+		return 0;
+	}
+	if ((err = fw_frame_alloc(&copy)) < 0)
+		goto out;
+	fw_frame_copy(copy, f);
+	err = fw_vm_map(mm->vm, fw_uaddr(va), copy, prot);
+	fw_frame_unref(copy);			/* the mapping holds its own */
+	if (err == 0)
+		mm_cow_drop(f);			/* only now: never too low */
+out:
+	fw_frame_unref(f);
+	return err;
+}
+
+/* Shares the present pages of the parent's VMA v with the child c. */
+static int
+mm_fork_vma_locked(struct mm *pm, struct mm *c, const struct vma *v)
+	FW_REQUIRES(&pm->lock)
+{
+	bool shared = v->flags & VMA_SHARED;
+	struct fw_frame *f;
+	unsigned int prot;
+	uint64_t va;
+	int err;
+
+	/* Both must see one page from now on, even one never touched. */
+	if (shared && (err = mm_populate_locked(pm, v->start, v->end)) < 0)
+		return err;
+	for (va = v->start; va < v->end; va += FW_PAGE_SIZE) {
+		if (fw_vm_query(pm->vm, fw_uaddr(va), &prot, &f) < 0)
+			continue;
+		if (!shared) {
+			mm_cow_share(f);
+			prot &= ~LINUX_PROT_WRITE;
+		}
+		err = fw_vm_map(c->vm, fw_uaddr(va), f, prot);
+		fw_frame_unref(f);
+		if (err < 0)
+			return err;
+	}
+	/* The parent is in fork(2): none of its threads writes meanwhile. */
+	if (!shared && (v->prot & LINUX_PROT_WRITE))
+		fw_vm_protect(pm->vm, fw_uaddr(v->start), v->end - v->start,
+		    v->prot & ~LINUX_PROT_WRITE);
+	return 0;
+}
+
+/* Copies the parent's VMA list and layout into the new c. */
+static int
+mm_fork_layout_locked(struct mm *pm, struct mm *c) FW_REQUIRES(&pm->lock)
+{
+	size_t cap = MAX(pm->nvma, (size_t)8);
+
+	if ((c->vmas = fw_zalloc(cap, sizeof(*c->vmas))) == NULL)
+		return -ENOMEM;
+	memcpy(c->vmas, pm->vmas, pm->nvma * sizeof(*c->vmas));
+	c->nvma = pm->nvma;
+	c->cap = cap;
+	c->brk_start = pm->brk_start;
+	c->brk = pm->brk;
+	c->stack_top = pm->stack_top;
+	c->mmap_base = pm->mmap_base;
+	c->forked = true;
+	return 0;
+}
+
+int
+mm_fork(struct mm *pm, struct mm **out)
+{
+	struct fw_vm *vm;
+	struct mm *c;
+	size_t i;
+	int err;
+
+	if ((err = fw_vm_new(&vm)) < 0)
+		return err;
+	err = mm_new(vm, &c);
+	fw_vm_unref(vm);			/* c holds its own */
+	if (err < 0)
+		return err;
+	fw_mutex_lock(&pm->lock);
+	if ((err = mm_fork_layout_locked(pm, c)) == 0) {
+		pm->forked = true;
+		for (i = 0; i < pm->nvma && err == 0; i++)
+			err = mm_fork_vma_locked(pm, c, &pm->vmas[i]);
+	}
+	fw_mutex_unlock(&pm->lock);
+	if (err < 0) {
+		/* The parent keeps read-only pages and high counts: safe. */
+		mm_free(c);
+		return err;
+	}
+	*out = c;
+	return 0;
+}
