@@ -182,6 +182,7 @@ svc_main(void *arg)
 	if ((err = proc_new(1, 0, &p)) < 0 || (err = thread_new(p, &t)) < 0 ||
 	    (err = init_files(p)) < 0)
 		init_boot_fail("process 1", err);
+	proc_set_init(p);
 	if ((err = init_execvp(t, argv[0], argv, argc, envp, envc)) < 0)
 		init_fail(argv[0], err);
 	fw_free(argv);

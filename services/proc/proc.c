@@ -3,23 +3,30 @@
  * limits, exit and the wait for a process's end.
  *
  * Interface: proc_new, proc_free, thread_new, proc_exit, proc_wait_dead
- * (svc/proc.h).  Locks: proc_pids.lock guards the pid counter;
- * proc->lock the fields marked [p].
+ * (svc/proc.h).  Locks: proc_pids.lock guards the pid counter and the
+ * set of pids in use; proc->lock the fields marked [p].
  */
 #include <fw/alloc.h>
 #include <fw/errno.h>
+#include <fw/panic.h>
 #include <fw/spinlock.h>
 #include <fw/waitq.h>
 #include <svc/lib.h>
 #include <svc/proc.h>
 
-/* Linux's pid_max default: pids wrap below it (none are reused yet). */
+/*
+ * Linux's pid_max default.  Pids are handed out in increasing order and
+ * wrap to PROC_PID_WRAP (Linux's RESERVED_PIDS), skipping those in use; a
+ * pid is in use from proc_new until proc_free (so a zombie keeps its pid).
+ */
 #define PROC_PID_MAX	32768
+#define PROC_PID_WRAP	300
 
 static struct {
 	struct fw_spinlock	lock;
 	int			next;		/* [lock] */
-} proc_pids = { FW_SPINLOCK_INIT, 2 };
+	uint64_t		used[PROC_PID_MAX / 64];	/* [lock] */
+} proc_pids = { FW_SPINLOCK_INIT, 2, { 0 } };
 
 /* Linux's initial limits (include/asm-generic/resource.h INIT_RLIMITS). */
 static const struct linux_rlimit64 proc_default_rlim[PROC_NRLIMIT] = {
@@ -43,16 +50,50 @@ static const struct linux_rlimit64 proc_default_rlim[PROC_NRLIMIT] = {
 
 _Static_assert(PROC_NRLIMIT == LINUX_RLIM_NLIMITS, "rlimit count");
 
+static bool
+proc_pid_used_locked(int pid) FW_REQUIRES(&proc_pids.lock)
+{
+	return (proc_pids.used[pid / 64] >> (pid % 64)) & 1;
+}
+
+static void
+proc_pid_mark_locked(int pid, bool used) FW_REQUIRES(&proc_pids.lock)
+{
+	uint64_t bit = 1ULL << (pid % 64);
+
+	if (used)
+		proc_pids.used[pid / 64] |= bit;
+	else
+		proc_pids.used[pid / 64] &= ~bit;
+}
+
+/* The next free pid, or -EAGAIN when every one is in use. */
 static int
 proc_alloc_pid(void)
 {
-	int pid = -EAGAIN;
+	int pid = -EAGAIN, n, cand;
 
 	fw_spin_lock(&proc_pids.lock);
-	if (proc_pids.next < PROC_PID_MAX)
-		pid = proc_pids.next++;
+	for (n = 0, cand = proc_pids.next; n < PROC_PID_MAX; n++, cand++) {
+		if (cand >= PROC_PID_MAX)
+			cand = PROC_PID_WRAP;
+		if (!proc_pid_used_locked(cand)) {
+			pid = cand;
+			proc_pid_mark_locked(pid, true);
+			proc_pids.next = pid + 1;
+			break;
+		}
+	}
 	fw_spin_unlock(&proc_pids.lock);
 	return pid;
+}
+
+static void
+proc_free_pid(int pid)
+{
+	fw_spin_lock(&proc_pids.lock);
+	proc_pid_mark_locked(pid, false);
+	fw_spin_unlock(&proc_pids.lock);
 }
 
 int
@@ -60,12 +101,22 @@ proc_new(int pid, int ppid, struct proc **out)
 {
 	struct proc *p;
 
-	if (pid == 0 && (pid = proc_alloc_pid()) < 0)
-		return pid;
-	if ((p = fw_zalloc(1, sizeof(*p))) == NULL)
+	FW_ASSERT(pid >= 0 && pid < PROC_PID_MAX);
+	if (pid == 0) {
+		if ((pid = proc_alloc_pid()) < 0)
+			return pid;
+	} else {				/* a fixed pid: pid 1 */
+		fw_spin_lock(&proc_pids.lock);
+		proc_pid_mark_locked(pid, true);
+		fw_spin_unlock(&proc_pids.lock);
+	}
+	if ((p = fw_zalloc(1, sizeof(*p))) == NULL) {
+		proc_free_pid(pid);
 		return -ENOMEM;
+	}
 	fw_mutex_init(&p->lock);
 	fw_waitq_init(&p->exit_wq);
+	fw_waitq_init(&p->child_wq);
 	p->pid = p->pgid = p->sid = pid;
 	p->ppid = ppid;
 	p->umask = 022;
@@ -77,6 +128,9 @@ proc_new(int pid, int ppid, struct proc **out)
 void
 proc_free(struct proc *p)
 {
+	if (p == NULL)
+		return;
+	proc_free_pid(p->pid);
 	fw_free(p);
 }
 

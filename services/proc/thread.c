@@ -2,9 +2,11 @@
  * proc/thread.c: the life of a user thread.  Each thread is one kernel
  * task running
  *	for (;;) { fw_user_enter(); handle the syscall, fault or kick; }
- * until its process exits.  Faults the memory map cannot resolve become
- * fatal signals: delivery to handlers comes with the signal service, so
- * for now every such signal ends the process with its wait status.
+ * until its process exits; the last thread to leave releases the process's
+ * resources and leaves it a zombie for its parent (proc/tree.c).  Faults
+ * the memory map cannot resolve become fatal signals: delivery to handlers
+ * comes with the signal service, so for now every such signal ends the
+ * process with its wait status.
  *
  * Interface: thread_start, proc_kill (svc/proc.h).
  * Locks: proc->lock for the exit fields; t->ctx is the task's own.
@@ -156,6 +158,7 @@ proc_release(struct proc *p)
 	thread_trace_end(p->exit_code);
 	atomic_store(&p->dead, true);
 	fw_waitq_wake_all(&p->exit_wq);
+	proc_make_zombie(p);		/* the parent may free p from here on */
 }
 
 static void

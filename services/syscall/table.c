@@ -76,6 +76,12 @@ static const syscall_fn syscall_table[LINUX_NR_SYSCALLS] = {
 	[LINUX_NR_mprotect] = sys_mprotect,
 	[LINUX_NR_getpgrp] = sys_getpgrp,
 	[LINUX_NR_getcpu] = sys_getcpu,
+	[LINUX_NR_clone] = sys_clone,
+	[LINUX_NR_fork] = sys_fork,
+	[LINUX_NR_vfork] = sys_vfork,
+	[LINUX_NR_execve] = sys_execve,
+	[LINUX_NR_wait4] = sys_wait4,
+	[LINUX_NR_waitid] = sys_waitid,
 };
 
 syscall_fn

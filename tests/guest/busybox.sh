@@ -10,7 +10,7 @@
 set -uo pipefail
 
 cases="echo sh_arith exit_status uname_a env_passthrough env_args ls_root cat_passwd cat_stdin
-ls_missing"
+ls_missing sh_true_status sh_false_status sh_for_loop sh_nested"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -89,6 +89,20 @@ ls_missing)
     native_rc=$?
     expect_rc $native_rc
     [ "$(cat "$tmp/err")" = "$(cat "$tmp/native-err")" ] || fail "stderr differs from native: $(cat "$tmp/native-err")" ;;
+sh_true_status)
+    # The shell forks, the child execs busybox, the shell waits for it.
+    guest /bin/busybox sh -c '/bin/busybox true; echo $?'
+    expect_rc 0; expect_out 0 ;;
+sh_false_status)
+    guest /bin/busybox sh -c 'busybox false; echo $?'
+    expect_rc 0; expect_out 1 ;;
+sh_for_loop)
+    guest /bin/busybox sh -c 'for i in 1 2 3; do busybox echo $i; done'
+    expect_rc 0; expect_out "$(printf '1\n2\n3')" ;;
+sh_nested)
+    # A shell in a shell: the inner one's exit status comes back through wait4.
+    guest /bin/busybox sh -c 'busybox sh -c "busybox echo inner; exit 7"; echo $?'
+    expect_rc 0; expect_out "$(printf 'inner\n7')" ;;
 *)
     echo "unknown case '$case'; cases: $cases" >&2
     exit 2 ;;

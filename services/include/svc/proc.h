@@ -7,7 +7,12 @@
  *	I	immutable after creation
  *	t	only the thread's own task touches it
  *	p	proc->lock
+ *	T	proc_tree_lock (services/proc/tree.c): who is whose child
  *	a	atomic (__atomic builtins)
+ * Lock order: proc_tree_lock, proc->lock, fdtable->lock, mm->lock, the COW
+ * lock (services/mm/cow.c), then the vm's internal lock.  A task never
+ * holds the locks of two processes at once, except proc_tree_lock with
+ * one proc->lock.
  */
 #ifndef SVC_PROC_H
 #define SVC_PROC_H
@@ -48,10 +53,21 @@ struct proc {
 	uint32_t		 umask;			/* [p] */
 	struct linux_rlimit64	 rlim[PROC_NRLIMIT];	/* [p] */
 	char			 comm[PROC_COMM_LEN];	/* [p] */
-	int			 exit_code;		/* [p] wait status */
+	int			 exit_code;		/* [p] wait status, fixed
+							   once zombie */
 	bool			 exiting;		/* [p] */
 	atomic_bool		 dead;			/* [a] resources gone */
 	struct fw_waitq		 exit_wq;		/* wakes on dead */
+	/*
+	 * The process tree: a zombie is dead and waits for its parent;
+	 * child_events counts children becoming zombies, child_wq wakes on it.
+	 */
+	struct proc		*parent;		/* [T] NULL: pid 1 */
+	struct proc		*children;		/* [T] */
+	struct proc		*sibling;		/* [T] */
+	bool			 zombie;		/* [T] */
+	atomic_uint		 child_events;		/* [a] */
+	struct fw_waitq		 child_wq;
 	int			 nthreads;		/* [p] */
 	/* Signal bookkeeping: actions only, no delivery yet. */
 	struct linux_sigaction_k sigaction[64];		/* [p] */
@@ -76,8 +92,41 @@ struct thread {
  * *out gets it.  -ENOMEM, -EAGAIN when pids run out.
  */
 FW_MUST_CHECK int	 proc_new(int pid, int ppid, struct proc **out);
-/* Frees a process whose threads have all exited (after proc_wait_dead). */
+/*
+ * Frees a process whose threads have all exited and that is no one's
+ * child (reaped, or never linked by proc_link_child).
+ */
 void			 proc_free(struct proc *p);
+/* Makes p the process orphans are given to (pid 1), once at boot. */
+void			 proc_set_init(struct proc *p);
+/* Makes child (new, not yet running) a child of parent. */
+void			 proc_link_child(struct proc *parent,
+			    struct proc *child);
+/* Undoes proc_link_child for a child that never ran. */
+void			 proc_unlink_child(struct proc *parent,
+			    struct proc *child);
+/*
+ * Called by p's last thread once p's resources are gone: p becomes a
+ * zombie, its children go to pid 1, and its parent is woken.  p may be
+ * freed by its parent as soon as this returns.
+ */
+void			 proc_make_zombie(struct proc *p);
+/* Which children a wait selects: WAIT_ANY, WAIT_PID id, WAIT_PGID id. */
+enum proc_wait_kind { WAIT_ANY, WAIT_PID, WAIT_PGID };
+struct proc_wait_result {
+	int		pid;
+	int		status;		/* wait status */
+	uint32_t	uid;
+};
+/*
+ * Waits for a zombie child of p selected by kind and id and, unless
+ * LINUX_WNOWAIT is in options, reaps it.  Returns its pid with *res set,
+ * 0 with LINUX_WNOHANG when no selected child is a zombie yet, -ECHILD
+ * when p has no selected child, -ERESTARTSYS when interrupted.
+ */
+FW_MUST_CHECK int	 proc_wait_child(struct proc *p,
+			    enum proc_wait_kind kind, int id, int options,
+			    struct proc_wait_result *res);
 /* Creates p's main thread (tid = pid) without a task; *out gets it. */
 FW_MUST_CHECK int	 thread_new(struct proc *p, struct thread **out);
 /* Runs t's user thread in a new task (after proc_exec); -ENOMEM. */
@@ -107,5 +156,13 @@ const char		*sig_code_name(int signo, int code);
 FW_MUST_CHECK int	 proc_exec(struct thread *t, const char *path,
 			    const char *const *argv, size_t argc,
 			    const char *const *envp, size_t envc);
+/*
+ * fork(2) for t (clone(2) with flags that copy everything): creates the
+ * child process with a copy-on-write copy of t's memory and starts its
+ * thread.  Returns the child's pid, or -ENOMEM, -EAGAIN.
+ */
+FW_MUST_CHECK int	 proc_fork(struct thread *t, uint64_t flags,
+			    uint64_t newsp, uint64_t parent_tid,
+			    uint64_t child_tid, uint64_t tls);
 
 #endif

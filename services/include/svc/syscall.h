@@ -58,5 +58,7 @@ SYSCALL(getrandom); SYSCALL(rt_sigaction); SYSCALL(rt_sigprocmask);
 SYSCALL(sigaltstack); SYSCALL(prlimit64); SYSCALL(getrlimit);
 SYSCALL(sysinfo); SYSCALL(sched_getaffinity); SYSCALL(brk); SYSCALL(mmap);
 SYSCALL(munmap); SYSCALL(mprotect); SYSCALL(getpgrp); SYSCALL(getcpu);
+SYSCALL(clone); SYSCALL(fork); SYSCALL(vfork); SYSCALL(execve);
+SYSCALL(wait4); SYSCALL(waitid);
 
 #endif

@@ -1,0 +1,178 @@
+/*
+ * proc/fork.c: fork(2), vfork(2) and clone(2) for the flag sets that copy
+ * a whole process (no CLONE_VM threads yet).  The child gets a copy-on-write
+ * copy of the memory (mm_fork), a copy of the descriptor table sharing the
+ * open files, the root and cwd, credentials, limits, umask and signal
+ * actions, and one thread that resumes from the parent's registers with
+ * rax = 0.  vfork(2) does not suspend the parent: with separate memory the
+ * difference is only in timing.
+ *
+ * Interface: proc_fork (svc/proc.h); sys_fork, sys_vfork, sys_clone.
+ * Locks: the parent's proc->lock while its fields are copied (then the
+ * fdtable's lock inside fdtable_dup); mm_fork takes the parent's mm->lock.
+ * The child is reachable by no one until proc_link_child.
+ */
+#include <fw/alloc.h>
+#include <fw/errno.h>
+#include <fw/string.h>
+#include <fw/uaccess.h>
+#include <fw/user.h>
+#include <fw/vm.h>
+#include <svc/file.h>
+#include <svc/mm.h>
+#include <svc/proc.h>
+#include <svc/syscall.h>
+#include <svc/vfs.h>
+#include <uapi/wait.h>
+
+/*
+ * The flags proc_fork implements (clone(2) ignores CLONE_DETACHED, and the
+ * trace bits mean nothing without ptrace).
+ */
+#define FORK_FLAGS	(LINUX_CSIGNAL | LINUX_CLONE_SETTLS | \
+	LINUX_CLONE_PARENT_SETTID | LINUX_CLONE_CHILD_SETTID | \
+	LINUX_CLONE_CHILD_CLEARTID | LINUX_CLONE_VFORK | \
+	LINUX_CLONE_DETACHED | LINUX_CLONE_PTRACE | LINUX_CLONE_UNTRACED)
+
+/* Frees a child that never ran. */
+static void
+fork_undo(struct proc *c, struct thread *ct)
+{
+	if (ct != NULL) {
+		fw_uthread_free(ct->uthread);
+		fw_free(ct);
+	}
+	fdtable_unref(c->fds);
+	vnode_unref(c->root);
+	vnode_unref(c->cwd);
+	mm_free(c->mm);
+	fw_vm_unref(c->vm);
+	proc_free(c);
+}
+
+/* Copies what the child inherits from p, but memory and threads. */
+static int
+fork_copy_proc(struct proc *p, struct proc *c)
+{
+	int err;
+
+	fw_mutex_lock(&p->lock);
+	c->pgid = p->pgid;
+	c->sid = p->sid;
+	c->cred = p->cred;
+	c->umask = p->umask;
+	memcpy(c->rlim, p->rlim, sizeof(c->rlim));
+	memcpy(c->comm, p->comm, sizeof(c->comm));
+	memcpy(c->sigaction, p->sigaction, sizeof(c->sigaction));
+	c->root = p->root != NULL ? vnode_ref(p->root) : NULL;
+	c->cwd = p->cwd != NULL ? vnode_ref(p->cwd) : NULL;
+	err = p->fds != NULL ? fdtable_dup(p->fds, &c->fds) : 0;
+	fw_mutex_unlock(&p->lock);
+	return err;
+}
+
+/* The child's thread: the parent's registers, returning 0 from the call. */
+static int
+fork_thread(struct thread *t, struct proc *c, uint64_t flags, uint64_t newsp,
+    uint64_t child_tid, uint64_t tls, struct thread **out)
+{
+	struct thread *ct;
+	int err;
+
+	if ((err = thread_new(c, &ct)) < 0)
+		return err;
+	if ((err = fw_uthread_new(c->vm, &ct->uthread)) < 0) {
+		fw_free(ct);
+		return err;
+	}
+	ct->ctx = t->ctx;
+	ct->ctx.rax = 0;
+	if (newsp != 0)
+		ct->ctx.rsp = newsp;
+	if (flags & LINUX_CLONE_SETTLS)
+		ct->ctx.fs_base = tls;
+	if (flags & LINUX_CLONE_CHILD_CLEARTID)
+		ct->clear_child_tid = child_tid;
+	ct->sigmask = t->sigmask;
+	ct->altstack_sp = t->altstack_sp;
+	ct->altstack_size = t->altstack_size;
+	ct->altstack_flags = t->altstack_flags;
+	*out = ct;
+	return 0;
+}
+
+/* Stores tid at addr; Linux ignores a fault here too. */
+static void
+fork_put_tid(struct fw_vm *vm, uint64_t addr, int tid)
+{
+	if (fw_copy_to_user(vm, fw_uaddr(addr), &tid, sizeof(tid)) < 0)
+		return;
+}
+
+int
+proc_fork(struct thread *t, uint64_t flags, uint64_t newsp,
+    uint64_t parent_tid, uint64_t child_tid, uint64_t tls)
+{
+	struct proc *p = t->proc, *c;
+	struct thread *ct = NULL;
+	int err, pid;
+
+	if ((err = proc_new(0, p->pid, &c)) < 0)
+		return err;
+	pid = c->pid;
+	if ((err = fork_copy_proc(p, c)) < 0 ||
+	    (err = mm_fork(p->mm, &c->mm)) < 0)
+		goto fail;
+	c->vm = fw_vm_ref(c->mm->vm);
+	if ((err = fork_thread(t, c, flags, newsp, child_tid, tls, &ct)) < 0)
+		goto fail;
+	if (flags & LINUX_CLONE_CHILD_SETTID)
+		fork_put_tid(c->vm, child_tid, pid);
+	if (flags & LINUX_CLONE_PARENT_SETTID)
+		fork_put_tid(p->vm, parent_tid, pid);
+	proc_link_child(p, c);
+	if ((err = thread_start(ct)) < 0) {
+		proc_unlink_child(p, c);
+		goto fail;
+	}
+	return pid;
+fail:
+	fork_undo(c, ct);
+	return err;
+}
+
+SYSCALL(fork)
+{
+	(void)a;
+	return proc_fork(t, LINUX_SIGCHLD, 0, 0, 0, 0);
+}
+
+SYSCALL(vfork)
+{
+	(void)a;
+	return proc_fork(t, LINUX_CLONE_VFORK | LINUX_SIGCHLD, 0, 0, 0, 0);
+}
+
+/*
+ * clone(flags, newsp, parent_tid, child_tid, tls) on x86-64.  Linux's
+ * consistency checks come first (kernel/fork.c copy_process), then what is
+ * not built yet (threads, namespaces, pidfds) answers ENOSYS.
+ */
+SYSCALL(clone)
+{
+	uint64_t flags = a->a[0] & 0xffffffffULL;	/* Linux's 32 bits */
+
+	if ((flags & (LINUX_CLONE_NEWNS | LINUX_CLONE_FS)) ==
+	    (LINUX_CLONE_NEWNS | LINUX_CLONE_FS))
+		return -EINVAL;
+	if ((flags & LINUX_CLONE_THREAD) && !(flags & LINUX_CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & LINUX_CLONE_SIGHAND) && !(flags & LINUX_CLONE_VM))
+		return -EINVAL;
+	if ((flags & LINUX_CLONE_PIDFD) && (flags & (LINUX_CLONE_DETACHED |
+	    LINUX_CLONE_PARENT_SETTID)))
+		return -EINVAL;
+	if (flags & ~FORK_FLAGS)
+		return -ENOSYS;
+	return proc_fork(t, flags, a->a[1], a->a[2], a->a[3], a->a[4]);
+}

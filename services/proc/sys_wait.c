@@ -1,0 +1,136 @@
+/*
+ * proc/sys_wait.c: wait4(2) and waitid(2): decode which children are
+ * meant, wait through proc_wait_child (proc/tree.c), and report the wait
+ * status, siginfo and (empty) resource usage in Linux's layout.  Processes
+ * do not stop yet, so WUNTRACED, WSTOPPED and WCONTINUED never report.
+ * Locks: proc->lock for the caller's process group.
+ */
+#include <fw/errno.h>
+#include <fw/uaccess.h>
+#include <svc/proc.h>
+#include <svc/syscall.h>
+#include <uapi/signal.h>
+#include <uapi/wait.h>
+
+#define WAIT4_OPTIONS	(LINUX_WNOHANG | LINUX_WUNTRACED | LINUX_WCONTINUED | \
+	LINUX___WNOTHREAD | LINUX___WCLONE | LINUX___WALL)
+#define WAITID_OPTIONS	(LINUX_WNOHANG | LINUX_WNOWAIT | LINUX_WEXITED | \
+	LINUX_WUNTRACED | LINUX_WCONTINUED | LINUX___WNOTHREAD | \
+	LINUX___WCLONE | LINUX___WALL)
+
+static int
+wait_own_pgid(struct proc *p)
+{
+	int pgid;
+
+	fw_mutex_lock(&p->lock);
+	pgid = p->pgid;
+	fw_mutex_unlock(&p->lock);
+	return pgid;
+}
+
+/* Resource usage is not counted yet: a child's is all zero. */
+static int
+wait_put_rusage(struct thread *t, uint64_t ru)
+{
+	if (ru == 0)
+		return 0;
+	return fw_clear_user(t->proc->vm, fw_uaddr(ru), LINUX_RUSAGE_SIZE);
+}
+
+/* wait4(pid, wstatus, options, rusage); kernel/exit.c kernel_wait4. */
+SYSCALL(wait4)
+{
+	struct proc_wait_result res;
+	int pid = (int)a->a[0], options = (int)a->a[2];
+	enum proc_wait_kind kind = WAIT_PID;
+	int id = pid, ret;
+
+	if ((unsigned int)options & ~(unsigned int)WAIT4_OPTIONS)
+		return -EINVAL;
+	if (pid == -2147483647 - 1)
+		return -ESRCH;			/* -INT_MIN is no pid */
+	if (pid == -1)
+		kind = WAIT_ANY;
+	else if (pid < 0)
+		kind = WAIT_PGID, id = -pid;
+	else if (pid == 0)
+		kind = WAIT_PGID, id = wait_own_pgid(t->proc);
+	ret = proc_wait_child(t->proc, kind, id, options | LINUX_WEXITED, &res);
+	if (ret <= 0)
+		return ret;
+	if (a->a[1] != 0 && fw_copy_to_user(t->proc->vm, fw_uaddr(a->a[1]),
+	    &res.status, sizeof(res.status)) < 0)
+		return -EFAULT;
+	if (wait_put_rusage(t, a->a[3]) < 0)
+		return -EFAULT;
+	return ret;
+}
+
+/* The SIGCHLD siginfo of a reaped child (or all zero: none was ready). */
+static void
+waitid_info(const struct proc_wait_result *res, int ret,
+    struct linux_siginfo_chld *si)
+{
+	int sig = res->status & 0x7f;
+
+	*si = (struct linux_siginfo_chld){ 0 };
+	if (ret <= 0)
+		return;
+	si->signo = LINUX_SIGCHLD;
+	si->pid = res->pid;
+	si->uid = res->uid;
+	if (sig == 0) {
+		si->code = LINUX_CLD_EXITED;
+		si->status = (res->status >> 8) & 0xff;
+	} else {
+		si->code = (res->status & 0x80) ? LINUX_CLD_DUMPED :
+		    LINUX_CLD_KILLED;
+		si->status = sig;
+	}
+}
+
+/* waitid(idtype, id, infop, options, rusage); kernel/exit.c. */
+SYSCALL(waitid)
+{
+	struct proc_wait_result res = { 0, 0, 0 };
+	struct linux_siginfo_chld si;
+	int which = (int)a->a[0], id = (int)a->a[1], options = (int)a->a[3];
+	enum proc_wait_kind kind;
+	int ret;
+
+	if ((unsigned int)options & ~(unsigned int)WAITID_OPTIONS)
+		return -EINVAL;
+	if (!(options & (LINUX_WEXITED | LINUX_WUNTRACED | LINUX_WCONTINUED)))
+		return -EINVAL;
+	switch (which) {
+	case LINUX_P_ALL:
+		kind = WAIT_ANY;
+		break;
+	case LINUX_P_PID:
+		if (id <= 0)
+			return -EINVAL;
+		kind = WAIT_PID;
+		break;
+	case LINUX_P_PGID:
+		if (id < 0)
+			return -EINVAL;
+		kind = WAIT_PGID;
+		if (id == 0)
+			id = wait_own_pgid(t->proc);
+		break;
+	default:				/* P_PIDFD: no pidfds yet */
+		return -EINVAL;
+	}
+	if ((ret = proc_wait_child(t->proc, kind, id, options, &res)) < 0)
+		return ret;
+	if (ret > 0 && wait_put_rusage(t, a->a[4]) < 0)
+		return -EFAULT;
+	if (a->a[2] == 0)
+		return 0;
+	waitid_info(&res, ret, &si);
+	if (fw_copy_to_user(t->proc->vm, fw_uaddr(a->a[2]), &si,
+	    sizeof(si)) < 0)
+		return -EFAULT;
+	return 0;
+}
