@@ -137,8 +137,10 @@ rw_user(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
 		return 0;
 	if ((kbuf = fw_alloc(MIN(len, (size_t)FILE_CHUNK))) == NULL)
 		return -ENOMEM;
-	if (off != NULL) {
-		pos = *off;
+	if (off != NULL || !f->seekable) {
+		/* A pipe or terminal has no position to keep whole: its
+		 * readers and writers wait in its own ops, interruptibly. */
+		pos = off != NULL ? *off : 0;
 		n = loop(f, vm, ubuf, len, &pos, kbuf);
 	} else {
 		fw_mutex_lock(&f->lock);

@@ -10,7 +10,7 @@
 set -uo pipefail
 
 cases="echo sh_arith exit_status uname_a env_passthrough env_args ls_root cat_passwd cat_stdin
-ls_missing sh_true_status sh_false_status sh_for_loop sh_nested"
+ls_missing sh_true_status sh_false_status sh_for_loop sh_nested sh_pipe_cat sh_pipe_wc sh_pipe_ls"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -103,6 +103,22 @@ sh_nested)
     # A shell in a shell: the inner one's exit status comes back through wait4.
     guest /bin/busybox sh -c 'busybox sh -c "busybox echo inner; exit 7"; echo $?'
     expect_rc 0; expect_out "$(printf 'inner\n7')" ;;
+sh_pipe_cat)
+    # pipe(2) between two children of the shell.
+    guest /bin/busybox sh -c 'echo hi | busybox cat'
+    expect_rc 0; expect_out hi ;;
+sh_pipe_wc)
+    guest /bin/busybox sh -c 'echo a b c | busybox wc -w'
+    expect_rc 0
+    [ "$(tr -d ' ' <"$tmp/out")" = 3 ] || fail "wc -w did not count 3 words" ;;
+sh_pipe_ls)
+    # The count through the pipe matches the listing read directly.
+    guest /bin/busybox ls /
+    expect_rc 0
+    want=$(wc -l <"$tmp/out")
+    guest /bin/busybox sh -c 'busybox ls / | busybox wc -l'
+    expect_rc 0
+    [ "$(tr -d ' ' <"$tmp/out")" = "$want" ] || fail "ls / | wc -l is not $want" ;;
 *)
     echo "unknown case '$case'; cases: $cases" >&2
     exit 2 ;;

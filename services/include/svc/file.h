@@ -51,6 +51,7 @@ struct file {
 	bool			 seekable;	/* [I] */
 	struct fw_mutex		 lock;
 	uint64_t		 pos;		/* [l] */
+	void			*priv;		/* [I] the ops' own object */
 	unsigned int		 port;		/* [I] console: opened on */
 	unsigned int		 port_in;	/* [I] console: reads */
 	unsigned int		 port_out;	/* [I] console: writes */

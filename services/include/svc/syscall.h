@@ -47,6 +47,9 @@ SYSCALL(readlink); SYSCALL(faccessat); SYSCALL(faccessat2); SYSCALL(access);
 SYSCALL(ioctl); SYSCALL(fcntl); SYSCALL(dup); SYSCALL(dup2); SYSCALL(dup3);
 SYSCALL(umask);
 
+/* Pipes (services/ipc). */
+SYSCALL(pipe); SYSCALL(pipe2);
+
 /* Processes, memory, time and the rest (services/proc, mm, time, ...). */
 SYSCALL(exit); SYSCALL(exit_group); SYSCALL(arch_prctl);
 SYSCALL(set_tid_address); SYSCALL(set_robust_list); SYSCALL(rseq);

@@ -1,0 +1,260 @@
+/*
+ * services/ipc/pipe.c: pipes (pipe(7)).  A pipe is a 64 KiB ring buffer
+ * with two ends, each an open file description: reads block while the
+ * pipe is empty and a write end is open, and see end of file once none
+ * is; writes block while it is full and a read end is open.  A write of
+ * at most PIPE_BUF bytes is atomic (it waits until it fits whole); a
+ * larger one may be split and interleaved.  Writing with no read end
+ * open is EPIPE.  SIGPIPE is not sent yet: it comes with signal delivery.
+ *
+ * Each end keeps its pipe in f->priv.  The ends hold the pipe alive: it is
+ * freed when the last end is released.
+ *
+ * Interface: pipe_create() (ipc.h).
+ * Locks:
+ *	p	pipe->lock; also atomic, so wait conditions can read them
+ * file.c takes no file lock around a non-seekable file's reads and writes,
+ * so ends shared after fork wait here, interruptibly, not on each other.
+ */
+#include <fw/alloc.h>
+#include <fw/errno.h>
+#include <fw/waitq.h>
+#include <svc/file.h>
+#include <svc/lib.h>
+#include <svc/vfs.h>
+#include <uapi/fcntl.h>
+#include <uapi/fs.h>
+#include "ipc.h"
+
+struct pipe {
+	struct fw_mutex	 lock;
+	struct fw_waitq	 rd_wq;		/* readers wait for data */
+	struct fw_waitq	 wr_wq;		/* writers wait for space */
+	uint8_t		*buf;		/* [p] PIPE_CAPACITY bytes */
+	size_t		 head;		/* [p] next byte to read */
+	atomic_size_t	 len;		/* [p] bytes buffered */
+	atomic_uint	 readers;	/* [p] open read ends */
+	atomic_uint	 writers;	/* [p] open write ends */
+	uint64_t	 ino;		/* [I] for fstat */
+};
+
+static atomic_uint_fast64_t pipe_next_ino = 0x20000;
+
+static struct pipe *
+pipe_of(struct file *f)
+{
+	return f->priv;
+}
+
+static void
+pipe_free(struct pipe *p)
+{
+	fw_free(p->buf);
+	fw_free(p);
+}
+
+static bool
+pipe_readable(void *arg)
+{
+	struct pipe *p = arg;
+
+	return atomic_load(&p->len) > 0 || atomic_load(&p->writers) == 0;
+}
+
+struct pipe_space_cond {
+	struct pipe	*p;
+	size_t		 need;
+};
+
+static bool
+pipe_writable(void *arg)
+{
+	struct pipe_space_cond *c = arg;
+
+	return PIPE_CAPACITY - atomic_load(&c->p->len) >= c->need ||
+	    atomic_load(&c->p->readers) == 0;
+}
+
+static long
+pipe_read(struct file *f, void *buf, size_t len, uint64_t *off)
+{
+	struct pipe *p = pipe_of(f);
+	uint8_t *dst = buf;
+	size_t n, first;
+
+	fw_mutex_lock(&p->lock);
+	while (atomic_load(&p->len) == 0) {
+		if (atomic_load(&p->writers) == 0) {
+			fw_mutex_unlock(&p->lock);
+			return 0;
+		}
+		if (atomic_load(&f->flags) & LINUX_O_NONBLOCK) {
+			fw_mutex_unlock(&p->lock);
+			return -EAGAIN;
+		}
+		fw_mutex_unlock(&p->lock);
+		if (fw_waitq_wait(&p->rd_wq, pipe_readable, p, FW_NO_DEADLINE,
+		    true) == -EINTR)
+			return -ERESTARTSYS;
+		fw_mutex_lock(&p->lock);
+	}
+	n = MIN(len, atomic_load(&p->len));
+	first = MIN(n, (size_t)PIPE_CAPACITY - p->head);
+	memcpy(dst, p->buf + p->head, first);
+	memcpy(dst + first, p->buf, n - first);
+	p->head = (p->head + n) % PIPE_CAPACITY;
+	atomic_fetch_sub(&p->len, n);
+	fw_mutex_unlock(&p->lock);
+	fw_waitq_wake_all(&p->wr_wq);
+	return (long)n;
+}
+
+/* Copies n bytes (they fit) into the ring.  Requires p->lock. */
+static void
+pipe_put_locked(struct pipe *p, const uint8_t *src, size_t n)
+	FW_REQUIRES(&p->lock)
+{
+	size_t tail = (p->head + atomic_load(&p->len)) % PIPE_CAPACITY;
+	size_t first = MIN(n, (size_t)PIPE_CAPACITY - tail);
+
+	memcpy(p->buf + tail, src, first);
+	memcpy(p->buf, src + first, n - first);
+	atomic_fetch_add(&p->len, n);
+}
+
+static long
+pipe_write(struct file *f, const void *buf, size_t len, uint64_t *off)
+{
+	struct pipe *p = pipe_of(f);
+	struct pipe_space_cond c = { p, 0 };
+	const uint8_t *src = buf;
+	size_t done = 0, space, n;
+
+	fw_mutex_lock(&p->lock);
+	while (done < len) {
+		if (atomic_load(&p->readers) == 0) {
+			fw_mutex_unlock(&p->lock);
+			return done > 0 ? (long)done : -EPIPE;
+		}
+		space = PIPE_CAPACITY - atomic_load(&p->len);
+		/* Up to PIPE_BUF bytes go in whole; more may be split. */
+		c.need = len - done <= PIPE_BUF ? len - done : 1;
+		if (space >= c.need) {
+			n = MIN(space, len - done);
+			pipe_put_locked(p, src + done, n);
+			done += n;
+			fw_waitq_wake_all(&p->rd_wq);
+			continue;
+		}
+		if (atomic_load(&f->flags) & LINUX_O_NONBLOCK) {
+			fw_mutex_unlock(&p->lock);
+			return done > 0 ? (long)done : -EAGAIN;
+		}
+		fw_mutex_unlock(&p->lock);
+		if (fw_waitq_wait(&p->wr_wq, pipe_writable, &c, FW_NO_DEADLINE,
+		    true) == -EINTR)
+			return done > 0 ? (long)done : -ERESTARTSYS;
+		fw_mutex_lock(&p->lock);
+	}
+	fw_mutex_unlock(&p->lock);
+	return (long)done;
+}
+
+/* A FIFO, as Linux's pipefs shows it. */
+static void
+pipe_stat(struct file *f, struct linux_stat *st)
+{
+	st->st_ino = pipe_of(f)->ino;
+	st->st_nlink = 1;
+	st->st_mode = LINUX_S_IFIFO | 0600;
+	st->st_blksize = PIPE_BUF;
+}
+
+static void
+pipe_rd_release(struct file *f)
+{
+	struct pipe *p = pipe_of(f);
+	bool last;
+
+	fw_mutex_lock(&p->lock);
+	atomic_fetch_sub(&p->readers, 1);
+	last = atomic_load(&p->readers) == 0 && atomic_load(&p->writers) == 0;
+	/* Under the lock: once it drops, the other end may free p. */
+	if (!last)
+		fw_waitq_wake_all(&p->wr_wq);
+	fw_mutex_unlock(&p->lock);
+	if (last)
+		pipe_free(p);
+}
+
+static void
+pipe_wr_release(struct file *f)
+{
+	struct pipe *p = pipe_of(f);
+	bool last;
+
+	fw_mutex_lock(&p->lock);
+	atomic_fetch_sub(&p->writers, 1);
+	last = atomic_load(&p->readers) == 0 && atomic_load(&p->writers) == 0;
+	/* Under the lock: once it drops, the other end may free p. */
+	if (!last)
+		fw_waitq_wake_all(&p->rd_wq);
+	fw_mutex_unlock(&p->lock);
+	if (last)
+		pipe_free(p);
+}
+
+static const struct file_ops pipe_rd_ops = {
+	.read = pipe_read,
+	.stat = pipe_stat,
+	.release = pipe_rd_release,
+};
+
+static const struct file_ops pipe_wr_ops = {
+	.write = pipe_write,
+	.stat = pipe_stat,
+	.release = pipe_wr_release,
+};
+
+int
+pipe_create(bool nonblock, struct file **rd, struct file **wr)
+{
+	unsigned int nb = nonblock ? LINUX_O_NONBLOCK : 0;
+	struct file *r = NULL, *w = NULL;
+	struct pipe *p;
+	int err;
+
+	if ((p = fw_zalloc(1, sizeof(*p))) == NULL)
+		return -ENOMEM;
+	if ((p->buf = fw_alloc(PIPE_CAPACITY)) == NULL) {
+		fw_free(p);
+		return -ENOMEM;
+	}
+	fw_mutex_init(&p->lock);
+	fw_waitq_init(&p->rd_wq);
+	fw_waitq_init(&p->wr_wq);
+	atomic_init(&p->len, 0);
+	atomic_init(&p->readers, 0);
+	atomic_init(&p->writers, 0);
+	p->ino = atomic_fetch_add(&pipe_next_ino, 1);
+	/* Each end counts once it exists, so its release is balanced. */
+	if ((err = file_alloc(&pipe_rd_ops, NULL, LINUX_O_RDONLY | nb, false,
+	    &r)) < 0)
+		goto fail;
+	r->priv = p;
+	atomic_store(&p->readers, 1);
+	if ((err = file_alloc(&pipe_wr_ops, NULL, LINUX_O_WRONLY | nb, false,
+	    &w)) < 0)
+		goto fail;
+	w->priv = p;
+	atomic_store(&p->writers, 1);
+	*rd = r;
+	*wr = w;
+	return 0;
+fail:
+	if (r != NULL)
+		file_unref(r);		/* the last end: frees p */
+	else
+		pipe_free(p);
+	return err;
+}
