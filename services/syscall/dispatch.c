@@ -13,12 +13,21 @@
 #include <svc/lib.h>
 #include <svc/proc.h>
 #include <svc/syscall.h>
+#include <stdatomic.h>
 #include <uapi/unistd_64.h>
 
 bool
 strace_on(void)
 {
-	return fw_boot_option("strace") != NULL;
+	/* Boot options never change: look once, not on every call. */
+	static atomic_int state;		/* 0 unknown, 1 off, 2 on */
+	int s = atomic_load_explicit(&state, memory_order_relaxed);
+
+	if (s == 0) {
+		s = fw_boot_option("strace") != NULL ? 2 : 1;
+		atomic_store_explicit(&state, s, memory_order_relaxed);
+	}
+	return s == 2;
 }
 
 /* Whether strace prints nr's result in hex (it is an address). */
