@@ -233,3 +233,32 @@ lookup_at(const struct fsctx *c, int dirfd, const char *path, int atflags,
 	}
 	return err;
 }
+
+int
+modify_at(struct proc *p, int dirfd, uint64_t upath, walk_act_fn act,
+    uint32_t arg)
+{
+	struct vnode *start;
+	struct fsctx c;
+	struct walk w;
+	char *path;
+	int err;
+
+	if ((err = path_get(p->vm, upath, &path)) < 0)
+		return err;
+	fsctx_get(p, &c);
+	if (path[0] == '\0')
+		err = -ENOENT;
+	else if ((err = dirfd_vnode(&c, dirfd, path, &start)) == 0) {
+		fw_mutex_lock(&fs_lock);
+		if ((err = walk_path_locked(&c, start, path, 0, &w)) == 0) {
+			err = act(&c, &w, arg);
+			walk_done(&w);
+		}
+		fw_mutex_unlock(&fs_lock);
+		vnode_unref(start);
+	}
+	fsctx_put(&c);
+	path_put(path);
+	return err;
+}

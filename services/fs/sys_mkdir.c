@@ -34,40 +34,14 @@ mkdir_locked(const struct fsctx *c, struct walk *w, uint32_t mode)
 	return 0;
 }
 
-static long
-do_mkdirat(struct proc *p, int dirfd, uint64_t upath, uint32_t mode)
-{
-	struct vnode *start;
-	struct fsctx c;
-	struct walk w;
-	char *path;
-	int err;
-
-	if ((err = path_get(p->vm, upath, &path)) < 0)
-		return err;
-	fsctx_get(p, &c);
-	if (path[0] == '\0')
-		err = -ENOENT;
-	else if ((err = dirfd_vnode(&c, dirfd, path, &start)) == 0) {
-		fw_mutex_lock(&fs_lock);
-		if ((err = walk_path_locked(&c, start, path, 0, &w)) == 0) {
-			err = mkdir_locked(&c, &w, mode);
-			walk_done(&w);
-		}
-		fw_mutex_unlock(&fs_lock);
-		vnode_unref(start);
-	}
-	fsctx_put(&c);
-	path_put(path);
-	return err;
-}
-
 SYSCALL(mkdirat)
 {
-	return do_mkdirat(t->proc, (int)a->a[0], a->a[1], (uint32_t)a->a[2]);
+	return modify_at(t->proc, (int)a->a[0], a->a[1], mkdir_locked,
+	    (uint32_t)a->a[2]);
 }
 
 SYSCALL(mkdir)
 {
-	return do_mkdirat(t->proc, LINUX_AT_FDCWD, a->a[0], (uint32_t)a->a[1]);
+	return modify_at(t->proc, LINUX_AT_FDCWD, a->a[0], mkdir_locked,
+	    (uint32_t)a->a[1]);
 }

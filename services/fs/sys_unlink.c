@@ -67,35 +67,21 @@ rmdir_locked(const struct fsctx *c, struct walk *w) FW_REQUIRES(&fs_lock)
 	return 0;
 }
 
+/* The act of modify_at(): rmdir with AT_REMOVEDIR, else unlink. */
+static int
+remove_locked(const struct fsctx *c, struct walk *w, uint32_t flags)
+    FW_REQUIRES(&fs_lock)
+{
+	return (flags & LINUX_AT_REMOVEDIR) ? rmdir_locked(c, w) :
+	    unlink_locked(c, w);
+}
+
 static long
 do_unlinkat(struct proc *p, int dirfd, uint64_t upath, int flags)
 {
-	struct vnode *start;
-	struct fsctx c;
-	struct walk w;
-	char *path;
-	int err;
-
 	if (flags & ~LINUX_AT_REMOVEDIR)
 		return -EINVAL;
-	if ((err = path_get(p->vm, upath, &path)) < 0)
-		return err;
-	fsctx_get(p, &c);
-	if (path[0] == '\0')
-		err = -ENOENT;
-	else if ((err = dirfd_vnode(&c, dirfd, path, &start)) == 0) {
-		fw_mutex_lock(&fs_lock);
-		if ((err = walk_path_locked(&c, start, path, 0, &w)) == 0) {
-			err = (flags & LINUX_AT_REMOVEDIR) ?
-			    rmdir_locked(&c, &w) : unlink_locked(&c, &w);
-			walk_done(&w);
-		}
-		fw_mutex_unlock(&fs_lock);
-		vnode_unref(start);
-	}
-	fsctx_put(&c);
-	path_put(path);
-	return err;
+	return modify_at(p, dirfd, upath, remove_locked, (uint32_t)flags);
 }
 
 SYSCALL(unlinkat)
