@@ -9,82 +9,54 @@
 #include <svc/vfs.h>
 #include "fs.h"
 
-SYSCALL(read)
+/*
+ * read, write, pread64, pwrite64: descriptor a[0], buffer a[1], count
+ * a[2], and for the positional ones the offset a[3].
+ */
+static long
+fd_rw(struct thread *t, const struct syscall_args *a, bool positional,
+    bool write)
 {
 	struct proc *p = t->proc;
+	uint64_t off = a->a[3];
+	fw_uaddr_t buf = fw_uaddr(a->a[1]);
+	size_t len = (size_t)a->a[2];
 	struct file *f;
 	long n;
 	int err;
 
+	if (positional && (int64_t)off < 0)
+		return -EINVAL;
 	if ((err = fd_get(p, (int)a->a[0], &f)) < 0)
 		return err;
-	n = file_read_user(f, p->vm, fw_uaddr(a->a[1]), (size_t)a->a[2],
-	    NULL);
+	if (positional && !f->seekable)
+		n = -ESPIPE;
+	else if (write)
+		n = file_write_user(f, p->vm, buf, len,
+		    positional ? &off : NULL);
+	else
+		n = file_read_user(f, p->vm, buf, len,
+		    positional ? &off : NULL);
 	file_unref(f);
 	return n;
+}
+
+SYSCALL(read)
+{
+	return fd_rw(t, a, false, false);
 }
 
 SYSCALL(write)
 {
-	struct proc *p = t->proc;
-	struct file *f;
-	long n;
-	int err;
-
-	if ((err = fd_get(p, (int)a->a[0], &f)) < 0)
-		return err;
-	n = file_write_user(f, p->vm, fw_uaddr(a->a[1]), (size_t)a->a[2],
-	    NULL);
-	file_unref(f);
-	return n;
-}
-
-/* The shared checks of pread64 and pwrite64: 0 with *out, or -errno. */
-static int
-positional_file(struct proc *p, const struct syscall_args *a,
-    struct file **out)
-{
-	int err;
-
-	if ((int64_t)a->a[3] < 0)
-		return -EINVAL;
-	if ((err = fd_get(p, (int)a->a[0], out)) < 0)
-		return err;
-	if (!(*out)->seekable) {
-		file_unref(*out);
-		return -ESPIPE;
-	}
-	return 0;
+	return fd_rw(t, a, false, true);
 }
 
 SYSCALL(pread64)
 {
-	struct proc *p = t->proc;
-	uint64_t off = a->a[3];
-	struct file *f;
-	long n;
-	int err;
-
-	if ((err = positional_file(p, a, &f)) < 0)
-		return err;
-	n = file_read_user(f, p->vm, fw_uaddr(a->a[1]), (size_t)a->a[2],
-	    &off);
-	file_unref(f);
-	return n;
+	return fd_rw(t, a, true, false);
 }
 
 SYSCALL(pwrite64)
 {
-	struct proc *p = t->proc;
-	uint64_t off = a->a[3];
-	struct file *f;
-	long n;
-	int err;
-
-	if ((err = positional_file(p, a, &f)) < 0)
-		return err;
-	n = file_write_user(f, p->vm, fw_uaddr(a->a[1]), (size_t)a->a[2],
-	    &off);
-	file_unref(f);
-	return n;
+	return fd_rw(t, a, true, true);
 }
