@@ -22,22 +22,11 @@ shift 2
 trellis=("$@")
 native=${NATIVE_BUSYBOX:-/bin/busybox}
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+test_name=busybox.$case
+. "$(dirname "$0")/../harness.sh"
 
-# guest ARGS...: run `trellis run -- ARGS...`; stdout, stderr in $tmp/out, $tmp/err, $rc.
-guest() {
-    "${trellis[@]}" run -- "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-    rc=$?
-}
-fail() {
-    echo "busybox.$case: $*" >&2
-    echo "--- guest stdout:" >&2; cat "$tmp/out" >&2
-    echo "--- guest stderr:" >&2; cat "$tmp/err" >&2
-    exit 1
-}
-expect_rc() { [ "$rc" = "$1" ] || fail "exit status $rc, wanted $1"; }
-expect_out() { [ "$(cat "$tmp/out")" = "$1" ] || fail "stdout differs from: $1"; }
+# guest ARGS...: run `trellis run -- ARGS...`.
+guest() { run run -- "$@"; }
 
 case $case in
 echo)

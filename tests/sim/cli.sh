@@ -20,22 +20,8 @@ case=$1
 shift 2
 trellis=("$@")
 
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-# run ARGS...: `trellis ARGS...`; stdout, stderr in $tmp/out, $tmp/err, status in $rc.
-run() {
-    "${trellis[@]}" "$@" >"$tmp/out" 2>"$tmp/err" </dev/null
-    rc=$?
-}
-fail() {
-    echo "sim.cli.$case: $*" >&2
-    echo "--- stdout:" >&2; cat "$tmp/out" >&2
-    echo "--- stderr:" >&2; cat "$tmp/err" >&2
-    exit 1
-}
-expect_rc() { [ "$rc" = "$1" ] || fail "exit status $rc, wanted $1"; }
-expect_err() { grep -q -- "$1" "$tmp/err" || fail "stderr lacks: $1"; }
+test_name=sim.cli.$case
+. "$(dirname "$0")/../harness.sh"
 
 # mkcpio DIR FILE: a newc archive of DIR's contents.
 mkcpio() {
