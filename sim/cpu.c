@@ -7,8 +7,12 @@
  * sleep on this CPU while their guest code runs (sim_user_wait()).
  * Implements the CPU half of hal/cpu.h.
  *
- * A CPU's list of user waits is touched only by its own host thread: by a
- * task before it sleeps, and by the scheduler loop (idle, irq poll).
+ * A CPU's list of user waits is under its waits_lock: the task that added
+ * an entry may be woken by something else (fw_task_interrupt()) and run on
+ * in another CPU, and then takes its entry back itself; the scheduler loop
+ * (idle, irq poll) wakes the tasks whose guests posted events.  A waker
+ * calls fw_sched_wakeup() with the lock held, so the woken task cannot be
+ * gone by then.
  */
 #define _GNU_SOURCE
 #include "sim.h"
@@ -19,6 +23,7 @@
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/auxv.h>
 #include <sys/syscall.h>
 #include <time.h>
@@ -41,12 +46,14 @@ struct sim_uwait {
 	uint64_t		 since;
 	struct fw_task		*task;
 	struct sim_uwait	*next;
+	struct sim_cpu		*cpu;		/* whose list holds it */
 };
 
 struct sim_cpu {
 	_Alignas(64) uint32_t	wake;		/* futex: bumped per wake-up */
 	uint32_t		sleeping;	/* the CPU sleeps on wake */
-	struct sim_uwait	*waits;		/* this CPU's thread only */
+	uint32_t		waits_lock;	/* spin lock of waits, nwaits */
+	struct sim_uwait	*waits;
 	unsigned int		 nwaits;
 };
 
@@ -76,6 +83,20 @@ hal_cpu_count(void)
 	return ncpus;
 }
 
+static void
+waits_lock(struct sim_cpu *c)
+{
+	while (__atomic_exchange_n(&c->waits_lock, 1, __ATOMIC_ACQUIRE) != 0)
+		while (__atomic_load_n(&c->waits_lock, __ATOMIC_RELAXED) != 0)
+			__builtin_ia32_pause();
+}
+
+static void
+waits_unlock(struct sim_cpu *c)
+{
+	__atomic_store_n(&c->waits_lock, 0, __ATOMIC_RELEASE);
+}
+
 /*
  * Wakes the tasks whose guest posted an event, and those silent for a
  * while, so that they notice a stub that died.
@@ -86,16 +107,19 @@ scan_waits(struct sim_cpu *c)
 	struct sim_uwait **pp = &c->waits, *w;
 	uint64_t now = hal_clock_monotonic();
 
+	waits_lock(c);
 	while ((w = *pp) != NULL) {
 		if (__atomic_load_n(w->word, __ATOMIC_ACQUIRE) != w->val ||
 		    now - w->since > RECHECK_NS) {
 			*pp = w->next;
 			c->nwaits--;
+			w->cpu = NULL;
 			fw_sched_wakeup(w->task);
 		} else {
 			pp = &w->next;
 		}
 	}
+	waits_unlock(c);
 }
 
 void
@@ -107,9 +131,13 @@ sim_user_wait(uint32_t *word, uint32_t val)
 		.val = val,
 		.since = hal_clock_monotonic(),
 		.task = fw_task_current(),
+		.cpu = c,
 	};
+	struct sim_uwait **pp;
 
+	waits_lock(c);
 	if (c->nwaits >= MAX_WAITV - 1) {
+		waits_unlock(c);
 		fw_task_yield();		/* no room: poll instead */
 		return;
 	}
@@ -117,7 +145,19 @@ sim_user_wait(uint32_t *word, uint32_t val)
 	w.next = c->waits;
 	c->waits = &w;
 	c->nwaits++;
+	waits_unlock(c);
 	fw_sched_sleep();
+	/* Woken by someone else (an interrupt): take the entry back. */
+	waits_lock(c);
+	if (w.cpu != NULL) {
+		for (pp = &c->waits; *pp != NULL; pp = &(*pp)->next)
+			if (*pp == &w) {
+				*pp = w.next;
+				c->nwaits--;
+				break;
+			}
+	}
+	waits_unlock(c);
 }
 
 /*
@@ -148,15 +188,22 @@ hal_cpu_idle(uint64_t deadline)
 		.uaddr = (uint64_t)(uintptr_t)&c->wake,
 		.flags = FUTEX2_SIZE_U32,
 	};
+	/*
+	 * A word may go stale once the lock is dropped (its task woken by an
+	 * interrupt): futex_waitv then just waits on a word that will not
+	 * change, for at most RECHECK_NS.
+	 */
+	waits_lock(c);
 	for (w = c->waits; w != NULL && n < MAX_WAITV; w = w->next)
 		v[n++] = (struct waitv){ .val = w->val,
 		    .uaddr = (uint64_t)(uintptr_t)w->word,
 		    .flags = FUTEX2_SIZE_U32 };
+	waits_unlock(c);
 	if (atomic_load(&irq_pending))
 		return;
 	__atomic_store_n(&c->sleeping, 1, __ATOMIC_SEQ_CST);
 	now = hal_clock_monotonic();
-	if (c->waits != NULL && deadline > now + RECHECK_NS)
+	if (n > 1 && deadline > now + RECHECK_NS)
 		deadline = now + RECHECK_NS;
 	if (!atomic_load(&irq_pending) && deadline > now) {
 		abs = deadline == UINT64_MAX ? UINT64_MAX :
@@ -199,7 +246,7 @@ hal_irq_poll(void)
 {
 	struct sim_cpu *c = &cpus[this_cpu];
 
-	if (c->waits != NULL)
+	if (__atomic_load_n(&c->nwaits, __ATOMIC_RELAXED) != 0)
 		scan_waits(c);
 	if (!atomic_exchange(&irq_pending, 0))
 		return;
@@ -234,6 +281,29 @@ hal_cpu_xsave_size(void)
 	if (!__get_cpuid_count(0xd, 0, &a, &b, &c, &d) || b == 0)
 		return 512 + 64;		/* FXSAVE area and header */
 	return b;
+}
+
+uint64_t
+hal_cpu_xfeatures(void)
+{
+	unsigned int a, b, c, d, lo, hi;
+
+	if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_OSXSAVE))
+		return 3;
+	__asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
+	return ((uint64_t)hi << 32) | lo;
+}
+
+/* MXCSR_MASK from an FXSAVE image; 0 there means the default 0xffbf. */
+uint32_t
+hal_cpu_mxcsr_mask(void)
+{
+	static uint8_t fx[512] __attribute__((aligned(16)));
+	uint32_t mask;
+
+	__asm__ volatile("fxsave %0" : "=m"(fx));
+	memcpy(&mask, fx + 28, sizeof(mask));
+	return mask != 0 ? mask : 0xffbf;
 }
 
 static void *

@@ -24,6 +24,7 @@
 #include <sys/ucontext.h>
 #include <unistd.h>
 
+#include <hal/cpu.h>
 #include <hal/user.h>
 #include <hal/phys.h>
 #include <hal/platform.h>
@@ -296,6 +297,20 @@ hal_uthread_kick(struct fw_uthread *t)
 {
 	if (!t->dead && t->tid > 0)
 		(void)host_tgkill(t->space->pid, t->tid, STUB_KICK_SIG);
+}
+
+uint8_t *
+hal_uthread_xsave_area(struct fw_uthread *t)
+{
+	uint64_t a;
+
+	if (t->dead || t->uc == NULL)
+		return NULL;
+	a = (uint64_t)(uintptr_t)__atomic_load_n(&t->uc->uc_mcontext.fpregs,
+	    __ATOMIC_RELAXED);
+	if (a % 64 != 0)
+		return NULL;
+	return slot_ptr(t, a, hal_cpu_xsave_size() + 4);
 }
 
 static void

@@ -37,6 +37,10 @@ void		hal_irq_poll(void);
 uint64_t	hal_cpu_hwcap(void);
 uint64_t	hal_cpu_hwcap2(void);
 size_t		hal_cpu_xsave_size(void);
+/* The XSAVE features enabled for user code (XCR0); 3 without XSAVE. */
+uint64_t	hal_cpu_xfeatures(void);
+/* MXCSR bits the CPU accepts (the FXSAVE area's MXCSR_MASK). */
+uint32_t	hal_cpu_mxcsr_mask(void);
 
 /* Core entry points the backend calls. */
 void		fw_core_init(void);		/* once, before any CPU runs */

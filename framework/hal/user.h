@@ -15,5 +15,14 @@ void			hal_uthread_free(struct fw_uthread *t);
 FW_MUST_CHECK int	hal_user_enter(struct fw_uthread *t,
 			    struct fw_user_ctx *ctx, struct fw_user_event *ev);
 void			hal_uthread_kick(struct fw_uthread *t);
+/*
+ * The XSAVE area (standard format, hal_cpu_xsave_size() bytes plus 4 for
+ * FP_XSTATE_MAGIC2) that t's FP state was saved to at its last event and is
+ * loaded from when it next enters user mode, or NULL when t has none (lost,
+ * or not yet run).  Valid until the next hal_user_enter(t).  On the
+ * simulator another guest thread can write it at any time: callers read
+ * each byte once and never trust what they read back.
+ */
+uint8_t			*hal_uthread_xsave_area(struct fw_uthread *t);
 
 #endif

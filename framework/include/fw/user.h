@@ -6,7 +6,8 @@
  * the framework could not resolve by itself, or is interrupted by
  * fw_uthread_kick().  On return ctx holds the user registers at that point
  * (for a syscall, rip is the address after the instruction and rax the
- * number).  Floating-point state stays with the uthread.
+ * number).  Floating-point and vector state stays with the uthread; the
+ * fw_uthread_fpstate_* calls below read and replace it between events.
  *
  * One task at a time may run a given uthread.  fw_user_enter() may sleep.
  */
@@ -73,7 +74,42 @@ void			fw_uthread_free(struct fw_uthread *t);
  */
 FW_MUST_CHECK int	fw_user_enter(struct fw_uthread *t,
 			    struct fw_user_ctx *ctx, struct fw_user_event *ev);
-/* Makes a running or next fw_user_enter(t) return FW_USER_INTERRUPT soon. */
+/*
+ * Makes a running or next fw_user_enter(t) return FW_USER_INTERRUPT soon.
+ * Any task may call it while t exists; it never sleeps.
+ */
 void			fw_uthread_kick(struct fw_uthread *t);
+
+/*
+ * A thread's FP and vector state as x86-64 Linux stores it in a signal
+ * frame: the XSAVE standard-format area (fw_cpu_xsave_size() bytes) whose
+ * software bytes at offset 464 hold FP_XSTATE_MAGIC1, the sizes and the
+ * enabled features, followed by FP_XSTATE_MAGIC2: fw_fpstate_size() bytes
+ * in all.  Every call below is for the task running t, between events
+ * (after an fw_user_enter() returned, before the next one).
+ */
+#define FW_FPSTATE_SW_OFF	464
+#define FW_FP_XSTATE_MAGIC1	0x46505853u
+#define FW_FP_XSTATE_MAGIC2	0x46505845u
+/* The bytes of that layout on this machine; fixed at boot. */
+size_t			fw_fpstate_size(void);
+/*
+ * Copies t's state into buf (len >= fw_fpstate_size()).  0; -EINVAL when
+ * len is too small; -EIO when the backend lost the thread.
+ */
+FW_MUST_CHECK int	fw_uthread_fpstate_get(struct fw_uthread *t,
+			    uint8_t *buf, size_t len);
+/*
+ * Makes buf (len >= fw_fpstate_size(), untrusted: from user memory) t's
+ * state, checked as Linux's sigreturn checks it: without the software
+ * bytes' magic only the legacy FXSAVE part is taken, the rest starts
+ * afresh; a state the CPU would refuse (reserved MXCSR bits, a compacted or
+ * non-zero reserved XSAVE header, features not enabled) is -EINVAL and
+ * leaves t's state as it was.  -EIO when the backend lost the thread.
+ */
+FW_MUST_CHECK int	fw_uthread_fpstate_set(struct fw_uthread *t,
+			    const uint8_t *buf, size_t len);
+/* Gives t the initial state, as execve(2) and signal handlers start. */
+FW_MUST_CHECK int	fw_uthread_fpstate_reset(struct fw_uthread *t);
 
 #endif

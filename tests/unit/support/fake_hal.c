@@ -259,6 +259,18 @@ hal_cpu_xsave_size(void)
 	return 2696;
 }
 
+uint64_t
+hal_cpu_xfeatures(void)
+{
+	return 0xe7;			/* x87, SSE, AVX, AVX-512 */
+}
+
+uint32_t
+hal_cpu_mxcsr_mask(void)
+{
+	return 0xffff;
+}
+
 /* hal/mmu.h */
 
 static void
@@ -386,6 +398,15 @@ hal_user_enter(struct fw_uthread *t, struct fw_user_ctx *ctx,
 void
 hal_uthread_kick(struct fw_uthread *t)
 {
+}
+
+/* Every uthread handle shares one XSAVE area: enough for core tests. */
+uint8_t fake_xsave_area[4096] __attribute__((aligned(64)));
+
+uint8_t *
+hal_uthread_xsave_area(struct fw_uthread *t)
+{
+	return t != NULL ? fake_xsave_area : NULL;
 }
 
 /* hal/platform.h */
