@@ -5,6 +5,8 @@
  * Linux's ksys_pread64() does).  No locks of its own.
  */
 #include <svc/file.h>
+#include <svc/proc.h>
+#include <svc/signal.h>
 #include <svc/syscall.h>
 #include <svc/vfs.h>
 #include "fs.h"
@@ -38,6 +40,8 @@ fd_rw(struct thread *t, const struct syscall_args *a, bool positional,
 		n = file_read_user(f, p->vm, buf, len,
 		    positional ? &off : NULL);
 	file_unref(f);
+	if (n == -EPIPE)
+		signal_sigpipe(t);
 	return n;
 }
 

@@ -8,6 +8,8 @@
 #include <fw/alloc.h>
 #include <fw/uaccess.h>
 #include <svc/file.h>
+#include <svc/proc.h>
+#include <svc/signal.h>
 #include <svc/syscall.h>
 #include <svc/vfs.h>
 #include "fs.h"
@@ -68,6 +70,8 @@ rw_vec(struct thread *t, const struct syscall_args *a, bool write)
 		    file_read_user(f, p->vm, fw_uaddr(iov[i].iov_base),
 		    iov[i].iov_len, NULL);
 		if (n < 0) {
+			if (n == -EPIPE)
+				signal_sigpipe(t);
 			if (done == 0)
 				done = n;
 			break;

@@ -5,7 +5,7 @@
  * is; writes block while it is full and a read end is open.  A write of
  * at most PIPE_BUF bytes is atomic (it waits until it fits whole); a
  * larger one may be split and interleaved.  Writing with no read end
- * open is EPIPE.  SIGPIPE is not sent yet: it comes with signal delivery.
+ * open is EPIPE (the write calls add SIGPIPE: signal_sigpipe).
  *
  * Each end keeps its pipe in f->priv.  The ends hold the pipe alive: it is
  * freed when the last end is released.

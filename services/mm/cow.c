@@ -8,7 +8,9 @@
  * count.  The count may only be too high, never too low: a vm that drops a
  * shared frame by munmap, exec or exit leaves it as it is, which costs a
  * needless copy later but never lets two vms write one frame.  Pages of
- * shared VMAs are populated in the parent first and mapped as they are.
+ * shared VMAs are populated in the parent first and mapped as they are, so
+ * both see one frame per page, writable, and never copy it.  The child
+ * gets no VMA_DONTFORK area, and a VMA_WIPEONFORK one without its pages.
  *
  * Interface: mm_fork, mm_cow_break_locked, mm_page_prot_locked (svc/mm.h).
  * Locks: mm->lock of the vm that faults or forks, then mm_cow_lock (a
@@ -19,7 +21,6 @@
 #include <fw/errno.h>
 #include <fw/frame.h>
 #include <fw/spinlock.h>
-#include <fw/string.h>
 #include <fw/vm.h>
 #include <svc/lib.h>
 #include <svc/mm.h>
@@ -109,6 +110,8 @@ mm_fork_vma_locked(struct mm *pm, struct mm *c, const struct vma *v)
 	uint64_t va;
 	int err;
 
+	if (v->flags & VMA_WIPEONFORK)
+		return 0;		/* the child faults in zeroed frames */
 	/* Both must see one page from now on, even one never touched. */
 	if (shared && (err = mm_populate_locked(pm, v->start, v->end)) < 0)
 		return err;
@@ -131,21 +134,23 @@ mm_fork_vma_locked(struct mm *pm, struct mm *c, const struct vma *v)
 	return 0;
 }
 
-/* Copies the parent's VMA list and layout into the new c. */
+/* Copies the parent's VMA list but VMA_DONTFORK areas, and its layout. */
 static int
 mm_fork_layout_locked(struct mm *pm, struct mm *c) FW_REQUIRES(&pm->lock)
 {
-	size_t cap = MAX(pm->nvma, (size_t)8);
+	size_t cap = MAX(pm->nvma, (size_t)8), i;
 
 	if ((c->vmas = fw_zalloc(cap, sizeof(*c->vmas))) == NULL)
 		return -ENOMEM;
-	memcpy(c->vmas, pm->vmas, pm->nvma * sizeof(*c->vmas));
-	c->nvma = pm->nvma;
+	for (i = 0; i < pm->nvma; i++)
+		if (!(pm->vmas[i].flags & VMA_DONTFORK))
+			c->vmas[c->nvma++] = pm->vmas[i];
 	c->cap = cap;
 	c->brk_start = pm->brk_start;
 	c->brk = pm->brk;
 	c->stack_top = pm->stack_top;
 	c->mmap_base = pm->mmap_base;
+	c->stack_rlimit = pm->stack_rlimit;
 	c->forked = true;
 	return 0;
 }
@@ -168,7 +173,8 @@ mm_fork(struct mm *pm, struct mm **out)
 	if ((err = mm_fork_layout_locked(pm, c)) == 0) {
 		pm->forked = true;
 		for (i = 0; i < pm->nvma && err == 0; i++)
-			err = mm_fork_vma_locked(pm, c, &pm->vmas[i]);
+			if (!(pm->vmas[i].flags & VMA_DONTFORK))
+				err = mm_fork_vma_locked(pm, c, &pm->vmas[i]);
 	}
 	fw_mutex_unlock(&pm->lock);
 	if (err < 0) {

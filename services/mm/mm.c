@@ -1,10 +1,12 @@
 /*
  * mm/mm.c: a process's memory map: creation, the page-fault handler that
- * backs VMAs with zeroed frames on first touch, and eager population.
+ * backs VMAs with zeroed frames on first touch and grows VMA_GROWSDOWN
+ * areas down to a fault just below them, and eager population.
  *
- * Interface: mm_new, mm_free, mm_fault, mm_has_vma, mm_populate_locked
- * (svc/mm.h); copy-on-write pages are mm/cow.c's.  Locks: mm->lock, taken
- * by mm_fault and mm_has_vma; the framework calls mm_fault without the
+ * Interface: mm_new, mm_free, mm_fault, mm_has_vma, mm_find_locked,
+ * mm_set_stack_rlimit, mm_populate_locked (svc/mm.h); copy-on-write pages
+ * are mm/cow.c's.  Locks: mm->lock, taken by mm_fault, mm_has_vma and
+ * mm_set_stack_rlimit; the framework calls mm_fault without the
  * vm's lock.
  */
 #include <fw/alloc.h>
@@ -31,6 +33,7 @@ mm_new(struct fw_vm *vm, struct mm **out)
 	mm->vm = fw_vm_ref(vm);
 	mm->stack_top = fw_page_down(fw_vm_user_top() - MM_STACK_TOP_GAP);
 	mm->mmap_base = mm->stack_top - MM_MMAP_GAP;
+	mm->stack_rlimit = MM_STACK_RLIMIT;
 	fw_vm_set_fault_handler(vm, mm_fault, mm);
 	*out = mm;
 	return 0;
@@ -52,15 +55,47 @@ mm_free(struct mm *mm)
 	fw_free(mm);
 }
 
-/* The VMA holding addr, or NULL. */
-static const struct vma *
-mm_find_locked(struct mm *mm, uint64_t addr) FW_REQUIRES(&mm->lock)
+struct vma *
+mm_find_locked(struct mm *mm, uint64_t addr)
 {
 	size_t i = vma_lower_bound(mm, addr);
 
 	if (i < mm->nvma && mm->vmas[i].start <= addr)
 		return &mm->vmas[i];
 	return NULL;
+}
+
+void
+mm_set_stack_rlimit(struct mm *mm, uint64_t lim)
+{
+	fw_mutex_lock(&mm->lock);
+	mm->stack_rlimit = lim;
+	fw_mutex_unlock(&mm->lock);
+}
+
+/*
+ * A fault at page below every VMA that holds it: grows the VMA_GROWSDOWN
+ * area just above down to page, as Linux's expand_downwards() does, unless
+ * that passes mmap_min_addr or RLIMIT_STACK or comes closer than
+ * stack_guard_gap to an accessible mapping below.  The grown VMA, or NULL.
+ */
+static struct vma *
+mm_grow_stack_locked(struct mm *mm, uint64_t page) FW_REQUIRES(&mm->lock)
+{
+	size_t i = vma_lower_bound(mm, page);
+	const struct vma *prev = i > 0 ? &mm->vmas[i - 1] : NULL;
+	struct vma *v = i < mm->nvma ? &mm->vmas[i] : NULL;
+
+	if (v == NULL || !(v->flags & VMA_GROWSDOWN) || page < MM_MIN_ADDR ||
+	    v->end - page > mm->stack_rlimit)
+		return NULL;
+	if (prev != NULL && !(prev->flags & VMA_GROWSDOWN) &&
+	    prev->prot != LINUX_PROT_NONE &&
+	    page - prev->end < MM_STACK_GUARD_GAP)
+		return NULL;
+	v->start = page;
+	mm_merge_locked(mm);
+	return mm_find_locked(mm, page);
 }
 
 bool
@@ -116,8 +151,9 @@ mm_fault(void *owner, struct fw_vm *vm, fw_uaddr_t addr, unsigned int access)
 	int err = -EFAULT;
 
 	fw_mutex_lock(&mm->lock);
-	if ((v = mm_find_locked(mm, addr.v)) == NULL ||
-	    !mm_prot_allows(v->prot, access))
+	if ((v = mm_find_locked(mm, addr.v)) == NULL)
+		v = mm_grow_stack_locked(mm, page);
+	if (v == NULL || !mm_prot_allows(v->prot, access))
 		goto out;
 	if (fw_vm_query(mm->vm, fw_uaddr(page), &cur, NULL) == 0) {
 		/*

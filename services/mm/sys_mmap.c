@@ -3,9 +3,12 @@
  *
  * File mappings come with the page cache: until then mmap without
  * MAP_ANONYMOUS answers ENODEV, as Linux does for a file that cannot be
- * mapped.  MAP_SHARED anonymous memory is private for now, which no
- * program can tell apart while there is no fork.  MAP_32BIT is accepted
- * but not honoured yet.  Checks follow mm/mmap.c's order.
+ * mapped.  MAP_SHARED anonymous memory is one set of frames for every
+ * process that inherits it (mm/cow.c populates it at fork).  MAP_GROWSDOWN
+ * areas grow on a fault below them (mm/mm.c), and placement keeps Linux's
+ * stack_guard_gap free under them (mm/vma.c).  MAP_FIXED_NOREPLACE fails
+ * with EEXIST on any overlap.  MAP_32BIT is accepted but not honoured yet.
+ * Checks follow mm/mmap.c's order.
  * Locks: mm->lock.
  */
 #include <fw/errno.h>

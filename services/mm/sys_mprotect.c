@@ -1,8 +1,9 @@
 /*
  * mm/sys_mprotect.c: mprotect(2).  Splits and merges VMAs and changes the
  * pages already present; absent ones get the new prot when they fault.
- * PROT_SEM is accepted and ignored; PROT_GROWSDOWN/GROWSUP are accepted
- * but do not extend the range yet.  Locks: mm->lock.
+ * PROT_SEM is accepted and ignored; PROT_GROWSDOWN extends the range down
+ * to the start of its VMA_GROWSDOWN area; PROT_GROWSUP is accepted (no
+ * area grows up on x86-64).  Locks: mm->lock.
  */
 #include <fw/errno.h>
 #include <fw/vm.h>
@@ -14,6 +15,24 @@
 #define MPROTECT_RWX	(LINUX_PROT_READ | LINUX_PROT_WRITE | LINUX_PROT_EXEC)
 #define MPROTECT_VALID	(MPROTECT_RWX | LINUX_PROT_SEM | \
 			 LINUX_PROT_GROWSDOWN | LINUX_PROT_GROWSUP)
+
+/*
+ * PROT_GROWSDOWN: the range starts where the first VMA ending above start
+ * does, which must grow down (mprotect_fixup()'s caller).  0 or -errno.
+ */
+static int
+mprotect_growsdown_locked(struct mm *mm, uint64_t *start, uint64_t end)
+	FW_REQUIRES(&mm->lock)
+{
+	size_t i = vma_lower_bound(mm, *start);
+
+	if (i == mm->nvma || mm->vmas[i].start >= end)
+		return -ENOMEM;
+	if (!(mm->vmas[i].flags & VMA_GROWSDOWN))
+		return -EINVAL;
+	*start = mm->vmas[i].start;
+	return 0;
+}
 
 SYSCALL(mprotect)
 {
@@ -34,8 +53,12 @@ SYSCALL(mprotect)
 	if (len == 0 || end <= start || end > fw_vm_user_top())
 		return -ENOMEM;
 	fw_mutex_lock(&mm->lock);
-	err = mm_protect_locked(mm, start, end,
-	    (unsigned int)(prot & MPROTECT_RWX));
+	err = 0;
+	if (prot & LINUX_PROT_GROWSDOWN)
+		err = mprotect_growsdown_locked(mm, &start, end);
+	if (err == 0)
+		err = mm_protect_locked(mm, start, end,
+		    (unsigned int)(prot & MPROTECT_RWX));
 	fw_mutex_unlock(&mm->lock);
 	return err;
 }

@@ -5,7 +5,9 @@
  * adjacent VMAs with equal prot and flags are merged after each change.
  *
  * Interface: mm_insert_locked, mm_remove_locked, mm_protect_locked,
- * mm_busy_locked, mm_find_free_locked (svc/mm.h).
+ * mm_busy_locked, mm_covers_locked, mm_find_free_locked,
+ * mm_copy_vmas_locked, mm_set_flags_locked, mm_merge_locked (svc/mm.h).
+ * Placement keeps Linux's stack_guard_gap free below VMA_GROWSDOWN areas.
  * Locks: every function here requires mm->lock.
  */
 #include <fw/alloc.h>
@@ -81,9 +83,8 @@ vma_split(struct mm *mm, size_t i, uint64_t addr)
 	vma_insert_at(mm, i + 1, &hi);
 }
 
-/* Merges every pair of adjacent VMAs with equal prot and flags. */
-static void
-vma_merge_all(struct mm *mm)
+void
+mm_merge_locked(struct mm *mm)
 {
 	size_t i = 0;
 
@@ -120,7 +121,7 @@ mm_insert_locked(struct mm *mm, uint64_t start, uint64_t end,
 	if ((err = vma_reserve(mm, 1)) < 0)
 		return err;
 	vma_insert_at(mm, vma_lower_bound(mm, start), &v);
-	vma_merge_all(mm);
+	mm_merge_locked(mm);
 	return 0;
 }
 
@@ -149,9 +150,8 @@ mm_remove_locked(struct mm *mm, uint64_t start, uint64_t end)
 	return 0;
 }
 
-/* Whether VMAs cover [start, end) without a hole. */
-static bool
-vma_covers(const struct mm *mm, uint64_t start, uint64_t end)
+bool
+mm_covers_locked(struct mm *mm, uint64_t start, uint64_t end)
 {
 	size_t i = vma_lower_bound(mm, start);
 	uint64_t at = start;
@@ -172,7 +172,7 @@ mm_protect_locked(struct mm *mm, uint64_t start, uint64_t end,
 	int err;
 
 	FW_ASSERT(start < end && (start | end) % FW_PAGE_SIZE == 0);
-	if (!vma_covers(mm, start, end))
+	if (!mm_covers_locked(mm, start, end))
 		return -ENOMEM;
 	if ((err = vma_reserve(mm, 2)) < 0)
 		return err;
@@ -188,8 +188,86 @@ mm_protect_locked(struct mm *mm, uint64_t start, uint64_t end,
 		    mm->vmas[i].end - mm->vmas[i].start,
 		    mm_page_prot_locked(mm, &mm->vmas[i]));
 	}
-	vma_merge_all(mm);
+	mm_merge_locked(mm);
 	return 0;
+}
+
+int
+mm_copy_vmas_locked(struct mm *mm, uint64_t old, uint64_t olen, uint64_t new,
+    uint64_t nlen)
+{
+	size_t i = vma_lower_bound(mm, old), j, k, n;
+	uint64_t oend = old + olen;
+	int err;
+
+	for (k = 0; i + k < mm->nvma && mm->vmas[i + k].start < oend; k++)
+		continue;
+	FW_ASSERT(k > 0 && nlen >= olen &&
+	    !mm_busy_locked(mm, new, new + nlen));
+	if ((err = vma_reserve(mm, k + 1)) < 0)
+		return err;
+	/* The copies go in as one block where new sorts; originals may move. */
+	j = vma_lower_bound(mm, new);
+	memmove(&mm->vmas[j + k], &mm->vmas[j],
+	    (mm->nvma - j) * sizeof(struct vma));
+	mm->nvma += k;
+	if (i >= j)
+		i += k;
+	for (n = 0; n < k; n++) {
+		struct vma v = mm->vmas[i + n];
+
+		v.start = MAX(v.start, old) - old + new;
+		v.end = MIN(v.end, oend) - old + new;
+		v.flags &= ~(VMA_HEAP | VMA_STACK);
+		mm->vmas[j + n] = v;
+	}
+	mm->vmas[j + k - 1].end = new + nlen;
+	return 0;
+}
+
+int
+mm_set_flags_locked(struct mm *mm, uint64_t start, uint64_t end,
+    unsigned int set, unsigned int clear)
+{
+	size_t i;
+	int err;
+
+	FW_ASSERT(start < end && (start | end) % FW_PAGE_SIZE == 0);
+	if ((err = vma_reserve(mm, 2)) < 0)
+		return err;
+	i = vma_lower_bound(mm, start);
+	if (i < mm->nvma && mm->vmas[i].start < start)
+		vma_split(mm, i++, start);
+	for (; i < mm->nvma && mm->vmas[i].start < end; i++) {
+		if (mm->vmas[i].end > end)
+			vma_split(mm, i, end);
+		mm->vmas[i].flags = (mm->vmas[i].flags | set) & ~clear;
+	}
+	mm_merge_locked(mm);
+	return 0;
+}
+
+/*
+ * Where v's room starts for placing others: a VMA_GROWSDOWN area keeps
+ * stack_guard_gap below it free (Linux's vm_start_gap()).
+ */
+static uint64_t
+vma_start_gap(const struct vma *v)
+{
+	if (!(v->flags & VMA_GROWSDOWN))
+		return v->start;
+	if (v->start <= MM_STACK_GUARD_GAP)
+		return 0;
+	return v->start - MM_STACK_GUARD_GAP;
+}
+
+/* Whether [start, end) is free, guard gaps included. */
+static bool
+vma_room(const struct mm *mm, uint64_t start, uint64_t end)
+{
+	size_t i = vma_lower_bound(mm, start);
+
+	return i == mm->nvma || vma_start_gap(&mm->vmas[i]) >= end;
 }
 
 /* The highest free gap of len bytes within [lo, hi): 0 and *addr, or -ENOMEM. */
@@ -201,7 +279,8 @@ vma_gap_topdown(const struct mm *mm, uint64_t lo, uint64_t hi, uint64_t len,
 
 	for (i = mm->nvma + 1; i-- > 0;) {
 		uint64_t gs = i == 0 ? lo : MAX(mm->vmas[i - 1].end, lo);
-		uint64_t ge = i == mm->nvma ? hi : MIN(mm->vmas[i].start, hi);
+		uint64_t ge = i == mm->nvma ? hi :
+		    MIN(vma_start_gap(&mm->vmas[i]), hi);
 
 		if (ge > gs && ge - gs >= len) {
 			*addr = ge - len;
@@ -220,7 +299,8 @@ vma_gap_bottomup(const struct mm *mm, uint64_t lo, uint64_t hi, uint64_t len,
 
 	for (i = 0; i <= mm->nvma; i++) {
 		uint64_t gs = i == 0 ? lo : MAX(mm->vmas[i - 1].end, lo);
-		uint64_t ge = i == mm->nvma ? hi : MIN(mm->vmas[i].start, hi);
+		uint64_t ge = i == mm->nvma ? hi :
+		    MIN(vma_start_gap(&mm->vmas[i]), hi);
 
 		if (ge > gs && ge - gs >= len) {
 			*addr = gs;
@@ -240,7 +320,7 @@ mm_find_free_locked(struct mm *mm, uint64_t hint, uint64_t len,
 		return -ENOMEM;
 	if (hint != 0 && hint <= top - len) {
 		hint = MAX(fw_page_up(hint), MM_MIN_ADDR);
-		if (hint <= top - len && !mm_busy_locked(mm, hint, hint + len)) {
+		if (hint <= top - len && vma_room(mm, hint, hint + len)) {
 			*addr = hint;
 			return 0;
 		}

@@ -1,11 +1,14 @@
 /*
  * proc/exec.c: replacing a thread's program (execve(2) without the copies
- * from user memory, which sys_execve will add).  Everything that can fail
- * is built on the side (file, headers, vm, mm, stack, user thread); only
- * then does the process switch over, in a step that cannot fail.
+ * from user memory, which sys_execve adds): static ELF files, and #!
+ * scripts, whose interpreter runs in their place (up to five deep).
+ * Everything that can fail is built on the side (file, headers, vm, mm,
+ * stack, user thread); only then does the process switch over, in a step
+ * that cannot fail.
  *
  * Interface: proc_exec (svc/proc.h).  Locks: proc->lock for the switch.
  */
+#include <fw/alloc.h>
 #include <fw/errno.h>
 #include <fw/log.h>
 #include <fw/string.h>
@@ -63,6 +66,7 @@ exec_build(struct thread *t, const struct elf_source *src,
 	if ((err = elf_map(n->mm, src, info, bias)) < 0)
 		goto fail;
 	top = n->mm->stack_top;
+	mm_set_stack_rlimit(n->mm, t->proc->rlim[LINUX_RLIMIT_STACK].cur);
 	fw_mutex_lock(&n->mm->lock);
 	err = mm_insert_locked(n->mm, top - exec_stack_size(t->proc), top,
 	    LINUX_PROT_READ | LINUX_PROT_WRITE,
@@ -115,6 +119,9 @@ exec_commit(struct thread *t, struct exec_new *n, const char *path)
 	p->vm = fw_vm_ref(n->mm->vm);
 	str_lcpy(p->comm, base != NULL ? base + 1 : path, sizeof(p->comm));
 	exec_reset_signals_locked(p, t);
+	p->did_exec = true;			/* setpgid(2) now says EACCES */
+	p->dumpable = p->cred.euid == p->cred.uid &&
+	    p->cred.egid == p->cred.gid;	/* begin_new_exec() */
 	fw_mutex_unlock(&p->lock);
 	t->uthread = n->ut;
 	memset(&t->ctx, 0, sizeof(t->ctx));
@@ -126,6 +133,114 @@ exec_commit(struct thread *t, struct exec_new *n, const char *path)
 	fw_vm_unref(old_vm);
 	if (p->fds != NULL)
 		fdtable_close_on_exec(p->fds);
+}
+
+/*
+ * #! scripts (fs/binfmt_script.c): the first EXEC_BUF_SIZE bytes of the
+ * file hold "#!", the interpreter's path and an optional argument, the
+ * rest of the line as one string.  An exec may pass through at most
+ * EXEC_MAX_DEPTH interpreters before an ELF program (fs/exec.c).
+ */
+#define EXEC_BUF_SIZE	256			/* BINPRM_BUF_SIZE */
+#define EXEC_MAX_DEPTH	5
+#define EXEC_SCRIPT	1			/* exec_level: run sc->name */
+
+struct exec_script {
+	char		 buf[EXEC_BUF_SIZE];	/* the file's head, then the
+						   line's two strings */
+	const char	*name;			/* the interpreter, in buf */
+	const char	**argv;			/* the next level's, counted */
+	size_t		 argc;
+};
+
+static bool
+exec_spacetab(char c)
+{
+	return c == ' ' || c == '\t';
+}
+
+/* The first byte of [from, to] that is no space or tab, or NULL. */
+static char *
+exec_skip_blanks(char *from, const char *to)
+{
+	for (; from <= to; from++)
+		if (!exec_spacetab(*from))
+			return from;
+	return NULL;
+}
+
+/* The first space, tab or NUL in [from, to], or NULL. */
+static char *
+exec_find_blank(char *from, const char *to)
+{
+	for (; from <= to; from++)
+		if (exec_spacetab(*from) || *from == '\0')
+			return from;
+	return NULL;
+}
+
+/*
+ * Splits the #! line in buf, as load_script() does: *name gets the
+ * interpreter, *arg the argument or NULL, both terminated in buf.  Without
+ * a newline in buf the line is cut, which only the argument may be:
+ * -ENOEXEC when the path may be cut too, or there is no path.
+ */
+static int
+exec_parse_line(char *buf, char **name, char **arg)
+{
+	char *last = buf + EXEC_BUF_SIZE - 1, *end, *sep;
+
+	for (end = buf; end <= last && *end != '\n'; end++)
+		continue;
+	if (end > last) {
+		if ((end = exec_skip_blanks(buf + 2, last)) == NULL ||
+		    exec_find_blank(end, last) == NULL)
+			return -ENOEXEC;
+		end = last;
+	}
+	while (exec_spacetab(end[-1]))
+		end--;
+	*name = exec_skip_blanks(buf + 2, end);
+	if (*name == NULL || *name == end)
+		return -ENOEXEC;
+	*arg = NULL;
+	sep = exec_find_blank(*name, end);
+	if (sep != NULL && *sep != '\0')
+		*arg = exec_skip_blanks(sep, end);
+	*end = '\0';
+	if (*arg != NULL)
+		*sep = '\0';
+	return 0;
+}
+
+/*
+ * Makes the next level's argv for the script file run with argv: the
+ * interpreter, its argument if any, file, then argv without its argv[0].
+ * EXEC_SCRIPT, or -ENOEXEC, -ENOMEM.
+ */
+static int
+exec_script_argv(struct exec_script *sc, const char *file,
+    const char *const *argv, size_t argc)
+{
+	char *name, *arg;
+	size_t skip = argc > 0 ? 1 : 0, n = 0, i;
+	int err;
+
+	if ((err = exec_parse_line(sc->buf, &name, &arg)) < 0)
+		return err;
+	if (*name == '\0')	/* "#!" then NUL: Linux looks "" up as */
+		return -EACCES;	/* the cwd, a directory: EACCES */
+	sc->argc = argc - skip + (arg != NULL ? 3 : 2);
+	if ((sc->argv = fw_zalloc(sc->argc + 1, sizeof(*sc->argv))) == NULL)
+		return -ENOMEM;
+	sc->name = name;
+	sc->argv[n++] = name;
+	if (arg != NULL)
+		sc->argv[n++] = arg;
+	sc->argv[n++] = file;
+	for (i = skip; i < argc; i++)
+		sc->argv[n++] = argv[i];
+	return EXEC_SCRIPT;
 }
 
 /* Opens path for exec: a regular file p may execute, or -errno. */
@@ -146,9 +261,14 @@ exec_open(struct proc *p, const char *path, struct file **out)
 	return err;
 }
 
-int
-proc_exec(struct thread *t, const char *path, const char *const *argv,
-    size_t argc, const char *const *envp, size_t envc)
+/*
+ * Runs the ELF file f, named path by the caller of execve, with argv and
+ * envp: builds the new program and commits it, or leaves t as it was.
+ */
+static int
+exec_elf(struct thread *t, struct file *f, const char *path,
+    const char *const *argv, size_t argc, const char *const *envp,
+    size_t envc)
 {
 	struct exec_stack_info si = { argv, argc, envp, envc, path, 0, 0, 0,
 	    t->proc->cred.uid, t->proc->cred.euid, t->proc->cred.gid,
@@ -156,26 +276,88 @@ proc_exec(struct thread *t, const char *path, const char *const *argv,
 	struct elf_source src;
 	struct elf_info info;
 	struct exec_new n;
-	struct file *f;
 	int err;
 
-	if ((err = exec_open(t->proc, path, &f)) < 0)
-		return err;
 	src.pread = exec_pread;
 	src.ctx = f;
 	src.size = file_size(f);
 	if ((err = elf_read(&src, &info)) < 0)
-		goto out_file;
+		return err;
 	if (info.interp) {
 		fw_log(FW_LOG_INFO, "exec %s: dynamic ELF comes later", path);
 		err = -ENOEXEC;
-		goto out_info;
-	}
-	if ((err = exec_build(t, &src, &info, &si, &n)) == 0)
+	} else if ((err = exec_build(t, &src, &info, &si, &n)) == 0) {
 		exec_commit(t, &n, path);
-out_info:
+	}
 	elf_info_release(&info);
-out_file:
+	return err;
+}
+
+/* The argument vector an exec level runs with. */
+struct exec_argv {
+	const char *const	*argv;
+	size_t			 argc;
+};
+
+/*
+ * Opens file, the program or interpreter at this level of an execve of
+ * path, and runs it if it is ELF.  A #! script instead fills *sc and
+ * returns EXEC_SCRIPT, for the next level to run sc->name.
+ */
+static int
+exec_level(struct thread *t, const char *path, const char *file,
+    const struct exec_argv *av, const char *const *envp, size_t envc,
+    struct exec_script **sc)
+{
+	struct file *f;
+	long n;
+	int err;
+
+	if ((err = exec_open(t->proc, file, &f)) < 0)
+		return err;
+	if ((*sc = fw_zalloc(1, sizeof(**sc))) == NULL) {
+		err = -ENOMEM;
+		goto out;
+	}
+	if ((n = file_pread(f, (*sc)->buf, sizeof((*sc)->buf), 0)) < 0) {
+		err = (int)n;
+		goto out;
+	}
+	if (n >= 2 && (*sc)->buf[0] == '#' && (*sc)->buf[1] == '!')
+		err = exec_script_argv(*sc, file, av->argv, av->argc);
+	else
+		err = exec_elf(t, f, path, av->argv, av->argc, envp, envc);
+out:
 	file_unref(f);
+	return err;
+}
+
+int
+proc_exec(struct thread *t, const char *path, const char *const *argv,
+    size_t argc, const char *const *envp, size_t envc)
+{
+	struct exec_script *sc[EXEC_MAX_DEPTH + 1] = { NULL };
+	struct exec_argv av = { argv, argc };
+	const char *file = path;
+	int depth, err;
+
+	/* fs/exec.c exec_binprm(): a 6th interpreter is one too many. */
+	for (depth = 0;; depth++) {
+		if (depth > EXEC_MAX_DEPTH) {
+			err = -ELOOP;
+			break;
+		}
+		err = exec_level(t, path, file, &av, envp, envc, &sc[depth]);
+		if (err != EXEC_SCRIPT)
+			break;
+		file = sc[depth]->name;
+		av.argv = sc[depth]->argv;
+		av.argc = sc[depth]->argc;
+	}
+	for (depth = 0; depth <= EXEC_MAX_DEPTH; depth++) {
+		if (sc[depth] != NULL)
+			fw_free(sc[depth]->argv);
+		fw_free(sc[depth]);
+	}
 	return err;
 }

@@ -2,15 +2,20 @@
  * proc/fork.c: fork(2), vfork(2) and clone(2) for the flag sets that copy
  * a whole process (no CLONE_VM threads yet).  The child gets a copy-on-write
  * copy of the memory (mm_fork), a copy of the descriptor table sharing the
- * open files, the root and cwd, credentials, limits, umask and signal
- * actions, and one thread that resumes from the parent's registers with
- * rax = 0.  vfork(2) does not suspend the parent: with separate memory the
- * difference is only in timing.
+ * open files, the root and cwd, credentials and supplementary groups,
+ * limits, umask, signal actions, the dumpable and no_new_privs flags (not
+ * the parent-death signal or the subreaper flag), and one thread that
+ * resumes from the parent's registers with rax = 0.  vfork(2) does not
+ * suspend the parent: with separate memory the difference is only in
+ * timing.
+ *
+ * RLIMIT_NPROC is enforced here, before the memory is copied.
  *
  * Interface: proc_fork (svc/proc.h); sys_fork, sys_vfork, sys_clone.
  * Locks: the parent's proc->lock while its fields are copied (then the
  * fdtable's lock inside fdtable_dup); mm_fork takes the parent's mm->lock.
- * The child is reachable by no one until proc_link_child.
+ * The child is in the process table from proc_new on (so its ids are set
+ * under its lock) but in the tree only from proc_link_child.
  */
 #include <fw/alloc.h>
 #include <fw/errno.h>
@@ -34,10 +39,21 @@
 	LINUX_CLONE_CHILD_CLEARTID | LINUX_CLONE_VFORK | \
 	LINUX_CLONE_DETACHED | LINUX_CLONE_PTRACE | LINUX_CLONE_UNTRACED)
 
+/* Hides a child's threads from senders (kill) before they are freed. */
+static void
+fork_drop_threads(struct proc *c)
+{
+	fw_mutex_lock(&c->lock);
+	c->threads = NULL;
+	c->nthreads = 0;
+	fw_mutex_unlock(&c->lock);
+}
+
 /* Frees a child that never ran. */
 static void
 fork_undo(struct proc *c, struct thread *ct)
 {
+	fork_drop_threads(c);
 	if (ct != NULL) {
 		fw_uthread_free(ct->uthread);
 		fw_free(ct);
@@ -54,12 +70,16 @@ fork_undo(struct proc *c, struct thread *ct)
 static int
 fork_copy_proc(struct proc *p, struct proc *c)
 {
-	int err;
+	struct cred cred;
+	int pgid, sid, err;
 
 	fw_mutex_lock(&p->lock);
-	c->pgid = p->pgid;
-	c->sid = p->sid;
-	c->cred = p->cred;
+	pgid = p->pgid;
+	sid = p->sid;
+	cred = p->cred;
+	c->groups = proc_groups_ref(p->groups);
+	c->dumpable = p->dumpable;
+	c->no_new_privs = p->no_new_privs;
 	c->umask = p->umask;
 	memcpy(c->rlim, p->rlim, sizeof(c->rlim));
 	memcpy(c->comm, p->comm, sizeof(c->comm));
@@ -68,7 +88,72 @@ fork_copy_proc(struct proc *p, struct proc *c)
 	c->cwd = p->cwd != NULL ? vnode_ref(p->cwd) : NULL;
 	err = p->fds != NULL ? fdtable_dup(p->fds, &c->fds) : 0;
 	fw_mutex_unlock(&p->lock);
+	/* The process table shows c already: these are read under c's lock. */
+	fw_mutex_lock(&c->lock);
+	c->pgid = pgid;
+	c->sid = sid;
+	c->cred = cred;
+	fw_mutex_unlock(&c->lock);
 	return err;
+}
+
+/* Counts the processes whose real uid is the one in arg. */
+struct fork_nproc {
+	uint32_t	uid;
+	uint64_t	count;
+};
+
+static bool
+fork_count_uid(struct proc *q, void *arg)
+{
+	struct fork_nproc *n = arg;
+
+	fw_mutex_lock(&q->lock);
+	if (q->cred.uid == n->uid)
+		n->count++;
+	fw_mutex_unlock(&q->lock);
+	return false;
+}
+
+/*
+ * RLIMIT_NPROC, as copy_process() checks it: with the child counted, its
+ * real user may own no more processes (zombies included) than p's soft
+ * limit.  Root as the real user, or a parent with euid 0, is exempt.
+ */
+static int
+fork_check_nproc(struct proc *p)
+{
+	struct fork_nproc n = { 0, 0 };
+	uint64_t max;
+	bool exempt;
+
+	fw_mutex_lock(&p->lock);
+	max = p->rlim[LINUX_RLIMIT_NPROC].cur;
+	exempt = p->cred.uid == 0 || p->cred.euid == 0;
+	n.uid = p->cred.uid;
+	fw_mutex_unlock(&p->lock);
+	if (exempt)
+		return 0;
+	fw_mutex_lock(&proc_table_lock);
+	(void)proc_search_locked(fork_count_uid, &n);
+	fw_mutex_unlock(&proc_table_lock);
+	return n.count > max ? -EAGAIN : 0;
+}
+
+/* The child starts with the parent's FP and vector registers too. */
+static int
+fork_copy_fpstate(struct thread *t, struct thread *ct)
+{
+	size_t n = fw_fpstate_size();
+	uint8_t *img;
+	int err;
+
+	if ((img = fw_alloc(n)) == NULL)
+		return -ENOMEM;
+	if ((err = fw_uthread_fpstate_get(t->uthread, img, n)) == 0)
+		err = fw_uthread_fpstate_set(ct->uthread, img, n);
+	fw_free(img);
+	return err == -EIO ? -EAGAIN : err;
 }
 
 /* The child's thread: the parent's registers, returning 0 from the call. */
@@ -81,7 +166,10 @@ fork_thread(struct thread *t, struct proc *c, uint64_t flags, uint64_t newsp,
 
 	if ((err = thread_new(c, &ct)) < 0)
 		return err;
-	if ((err = fw_uthread_new(c->vm, &ct->uthread)) < 0) {
+	if ((err = fw_uthread_new(c->vm, &ct->uthread)) < 0 ||
+	    (err = fork_copy_fpstate(t, ct)) < 0) {
+		fork_drop_threads(c);
+		fw_uthread_free(ct->uthread);
 		fw_free(ct);
 		return err;
 	}
@@ -121,9 +209,11 @@ proc_fork(struct thread *t, uint64_t flags, uint64_t newsp,
 		return err;
 	pid = c->pid;
 	if ((err = fork_copy_proc(p, c)) < 0 ||
+	    (err = fork_check_nproc(p)) < 0 ||
 	    (err = mm_fork(p->mm, &c->mm)) < 0)
 		goto fail;
 	c->vm = fw_vm_ref(c->mm->vm);
+	c->exit_signal = (int)(flags & LINUX_CSIGNAL);
 	if ((err = fork_thread(t, c, flags, newsp, child_tid, tls, &ct)) < 0)
 		goto fail;
 	if (flags & LINUX_CLONE_CHILD_SETTID)

@@ -2,9 +2,11 @@
  * proc/proc.c: process and thread objects: pid allocation, Linux's default
  * limits, exit and the wait for a process's end.
  *
- * Interface: proc_new, proc_free, thread_new, proc_exit, proc_wait_dead
- * (svc/proc.h).  Locks: proc_pids.lock guards the pid counter and the
- * set of pids in use; proc->lock the fields marked [p].
+ * Interface: proc_new, proc_free, thread_new, proc_exit, proc_wait_dead,
+ * the process table (proc_find_locked, proc_search_locked) and the
+ * supplementary group lists' counts (svc/proc.h).  Locks: proc_pids.lock
+ * guards the pid counter and the set of pids in use; proc_table_lock the
+ * table; proc->lock the fields marked [p].
  */
 #include <fw/alloc.h>
 #include <fw/errno.h>
@@ -13,6 +15,7 @@
 #include <fw/waitq.h>
 #include <svc/lib.h>
 #include <svc/proc.h>
+#include "signal_impl.h"
 
 /*
  * Linux's pid_max default.  Pids are handed out in increasing order and
@@ -49,6 +52,10 @@ static const struct linux_rlimit64 proc_default_rlim[PROC_NRLIMIT] = {
 };
 
 _Static_assert(PROC_NRLIMIT == LINUX_RLIM_NLIMITS, "rlimit count");
+
+/* The process table (svc/proc.h): pid to process, [proc_table_lock]. */
+struct fw_mutex proc_table_lock;
+static struct proc *proc_table[PROC_PID_MAX] FW_GUARDED_BY(proc_table_lock);
 
 static bool
 proc_pid_used_locked(int pid) FW_REQUIRES(&proc_pids.lock)
@@ -117,10 +124,16 @@ proc_new(int pid, int ppid, struct proc **out)
 	fw_mutex_init(&p->lock);
 	fw_waitq_init(&p->exit_wq);
 	fw_waitq_init(&p->child_wq);
+	fw_waitq_init(&p->stop_wq);
+	p->exit_signal = LINUX_SIGCHLD;
 	p->pid = p->pgid = p->sid = pid;
 	p->ppid = ppid;
 	p->umask = 022;
+	p->dumpable = true;
 	memcpy(p->rlim, proc_default_rlim, sizeof(p->rlim));
+	fw_mutex_lock(&proc_table_lock);
+	proc_table[pid] = p;
+	fw_mutex_unlock(&proc_table_lock);
 	*out = p;
 	return 0;
 }
@@ -130,8 +143,46 @@ proc_free(struct proc *p)
 {
 	if (p == NULL)
 		return;
+	fw_mutex_lock(&proc_table_lock);	/* waits out every finder */
+	proc_table[p->pid] = NULL;
+	fw_mutex_unlock(&proc_table_lock);
 	proc_free_pid(p->pid);
+	proc_groups_unref(p->groups);
 	fw_free(p);
+}
+
+struct proc *
+proc_find_locked(int pid)
+{
+	if (pid <= 0 || pid >= PROC_PID_MAX)
+		return NULL;
+	return proc_table[pid];
+}
+
+struct proc *
+proc_search_locked(bool (*match)(struct proc *p, void *arg), void *arg)
+{
+	int pid;
+
+	for (pid = 1; pid < PROC_PID_MAX; pid++)
+		if (proc_table[pid] != NULL && match(proc_table[pid], arg))
+			return proc_table[pid];
+	return NULL;
+}
+
+struct proc_groups *
+proc_groups_ref(struct proc_groups *g)
+{
+	if (g != NULL)
+		atomic_fetch_add(&g->nref, 1);
+	return g;
+}
+
+void
+proc_groups_unref(struct proc_groups *g)
+{
+	if (g != NULL && atomic_fetch_sub(&g->nref, 1) == 1)
+		fw_free(g);
 }
 
 int
@@ -144,8 +195,11 @@ thread_new(struct proc *p, struct thread **out)
 	t->proc = p;
 	t->tid = p->pid;
 	t->altstack_flags = LINUX_SS_DISABLE;
+	t->sys_nr = -1;
 	fw_mutex_lock(&p->lock);
 	p->nthreads++;
+	t->next_thread = p->threads;
+	p->threads = t;
 	fw_mutex_unlock(&p->lock);
 	*out = t;
 	return 0;
@@ -158,6 +212,7 @@ proc_exit(struct proc *p, int wstatus)
 	if (!p->exiting) {
 		p->exiting = true;
 		p->exit_code = wstatus;
+		signal_wake_all_locked(p);	/* every thread leaves */
 	}
 	fw_mutex_unlock(&p->lock);
 }

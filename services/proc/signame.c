@@ -52,8 +52,25 @@ sig_is_core(int signo)
 const char *
 sig_code_name(int signo, int code)
 {
-	if (code == LINUX_SI_KERNEL)
+	static const char *const chld[] = { "CLD_EXITED", "CLD_KILLED",
+	    "CLD_DUMPED", "CLD_TRAPPED", "CLD_STOPPED", "CLD_CONTINUED" };
+
+	switch (code) {
+	case LINUX_SI_KERNEL:
 		return "SI_KERNEL";
+	case LINUX_SI_USER:
+		return "SI_USER";
+	case LINUX_SI_QUEUE:
+		return "SI_QUEUE";
+	case LINUX_SI_TIMER:
+		return "SI_TIMER";
+	case LINUX_SI_TKILL:
+		return "SI_TKILL";
+	default:
+		break;
+	}
+	if (signo == LINUX_SIGCHLD && code >= 1 && code <= 6)
+		return chld[code - 1];
 	switch (signo) {
 	case LINUX_SIGSEGV:
 		return code == LINUX_SEGV_ACCERR ? "SEGV_ACCERR" : "SEGV_MAPERR";
@@ -66,6 +83,6 @@ sig_code_name(int signo, int code)
 	case LINUX_SIGBUS:
 		return "BUS_ADRALN";
 	default:
-		return "SI_USER";
+		return "SI_USER";	/* what strace shows for codes it lacks */
 	}
 }

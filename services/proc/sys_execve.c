@@ -4,8 +4,7 @@
  * string is at most MAX_ARG_STRLEN, all of them with their pointers at
  * most a quarter of RLIMIT_STACK, between ARG_MAX and 6 MiB), then runs
  * proc_exec, which either replaces the program or leaves the process as it
- * was and returns the error to it.  Dynamic ELF and #! scripts answer
- * ENOEXEC for now (busybox sh then runs a script itself).
+ * was and returns the error to it.  Dynamic ELF answers ENOEXEC for now.
  * Locks: proc->lock to read RLIMIT_STACK.
  */
 #include <fw/alloc.h>

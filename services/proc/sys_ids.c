@@ -1,7 +1,7 @@
 /*
  * proc/sys_ids.c: the identity calls: getpid, getppid, gettid, getpgrp,
- * the get*id family, and set_tid_address.  Everyone is root until
- * credentials can change.  Locks: proc->lock for the [p] fields.
+ * the get*id family, and set_tid_address.  The calls that change ids are
+ * in sys_cred.c and sys_pgrp.c.  Locks: proc->lock for the [p] fields.
  */
 #include <svc/proc.h>
 #include <svc/syscall.h>

@@ -1,18 +1,15 @@
 /*
- * proc/sys_signal.c: rt_sigaction(2) and rt_sigprocmask(2), as
- * bookkeeping: actions and the mask are stored and reported; delivery
- * comes with the signal service.  Checks follow kernel/signal.c's order.
- * Locks: proc->lock for the actions; the mask is the thread's own.
+ * proc/sys_signal.c: rt_sigaction(2) and rt_sigprocmask(2).  Checks follow
+ * kernel/signal.c's order.  Setting an action to be ignored (SIG_IGN, or
+ * SIG_DFL of a signal ignored by default) throws away what is pending of
+ * it, as POSIX asks.  Locks: proc->lock for the actions and the masks.
  */
 #include <fw/errno.h>
 #include <fw/uaccess.h>
 #include <svc/proc.h>
 #include <svc/syscall.h>
 #include <uapi/signal.h>
-
-/* The signals no action or mask can touch. */
-#define SIG_UNBLOCKABLE	(LINUX_SIGBIT(LINUX_SIGKILL) | \
-			 LINUX_SIGBIT(LINUX_SIGSTOP))
+#include "signal_impl.h"
 
 SYSCALL(rt_sigaction)
 {
@@ -35,8 +32,13 @@ SYSCALL(rt_sigaction)
 	}
 	fw_mutex_lock(&p->lock);
 	old = p->sigaction[sig - 1];
-	if (uact.v != 0)
+	if (uact.v != 0) {
 		p->sigaction[sig - 1] = act;
+		if (act.handler == LINUX_SIG_IGN ||
+		    (act.handler == LINUX_SIG_DFL &&
+		    sig_default_ignores((int)sig)))
+			signal_discard_locked(p, (int)sig);
+	}
 	fw_mutex_unlock(&p->lock);
 	if (uold.v != 0)
 		return fw_copy_to_user(p->vm, uold, &old, sizeof(old));
@@ -45,27 +47,32 @@ SYSCALL(rt_sigaction)
 
 SYSCALL(rt_sigprocmask)
 {
-	uint64_t how = a->a[0], set, old = t->sigmask;
+	struct proc *p = t->proc;
+	uint64_t how = a->a[0], set, old = t->sigmask, mask;
 	fw_uaddr_t uset = fw_uaddr(a->a[1]), uold = fw_uaddr(a->a[2]);
 	int err;
 
 	if (a->a[3] != sizeof(uint64_t))
 		return -EINVAL;
 	if (uset.v != 0) {
-		if ((err = fw_copy_from_user(t->proc->vm, &set, uset,
+		if ((err = fw_copy_from_user(p->vm, &set, uset,
 		    sizeof(set))) < 0)
 			return err;
 		set &= ~SIG_UNBLOCKABLE;
 		if (how == LINUX_SIG_BLOCK)
-			t->sigmask |= set;
+			mask = old | set;
 		else if (how == LINUX_SIG_UNBLOCK)
-			t->sigmask &= ~set;
+			mask = old & ~set;
 		else if (how == LINUX_SIG_SETMASK)
-			t->sigmask = set;
+			mask = set;
 		else
 			return -EINVAL;
+		/* What it unblocks is delivered on the way out (signal_work). */
+		fw_mutex_lock(&p->lock);
+		t->sigmask = mask;
+		fw_mutex_unlock(&p->lock);
 	}
 	if (uold.v != 0)
-		return fw_copy_to_user(t->proc->vm, uold, &old, sizeof(old));
+		return fw_copy_to_user(p->vm, uold, &old, sizeof(old));
 	return 0;
 }

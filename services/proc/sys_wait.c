@@ -1,8 +1,8 @@
 /*
  * proc/sys_wait.c: wait4(2) and waitid(2): decode which children are
  * meant, wait through proc_wait_child (proc/tree.c), and report the wait
- * status, siginfo and (empty) resource usage in Linux's layout.  Processes
- * do not stop yet, so WUNTRACED, WSTOPPED and WCONTINUED never report.
+ * status, siginfo and (empty) resource usage in Linux's layout, for ends,
+ * stops (WUNTRACED, WSTOPPED) and continues (WCONTINUED).
  * Locks: proc->lock for the caller's process group.
  */
 #include <fw/errno.h>
@@ -80,7 +80,13 @@ waitid_info(const struct proc_wait_result *res, int ret,
 	si->signo = LINUX_SIGCHLD;
 	si->pid = res->pid;
 	si->uid = res->uid;
-	if (sig == 0) {
+	if (res->status == 0xffff) {
+		si->code = LINUX_CLD_CONTINUED;
+		si->status = LINUX_SIGCONT;
+	} else if (sig == 0x7f) {
+		si->code = LINUX_CLD_STOPPED;
+		si->status = (res->status >> 8) & 0xff;
+	} else if (sig == 0) {
 		si->code = LINUX_CLD_EXITED;
 		si->status = (res->status >> 8) & 0xff;
 	} else {

@@ -2,14 +2,14 @@
  * proc/thread.c: the life of a user thread.  Each thread is one kernel
  * task running
  *	for (;;) { fw_user_enter(); handle the syscall, fault or kick; }
- * until its process exits; the last thread to leave releases the process's
- * resources and leaves it a zombie for its parent (proc/tree.c).  Faults
- * the memory map cannot resolve become fatal signals: delivery to handlers
- * comes with the signal service, so for now every such signal ends the
- * process with its wait status.
+ * with the delivery point (signal_work) before every entry, until its
+ * process exits; the last thread to leave releases the process's resources
+ * and leaves it a zombie for its parent (proc/tree.c).  Faults the memory
+ * map cannot resolve become signals forced on the thread, as on Linux.
  *
- * Interface: thread_start, proc_kill (svc/proc.h).
- * Locks: proc->lock for the exit fields; t->ctx is the task's own.
+ * Interface: thread_start (svc/proc.h).
+ * Locks: proc->lock for the exit fields and the thread list; t->ctx is the
+ * task's own.
  */
 #include <fw/alloc.h>
 #include <fw/errno.h>
@@ -35,19 +35,6 @@ proc_exiting(struct proc *p)
 	return exiting;
 }
 
-void
-proc_kill(struct thread *t, int signo, int si_code, uint64_t si_addr)
-{
-	bool core = sig_is_core(signo);
-
-	if (strace_on())
-		fw_trace("--- %s {si_signo=%s, si_code=%s, si_addr=0x%llx} ---",
-		    sig_name(signo), sig_name(signo),
-		    sig_code_name(signo, si_code),
-		    (unsigned long long)si_addr);
-	proc_exit(t->proc, signo | (core ? 0x80 : 0));
-}
-
 /* A page fault: resolved by the memory map, or SIGSEGV. */
 static void
 thread_page_fault(struct thread *t, const struct fw_user_event *ev)
@@ -56,7 +43,7 @@ thread_page_fault(struct thread *t, const struct fw_user_event *ev)
 
 	if (mm_fault(mm, mm->vm, fw_uaddr(ev->addr), ev->access) == 0)
 		return;
-	proc_kill(t, LINUX_SIGSEGV, mm_has_vma(mm, ev->addr) ?
+	signal_force(t, LINUX_SIGSEGV, mm_has_vma(mm, ev->addr) ?
 	    LINUX_SEGV_ACCERR : LINUX_SEGV_MAPERR, ev->addr);
 }
 
@@ -66,32 +53,36 @@ thread_exception(struct thread *t, const struct fw_user_event *ev)
 {
 	uint64_t ip = t->ctx.rip;
 
+	t->fault_trap = (uint64_t)ev->trap;
+	t->fault_err = (uint64_t)(uint32_t)ev->code;
+	if (ev->trap == FW_TRAP_PF)
+		t->fault_addr = ev->addr;
 	switch (ev->trap) {
 	case FW_TRAP_PF:
 		thread_page_fault(t, ev);
 		break;
 	case FW_TRAP_UD:
-		proc_kill(t, LINUX_SIGILL, LINUX_ILL_ILLOPN, ip);
+		signal_force(t, LINUX_SIGILL, LINUX_ILL_ILLOPN, ip);
 		break;
 	case FW_TRAP_DE:
-		proc_kill(t, LINUX_SIGFPE, LINUX_FPE_INTDIV, ip);
+		signal_force(t, LINUX_SIGFPE, LINUX_FPE_INTDIV, ip);
 		break;
 	case FW_TRAP_MF:
 	case FW_TRAP_XM:
 		/* The exact FPE_* needs the FPU status; approximated. */
-		proc_kill(t, LINUX_SIGFPE, LINUX_FPE_FLTINV, ip);
+		signal_force(t, LINUX_SIGFPE, LINUX_FPE_FLTINV, ip);
 		break;
 	case FW_TRAP_BP:
-		proc_kill(t, LINUX_SIGTRAP, LINUX_SI_KERNEL, 0);
+		signal_force(t, LINUX_SIGTRAP, LINUX_SI_KERNEL, 0);
 		break;
 	case FW_TRAP_DB:
-		proc_kill(t, LINUX_SIGTRAP, LINUX_TRAP_TRACE, ip);
+		signal_force(t, LINUX_SIGTRAP, LINUX_TRAP_TRACE, ip);
 		break;
 	case FW_TRAP_AC:
-		proc_kill(t, LINUX_SIGBUS, LINUX_BUS_ADRALN, ev->addr);
+		signal_force(t, LINUX_SIGBUS, LINUX_BUS_ADRALN, ev->addr);
 		break;
 	default:			/* #GP and everything else */
-		proc_kill(t, LINUX_SIGSEGV, LINUX_SI_KERNEL, 0);
+		signal_force(t, LINUX_SIGSEGV, LINUX_SI_KERNEL, 0);
 		break;
 	}
 }
@@ -114,7 +105,7 @@ thread_syscall(struct thread *t, const struct fw_user_event *ev)
 		    t->ctx.rax == LINUX_NR_time || t->ctx.rax == LINUX_NR_getcpu)
 			syscall_dispatch(t);
 		else
-			proc_kill(t, LINUX_SIGSEGV, LINUX_SI_KERNEL, 0);
+			signal_force(t, LINUX_SIGSEGV, LINUX_SI_KERNEL, 0);
 		break;
 	default:
 		t->ctx.rax = (uint64_t)-ENOSYS;
@@ -165,12 +156,22 @@ static void
 thread_exit(struct thread *t)
 {
 	struct proc *p = t->proc;
+	struct thread **link;
 	bool last;
 
-	fw_uthread_free(t->uthread);
 	fw_mutex_lock(&p->lock);
+	for (link = &p->threads; *link != NULL; link = &(*link)->next_thread)
+		if (*link == t) {
+			*link = t->next_thread;
+			break;
+		}
+	p->nqueued -= sigpending_flush(&t->pending);
 	last = --p->nthreads == 0;
+	if (last) {
+		p->nqueued -= sigpending_flush(&p->shared_pending);
+	}
 	fw_mutex_unlock(&p->lock);
+	fw_uthread_free(t->uthread);
 	fw_free(t);
 	if (last)
 		proc_release(p);
@@ -182,9 +183,15 @@ thread_main(void *arg)
 	struct thread *t = arg;
 	struct fw_user_event ev;
 
+	fw_mutex_lock(&t->proc->lock);
 	t->task = fw_task_current();
+	fw_mutex_unlock(&t->proc->lock);
 	fw_task_set_data(t->task, t);
-	while (!proc_exiting(t->proc)) {
+	for (;;) {
+		signal_work(t);
+		if (proc_exiting(t->proc))
+			break;
+		t->sys_nr = -1;
 		if (fw_user_enter(t->uthread, &t->ctx, &ev) < 0) {
 			proc_exit(t->proc, LINUX_SIGKILL);	/* host lost it */
 			break;

@@ -1,8 +1,9 @@
 /*
  * proc/tree.c: the process tree: who is whose child, zombies, reparenting
- * to pid 1, and the wait for a child's end that wait4(2) and waitid(2) are
- * built on.  A process that ends keeps its struct proc, holding its wait
- * status, until its parent reaps it; its threads and resources are gone.
+ * to a subreaper or pid 1, and the wait for a child's end that wait4(2)
+ * and waitid(2) are built on.  A process that ends keeps its struct proc,
+ * holding its wait status, until its parent reaps it; its threads and
+ * resources are gone.
  *
  * A parent that ignores SIGCHLD (or sets SA_NOCLDWAIT) gets no zombies:
  * its children are freed as they end.
@@ -16,6 +17,7 @@
  * proc_tree_lock can reach it through the tree.
  */
 #include <fw/errno.h>
+#include <fw/string.h>
 #include <fw/mutex.h>
 #include <fw/waitq.h>
 #include <svc/proc.h>
@@ -75,27 +77,63 @@ proc_notify_locked(struct proc *p) FW_REQUIRES(&proc_tree_lock)
 	fw_waitq_wake_all(&p->child_wq);
 }
 
-/* Gives p's children to pid 1 (Linux's default reaper, no subreapers). */
+/*
+ * Whether q can take orphans: not on its way out.  Takes q->lock.
+ */
+static bool
+proc_alive_locked(struct proc *q) FW_REQUIRES(&proc_tree_lock)
+{
+	bool exiting;
+
+	if (q->zombie)
+		return false;
+	fw_mutex_lock(&q->lock);
+	exiting = q->exiting;
+	fw_mutex_unlock(&q->lock);
+	return !exiting;
+}
+
+/*
+ * Gives p's children to their new parent (kernel/exit.c find_new_reaper):
+ * p's nearest ancestor that is a living child subreaper, else pid 1.
+ */
 static void
 proc_reparent_locked(struct proc *p) FW_REQUIRES(&proc_tree_lock)
 {
-	struct proc *c, *init = proc_init;
+	struct proc *c, *reaper = proc_init;
+	struct linux_siginfo info;
 	bool zombies = false;
+	int pdeath;
 
-	if (init == NULL || init == p)
+	if (reaper == NULL || reaper == p)
 		return;			/* pid 1 ends: everything powers off */
+	if (p->children == NULL)
+		return;
+	for (c = p->parent; c != NULL && c != proc_init; c = c->parent)
+		if (atomic_load(&c->child_subreaper) && proc_alive_locked(c)) {
+			reaper = c;
+			break;
+		}
+	memset(&info, 0, sizeof(info));
+	info.code = LINUX_SI_USER;
+	info.u.proc.pid = p->pid;
+	info.u.proc.uid = p->cred.uid;
 	while ((c = p->children) != NULL) {
 		p->children = c->sibling;
-		c->parent = init;
-		c->sibling = init->children;
-		init->children = c;
+		c->parent = reaper;
+		c->sibling = reaper->children;
+		reaper->children = c;
 		fw_mutex_lock(&c->lock);
-		c->ppid = init->pid;
+		c->ppid = reaper->pid;
+		pdeath = c->pdeath_signal;
 		fw_mutex_unlock(&c->lock);
 		zombies |= c->zombie;
+		/* prctl(PR_SET_PDEATHSIG): the orphan hears of it. */
+		if (pdeath != 0 && !c->zombie)
+			signal_send_kernel(c, pdeath, &info);
 	}
 	if (zombies)
-		proc_notify_locked(init);
+		proc_notify_locked(reaper);
 }
 
 /*
@@ -116,6 +154,52 @@ proc_autoreap_locked(struct proc *p) FW_REQUIRES(&proc_tree_lock)
 }
 
 void
+signal_chld_info(const struct proc *p, int ws, struct linux_siginfo *info)
+{
+	int sig = ws & 0x7f;
+
+	memset(info, 0, sizeof(*info));
+	info->signo = LINUX_SIGCHLD;
+	info->u.proc.pid = p->pid;
+	info->u.proc.uid = p->cred.uid;
+	if (sig == 0) {
+		info->code = LINUX_CLD_EXITED;
+		info->u.proc.value = (uint64_t)((ws >> 8) & 0xff);
+	} else {
+		info->code = (ws & 0x80) ? LINUX_CLD_DUMPED : LINUX_CLD_KILLED;
+		info->u.proc.value = (uint64_t)sig;
+	}
+}
+
+/*
+ * Sends the parent p's exit signal (kernel/signal.c do_notify_parent),
+ * unless the parent ignores SIGCHLD.  Returns whether p reaps itself.
+ */
+static bool
+proc_notify_exit_locked(struct proc *p, struct proc *parent)
+	FW_REQUIRES(&proc_tree_lock)
+{
+	struct linux_siginfo info;
+	bool autoreap = false, ign = false;
+	int sig;
+
+	fw_mutex_lock(&p->lock);
+	sig = p->exit_signal;
+	signal_chld_info(p, p->exit_code, &info);
+	fw_mutex_unlock(&p->lock);
+	if (sig == LINUX_SIGCHLD) {
+		autoreap = proc_autoreap_locked(parent);
+		fw_mutex_lock(&parent->lock);
+		ign = parent->sigaction[LINUX_SIGCHLD - 1].handler ==
+		    LINUX_SIG_IGN;
+		fw_mutex_unlock(&parent->lock);
+	}
+	if (sig > 0 && sig <= LINUX_NSIG && !ign)
+		signal_send_kernel(parent, sig, &info);
+	return autoreap;
+}
+
+void
 proc_make_zombie(struct proc *p)
 {
 	struct proc *parent, *reaped = NULL;
@@ -124,7 +208,7 @@ proc_make_zombie(struct proc *p)
 	proc_reparent_locked(p);
 	p->zombie = true;
 	if ((parent = p->parent) != NULL) {
-		if (proc_autoreap_locked(parent)) {
+		if (proc_notify_exit_locked(p, parent)) {
 			proc_unlink_locked(parent, p);
 			reaped = p;
 		}
@@ -132,6 +216,34 @@ proc_make_zombie(struct proc *p)
 	}
 	fw_mutex_unlock(&proc_tree_lock);
 	proc_free(reaped);		/* unlinked: no one else can reach it */
+}
+
+void
+signal_notify_parent_stop(struct proc *p, int code, int sig)
+{
+	struct linux_siginfo info;
+	struct proc *parent;
+	bool quiet;
+
+	memset(&info, 0, sizeof(info));
+	info.signo = LINUX_SIGCHLD;
+	info.code = code;
+	info.u.proc.pid = p->pid;
+	info.u.proc.value = (uint64_t)sig;
+	fw_mutex_lock(&proc_tree_lock);
+	if ((parent = p->parent) != NULL) {
+		fw_mutex_lock(&p->lock);
+		info.u.proc.uid = p->cred.uid;
+		fw_mutex_unlock(&p->lock);
+		fw_mutex_lock(&parent->lock);
+		quiet = parent->sigaction[LINUX_SIGCHLD - 1].flags &
+		    LINUX_SA_NOCLDSTOP;
+		fw_mutex_unlock(&parent->lock);
+		if (!quiet)
+			signal_send_kernel(parent, LINUX_SIGCHLD, &info);
+		proc_notify_locked(parent);
+	}
+	fw_mutex_unlock(&proc_tree_lock);
 }
 
 /* Whether wait's kind and id select c. */
@@ -169,6 +281,31 @@ proc_child_changed(void *arg)
 }
 
 /*
+ * A stop or continue of the living child c that the options ask for: taken
+ * into *res (and consumed unless WNOWAIT).
+ */
+static bool
+proc_wait_report_locked(struct proc *c, int options,
+    struct proc_wait_result *res) FW_REQUIRES(&proc_tree_lock)
+{
+	bool hit;
+
+	fw_mutex_lock(&c->lock);
+	hit = c->report != 0 && !c->exiting &&
+	    (((c->report & 0xff) == 0x7f && (options & LINUX_WUNTRACED)) ||
+	    (c->report == 0xffff && (options & LINUX_WCONTINUED)));
+	if (hit) {
+		res->pid = c->pid;
+		res->status = c->report;
+		res->uid = c->cred.uid;
+		if (!(options & LINUX_WNOWAIT))
+			c->report = 0;
+	}
+	fw_mutex_unlock(&c->lock);
+	return hit;
+}
+
+/*
  * One look at p's children: 1 with *res set (and the zombie unlinked into
  * *reaped unless WNOWAIT), 0 when a selected child lives, -ECHILD.
  */
@@ -184,8 +321,13 @@ proc_wait_scan_locked(struct proc *p, enum proc_wait_kind kind, int id,
 		if (!proc_wait_selects(c, kind, id))
 			continue;
 		found = true;
-		if (!c->zombie || !(options & LINUX_WEXITED))
-			continue;		/* stops come with signals */
+		if (!c->zombie) {
+			if (proc_wait_report_locked(c, options, res))
+				return 1;
+			continue;
+		}
+		if (!(options & LINUX_WEXITED))
+			continue;
 		res->pid = c->pid;
 		res->status = c->exit_code;
 		res->uid = c->cred.uid;

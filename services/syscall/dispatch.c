@@ -69,16 +69,6 @@ strace_log(const struct thread *t, const struct syscall_args *a, long ret)
 	fw_trace("%s(%s) = %s", nm, args, res);
 }
 
-/* The kernel-only restart codes become EINTR until signals can restart. */
-static long
-syscall_fix_result(long ret)
-{
-	if (ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ||
-	    ret == -ERESTARTNOHAND || ret == -ERESTART_RESTARTBLOCK)
-		return -EINTR;
-	return ret;
-}
-
 void
 syscall_dispatch(struct thread *t)
 {
@@ -94,7 +84,9 @@ syscall_dispatch(struct thread *t)
 	a.a[4] = t->ctx.r8;
 	a.a[5] = t->ctx.r9;
 	fn = syscall_lookup(a.nr);
-	ret = syscall_fix_result(fn != NULL ? fn(t, &a) : -ENOSYS);
+	/* Restart codes stay in rax for the delivery point (signal_work). */
+	t->sys_nr = (int64_t)a.nr;
+	ret = fn != NULL ? fn(t, &a) : -ENOSYS;
 	t->ctx.rax = (uint64_t)ret;
 	if (strace_on())
 		strace_log(t, &a, ret);

@@ -2,7 +2,8 @@
  * time/sys_nanosleep.c: nanosleep(2) and clock_nanosleep(2) on the
  * framework's monotonic deadline sleep.  An absolute realtime deadline is
  * converted once, so a later change of the wall clock is not followed.
- * An interrupted relative sleep writes the time left to rem.  No locks.
+ * An interrupted relative sleep writes the time left to rem.  No locks:
+ * the restart fields are the thread's own.
  */
 #include <fw/errno.h>
 #include <fw/timer.h>
@@ -12,24 +13,48 @@
 #include <svc/time.h>
 #include <uapi/time.h>
 
-/* Sleeps for ns from now; on -EINTR writes the rest to urem if set. */
+/*
+ * Sleeps until deadline.  Interrupted, it writes the time left to urem (if
+ * set) and returns -ERESTART_RESTARTBLOCK: the delivery point turns that
+ * into EINTR when a handler runs, or else resumes the same sleep through
+ * restart_syscall(2) (kernel/time/hrtimer.c).
+ */
 static long
-sleep_relative(struct thread *t, uint64_t ns, fw_uaddr_t urem)
+sleep_until(struct thread *t, uint64_t deadline, fw_uaddr_t urem)
 {
-	uint64_t now = fw_clock_monotonic(), deadline, left;
+	uint64_t now, left;
 	struct linux_timespec rem;
-	int err;
 
-	deadline = ns > UINT64_MAX - now ? UINT64_MAX : now + ns;
-	if ((err = fw_sleep_until(deadline)) != -EINTR)
-		return err;
+	if (fw_sleep_until(deadline) != -EINTR)
+		return 0;
 	now = fw_clock_monotonic();
 	left = deadline > now ? deadline - now : 0;
 	rem = ns_to_timespec(left);
 	if (urem.v != 0 && fw_copy_to_user(t->proc->vm, urem, &rem,
 	    sizeof(rem)) < 0)
 		return -EFAULT;
-	return -EINTR;
+	t->restart_deadline = deadline;
+	t->restart_urem = urem.v;
+	return -ERESTART_RESTARTBLOCK;
+}
+
+/* Sleeps for ns from now. */
+static long
+sleep_relative(struct thread *t, uint64_t ns, fw_uaddr_t urem)
+{
+	uint64_t now = fw_clock_monotonic();
+
+	return sleep_until(t, ns > UINT64_MAX - now ? UINT64_MAX : now + ns,
+	    urem);
+}
+
+/* restart_syscall(2): the only restart block is an interrupted sleep. */
+SYSCALL(restart_syscall)
+{
+	(void)a;
+	if (t->restart_deadline == 0)
+		return -EINTR;
+	return sleep_until(t, t->restart_deadline, fw_uaddr(t->restart_urem));
 }
 
 /* Reads and checks the request: 0 with *ns, -EFAULT or -EINVAL. */
@@ -95,5 +120,8 @@ SYSCALL(clock_nanosleep)
 		return err;
 	if (ns <= now)
 		return 0;
-	return sleep_relative(t, ns - now, fw_uaddr(0));
+	/* An absolute sleep restarts with its own arguments. */
+	if (sleep_relative(t, ns - now, fw_uaddr(0)) == 0)
+		return 0;
+	return -ERESTARTNOHAND;
 }

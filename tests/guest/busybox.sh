@@ -10,7 +10,9 @@
 set -uo pipefail
 
 cases="echo sh_arith exit_status uname_a env_passthrough env_args ls_root cat_passwd cat_stdin
-ls_missing sh_true_status sh_false_status sh_for_loop sh_nested sh_pipe_cat sh_pipe_wc sh_pipe_ls"
+ls_missing sh_true_status sh_false_status sh_for_loop sh_nested sh_pipe_cat sh_pipe_wc sh_pipe_ls
+sh_ulimit setsid sh_trap sh_background_wait sh_kill_child sh_subshell sh_exec_redirect
+sh_sigpipe"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -108,6 +110,45 @@ sh_pipe_ls)
     guest /bin/busybox sh -c 'busybox ls / | busybox wc -l'
     expect_rc 0
     [ "$(tr -d ' ' <"$tmp/out")" = "$want" ] || fail "ls / | wc -l is not $want" ;;
+sh_ulimit)
+    # setrlimit/getrlimit through the shell's ulimit; a child inherits the limits.
+    script='ulimit -n 64; ulimit -u 50; ulimit -n; ulimit -u; busybox sh -c "ulimit -n"'
+    guest /bin/busybox sh -c "$script"
+    expect_rc 0; expect_out "$("$native" sh -c "$script")" ;;
+setsid)
+    # busybox setsid in a child of the shell, which leads no group: setsid(2) at once.
+    guest /bin/busybox sh -c 'busybox setsid busybox echo new session; echo $?'
+    expect_rc 0; expect_out "$(printf 'new session\n0')" ;;
+sh_trap)
+    # A handler set by trap runs when the shell signals itself.
+    script='trap "echo caught" INT; kill -INT $$; echo after'
+    guest /bin/busybox sh -c "$script"
+    expect_rc 0; expect_out "$("$native" sh -c "$script")" ;;
+sh_background_wait)
+    # & and wait: each job's status comes back through wait.
+    script='busybox sleep 0.1 & wait $!; echo $?; (exit 5) & wait $!; echo $?'
+    guest /bin/busybox sh -c "$script"
+    expect_rc 0; expect_out "$("$native" sh -c "$script")" ;;
+sh_kill_child)
+    # A background job killed by SIGTERM: 128 + 15.
+    script='busybox sleep 10 & kill $!; wait $!; echo $?'
+    guest /bin/busybox sh -c "$script"
+    expect_rc 0; expect_out "$("$native" sh -c "$script")" ;;
+sh_subshell)
+    # Command substitution, a pipe inside it, and a subshell.
+    script='x=$(echo a; echo b | busybox tr a-z A-Z); (echo sub $x; exit 3); echo $?'
+    guest /bin/busybox sh -c "$script"
+    expect_rc 0; expect_out "$("$native" sh -c "$script")" ;;
+sh_exec_redirect)
+    # exec with redirections changes the shell's own descriptors.
+    script='exec 3>/tmp/bb_exec; echo via3 >&3; exec 3>&-; busybox cat /tmp/bb_exec; busybox rm /tmp/bb_exec'
+    guest /bin/busybox sh -c "$script"
+    expect_rc 0; expect_out via3 ;;
+sh_sigpipe)
+    # yes is killed by SIGPIPE once head has read its lines.
+    script='busybox yes | busybox head -n 3; echo done'
+    guest /bin/busybox sh -c "$script"
+    expect_rc 0; expect_out "$("$native" sh -c "$script")" ;;
 *)
     echo "unknown case '$case'; cases: $cases" >&2
     exit 2 ;;

@@ -1,9 +1,9 @@
 /*
  * svc/mm.h: a process's memory map (services/mm): the sorted list of
  * virtual memory areas (VMAs) over its fw_vm, the page-fault handler that
- * fills them lazily, and the operations brk, mmap, munmap and mprotect are
- * built from.  A VMA's prot uses the PROT_* bits (uapi/mman.h), which are
- * the FW_PROT_* bits too.
+ * fills them lazily, and the operations brk, mmap, munmap, mprotect, mremap
+ * and madvise are built from.  A VMA's prot uses the PROT_* bits
+ * (uapi/mman.h), which are the FW_PROT_* bits too.
  *
  * Locks used to protect fields in this file:
  *	I	immutable after mm_new() / exec
@@ -25,6 +25,8 @@ struct fw_vm;
 #define VMA_STACK	0x08u
 #define VMA_HEAP	0x10u	/* the brk area */
 #define VMA_IMAGE	0x20u	/* a segment of the program's ELF file */
+#define VMA_DONTFORK	0x40u	/* MADV_DONTFORK: not in a fork's child */
+#define VMA_WIPEONFORK	0x80u	/* MADV_WIPEONFORK: zero in the child */
 
 struct vma {
 	uint64_t	start, end;	/* page-aligned, start < end */
@@ -42,6 +44,7 @@ struct mm {
 	uint64_t	 stack_top;	/* [I] */
 	uint64_t	 mmap_base;	/* [I] top-down mmaps start below */
 	bool		 forked;	/* [l] frames may be shared COW */
+	uint64_t	 stack_rlimit;	/* [l] largest VMA_GROWSDOWN size */
 };
 
 /* Linux's defaults: vm.mmap_min_addr and vm.max_map_count. */
@@ -49,6 +52,9 @@ struct mm {
 #define MM_MAX_VMAS	65530
 /* Pages the fault handler maps around a fault, in an aligned window. */
 #define MM_FAULT_WINDOW	16
+/* Linux's stack_guard_gap (256 pages) and default RLIMIT_STACK (8 MiB). */
+#define MM_STACK_GUARD_GAP	(256ULL * FW_PAGE_SIZE)
+#define MM_STACK_RLIMIT		(8ULL << 20)
 
 /*
  * Wraps vm (taking a reference) with an empty map and installs mm_fault as
@@ -79,6 +85,14 @@ unsigned int		mm_page_prot_locked(const struct mm *mm,
 			    const struct vma *v) FW_REQUIRES(&mm->lock);
 /* Whether some VMA covers addr (SEGV_ACCERR rather than SEGV_MAPERR). */
 bool			mm_has_vma(struct mm *mm, uint64_t addr);
+/*
+ * RLIMIT_STACK for growing VMA_GROWSDOWN areas on a fault below them (as
+ * Linux's acct_stack_growth); mm_new sets MM_STACK_RLIMIT, mm_fork copies.
+ */
+void			mm_set_stack_rlimit(struct mm *mm, uint64_t lim);
+/* The VMA holding addr, or NULL; valid until the list changes. */
+struct vma		*mm_find_locked(struct mm *mm, uint64_t addr)
+			    FW_REQUIRES(&mm->lock);
 
 /*
  * The VMA operations, on page-aligned ranges, with mm->lock held.  They
@@ -111,5 +125,27 @@ FW_MUST_CHECK int	mm_find_free_locked(struct mm *mm, uint64_t hint,
 /* Maps every absent page of the VMAs in [start, end) now; -ENOMEM. */
 FW_MUST_CHECK int	mm_populate_locked(struct mm *mm, uint64_t start,
 			    uint64_t end) FW_REQUIRES(&mm->lock);
+/*
+ * mremap's half: adds at the free [new, new + nlen) a copy of each VMA (or
+ * part) in [old, old + olen), at the same offset, the last one stretched
+ * to nlen >= olen; no pages move.  Also reserves the slot a later
+ * mm_remove_locked of either range needs, so that one cannot fail.
+ * 0, or -ENOMEM with the list unchanged.
+ */
+FW_MUST_CHECK int	mm_copy_vmas_locked(struct mm *mm, uint64_t old,
+			    uint64_t olen, uint64_t new, uint64_t nlen)
+			    FW_REQUIRES(&mm->lock);
+/*
+ * Sets the VMA_* bits set and clears clear on the mapped parts of
+ * [start, end), splitting and merging VMAs; holes are skipped.  -ENOMEM.
+ */
+FW_MUST_CHECK int	mm_set_flags_locked(struct mm *mm, uint64_t start,
+			    uint64_t end, unsigned int set, unsigned int clear)
+			    FW_REQUIRES(&mm->lock);
+/* Whether VMAs cover [start, end) without a hole. */
+bool			mm_covers_locked(struct mm *mm, uint64_t start,
+			    uint64_t end) FW_REQUIRES(&mm->lock);
+/* Merges adjacent VMAs with equal prot and flags. */
+void			mm_merge_locked(struct mm *mm) FW_REQUIRES(&mm->lock);
 
 #endif

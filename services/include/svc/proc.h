@@ -24,6 +24,7 @@
 #include <fw/waitq.h>
 #include <uapi/resource.h>
 #include <uapi/signal.h>
+#include <svc/signal.h>
 
 struct fw_vm;
 struct fw_uthread;
@@ -39,6 +40,13 @@ struct cred {
 
 #define PROC_NRLIMIT	16
 #define PROC_COMM_LEN	16
+
+/* A supplementary group list (sys_cred.c): immutable once made. */
+struct proc_groups {
+	atomic_uint	nref;
+	uint32_t	n;
+	uint32_t	gid[];
+};
 
 struct proc {
 	struct fw_mutex		 lock;
@@ -69,17 +77,60 @@ struct proc {
 	atomic_uint		 child_events;		/* [a] */
 	struct fw_waitq		 child_wq;
 	int			 nthreads;		/* [p] */
-	/* Signal bookkeeping: actions only, no delivery yet. */
+	struct thread		*threads;		/* [p] by next_thread */
+	/*
+	 * Signals (proc/signal*.c, svc/signal.h).  A group stop is under way
+	 * while stop_signal is set; it is complete once every thread is parked
+	 * (nstopped == nthreads).  report holds what wait(2) with WUNTRACED or
+	 * WCONTINUED has still to see: a stop status ((sig << 8) | 0x7f), or
+	 * 0xffff for a continue, or 0.  sig_seq changes whenever a parked
+	 * thread may have to move (the stop ends, the process exits).
+	 */
 	struct linux_sigaction_k sigaction[64];		/* [p] */
+	struct sigpending	 shared_pending;	/* [p] */
+	int			 exit_signal;		/* [p] to the parent at exit */
+	int			 stop_signal;		/* [p] */
+	int			 nstopped;		/* [p] */
+	bool			 stopped;		/* [p] the stop is complete */
+	bool			 cont_notify;		/* [p] parent to hear of SIGCONT */
+	int			 report;		/* [p] */
+	unsigned int		 nqueued;		/* [p] queued siginfos */
+	atomic_uint		 sig_seq;		/* [a] */
+	struct fw_waitq		 stop_wq;		/* wakes on sig_seq */
+	/*
+	 * Credentials beyond cred, and prctl(2) state (sys_cred.c,
+	 * sys_prctl.c, sys_pgrp.c).  pdeath_signal is sent when the parent
+	 * dies and the process is reparented (tree.c).
+	 */
+	struct proc_groups	*groups;		/* [p] counted, or NULL */
+	bool			 did_exec;		/* [p] execve since fork */
+	bool			 dumpable;		/* [p] PR_SET_DUMPABLE */
+	bool			 no_new_privs;		/* [p] never cleared */
+	int			 pdeath_signal;		/* [p] */
+	atomic_bool		 child_subreaper;	/* [a] */
 };
 
 struct thread {
 	struct proc		*proc;			/* [I] */
 	int			 tid;			/* [I] */
-	struct fw_task		*task;			/* [I] */
+	struct fw_task		*task;			/* [p] set by the task */
 	struct fw_uthread	*uthread;		/* [t] */
 	struct fw_user_ctx	 ctx;			/* [t] */
-	uint64_t		 sigmask;		/* [t] */
+	struct thread		*next_thread;		/* [p] */
+	uint64_t		 sigmask;		/* [p] written by t only */
+	struct sigpending	 pending;		/* [p] this thread's own */
+	/*
+	 * Signal delivery's view of the call being made: its number while a
+	 * restart is possible (else -1), the mask sigsuspend(2) replaced,
+	 * what nanosleep(2) resumes through restart_syscall(2), and the last
+	 * fault, for the sigcontext.
+	 */
+	int64_t			 sys_nr;		/* [t] */
+	bool			 restore_mask;		/* [t] */
+	uint64_t		 saved_mask;		/* [t] */
+	uint64_t		 restart_deadline;	/* [t] monotonic ns */
+	uint64_t		 restart_urem;		/* [t] */
+	uint64_t		 fault_trap, fault_err, fault_addr; /* [t] */
 	uint64_t		 clear_child_tid;	/* [t] */
 	uint64_t		 robust_list, robust_len; /* [t] */
 	uint64_t		 altstack_sp, altstack_size; /* [t] */
@@ -97,6 +148,23 @@ FW_MUST_CHECK int	 proc_new(int pid, int ppid, struct proc **out);
  * child (reaped, or never linked by proc_link_child).
  */
 void			 proc_free(struct proc *p);
+/*
+ * The process table: every process from proc_new to proc_free, zombies
+ * included.  A process found with proc_table_lock held stays allocated
+ * until it is released; its fields still need their own locks.  Lock
+ * order: proc_tree_lock, proc_table_lock, proc->lock.
+ */
+extern struct fw_mutex	 proc_table_lock;
+/* The process with that pid, or NULL. */
+struct proc		*proc_find_locked(int pid)
+			    FW_REQUIRES(&proc_table_lock);
+/* The first process (by pid) for which match is true, or NULL. */
+struct proc		*proc_search_locked(bool (*match)(struct proc *p,
+			    void *arg), void *arg)
+			    FW_REQUIRES(&proc_table_lock);
+/* Supplementary groups: +1 and -1 (NULL ok, and frees at zero). */
+struct proc_groups	*proc_groups_ref(struct proc_groups *g);
+void			 proc_groups_unref(struct proc_groups *g);
 /* Makes p the process orphans are given to (pid 1), once at boot. */
 void			 proc_set_init(struct proc *p);
 /* Makes child (new, not yet running) a child of parent. */
@@ -107,7 +175,9 @@ void			 proc_unlink_child(struct proc *parent,
 			    struct proc *child);
 /*
  * Called by p's last thread once p's resources are gone: p becomes a
- * zombie, its children go to pid 1, and its parent is woken.  p may be
+ * zombie, its children go to its nearest living ancestor that is a child
+ * subreaper (PR_SET_CHILD_SUBREAPER), else to pid 1, and its parent is
+ * woken.  p may be
  * freed by its parent as soon as this returns.
  */
 void			 proc_make_zombie(struct proc *p);
@@ -139,19 +209,17 @@ int			 proc_wait_dead(struct proc *p);
  * to user mode.
  */
 void			 proc_exit(struct proc *p, int wstatus);
-/* Kills p with a fatal signal, logging it like strace when tracing. */
-void			 proc_kill(struct thread *t, int signo, int si_code,
-			    uint64_t si_addr);
 /* Whether signo's default action dumps core. */
 bool			 sig_is_core(int signo);
 const char		*sig_name(int signo);
 const char		*sig_code_name(int signo, int code);
 
 /*
- * Replaces t's program with the ELF file at path (execve(2) without the
- * user-memory copies): argv and envp are kernel strings, filename is
- * AT_EXECFN.  On error t's process is unchanged: -ENOENT, -EACCES,
- * -ENOEXEC, -EINVAL, -E2BIG, -ENOMEM, -EIO, ...
+ * Replaces t's program with the ELF file at path, or runs a #! script's
+ * interpreter (execve(2) without the user-memory copies): argv and envp
+ * are kernel strings, path is AT_EXECFN.  On error t's process is
+ * unchanged: -ENOENT, -EACCES, -ENOEXEC, -ELOOP, -EINVAL, -E2BIG,
+ * -ENOMEM, -EIO, ...
  */
 FW_MUST_CHECK int	 proc_exec(struct thread *t, const char *path,
 			    const char *const *argv, size_t argc,

@@ -58,10 +58,23 @@ SYSCALL(getuid); SYSCALL(geteuid); SYSCALL(getgid); SYSCALL(getegid);
 SYSCALL(clock_gettime); SYSCALL(clock_getres); SYSCALL(gettimeofday);
 SYSCALL(time); SYSCALL(nanosleep); SYSCALL(clock_nanosleep);
 SYSCALL(getrandom); SYSCALL(rt_sigaction); SYSCALL(rt_sigprocmask);
+SYSCALL(rt_sigreturn); SYSCALL(rt_sigpending); SYSCALL(rt_sigsuspend);
+SYSCALL(rt_sigtimedwait); SYSCALL(rt_sigqueueinfo);
+SYSCALL(rt_tgsigqueueinfo); SYSCALL(kill); SYSCALL(tkill); SYSCALL(tgkill);
+SYSCALL(pause); SYSCALL(restart_syscall);
 SYSCALL(sigaltstack); SYSCALL(prlimit64); SYSCALL(getrlimit);
 SYSCALL(sysinfo); SYSCALL(sched_getaffinity); SYSCALL(brk); SYSCALL(mmap);
-SYSCALL(munmap); SYSCALL(mprotect); SYSCALL(getpgrp); SYSCALL(getcpu);
+SYSCALL(munmap); SYSCALL(mprotect); SYSCALL(mremap); SYSCALL(madvise);
+SYSCALL(getpgrp); SYSCALL(getcpu);
 SYSCALL(clone); SYSCALL(fork); SYSCALL(vfork); SYSCALL(execve);
 SYSCALL(wait4); SYSCALL(waitid);
+
+/* Groups, sessions, credentials, prctl, usage (services/proc). */
+SYSCALL(setpgid); SYSCALL(getpgid); SYSCALL(setsid); SYSCALL(getsid);
+SYSCALL(setuid); SYSCALL(setgid); SYSCALL(setreuid); SYSCALL(setregid);
+SYSCALL(setresuid); SYSCALL(setresgid); SYSCALL(getresuid);
+SYSCALL(getresgid); SYSCALL(setfsuid); SYSCALL(setfsgid);
+SYSCALL(getgroups); SYSCALL(setgroups); SYSCALL(prctl);
+SYSCALL(getrusage); SYSCALL(times); SYSCALL(setrlimit);
 
 #endif

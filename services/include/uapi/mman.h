@@ -1,7 +1,7 @@
 /*
- * uapi/mman.h: mmap(2), mprotect(2) flags of Linux x86-64
- * (include/uapi/asm-generic/mman-common.h, mman.h,
- * arch/x86/include/uapi/asm/mman.h).
+ * uapi/mman.h: mmap(2), mprotect(2), mremap(2) and madvise(2) flags of
+ * Linux x86-64 (include/uapi/asm-generic/mman-common.h, mman.h,
+ * include/uapi/linux/mman.h, arch/x86/include/uapi/asm/mman.h).
  */
 #ifndef UAPI_MMAN_H
 #define UAPI_MMAN_H
@@ -35,5 +35,32 @@
 #define LINUX_MAP_UNINITIALIZED		0x4000000
 
 #define LINUX_MAP_FAILED		(~0ULL)
+
+#define LINUX_MREMAP_MAYMOVE		1
+#define LINUX_MREMAP_FIXED		2
+#define LINUX_MREMAP_DONTUNMAP		4
+
+#define LINUX_MADV_NORMAL		0
+#define LINUX_MADV_RANDOM		1
+#define LINUX_MADV_SEQUENTIAL		2
+#define LINUX_MADV_WILLNEED		3
+#define LINUX_MADV_DONTNEED		4
+#define LINUX_MADV_FREE			8
+#define LINUX_MADV_REMOVE		9
+#define LINUX_MADV_DONTFORK		10
+#define LINUX_MADV_DOFORK		11
+#define LINUX_MADV_MERGEABLE		12
+#define LINUX_MADV_UNMERGEABLE		13
+#define LINUX_MADV_HUGEPAGE		14
+#define LINUX_MADV_NOHUGEPAGE		15
+#define LINUX_MADV_DONTDUMP		16
+#define LINUX_MADV_DODUMP		17
+#define LINUX_MADV_WIPEONFORK		18
+#define LINUX_MADV_KEEPONFORK		19
+#define LINUX_MADV_COLD			20
+#define LINUX_MADV_PAGEOUT		21
+#define LINUX_MADV_POPULATE_READ	22
+#define LINUX_MADV_POPULATE_WRITE	23
+#define LINUX_MADV_DONTNEED_LOCKED	24
 
 #endif

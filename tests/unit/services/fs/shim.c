@@ -16,6 +16,7 @@
 #include <fw/random.h>
 #include <fw/timer.h>
 #include <fw/uaccess.h>
+#include <svc/signal.h>
 #include "shim.h"
 
 void *fw_alloc(size_t size) { return malloc(size ? size : 1); }
@@ -231,4 +232,14 @@ fw_console_winsize(unsigned int port, uint16_t *rows, uint16_t *cols)
 	*rows = 24;
 	*cols = 80;
 	return 0;
+}
+
+/* The signal service is not linked: SIGPIPE is counted instead. */
+int shim_sigpipes;
+
+void
+signal_sigpipe(struct thread *t)
+{
+	(void)t;
+	shim_sigpipes++;
 }

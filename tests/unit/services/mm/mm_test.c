@@ -321,6 +321,214 @@ START_TEST(test_fork_shares_shared_pages_writable)
 }
 END_TEST
 
+START_TEST(test_mremap_moves_frames_without_copying)
+{
+	uint64_t base = 0x50000000, dst = 0x58000000;
+	struct fw_frame *f;
+	unsigned int prot;
+	char c = 'm', d = 0;
+
+	ck_assert_int_eq(map(base, 2 * PG, RW, PRIV_ANON | LINUX_MAP_FIXED),
+	    (long)base);
+	ck_assert_int_eq(env_put(base + PG, &c, 1), 0);
+	f = cow_frame(mm->vm, base + PG, &prot);
+	ck_assert_int_eq(SYS(mremap, base, 2 * PG, 4 * PG,
+	    LINUX_MREMAP_MAYMOVE | LINUX_MREMAP_FIXED, dst), (long)dst);
+	/* The very frame moved; the old range and its VMA are gone. */
+	ck_assert_ptr_eq(cow_frame(mm->vm, dst + PG, &prot), f);
+	ck_assert_uint_eq(prot, RW);
+	ck_assert(!env_mapped(base, NULL) && !env_mapped(base + PG, NULL));
+	ck_assert_uint_eq(mm->nvma, 1);
+	ck_assert_uint_eq(mm->vmas[0].start, dst);
+	ck_assert_uint_eq(mm->vmas[0].end, dst + 4 * PG);
+	ck_assert_int_eq(env_get(dst + PG, &d, 1), 0);
+	ck_assert_int_eq(d, 'm');
+	ck_assert_int_eq(env_get(dst + 3 * PG, &d, 1), 0);
+	ck_assert_int_eq(d, 0);
+}
+END_TEST
+
+START_TEST(test_mremap_grows_in_place_or_fails)
+{
+	uint64_t base = 0x50000000;
+
+	ck_assert_int_eq(map(base, 2 * PG, RW, PRIV_ANON | LINUX_MAP_FIXED),
+	    (long)base);
+	ck_assert_int_eq(SYS(mremap, base, 2 * PG, 3 * PG, 0, 0), (long)base);
+	ck_assert_uint_eq(mm->nvma, 1);
+	ck_assert_uint_eq(mm->vmas[0].end, base + 3 * PG);
+	ck_assert_int_eq(map(base + 4 * PG, PG, LINUX_PROT_READ,
+	    PRIV_ANON | LINUX_MAP_FIXED), (long)(base + 4 * PG));
+	ck_assert_int_eq(SYS(mremap, base, 3 * PG, 5 * PG, 0, 0), -ENOMEM);
+	ck_assert_int_eq(SYS(mremap, base, 3 * PG, 6 * PG, 0, 0), -ENOMEM);
+	ck_assert_int_eq(SYS(mremap, base, 5 * PG, 6 * PG,
+	    LINUX_MREMAP_MAYMOVE, 0), -EFAULT);
+	ck_assert_int_eq(SYS(mremap, base + 3 * PG, PG, 2 * PG,
+	    LINUX_MREMAP_MAYMOVE, 0), -EFAULT);
+	ck_assert_int_eq(SYS(mremap, base + 1, PG, 2 * PG, 0, 0), -EINVAL);
+	ck_assert_int_eq(SYS(mremap, base, PG, 2 * PG, LINUX_MREMAP_FIXED,
+	    0x58000000), -EINVAL);
+	ck_assert_int_eq(SYS(mremap, base, PG, PG, 0x10, 0), -EINVAL);
+	ck_assert_int_eq(SYS(mremap, base, 0, PG, LINUX_MREMAP_MAYMOVE, 0),
+	    -EINVAL);
+	/* Shrinking unmaps the tail. */
+	ck_assert_int_eq(SYS(mremap, base, 3 * PG, PG, 0, 0), (long)base);
+	ck_assert_uint_eq(mm->nvma, 2);
+	ck_assert_uint_eq(mm->vmas[0].end, base + PG);
+}
+END_TEST
+
+START_TEST(test_mremap_fixed_moves_several_vmas)
+{
+	uint64_t base = 0x50000000, dst = 0x58000000;
+	char c = 'v', d = 0;
+
+	/* rw, hole, r: as Linux 6.17 and later, all of it moves, hole kept. */
+	ck_assert_int_eq(map(base, PG, RW, PRIV_ANON | LINUX_MAP_FIXED),
+	    (long)base);
+	ck_assert_int_eq(map(base + 2 * PG, PG, LINUX_PROT_READ,
+	    PRIV_ANON | LINUX_MAP_FIXED), (long)(base + 2 * PG));
+	ck_assert_int_eq(env_put(base, &c, 1), 0);
+	ck_assert_int_eq(SYS(mremap, base, 3 * PG, 3 * PG,
+	    LINUX_MREMAP_MAYMOVE | LINUX_MREMAP_FIXED, dst), (long)dst);
+	ck_assert_uint_eq(mm->nvma, 2);
+	ck_assert_uint_eq(mm->vmas[0].start, dst);
+	ck_assert_uint_eq(mm->vmas[0].end, dst + PG);
+	ck_assert_uint_eq(mm->vmas[1].start, dst + 2 * PG);
+	ck_assert_uint_eq(mm->vmas[1].prot, LINUX_PROT_READ);
+	ck_assert_int_eq(env_get(dst, &d, 1), 0);
+	ck_assert_int_eq(d, 'v');
+	/* Back below the originals' old place, then from a hole: EFAULT. */
+	ck_assert_int_eq(SYS(mremap, dst, 3 * PG, 3 * PG,
+	    LINUX_MREMAP_MAYMOVE | LINUX_MREMAP_FIXED, base - 8 * PG),
+	    (long)(base - 8 * PG));
+	ck_assert_uint_eq(mm->nvma, 2);
+	ck_assert_uint_eq(mm->vmas[1].end, base - 5 * PG);
+	ck_assert_int_eq(SYS(mremap, base - 7 * PG, 2 * PG, 2 * PG,
+	    LINUX_MREMAP_MAYMOVE | LINUX_MREMAP_FIXED, dst), -EFAULT);
+	/* Even shrinking needs a mapping at old_address (as Linux 6.18). */
+	ck_assert_int_eq(SYS(mremap, base - 7 * PG, 2 * PG, PG, 0, 0),
+	    -EFAULT);
+}
+END_TEST
+
+START_TEST(test_mremap_dontunmap_keeps_empty_vma)
+{
+	uint64_t base = 0x50000000, dst = 0x58000000;
+	char c = 'k', d = 1;
+
+	ck_assert_int_eq(map(base, PG, RW, PRIV_ANON | LINUX_MAP_FIXED),
+	    (long)base);
+	ck_assert_int_eq(env_put(base, &c, 1), 0);
+	ck_assert_int_eq(SYS(mremap, base, PG, PG, LINUX_MREMAP_MAYMOVE |
+	    LINUX_MREMAP_DONTUNMAP | LINUX_MREMAP_FIXED, dst), (long)dst);
+	ck_assert_uint_eq(mm->nvma, 2);
+	ck_assert(!env_mapped(base, NULL) && env_mapped(dst, NULL));
+	ck_assert_int_eq(env_get(base, &d, 1), 0);
+	ck_assert_int_eq(d, 0);
+	ck_assert_int_eq(env_get(dst, &d, 1), 0);
+	ck_assert_int_eq(d, 'k');
+}
+END_TEST
+
+START_TEST(test_mremap_after_fork_keeps_pages_copy_on_write)
+{
+	uint64_t base = 0x50000000, dst = 0x58000000;
+	struct cow_call c = { NULL, base, 0 };
+	struct fw_frame *pf;
+	unsigned int prot;
+	char byte = 'A';
+
+	ck_assert_int_eq(map(base, PG, RW, PRIV_ANON | LINUX_MAP_FIXED),
+	    (long)base);
+	ck_assert_int_eq(env_put(base, &byte, 1), 0);
+	fake_run(cow_fork_task, &c);
+	ck_assert_int_eq(c.ret, 0);
+	pf = cow_frame(mm->vm, base, &prot);
+	ck_assert_int_eq(SYS(mremap, base, PG, PG, LINUX_MREMAP_MAYMOVE |
+	    LINUX_MREMAP_FIXED, dst), (long)dst);
+	/* Still the shared frame, read-only, counted twice. */
+	ck_assert_ptr_eq(cow_frame(mm->vm, dst, &prot), pf);
+	ck_assert_uint_eq(prot, LINUX_PROT_READ);
+	ck_assert_uint_eq(fw_frame_meta(pf), 2);
+	/* A write copies it: the child keeps the original. */
+	ck_assert_int_eq(env_fault(dst, FW_ACCESS_WRITE), 0);
+	ck_assert_ptr_ne(cow_frame(mm->vm, dst, &prot), pf);
+	ck_assert_uint_eq(prot, RW);
+	ck_assert_ptr_eq(cow_frame(c.child->vm, base, &prot), pf);
+	ck_assert_uint_eq(fw_frame_meta(pf), 1);
+	mm_free(c.child);
+}
+END_TEST
+
+START_TEST(test_madvise_dontneed_and_fork_flags)
+{
+	uint64_t base = 0x50000000;
+	struct cow_call c = { NULL, base, 0 };
+	unsigned int prot;
+	char byte = 'D';
+
+	ck_assert_int_eq(map(base, 4 * PG, RW, PRIV_ANON | LINUX_MAP_FIXED |
+	    LINUX_MAP_POPULATE), (long)base);
+	ck_assert_int_eq(SYS(madvise, base + PG, PG, LINUX_MADV_DONTNEED), 0);
+	ck_assert(env_mapped(base, NULL) && !env_mapped(base + PG, NULL));
+	ck_assert_uint_eq(mm->nvma, 1);
+	ck_assert_int_eq(SYS(madvise, base + PG, PG, LINUX_MADV_DONTFORK), 0);
+	ck_assert_int_eq(SYS(madvise, base + 2 * PG, PG,
+	    LINUX_MADV_WIPEONFORK), 0);
+	ck_assert_uint_eq(mm->nvma, 4);
+	ck_assert_int_eq(env_put(base + 2 * PG, &byte, 1), 0);
+	ck_assert_int_eq(SYS(madvise, base, 8 * PG, LINUX_MADV_NORMAL),
+	    -ENOMEM);
+	ck_assert_int_eq(SYS(madvise, base, PG, 77), -EINVAL);
+	ck_assert_int_eq(SYS(madvise, base + 1, PG, LINUX_MADV_NORMAL),
+	    -EINVAL);
+	fake_run(cow_fork_task, &c);
+	ck_assert_int_eq(c.ret, 0);
+	/* The child lacks the DONTFORK page and the wiped page's frame. */
+	ck_assert_uint_eq(c.child->nvma, 3);
+	ck_assert_uint_eq(c.child->vmas[0].end, base + PG);
+	ck_assert_uint_eq(c.child->vmas[1].start, base + 2 * PG);
+	ck_assert_int_eq(fw_vm_query(c.child->vm, fw_uaddr(base + 2 * PG),
+	    &prot, NULL), -ENOENT);
+	mm_free(c.child);
+	ck_assert_int_eq(SYS(madvise, base, 4 * PG, LINUX_MADV_DOFORK), 0);
+	ck_assert_int_eq(SYS(madvise, base, 4 * PG, LINUX_MADV_KEEPONFORK), 0);
+	ck_assert_uint_eq(mm->nvma, 1);
+}
+END_TEST
+
+START_TEST(test_fault_grows_growsdown_vma)
+{
+	uint64_t top = 0x50000000, bottom = 0x40000000;
+
+	ck_assert_int_eq(map(top - PG, PG, RW, PRIV_ANON | LINUX_MAP_FIXED |
+	    LINUX_MAP_GROWSDOWN), (long)(top - PG));
+	ck_assert_int_eq(env_fault(top - 3 * PG + 8, FW_ACCESS_WRITE), 0);
+	ck_assert_uint_eq(mm->nvma, 1);
+	ck_assert_uint_eq(mm->vmas[0].start, top - 3 * PG);
+	/* Not past RLIMIT_STACK... */
+	mm->stack_rlimit = 8 * PG;	/* as mm_set_stack_rlimit() */
+	ck_assert_int_eq(env_fault(top - 9 * PG, FW_ACCESS_READ), -EFAULT);
+	ck_assert_int_eq(env_fault(top - 8 * PG, FW_ACCESS_READ), 0);
+	mm->stack_rlimit = MM_STACK_RLIMIT;
+	/* ...nor into the guard gap above an accessible mapping. */
+	ck_assert_int_eq(map(bottom, PG, LINUX_PROT_READ,
+	    PRIV_ANON | LINUX_MAP_FIXED), (long)bottom);
+	ck_assert_int_eq(SYS(munmap, top - 8 * PG, 8 * PG), 0);
+	ck_assert_int_eq(map(bottom + PG + MM_STACK_GUARD_GAP, PG, RW,
+	    PRIV_ANON | LINUX_MAP_FIXED | LINUX_MAP_GROWSDOWN),
+	    (long)(bottom + PG + MM_STACK_GUARD_GAP));
+	ck_assert_int_eq(env_fault(bottom + MM_STACK_GUARD_GAP,
+	    FW_ACCESS_READ), -EFAULT);
+	/* Placement keeps the gap free too. */
+	ck_assert_int_ne(map(bottom + 2 * PG, PG, RW, PRIV_ANON),
+	    (long)(bottom + 2 * PG));
+	ck_assert_int_eq(SYS(mprotect, bottom, PG, LINUX_PROT_NONE), 0);
+	ck_assert_int_eq(env_fault(bottom + PG, FW_ACCESS_READ), 0);
+}
+END_TEST
+
 static Suite *
 mm_suite(void)
 {
@@ -340,6 +548,13 @@ mm_suite(void)
 	tcase_add_test(tc, test_mmap_falls_back_bottom_up_when_top_is_full);
 	tcase_add_test(tc, test_fork_shares_private_pages_copy_on_write);
 	tcase_add_test(tc, test_fork_shares_shared_pages_writable);
+	tcase_add_test(tc, test_mremap_moves_frames_without_copying);
+	tcase_add_test(tc, test_mremap_grows_in_place_or_fails);
+	tcase_add_test(tc, test_mremap_dontunmap_keeps_empty_vma);
+	tcase_add_test(tc, test_mremap_fixed_moves_several_vmas);
+	tcase_add_test(tc, test_mremap_after_fork_keeps_pages_copy_on_write);
+	tcase_add_test(tc, test_madvise_dontneed_and_fork_flags);
+	tcase_add_test(tc, test_fault_grows_growsdown_vma);
 	suite_add_tcase(s, tc);
 	return s;
 }
