@@ -273,11 +273,52 @@ hal_cpu_hwcap2(void)
 	return getauxval(AT_HWCAP2) & ~(uint64_t)2;
 }
 
+/*
+ * The FP state format of guest threads is the host kernel's signal-frame
+ * format for the stubs, which run on the real CPU.  Our own CPUID, XGETBV
+ * and FXSAVE may not tell it: under Valgrind they are emulated (an AVX-512
+ * machine looks like an AVX one).  So the first guest thread's first frame,
+ * written by the kernel before any guest code ran, teaches it
+ * (sim_xstate_learn); until then our own view stands in.
+ */
+static struct {
+	atomic_bool	known;
+	size_t		size;
+	uint64_t	features;
+	uint32_t	mxcsr_mask;
+} xstate;
+
+#define FX_SW_OFF	464
+#define FX_MAGIC1	0x46505853u
+
+void
+sim_xstate_learn(const uint8_t *fx)
+{
+	uint32_t magic, size, mask;
+	uint64_t features;
+
+	if (atomic_load(&xstate.known))
+		return;
+	memcpy(&magic, fx + FX_SW_OFF, sizeof(magic));
+	memcpy(&features, fx + FX_SW_OFF + 8, sizeof(features));
+	memcpy(&size, fx + FX_SW_OFF + 16, sizeof(size));
+	memcpy(&mask, fx + 28, sizeof(mask));
+	if (magic != FX_MAGIC1 || size < 512 + 64 ||
+	    size > SIM_XSAVE_MAX || (features & 3) != 3)
+		return;			/* no XSAVE frames: keep our view */
+	xstate.size = size;
+	xstate.features = features;
+	xstate.mxcsr_mask = mask != 0 ? mask : 0xffbf;
+	atomic_store(&xstate.known, true);
+}
+
 size_t
 hal_cpu_xsave_size(void)
 {
 	unsigned int a, b, c, d;
 
+	if (atomic_load(&xstate.known))
+		return xstate.size;
 	if (!__get_cpuid_count(0xd, 0, &a, &b, &c, &d) || b == 0)
 		return 512 + 64;		/* FXSAVE area and header */
 	return b;
@@ -288,6 +329,8 @@ hal_cpu_xfeatures(void)
 {
 	unsigned int a, b, c, d, lo, hi;
 
+	if (atomic_load(&xstate.known))
+		return xstate.features;
 	if (!__get_cpuid(1, &a, &b, &c, &d) || !(c & bit_OSXSAVE))
 		return 3;
 	__asm__ volatile("xgetbv" : "=a"(lo), "=d"(hi) : "c"(0));
@@ -301,6 +344,8 @@ hal_cpu_mxcsr_mask(void)
 	static uint8_t fx[512] __attribute__((aligned(16)));
 	uint32_t mask;
 
+	if (atomic_load(&xstate.known))
+		return xstate.mxcsr_mask;
 	__asm__ volatile("fxsave %0" : "=m"(fx));
 	memcpy(&mask, fx + 28, sizeof(mask));
 	return mask != 0 ? mask : 0xffbf;

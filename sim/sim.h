@@ -49,6 +49,14 @@ void		 sim_console_irq(void);			/* bottom half */
 /* uthread.c: whether the two sides of a hand-off may spin, and how long a
  * pause instruction takes here. */
 extern bool		 sim_spin_on;
+/* The largest XSAVE image a slot's signal stack leaves room for. */
+#define SIM_XSAVE_MAX	16384
+/*
+ * Learns the guests' FP state format from fx, the XSAVE image of a frame
+ * the host kernel wrote for a stub thread that never ran guest code.
+ * Once; later calls do nothing.
+ */
+void			 sim_xstate_learn(const uint8_t *fx);
 extern unsigned int	 sim_pause_ns;
 
 /* space.c: stub processes. */

@@ -18,6 +18,7 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,6 +211,23 @@ free_slot(struct hal_space *s, unsigned int slot)
 	pthread_mutex_unlock(&s->lock);
 }
 
+/*
+ * The host's frame format, from the first thread ever started: no guest
+ * code has run in its stub yet, so the kernel's software bytes are intact.
+ */
+static void
+learn_xstate(struct fw_uthread *t)
+{
+	static atomic_bool tried;
+	uint8_t *fx;
+
+	if (atomic_exchange(&tried, true))
+		return;
+	fx = slot_ptr(t, (uint64_t)(uintptr_t)t->uc->uc_mcontext.fpregs, 512);
+	if (fx != NULL)
+		sim_xstate_learn(fx);
+}
+
 /* Maps the slot in the stub and clones a host thread onto it. */
 static int
 start_thread(struct fw_uthread *t)
@@ -232,6 +250,7 @@ start_thread(struct fw_uthread *t)
 	t->tid = (pid_t)__atomic_load_n(&t->ctx->tid, __ATOMIC_RELAXED);
 	if (t->ctx->signo != SIGSYS || t->tid <= 0)
 		return -EIO;
+	learn_xstate(t);
 	return 0;
 }
 

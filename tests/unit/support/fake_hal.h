@@ -50,6 +50,8 @@ struct fake_space_call fake_space_get(size_t i);
 size_t	fake_space_count_op(enum fake_space_op op);
 /* Makes the next hal_space_new() fail with err (0: succeed). */
 void	fake_space_fail_next(int err);
+/* The XSAVE area every fake uthread handle shares (hal_uthread_xsave_area). */
+extern uint8_t fake_xsave_area[4096];
 
 /* What hal_log_write() and hal_trace_write() received, concatenated. */
 void		 fake_log_reset(void);
