@@ -197,7 +197,7 @@ fw_cpu_main(unsigned int cpu)
 {
 	struct fw_cpu *c = &cpus[cpu];
 	struct fw_task *t;
-	uint64_t next, start;
+	uint64_t next, start, now;
 	bool dead;
 
 	FW_ASSERT(cpu < ncpus && cpu == hal_cpu_id());
@@ -213,10 +213,13 @@ fw_cpu_main(unsigned int cpu)
 			continue;
 		}
 		start = fw_clock_monotonic();
+		t->slice_start = start;
 		sched_run_locked(c, t);
 		dead = t->state == FW_TASK_DEAD;
+		now = fw_clock_monotonic();
+		t->runtime += now - start;
 		fw_spin_unlock(&fw_sched_lock);
-		fw_clock_account(fw_clock_monotonic() - start);
+		fw_clock_account(now - start);
 		if (dead)
 			fw_task_free(t);
 	}

@@ -43,6 +43,8 @@ struct fw_task {
 	unsigned int		 vg_stack;	/* [I] Valgrind's stack id */
 	void			*data;		/* the services' */
 	atomic_bool		 intr;		/* [a] interrupt pending */
+	uint64_t		 runtime;	/* [s] ns on a CPU, past slices */
+	uint64_t		 slice_start;	/* [s] when the slice began */
 };
 
 struct fw_cpu {

@@ -12,6 +12,7 @@
 #include <fw/alloc.h>
 #include <fw/errno.h>
 #include <fw/panic.h>
+#include <fw/timer.h>
 #include <hal/cpu.h>
 #include <valgrind/valgrind.h>
 
@@ -138,4 +139,18 @@ fw_task_clear_interrupt(void)
 
 	FW_ASSERT(cur != NULL);
 	return atomic_exchange(&cur->intr, false);
+}
+
+/*
+ * The CPU loop adds each finished slice under fw_sched_lock while the task
+ * is off the CPU; the task itself reads only while it runs, so the two
+ * never meet.
+ */
+uint64_t
+fw_task_runtime(void)
+{
+	struct fw_task *cur = fw_task_current();
+
+	FW_ASSERT(cur != NULL);
+	return cur->runtime + (fw_clock_monotonic() - cur->slice_start);
 }

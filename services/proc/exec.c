@@ -16,6 +16,7 @@
 #include <fw/vm.h>
 #include <svc/elf.h>
 #include <svc/lib.h>
+#include <svc/ktimer.h>
 #include <svc/mm.h>
 #include <svc/proc.h>
 #include <svc/vfs.h>
@@ -78,10 +79,13 @@ exec_build(struct thread *t, const struct elf_source *src,
 	si->entry = n->entry;
 	si->phdr = elf_phdr_addr(info, bias);
 	si->phnum = info->eh.e_phnum;
-	if ((err = exec_stack_build(n->mm, si, &n->sp)) < 0)
-		goto fail;
+	/* The thread first: the auxiliary vector's AT_MINSIGSTKSZ may need it. */
 	if ((err = fw_uthread_new(n->mm->vm, &n->ut)) < 0)
 		goto fail;
+	if ((err = exec_stack_build(n->mm, si, &n->sp)) < 0) {
+		fw_uthread_free(n->ut);
+		goto fail;
+	}
 	return 0;
 fail:
 	mm_free(n->mm);
@@ -102,6 +106,14 @@ exec_reset_signals_locked(struct proc *p, struct thread *t)
 	t->altstack_flags = LINUX_SS_DISABLE;
 }
 
+/* Frees what exec_build made, for an exec that does not go ahead. */
+static void
+exec_discard(struct exec_new *n)
+{
+	fw_uthread_free(n->ut);
+	mm_free(n->mm);
+}
+
 /* The point of no return: p and t take n over; cannot fail. */
 static void
 exec_commit(struct thread *t, struct exec_new *n, const char *path)
@@ -112,6 +124,12 @@ exec_commit(struct thread *t, struct exec_new *n, const char *path)
 	struct mm *old_mm;
 	struct fw_vm *old_vm;
 
+	/*
+	 * The lists lived in the old memory (exec_mm_release()).  Unlike
+	 * Linux, robust futexes still held are not marked OWNER_DIED here.
+	 */
+	t->robust_list = t->robust_len = 0;
+	t->clear_child_tid = 0;
 	fw_mutex_lock(&p->lock);
 	old_mm = p->mm;
 	old_vm = p->vm;
@@ -122,8 +140,8 @@ exec_commit(struct thread *t, struct exec_new *n, const char *path)
 	p->did_exec = true;			/* setpgid(2) now says EACCES */
 	p->dumpable = p->cred.euid == p->cred.uid &&
 	    p->cred.egid == p->cred.gid;	/* begin_new_exec() */
+	t->uthread = n->ut;			/* senders kick it under the lock */
 	fw_mutex_unlock(&p->lock);
-	t->uthread = n->ut;
 	memset(&t->ctx, 0, sizeof(t->ctx));
 	t->ctx.rip = n->entry;
 	t->ctx.rsp = n->sp;
@@ -133,6 +151,7 @@ exec_commit(struct thread *t, struct exec_new *n, const char *path)
 	fw_vm_unref(old_vm);
 	if (p->fds != NULL)
 		fdtable_close_on_exec(p->fds);
+	ktimer_exec(p);
 }
 
 /*
@@ -287,7 +306,11 @@ exec_elf(struct thread *t, struct file *f, const char *path,
 		fw_log(FW_LOG_INFO, "exec %s: dynamic ELF comes later", path);
 		err = -ENOEXEC;
 	} else if ((err = exec_build(t, &src, &info, &si, &n)) == 0) {
-		exec_commit(t, &n, path);
+		/* Past the last failure but this one: the other threads go. */
+		if ((err = thread_group_leave(t)) == 0)
+			exec_commit(t, &n, path);
+		else
+			exec_discard(&n);
 	}
 	elf_info_release(&info);
 	return err;

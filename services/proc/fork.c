@@ -11,7 +11,8 @@
  *
  * RLIMIT_NPROC is enforced here, before the memory is copied.
  *
- * Interface: proc_fork (svc/proc.h); sys_fork, sys_vfork, sys_clone.
+ * Interface: proc_fork, thread_copy_fpstate (svc/proc.h); sys_fork,
+ * sys_vfork.
  * Locks: the parent's proc->lock while its fields are copied (then the
  * fdtable's lock inside fdtable_dup); mm_fork takes the parent's mm->lock.
  * The child is in the process table from proc_new on (so its ids are set
@@ -24,20 +25,12 @@
 #include <fw/user.h>
 #include <fw/vm.h>
 #include <svc/file.h>
+#include <svc/ktimer.h>
 #include <svc/mm.h>
 #include <svc/proc.h>
 #include <svc/syscall.h>
 #include <svc/vfs.h>
 #include <uapi/wait.h>
-
-/*
- * The flags proc_fork implements (clone(2) ignores CLONE_DETACHED, and the
- * trace bits mean nothing without ptrace).
- */
-#define FORK_FLAGS	(LINUX_CSIGNAL | LINUX_CLONE_SETTLS | \
-	LINUX_CLONE_PARENT_SETTID | LINUX_CLONE_CHILD_SETTID | \
-	LINUX_CLONE_CHILD_CLEARTID | LINUX_CLONE_VFORK | \
-	LINUX_CLONE_DETACHED | LINUX_CLONE_PTRACE | LINUX_CLONE_UNTRACED)
 
 /* Hides a child's threads from senders (kill) before they are freed. */
 static void
@@ -54,6 +47,7 @@ static void
 fork_undo(struct proc *c, struct thread *ct)
 {
 	fork_drop_threads(c);
+	ktimer_exit(c);
 	if (ct != NULL) {
 		fw_uthread_free(ct->uthread);
 		fw_free(ct);
@@ -140,9 +134,8 @@ fork_check_nproc(struct proc *p)
 	return n.count > max ? -EAGAIN : 0;
 }
 
-/* The child starts with the parent's FP and vector registers too. */
-static int
-fork_copy_fpstate(struct thread *t, struct thread *ct)
+int
+thread_copy_fpstate(struct thread *t, struct thread *ct)
 {
 	size_t n = fw_fpstate_size();
 	uint8_t *img;
@@ -167,7 +160,7 @@ fork_thread(struct thread *t, struct proc *c, uint64_t flags, uint64_t newsp,
 	if ((err = thread_new(c, &ct)) < 0)
 		return err;
 	if ((err = fw_uthread_new(c->vm, &ct->uthread)) < 0 ||
-	    (err = fork_copy_fpstate(t, ct)) < 0) {
+	    (err = thread_copy_fpstate(t, ct)) < 0) {
 		fork_drop_threads(c);
 		fw_uthread_free(ct->uthread);
 		fw_free(ct);
@@ -221,6 +214,7 @@ proc_fork(struct thread *t, uint64_t flags, uint64_t newsp,
 	if (flags & LINUX_CLONE_PARENT_SETTID)
 		fork_put_tid(p->vm, parent_tid, pid);
 	proc_link_child(p, c);
+	proc_cpu_watch(c);			/* an inherited RLIMIT_CPU */
 	if ((err = thread_start(ct)) < 0) {
 		proc_unlink_child(p, c);
 		goto fail;
@@ -241,28 +235,4 @@ SYSCALL(vfork)
 {
 	(void)a;
 	return proc_fork(t, LINUX_CLONE_VFORK | LINUX_SIGCHLD, 0, 0, 0, 0);
-}
-
-/*
- * clone(flags, newsp, parent_tid, child_tid, tls) on x86-64.  Linux's
- * consistency checks come first (kernel/fork.c copy_process), then what is
- * not built yet (threads, namespaces, pidfds) answers ENOSYS.
- */
-SYSCALL(clone)
-{
-	uint64_t flags = a->a[0] & 0xffffffffULL;	/* Linux's 32 bits */
-
-	if ((flags & (LINUX_CLONE_NEWNS | LINUX_CLONE_FS)) ==
-	    (LINUX_CLONE_NEWNS | LINUX_CLONE_FS))
-		return -EINVAL;
-	if ((flags & LINUX_CLONE_THREAD) && !(flags & LINUX_CLONE_SIGHAND))
-		return -EINVAL;
-	if ((flags & LINUX_CLONE_SIGHAND) && !(flags & LINUX_CLONE_VM))
-		return -EINVAL;
-	if ((flags & LINUX_CLONE_PIDFD) && (flags & (LINUX_CLONE_DETACHED |
-	    LINUX_CLONE_PARENT_SETTID)))
-		return -EINVAL;
-	if (flags & ~FORK_FLAGS)
-		return -ENOSYS;
-	return proc_fork(t, flags, a->a[1], a->a[2], a->a[3], a->a[4]);
 }

@@ -164,8 +164,10 @@ proc_search_locked(bool (*match)(struct proc *p, void *arg), void *arg)
 {
 	int pid;
 
+	/* A thread's tid maps to its process too: only the pid counts here. */
 	for (pid = 1; pid < PROC_PID_MAX; pid++)
-		if (proc_table[pid] != NULL && match(proc_table[pid], arg))
+		if (proc_table[pid] != NULL && proc_table[pid]->pid == pid &&
+		    match(proc_table[pid], arg))
 			return proc_table[pid];
 	return NULL;
 }
@@ -185,24 +187,96 @@ proc_groups_unref(struct proc_groups *g)
 		fw_free(g);
 }
 
-int
-thread_new(struct proc *p, struct thread **out)
+/* Frees a tid that is not its process's pid. */
+static void
+proc_free_tid(int tid)
 {
-	struct thread *t;
+	fw_mutex_lock(&proc_table_lock);
+	proc_table[tid] = NULL;
+	fw_mutex_unlock(&proc_table_lock);
+	proc_free_pid(tid);
+}
+
+/* A new thread with tid, last on p's list (the first takes signals). */
+static int
+thread_alloc(struct proc *p, int tid, struct thread **out)
+{
+	struct thread *t, **link;
 
 	if ((t = fw_zalloc(1, sizeof(*t))) == NULL)
 		return -ENOMEM;
 	t->proc = p;
-	t->tid = p->pid;
+	t->tid = tid;
 	t->altstack_flags = LINUX_SS_DISABLE;
 	t->sys_nr = -1;
 	fw_mutex_lock(&p->lock);
+	if (p->exiting && p->threads != NULL) {
+		fw_mutex_unlock(&p->lock);
+		fw_free(t);
+		return -EINTR;
+	}
 	p->nthreads++;
-	t->next_thread = p->threads;
-	p->threads = t;
+	for (link = &p->threads; *link != NULL; link = &(*link)->next_thread)
+		continue;
+	*link = t;
 	fw_mutex_unlock(&p->lock);
 	*out = t;
 	return 0;
+}
+
+int
+thread_new(struct proc *p, struct thread **out)
+{
+	return thread_alloc(p, p->pid, out);
+}
+
+int
+thread_new_tid(struct proc *p, struct thread **out)
+{
+	int tid, err;
+
+	if ((tid = proc_alloc_pid()) < 0)
+		return tid;
+	fw_mutex_lock(&proc_table_lock);
+	proc_table[tid] = p;
+	fw_mutex_unlock(&proc_table_lock);
+	if ((err = thread_alloc(p, tid, out)) < 0)
+		proc_free_tid(tid);
+	return err;
+}
+
+bool
+thread_free(struct thread *t)
+{
+	struct proc *p = t->proc;
+	struct thread **link;
+	bool last;
+
+	fw_mutex_lock(&p->lock);
+	for (link = &p->threads; *link != NULL; link = &(*link)->next_thread)
+		if (*link == t) {
+			*link = t->next_thread;
+			break;
+		}
+	p->nqueued -= sigpending_flush(&t->pending);
+	p->utime += atomic_load(&t->utime);
+	p->stime += atomic_load(&t->stime);
+	last = --p->nthreads == 0;
+	if (last) {
+		p->nqueued -= sigpending_flush(&p->shared_pending);
+		if (!p->exiting) {	/* the last exit(2) sets the status */
+			p->exiting = true;
+			p->exit_code = t->exit_code;
+		}
+	}
+	/* A thread waiting in execve (thread_group_leave) counts us. */
+	atomic_fetch_add(&p->sig_seq, 1);
+	fw_waitq_wake_all(&p->stop_wq);
+	fw_mutex_unlock(&p->lock);
+	if (t->tid != p->pid)
+		proc_free_tid(t->tid);
+	fw_free(t);
+	return last;
 }
 
 void
@@ -238,4 +312,74 @@ proc_wait_dead(struct proc *p)
 	status = p->exit_code;
 	fw_mutex_unlock(&p->lock);
 	return status;
+}
+
+struct leave_cond {
+	struct proc	*p;
+	unsigned int	 seen;
+};
+
+/* The wait condition of thread_group_leave: reads only an atomic. */
+static bool
+leave_progress(void *arg)
+{
+	struct leave_cond *c = arg;
+
+	return atomic_load(&c->p->sig_seq) != c->seen;
+}
+
+int
+thread_group_leave(struct thread *t)
+{
+	struct proc *p = t->proc;
+	struct leave_cond c = { p, 0 };
+	struct thread *o;
+	int old;
+
+	fw_mutex_lock(&p->lock);
+	for (;;) {
+		if (p->exiting || t->exiting) {
+			fw_mutex_unlock(&p->lock);
+			return -EINTR;
+		}
+		if (p->nthreads == 1)
+			break;
+		for (o = p->threads; o != NULL; o = o->next_thread)
+			if (o != t && !o->exiting) {
+				o->exiting = true;
+				signal_wake_locked(p, o);
+			}
+		c.seen = atomic_load(&p->sig_seq);
+		fw_mutex_unlock(&p->lock);
+		while (fw_waitq_wait(&p->stop_wq, leave_progress, &c,
+		    FW_NO_DEADLINE, false) != 0)
+			continue;
+		fw_mutex_lock(&p->lock);
+	}
+	old = t->tid;
+	t->tid = p->pid;		/* the survivor leads (de_thread) */
+	fw_mutex_unlock(&p->lock);
+	if (old != p->pid)
+		proc_free_tid(old);
+	return 0;
+}
+
+void
+proc_cputime(struct proc *p, bool children, uint64_t *utime, uint64_t *stime)
+{
+	struct thread *t;
+
+	fw_mutex_lock(&p->lock);
+	if (children) {
+		*utime = p->cutime;
+		*stime = p->cstime;
+	} else {
+		*utime = p->utime;
+		*stime = p->stime;
+		for (t = p->threads; t != NULL; t = t->next_thread) {
+			*utime += atomic_load(&t->utime);
+			*stime += atomic_load(&t->stime);
+		}
+	}
+	fw_mutex_unlock(&p->lock);
 }

@@ -86,6 +86,18 @@ sigq_drop(struct sigpending *q, uint64_t mask)
 	return n;
 }
 
+/* Clears sig's bit in q unless another entry of sig remains. */
+static void
+sigq_update_bit(struct sigpending *q, int sig)
+{
+	struct sigqueue *e;
+
+	for (e = q->head; e != NULL; e = e->next)
+		if (e->info.signo == sig)
+			return;
+	q->set &= ~LINUX_SIGBIT(sig);
+}
+
 /* Appends sig to q; 0, or -EAGAIN for a real-time signal over the limit. */
 static int
 sigq_add_locked(struct proc *p, struct sigpending *q, int sig,
@@ -282,6 +294,74 @@ signal_send(struct proc *p, int tid, int sig, const struct linux_siginfo *info)
 	return err;
 }
 
+/* The pending entry of POSIX timer id in q, or NULL. */
+static struct sigqueue *
+sigq_find_timer(struct sigpending *q, int id)
+{
+	struct sigqueue *e;
+
+	for (e = q->head; e != NULL; e = e->next)
+		if (e->info.code == LINUX_SI_TIMER && e->info.u.proc.pid == id)
+			return e;
+	return NULL;
+}
+
+int
+signal_send_timer(struct proc *p, int tid, int sig,
+    const struct linux_siginfo *info)
+{
+	struct sigqueue *e = NULL;
+	struct thread *t;
+
+	fw_mutex_lock(&p->lock);
+	if (tid == 0) {
+		e = sigq_find_timer(&p->shared_pending, info->u.proc.pid);
+	} else {
+		for (t = p->threads; t != NULL; t = t->next_thread)
+			if (t->tid == tid)
+				e = sigq_find_timer(&t->pending,
+				    info->u.proc.pid);
+	}
+	if (e != NULL)
+		e->info.u.proc.uid++;		/* si_overrun */
+	fw_mutex_unlock(&p->lock);
+	if (e != NULL)
+		return 1;
+	return signal_send(p, tid, sig, info);
+}
+
+/* Drops q's pending signals of POSIX timer id; returns how many. */
+static unsigned int
+sigq_drop_timer(struct sigpending *q, int id)
+{
+	struct sigqueue **link, *e;
+	unsigned int n = 0;
+
+	for (link = &q->head; (e = *link) != NULL;) {
+		if (e->info.code == LINUX_SI_TIMER && e->info.u.proc.pid == id) {
+			*link = e->next;
+			sigq_update_bit(q, e->info.signo);
+			fw_free(e);
+			n++;
+		} else {
+			link = &e->next;
+		}
+	}
+	return n;
+}
+
+void
+signal_discard_timer(struct proc *p, int id)
+{
+	struct thread *t;
+
+	fw_mutex_lock(&p->lock);
+	p->nqueued -= sigq_drop_timer(&p->shared_pending, id);
+	for (t = p->threads; t != NULL; t = t->next_thread)
+		p->nqueued -= sigq_drop_timer(&t->pending, id);
+	fw_mutex_unlock(&p->lock);
+}
+
 int
 signal_send_proc(struct proc *p, int sig, const struct linux_siginfo *info)
 {
@@ -303,6 +383,18 @@ signal_send_tid(struct proc *p, int tid, int sig,
     const struct linux_siginfo *info)
 {
 	return signal_send(p, tid, sig, info);
+}
+
+void
+signal_kick_all(struct proc *p)
+{
+	struct thread *t;
+
+	fw_mutex_lock(&p->lock);
+	for (t = p->threads; t != NULL; t = t->next_thread)
+		if (t->uthread != NULL)
+			fw_uthread_kick(t->uthread);
+	fw_mutex_unlock(&p->lock);
 }
 
 void

@@ -220,7 +220,7 @@ signal_work(struct thread *t)
 	(void)fw_task_clear_interrupt();
 	for (;;) {
 		fw_mutex_lock(&p->lock);
-		if (p->exiting) {
+		if (p->exiting || t->exiting) {
 			fw_mutex_unlock(&p->lock);
 			return;
 		}

@@ -1,14 +1,20 @@
 /*
- * proc/sys_exit.c: exit(2) and exit_group(2).  While processes have one
- * thread, ending the thread ends the process; the thread loop notices
- * proc->exiting on its way back to user mode.  Locks: proc->lock.
+ * proc/sys_exit.c: exit(2) ends the calling thread alone (the process ends
+ * with its last thread, with that thread's status); exit_group(2) ends every
+ * thread of the process.  The thread loop notices on its way back to user
+ * mode.  Locks: proc->lock.
  */
 #include <svc/proc.h>
 #include <svc/syscall.h>
 
 SYSCALL(exit)
 {
-	proc_exit(t->proc, (int)(a->a[0] & 0xff) << 8);
+	struct proc *p = t->proc;
+
+	fw_mutex_lock(&p->lock);
+	t->exiting = true;
+	t->exit_code = (int)(a->a[0] & 0xff) << 8;
+	fw_mutex_unlock(&p->lock);
 	return 0;
 }
 

@@ -142,8 +142,8 @@ kill_thread(struct kill_req *r, int tgid, int tid)
 	int err;
 
 	fw_mutex_lock(&proc_table_lock);
-	/* A thread's tid is its process's pid until threads share one. */
-	if ((q = proc_find_locked(tid)) == NULL || (tgid > 0 && tgid != tid))
+	/* The table maps a thread's tid to its process too. */
+	if ((q = proc_find_locked(tid)) == NULL || (tgid > 0 && tgid != q->pid))
 		err = -ESRCH;
 	else if (!kill_allowed(&r->cred, q))
 		err = -EPERM;

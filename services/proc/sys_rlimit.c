@@ -67,8 +67,12 @@ rlimit_do(const struct cred *self, struct proc *target, uint64_t res,
 		if (nl != NULL && res == LINUX_RLIMIT_STACK &&
 		    target->mm != NULL)
 			mm_set_stack_rlimit(target->mm, nl->cur);
+		if (nl != NULL && res == LINUX_RLIMIT_CPU)
+			target->xcpu_next = 0;	/* counted from the new soft */
 	}
 	fw_mutex_unlock(&target->lock);
+	if (err == 0 && nl != NULL && res == LINUX_RLIMIT_CPU)
+		proc_cpu_watch(target);
 	return err;
 }
 

@@ -9,6 +9,7 @@
 #include <fw/uaccess.h>
 #include <svc/proc.h>
 #include <svc/syscall.h>
+#include <uapi/resource.h>
 #include <uapi/signal.h>
 #include <uapi/wait.h>
 
@@ -29,13 +30,17 @@ wait_own_pgid(struct proc *p)
 	return pgid;
 }
 
-/* Resource usage is not counted yet: a child's is all zero. */
+/* The reaped child's resource usage (times only; see sys_rusage.c). */
 static int
-wait_put_rusage(struct thread *t, uint64_t ru)
+wait_put_rusage(struct thread *t, uint64_t ru,
+    const struct proc_wait_result *res)
 {
+	struct linux_rusage r;
+
 	if (ru == 0)
 		return 0;
-	return fw_clear_user(t->proc->vm, fw_uaddr(ru), LINUX_RUSAGE_SIZE);
+	rusage_fill(res->utime, res->stime, &r);
+	return fw_copy_to_user(t->proc->vm, fw_uaddr(ru), &r, sizeof(r));
 }
 
 /* wait4(pid, wstatus, options, rusage); kernel/exit.c kernel_wait4. */
@@ -62,7 +67,7 @@ SYSCALL(wait4)
 	if (a->a[1] != 0 && fw_copy_to_user(t->proc->vm, fw_uaddr(a->a[1]),
 	    &res.status, sizeof(res.status)) < 0)
 		return -EFAULT;
-	if (wait_put_rusage(t, a->a[3]) < 0)
+	if (wait_put_rusage(t, a->a[3], &res) < 0)
 		return -EFAULT;
 	return ret;
 }
@@ -99,7 +104,7 @@ waitid_info(const struct proc_wait_result *res, int ret,
 /* waitid(idtype, id, infop, options, rusage); kernel/exit.c. */
 SYSCALL(waitid)
 {
-	struct proc_wait_result res = { 0, 0, 0 };
+	struct proc_wait_result res = { 0 };
 	struct linux_siginfo_chld si;
 	int which = (int)a->a[0], id = (int)a->a[1], options = (int)a->a[3];
 	enum proc_wait_kind kind;
@@ -130,7 +135,7 @@ SYSCALL(waitid)
 	}
 	if ((ret = proc_wait_child(t->proc, kind, id, options, &res)) < 0)
 		return ret;
-	if (ret > 0 && wait_put_rusage(t, a->a[4]) < 0)
+	if (ret > 0 && wait_put_rusage(t, a->a[4], &res) < 0)
 		return -EFAULT;
 	if (a->a[2] == 0)
 		return 0;

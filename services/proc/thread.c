@@ -15,25 +15,18 @@
 #include <fw/errno.h>
 #include <fw/log.h>
 #include <fw/task.h>
+#include <fw/timer.h>
 #include <fw/user.h>
 #include <fw/vm.h>
+#include <fw/uaccess.h>
+#include <svc/futex.h>
+#include <svc/ktimer.h>
 #include <svc/mm.h>
 #include <svc/proc.h>
 #include <svc/syscall.h>
 #include <svc/vfs.h>
 #include <uapi/signal.h>
 #include <uapi/unistd_64.h>
-
-static bool
-proc_exiting(struct proc *p)
-{
-	bool exiting;
-
-	fw_mutex_lock(&p->lock);
-	exiting = p->exiting;
-	fw_mutex_unlock(&p->lock);
-	return exiting;
-}
 
 /* A page fault: resolved by the memory map, or SIGSEGV. */
 static void
@@ -141,6 +134,7 @@ proc_release(struct proc *p)
 	mm = p->mm, vm = p->vm, fds = p->fds, root = p->root, cwd = p->cwd;
 	p->mm = NULL, p->vm = NULL, p->fds = NULL, p->root = p->cwd = NULL;
 	fw_mutex_unlock(&p->lock);
+	ktimer_exit(p);			/* none may signal p any more */
 	fdtable_unref(fds);
 	vnode_unref(root);
 	vnode_unref(cwd);
@@ -152,29 +146,52 @@ proc_release(struct proc *p)
 	proc_make_zombie(p);		/* the parent may free p from here on */
 }
 
+/* CLONE_CHILD_CLEARTID: zero the word, wake one waiter on it. */
+static void
+thread_clear_tid(struct thread *t)
+{
+	fw_uaddr_t a = fw_uaddr(t->clear_child_tid);
+	uint32_t zero = 0;
+
+	if (fw_copy_to_user(t->proc->vm, a, &zero, sizeof(zero)) < 0)
+		return;
+	if (futex_wake_private(t->proc, a.v, 1) < 0)
+		return;			/* nobody to wake, or a bad word */
+}
+
+/*
+ * The end of a thread (kernel/exit.c, mm_release): its robust futexes are
+ * marked dead, and CLONE_CHILD_CLEARTID's word is zeroed and woken, which
+ * is how pthread_join learns of it.  A fault here only stops that step.
+ */
 static void
 thread_exit(struct thread *t)
 {
 	struct proc *p = t->proc;
-	struct thread **link;
-	bool last;
+	struct fw_uthread *ut;
 
+	futex_exit_robust(t);
+	if (t->clear_child_tid != 0)
+		thread_clear_tid(t);
 	fw_mutex_lock(&p->lock);
-	for (link = &p->threads; *link != NULL; link = &(*link)->next_thread)
-		if (*link == t) {
-			*link = t->next_thread;
-			break;
-		}
-	p->nqueued -= sigpending_flush(&t->pending);
-	last = --p->nthreads == 0;
-	if (last) {
-		p->nqueued -= sigpending_flush(&p->shared_pending);
-	}
+	ut = t->uthread;
+	t->uthread = NULL;			/* no more kicks */
 	fw_mutex_unlock(&p->lock);
-	fw_uthread_free(t->uthread);
-	fw_free(t);
-	if (last)
+	fw_uthread_free(ut);
+	if (thread_free(t))
 		proc_release(p);
+}
+
+/* Whether t is to end: its process exits, or it alone does. */
+static bool
+thread_ending(struct thread *t)
+{
+	bool ending;
+
+	fw_mutex_lock(&t->proc->lock);
+	ending = t->proc->exiting || t->exiting;
+	fw_mutex_unlock(&t->proc->lock);
+	return ending;
 }
 
 static void
@@ -182,6 +199,8 @@ thread_main(void *arg)
 {
 	struct thread *t = arg;
 	struct fw_user_event ev;
+	uint64_t run, wall;
+	int err;
 
 	fw_mutex_lock(&t->proc->lock);
 	t->task = fw_task_current();
@@ -189,10 +208,18 @@ thread_main(void *arg)
 	fw_task_set_data(t->task, t);
 	for (;;) {
 		signal_work(t);
-		if (proc_exiting(t->proc))
+		if (thread_ending(t))
 			break;
 		t->sys_nr = -1;
-		if (fw_user_enter(t->uthread, &t->ctx, &ev) < 0) {
+		run = fw_task_runtime();
+		wall = fw_clock_monotonic();
+		err = fw_user_enter(t->uthread, &t->ctx, &ev);
+		/* User time: in user mode, less what this task ran meanwhile. */
+		wall = fw_clock_monotonic() - wall;
+		run = fw_task_runtime() - run;
+		atomic_fetch_add_explicit(&t->utime, wall > run ? wall - run : 0,
+		    memory_order_relaxed);
+		if (err < 0) {
 			proc_exit(t->proc, LINUX_SIGKILL);	/* host lost it */
 			break;
 		}
@@ -200,6 +227,10 @@ thread_main(void *arg)
 			thread_syscall(t, &ev);
 		else if (ev.kind == FW_USER_EXCEPTION)
 			thread_exception(t, &ev);
+		atomic_store_explicit(&t->stime, fw_task_runtime(),
+		    memory_order_relaxed);
+		if (atomic_load(&t->proc->cpu_watch))
+			proc_cpu_check(t->proc);
 	}
 	thread_exit(t);
 }

@@ -21,6 +21,7 @@
 #include <fw/mutex.h>
 #include <fw/waitq.h>
 #include <svc/proc.h>
+#include <uapi/resource.h>
 #include <uapi/signal.h>
 #include <uapi/wait.h>
 
@@ -169,6 +170,11 @@ signal_chld_info(const struct proc *p, int ws, struct linux_siginfo *info)
 		info->code = (ws & 0x80) ? LINUX_CLD_DUMPED : LINUX_CLD_KILLED;
 		info->u.proc.value = (uint64_t)sig;
 	}
+	/* clock_t ticks of USER_HZ, as Linux's si_utime and si_stime. */
+	info->u.proc.utime = (int64_t)((p->utime + p->cutime) /
+	    (1000000000ULL / LINUX_USER_HZ));
+	info->u.proc.stime = (int64_t)((p->stime + p->cstime) /
+	    (1000000000ULL / LINUX_USER_HZ));
 }
 
 /*
@@ -328,12 +334,19 @@ proc_wait_scan_locked(struct proc *p, enum proc_wait_kind kind, int id,
 		}
 		if (!(options & LINUX_WEXITED))
 			continue;
+		/* A zombie's times are final: its own and its children's. */
+		res->utime = c->utime + c->cutime;
+		res->stime = c->stime + c->cstime;
 		res->pid = c->pid;
 		res->status = c->exit_code;
 		res->uid = c->cred.uid;
 		if (!(options & LINUX_WNOWAIT)) {
 			proc_unlink_locked(p, c);
 			*reaped = c;
+			fw_mutex_lock(&p->lock);
+			p->cutime += res->utime;
+			p->cstime += res->stime;
+			fw_mutex_unlock(&p->lock);
 		}
 		return 1;
 	}

@@ -38,6 +38,12 @@ void			*fw_task_data(const struct fw_task *t);
 void			 fw_task_interrupt(struct fw_task *t);
 /* Clears a pending interrupt of the current task; returns whether it was. */
 bool			 fw_task_clear_interrupt(void);
+/*
+ * Nanoseconds the current task has run on a CPU since it was created, the
+ * slice under way included; time asleep (in fw_user_enter() too, while user
+ * code runs on the simulator) does not count.
+ */
+uint64_t		 fw_task_runtime(void);
 
 /* The link a policy keeps a task on its queues with. */
 struct fw_sched_link {

@@ -53,18 +53,20 @@ struct proc {
 	int			 pid;			/* [I] */
 	int			 ppid;			/* [p] */
 	int			 pgid, sid;		/* [p] */
+	uint32_t		 umask;			/* [p] */
+	int			 exit_code;		/* [p] wait status, fixed
+							   once zombie */
 	struct cred		 cred;			/* [p] */
+	bool			 exiting;		/* [p] */
+	atomic_bool		 dead;			/* [a] resources gone */
+	bool			 zombie;		/* [T] */
+	bool			 did_exec;		/* [p] execve since fork */
 	struct fw_vm		*vm;			/* [p] */
 	struct mm		*mm;			/* [p] */
 	struct fdtable		*fds;			/* [p] */
 	struct vnode		*root, *cwd;		/* [p] counted */
-	uint32_t		 umask;			/* [p] */
 	struct linux_rlimit64	 rlim[PROC_NRLIMIT];	/* [p] */
 	char			 comm[PROC_COMM_LEN];	/* [p] */
-	int			 exit_code;		/* [p] wait status, fixed
-							   once zombie */
-	bool			 exiting;		/* [p] */
-	atomic_bool		 dead;			/* [a] resources gone */
 	struct fw_waitq		 exit_wq;		/* wakes on dead */
 	/*
 	 * The process tree: a zombie is dead and waits for its parent;
@@ -73,9 +75,8 @@ struct proc {
 	struct proc		*parent;		/* [T] NULL: pid 1 */
 	struct proc		*children;		/* [T] */
 	struct proc		*sibling;		/* [T] */
-	bool			 zombie;		/* [T] */
-	atomic_uint		 child_events;		/* [a] */
 	struct fw_waitq		 child_wq;
+	atomic_uint		 child_events;		/* [a] */
 	int			 nthreads;		/* [p] */
 	struct thread		*threads;		/* [p] by next_thread */
 	/*
@@ -91,11 +92,26 @@ struct proc {
 	int			 exit_signal;		/* [p] to the parent at exit */
 	int			 stop_signal;		/* [p] */
 	int			 nstopped;		/* [p] */
-	bool			 stopped;		/* [p] the stop is complete */
-	bool			 cont_notify;		/* [p] parent to hear of SIGCONT */
 	int			 report;		/* [p] */
 	unsigned int		 nqueued;		/* [p] queued siginfos */
 	atomic_uint		 sig_seq;		/* [a] */
+	bool			 stopped;		/* [p] the stop is complete */
+	bool			 cont_notify;		/* [p] parent to hear of SIGCONT */
+	atomic_bool		 cpu_watch;		/* [a] see below */
+	/*
+	 * CPU time in ns: of the threads that ended, and of the children
+	 * reaped (with what they had reaped); live threads keep their own.
+	 */
+	uint64_t		 utime, stime;		/* [p] */
+	uint64_t		 cutime, cstime;	/* [p] */
+	/*
+	 * Limits on CPU time (proc/cputime.c): ITIMER_VIRTUAL's and
+	 * ITIMER_PROF's expiry (process CPU time, 0: disarmed) and interval,
+	 * and the CPU time of the next SIGXCPU under RLIMIT_CPU.  While any is
+	 * set, cpu_watch makes threads check, and a timer kicks them.
+	 */
+	uint64_t		 itimer_cpu[2][2];	/* [p] */
+	uint64_t		 xcpu_next;		/* [p] */
 	struct fw_waitq		 stop_wq;		/* wakes on sig_seq */
 	/*
 	 * Credentials beyond cred, and prctl(2) state (sys_cred.c,
@@ -103,7 +119,6 @@ struct proc {
 	 * dies and the process is reparented (tree.c).
 	 */
 	struct proc_groups	*groups;		/* [p] counted, or NULL */
-	bool			 did_exec;		/* [p] execve since fork */
 	bool			 dumpable;		/* [p] PR_SET_DUMPABLE */
 	bool			 no_new_privs;		/* [p] never cleared */
 	int			 pdeath_signal;		/* [p] */
@@ -117,6 +132,11 @@ struct thread {
 	struct fw_uthread	*uthread;		/* [t] */
 	struct fw_user_ctx	 ctx;			/* [t] */
 	struct thread		*next_thread;		/* [p] */
+	/* CPU time in ns, user and system (thread.c); read by others. */
+	_Atomic uint64_t	 utime, stime;		/* [a] */
+	/* Set when this thread alone ends (exit(2), or another's execve). */
+	bool			 exiting;		/* [p] */
+	int			 exit_code;		/* [p] wait status */
 	uint64_t		 sigmask;		/* [p] written by t only */
 	struct sigpending	 pending;		/* [p] this thread's own */
 	/*
@@ -187,7 +207,30 @@ struct proc_wait_result {
 	int		pid;
 	int		status;		/* wait status */
 	uint32_t	uid;
+	uint64_t	utime, stime;	/* ns, with its reaped children's */
 };
+/*
+ * p's CPU time in ns: its threads', live and ended (self), or its reaped
+ * children's (children).  Takes p->lock.
+ */
+void			 proc_cputime(struct proc *p, bool children,
+			    uint64_t *utime, uint64_t *stime);
+/*
+ * Checks p's CPU time against RLIMIT_CPU and the CPU itimers and sends
+ * what is due (SIGXCPU, SIGKILL at the hard limit, SIGVTALRM, SIGPROF).
+ * Called by p's threads on their way back to user mode while cpu_watch.
+ */
+void			 proc_cpu_check(struct proc *p);
+/*
+ * Recomputes p->cpu_watch after a change of RLIMIT_CPU or a CPU itimer
+ * (fork, setrlimit, setitimer), and arms or disarms the kick that brings
+ * threads computing in user mode back to check.  Takes p->lock.
+ */
+void			 proc_cpu_watch(struct proc *p);
+struct linux_rusage;
+/* A struct rusage with those times (ns) and every counter zero. */
+void			 rusage_fill(uint64_t utime, uint64_t stime,
+			    struct linux_rusage *ru);
 /*
  * Waits for a zombie child of p selected by kind and id and, unless
  * LINUX_WNOWAIT is in options, reaps it.  Returns its pid with *res set,
@@ -199,6 +242,23 @@ FW_MUST_CHECK int	 proc_wait_child(struct proc *p,
 			    struct proc_wait_result *res);
 /* Creates p's main thread (tid = pid) without a task; *out gets it. */
 FW_MUST_CHECK int	 thread_new(struct proc *p, struct thread **out);
+/*
+ * Creates another thread of p with a tid of its own (clone(2) with
+ * CLONE_THREAD), without a task; *out gets it.  -ENOMEM, -EAGAIN when
+ * tids run out, -EINTR when p is exiting.
+ */
+FW_MUST_CHECK int	 thread_new_tid(struct proc *p, struct thread **out);
+/*
+ * Takes t off p's thread list and frees it and its tid; t's task and
+ * uthread are gone already.  Returns whether it was p's last thread.
+ */
+bool			 thread_free(struct thread *t);
+/*
+ * execve(2)'s de_thread(): ends every other thread of t's process and
+ * waits until they are gone; t takes the process's pid as its tid.
+ * -EINTR when the process is exiting (or another thread execs first).
+ */
+FW_MUST_CHECK int	 thread_group_leave(struct thread *t);
 /* Runs t's user thread in a new task (after proc_exec); -ENOMEM. */
 FW_MUST_CHECK int	 thread_start(struct thread *t);
 /* Sleeps until p has exited and released its resources; its wait status. */
@@ -232,5 +292,17 @@ FW_MUST_CHECK int	 proc_exec(struct thread *t, const char *path,
 FW_MUST_CHECK int	 proc_fork(struct thread *t, uint64_t flags,
 			    uint64_t newsp, uint64_t parent_tid,
 			    uint64_t child_tid, uint64_t tls);
+/*
+ * clone(2) with CLONE_THREAD: a new thread of t's process sharing its
+ * memory, files and signal actions, starting from t's registers with
+ * rax = 0, the stack newsp and (CLONE_SETTLS) the fs base tls.  Returns
+ * its tid, or -ENOMEM, -EAGAIN, -EINTR (the process is exiting).
+ */
+FW_MUST_CHECK int	 proc_clone_thread(struct thread *t, uint64_t flags,
+			    uint64_t newsp, uint64_t parent_tid,
+			    uint64_t child_tid, uint64_t tls);
+/* Gives ct a copy of t's FP and vector registers; -ENOMEM, -EAGAIN. */
+FW_MUST_CHECK int	 thread_copy_fpstate(struct thread *t,
+			    struct thread *ct);
 
 #endif

@@ -51,11 +51,23 @@ FW_MUST_CHECK int	signal_send_proc(struct proc *p, int sig,
 void			signal_send_kernel(struct proc *p, int sig,
 			    const struct linux_siginfo *info);
 /*
+ * A POSIX timer's expiration (info: SI_TIMER, u.proc.pid the timer id) for
+ * p, or p's thread tid when not 0: while one of that timer's signals is
+ * still pending, it is not queued again, its si_overrun grows (1 is
+ * returned).  Else as signal_send_proc/signal_send_tid (0, -errno).
+ */
+FW_MUST_CHECK int	signal_send_timer(struct proc *p, int tid, int sig,
+			    const struct linux_siginfo *info);
+/* Throws away the pending signals of p's POSIX timer id (it is deleted). */
+void			signal_discard_timer(struct proc *p, int id);
+/*
  * The same for p's thread tid alone (tgkill(2)): queued on its own set.
  * -ESRCH when p has no thread tid.
  */
 FW_MUST_CHECK int	signal_send_tid(struct proc *p, int tid, int sig,
 			    const struct linux_siginfo *info);
+/* Brings p's threads out of user mode (no signal; a CPU-time check). */
+void			signal_kick_all(struct proc *p);
 /* SIGPIPE for the current thread t, whose write found no reader. */
 void			signal_sigpipe(struct thread *t);
 /*

@@ -47,8 +47,9 @@ SYSCALL(readlink); SYSCALL(faccessat); SYSCALL(faccessat2); SYSCALL(access);
 SYSCALL(ioctl); SYSCALL(fcntl); SYSCALL(dup); SYSCALL(dup2); SYSCALL(dup3);
 SYSCALL(umask);
 
-/* Pipes (services/ipc). */
+/* Pipes and futexes (services/ipc). */
 SYSCALL(pipe); SYSCALL(pipe2);
+SYSCALL(futex); SYSCALL(futex_waitv); SYSCALL(get_robust_list);
 
 /* Processes, memory, time and the rest (services/proc, mm, time, ...). */
 SYSCALL(exit); SYSCALL(exit_group); SYSCALL(arch_prctl);
@@ -62,11 +63,14 @@ SYSCALL(rt_sigreturn); SYSCALL(rt_sigpending); SYSCALL(rt_sigsuspend);
 SYSCALL(rt_sigtimedwait); SYSCALL(rt_sigqueueinfo);
 SYSCALL(rt_tgsigqueueinfo); SYSCALL(kill); SYSCALL(tkill); SYSCALL(tgkill);
 SYSCALL(pause); SYSCALL(restart_syscall);
+SYSCALL(alarm); SYSCALL(setitimer); SYSCALL(getitimer);
+SYSCALL(timer_create); SYSCALL(timer_settime); SYSCALL(timer_gettime);
+SYSCALL(timer_getoverrun); SYSCALL(timer_delete);
 SYSCALL(sigaltstack); SYSCALL(prlimit64); SYSCALL(getrlimit);
 SYSCALL(sysinfo); SYSCALL(sched_getaffinity); SYSCALL(brk); SYSCALL(mmap);
 SYSCALL(munmap); SYSCALL(mprotect); SYSCALL(mremap); SYSCALL(madvise);
 SYSCALL(getpgrp); SYSCALL(getcpu);
-SYSCALL(clone); SYSCALL(fork); SYSCALL(vfork); SYSCALL(execve);
+SYSCALL(clone); SYSCALL(clone3); SYSCALL(fork); SYSCALL(vfork); SYSCALL(execve);
 SYSCALL(wait4); SYSCALL(waitid);
 
 /* Groups, sessions, credentials, prctl, usage (services/proc). */

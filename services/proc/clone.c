@@ -1,0 +1,186 @@
+/*
+ * proc/clone.c: clone(2) and clone3(2): Linux's checks of the flags
+ * (kernel/fork.c copy_process), then either a new process (proc_fork) or a
+ * new thread of the caller's process.  A thread shares the memory, the
+ * descriptor table, the file-system context and the signal actions (the
+ * flag set C libraries use for pthread_create); it gets its own tid, the
+ * caller's registers with rax = 0, its own stack and TLS, the caller's
+ * signal mask and FP state, no alternate signal stack, nothing pending.
+ *
+ * Not built: CLONE_VM without CLONE_THREAD (posix_spawn's CLONE_VM |
+ * CLONE_VFORK), threads with their own files or fs context, namespaces,
+ * pidfds: ENOSYS.
+ *
+ * Interface: proc_clone_thread (svc/proc.h); sys_clone, sys_clone3.
+ * Locks: the caller's proc->lock inside thread_new_tid; the new thread is
+ * on the list, so signals reach it, before its task starts.
+ */
+#include <fw/alloc.h>
+#include <fw/errno.h>
+#include <fw/string.h>
+#include <fw/uaccess.h>
+#include <fw/user.h>
+#include <svc/proc.h>
+#include <svc/syscall.h>
+#include <uapi/signal.h>
+#include <uapi/wait.h>
+
+/*
+ * The flags proc_fork implements (clone(2) ignores CLONE_DETACHED, and the
+ * trace bits mean nothing without ptrace).
+ */
+#define FORK_FLAGS	(LINUX_CSIGNAL | LINUX_CLONE_SETTLS | \
+	LINUX_CLONE_PARENT_SETTID | LINUX_CLONE_CHILD_SETTID | \
+	LINUX_CLONE_CHILD_CLEARTID | LINUX_CLONE_VFORK | \
+	LINUX_CLONE_DETACHED | LINUX_CLONE_PTRACE | LINUX_CLONE_UNTRACED)
+/* What a thread must share, and what else it may ask for. */
+#define THREAD_NEEDS	(LINUX_CLONE_VM | LINUX_CLONE_FS | LINUX_CLONE_FILES | \
+	LINUX_CLONE_SIGHAND | LINUX_CLONE_THREAD)
+#define THREAD_FLAGS	(THREAD_NEEDS | LINUX_CSIGNAL | LINUX_CLONE_SYSVSEM | \
+	LINUX_CLONE_SETTLS | LINUX_CLONE_PARENT_SETTID | \
+	LINUX_CLONE_CHILD_SETTID | LINUX_CLONE_CHILD_CLEARTID | \
+	LINUX_CLONE_DETACHED | LINUX_CLONE_PTRACE | LINUX_CLONE_UNTRACED)
+
+/* Stores tid at addr; Linux ignores a fault here too. */
+static void
+clone_put_tid(struct fw_vm *vm, uint64_t addr, int tid)
+{
+	if (fw_copy_to_user(vm, fw_uaddr(addr), &tid, sizeof(tid)) < 0)
+		return;
+}
+
+int
+proc_clone_thread(struct thread *t, uint64_t flags, uint64_t newsp,
+    uint64_t parent_tid, uint64_t child_tid, uint64_t tls)
+{
+	struct proc *p = t->proc;
+	struct fw_uthread *ut;
+	struct thread *ct;
+	int err, tid;
+
+	if ((err = thread_new_tid(p, &ct)) < 0)
+		return err;
+	tid = ct->tid;
+	if ((err = fw_uthread_new(p->vm, &ct->uthread)) < 0 ||
+	    (err = thread_copy_fpstate(t, ct)) < 0)
+		goto fail;
+	ct->ctx = t->ctx;
+	ct->ctx.rax = 0;
+	if (newsp != 0)
+		ct->ctx.rsp = newsp;
+	if (flags & LINUX_CLONE_SETTLS)
+		ct->ctx.fs_base = tls;
+	if (flags & LINUX_CLONE_CHILD_CLEARTID)
+		ct->clear_child_tid = child_tid;
+	fw_mutex_lock(&p->lock);
+	ct->sigmask = t->sigmask;
+	fw_mutex_unlock(&p->lock);
+	if (flags & LINUX_CLONE_CHILD_SETTID)
+		clone_put_tid(p->vm, child_tid, tid);
+	if (flags & LINUX_CLONE_PARENT_SETTID)
+		clone_put_tid(p->vm, parent_tid, tid);
+	if ((err = thread_start(ct)) < 0)
+		goto fail;
+	return tid;
+fail:
+	fw_mutex_lock(&p->lock);
+	ut = ct->uthread;
+	ct->uthread = NULL;
+	fw_mutex_unlock(&p->lock);
+	fw_uthread_free(ut);
+	/* Not the last thread: t lives. */
+	(void)thread_free(ct);
+	return err;
+}
+
+/* Linux's consistency checks, then the work. */
+static long
+clone_do(struct thread *t, uint64_t flags, uint64_t newsp,
+    uint64_t parent_tid, uint64_t child_tid, uint64_t tls)
+{
+	if ((flags & (LINUX_CLONE_NEWNS | LINUX_CLONE_FS)) ==
+	    (LINUX_CLONE_NEWNS | LINUX_CLONE_FS))
+		return -EINVAL;
+	if ((flags & LINUX_CLONE_THREAD) && !(flags & LINUX_CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & LINUX_CLONE_SIGHAND) && !(flags & LINUX_CLONE_VM))
+		return -EINVAL;
+	if ((flags & LINUX_CLONE_PIDFD) && (flags & (LINUX_CLONE_DETACHED |
+	    LINUX_CLONE_PARENT_SETTID)))
+		return -EINVAL;
+	if (flags & LINUX_CLONE_THREAD) {
+		if ((flags & THREAD_NEEDS) != THREAD_NEEDS ||
+		    (flags & ~THREAD_FLAGS))
+			return -ENOSYS;
+		return proc_clone_thread(t, flags, newsp, parent_tid,
+		    child_tid, tls);
+	}
+	if (flags & ~FORK_FLAGS)
+		return -ENOSYS;
+	return proc_fork(t, flags, newsp, parent_tid, child_tid, tls);
+}
+
+/* clone(flags, newsp, parent_tid, child_tid, tls) on x86-64. */
+SYSCALL(clone)
+{
+	/* Linux takes 32 bits of flags from clone(2). */
+	return clone_do(t, a->a[0] & 0xffffffffULL, a->a[1], a->a[2],
+	    a->a[3], a->a[4]);
+}
+
+/* struct clone_args (include/uapi/linux/sched.h). */
+struct linux_clone_args {
+	uint64_t	flags, pidfd, child_tid, parent_tid, exit_signal;
+	uint64_t	stack, stack_size, tls, set_tid, set_tid_size, cgroup;
+};
+#define CLONE_ARGS_SIZE_VER0	64
+
+/* Whether the user bytes [from, to) are all zero (clone3's extensions). */
+static int
+clone3_tail_zero(struct fw_vm *vm, uint64_t from, uint64_t to)
+{
+	uint8_t buf[64];
+	uint64_t n;
+	size_t i;
+	int err;
+
+	for (; from < to; from += n) {
+		n = to - from < sizeof(buf) ? to - from : sizeof(buf);
+		if ((err = fw_copy_from_user(vm, buf, fw_uaddr(from), n)) < 0)
+			return err;
+		for (i = 0; i < n; i++)
+			if (buf[i] != 0)
+				return -E2BIG;
+	}
+	return 0;
+}
+
+/* clone3(args, size): kernel/fork.c copy_clone_args_from_user. */
+SYSCALL(clone3)
+{
+	struct linux_clone_args ca;
+	uint64_t uargs = a->a[0], size = a->a[1], newsp = 0;
+	int err;
+
+	if (size < CLONE_ARGS_SIZE_VER0)
+		return -EINVAL;
+	if (size > FW_PAGE_SIZE)
+		return -E2BIG;
+	memset(&ca, 0, sizeof(ca));
+	if ((err = fw_copy_from_user(t->proc->vm, &ca, fw_uaddr(uargs),
+	    size < sizeof(ca) ? size : sizeof(ca))) < 0)
+		return err;
+	if (size > sizeof(ca) && (err = clone3_tail_zero(t->proc->vm,
+	    uargs + sizeof(ca), uargs + size)) < 0)
+		return err;
+	if ((ca.flags & LINUX_CSIGNAL) || ca.exit_signal > LINUX_NSIG)
+		return -EINVAL;
+	if ((ca.stack == 0) != (ca.stack_size == 0))
+		return -EINVAL;
+	if (ca.set_tid != 0 || ca.set_tid_size != 0)
+		return -ENOSYS;			/* choosing tids: not built */
+	if (ca.stack != 0)
+		newsp = ca.stack + ca.stack_size;
+	return clone_do(t, ca.flags | ca.exit_signal, newsp, ca.parent_tid,
+	    ca.child_tid, ca.tls);
+}
