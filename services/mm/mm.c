@@ -30,6 +30,7 @@ mm_new(struct fw_vm *vm, struct mm **out)
 	if ((mm = fw_zalloc(1, sizeof(*mm))) == NULL)
 		return -ENOMEM;
 	fw_mutex_init(&mm->lock);
+	atomic_store(&mm->nref, 1);
 	mm->vm = fw_vm_ref(vm);
 	mm->stack_top = fw_page_down(fw_vm_user_top() - MM_STACK_TOP_GAP);
 	mm->mmap_base = mm->stack_top - MM_MMAP_GAP;
@@ -43,10 +44,17 @@ mm_new(struct fw_vm *vm, struct mm **out)
  * Frees mm and drops its vm reference.  The threads of the vm must be
  * gone: the vm's fault handler still names mm.
  */
+struct mm *
+mm_ref(struct mm *mm)
+{
+	atomic_fetch_add(&mm->nref, 1);
+	return mm;
+}
+
 void
 mm_free(struct mm *mm)
 {
-	if (mm == NULL)
+	if (mm == NULL || atomic_fetch_sub(&mm->nref, 1) != 1)
 		return;
 	/* Others may still hold the vm: its faults must not reach a freed mm. */
 	fw_vm_set_fault_handler(mm->vm, NULL, NULL);

@@ -7,8 +7,10 @@
  * caller's registers with rax = 0, its own stack and TLS, the caller's
  * signal mask and FP state, no alternate signal stack, nothing pending.
  *
- * Not built: CLONE_VM without CLONE_THREAD (posix_spawn's CLONE_VM |
- * CLONE_VFORK), threads with their own files or fs context, namespaces,
+ * CLONE_VM without CLONE_THREAD makes a process sharing the caller's
+ * memory (vfork(2), posix_spawn's CLONE_VM | CLONE_VFORK).
+ *
+ * Not built: threads with their own files or fs context, namespaces,
  * pidfds: ENOSYS.
  *
  * Interface: proc_clone_thread (svc/proc.h); sys_clone, sys_clone3.
@@ -29,7 +31,7 @@
  * The flags proc_fork implements (clone(2) ignores CLONE_DETACHED, and the
  * trace bits mean nothing without ptrace).
  */
-#define FORK_FLAGS	(LINUX_CSIGNAL | LINUX_CLONE_SETTLS | \
+#define FORK_FLAGS	(LINUX_CSIGNAL | LINUX_CLONE_VM | LINUX_CLONE_SETTLS | \
 	LINUX_CLONE_PARENT_SETTID | LINUX_CLONE_CHILD_SETTID | \
 	LINUX_CLONE_CHILD_CLEARTID | LINUX_CLONE_VFORK | \
 	LINUX_CLONE_DETACHED | LINUX_CLONE_PTRACE | LINUX_CLONE_UNTRACED)

@@ -149,6 +149,7 @@ exec_commit(struct thread *t, struct exec_new *n, const char *path)
 	fw_uthread_free(old_ut);
 	mm_free(old_mm);
 	fw_vm_unref(old_vm);
+	proc_vfork_release(p);			/* the parent's memory is its own */
 	if (p->fds != NULL)
 		fdtable_close_on_exec(p->fds);
 	ktimer_exec(p);

@@ -22,6 +22,8 @@
 #include <fw/errno.h>
 #include <fw/string.h>
 #include <fw/uaccess.h>
+#include <fw/waitq.h>
+#include <fw/task.h>
 #include <fw/user.h>
 #include <fw/vm.h>
 #include <svc/file.h>
@@ -31,6 +33,81 @@
 #include <svc/syscall.h>
 #include <svc/vfs.h>
 #include <uapi/wait.h>
+
+/*
+ * A vfork parent's wait for its child (kernel/fork.c wait_for_vfork_done):
+ * counted, since parent and child each drop it in their own time.
+ */
+struct vfork_done {
+	atomic_uint	nref;
+	atomic_bool	done;
+	struct fw_waitq	wq;
+};
+
+static struct vfork_done *
+vfork_new(void)
+{
+	struct vfork_done *vd;
+
+	if ((vd = fw_zalloc(1, sizeof(*vd))) == NULL)
+		return NULL;
+	atomic_store(&vd->nref, 2);		/* the parent's, the child's */
+	fw_waitq_init(&vd->wq);
+	return vd;
+}
+
+static void
+vfork_put(struct vfork_done *vd)
+{
+	if (atomic_fetch_sub(&vd->nref, 1) == 1)
+		fw_free(vd);
+}
+
+static bool
+vfork_is_done(void *arg)
+{
+	struct vfork_done *vd = arg;
+
+	return atomic_load(&vd->done);
+}
+
+void
+proc_vfork_release(struct proc *p)
+{
+	struct vfork_done *vd;
+
+	fw_mutex_lock(&p->lock);
+	vd = p->vfork;
+	p->vfork = NULL;
+	fw_mutex_unlock(&p->lock);
+	if (vd == NULL)
+		return;
+	atomic_store(&vd->done, true);
+	fw_waitq_wake_all(&vd->wq);
+	vfork_put(vd);
+}
+
+/*
+ * The parent sleeps until the child execs or exits.  Only its own end
+ * cuts the wait short: other signals stay pending until after (the
+ * interrupt is cleared; the queues still hold them).
+ */
+static void
+vfork_wait(struct thread *t, struct vfork_done *vd)
+{
+	bool ending;
+
+	while (fw_waitq_wait(&vd->wq, vfork_is_done, vd, FW_NO_DEADLINE,
+	    true) != 0) {
+		(void)fw_task_clear_interrupt();
+		fw_mutex_lock(&t->proc->lock);
+		ending = t->proc->exiting || t->exiting;
+		fw_mutex_unlock(&t->proc->lock);
+		if (ending)
+			break;
+	}
+	vfork_put(vd);
+}
 
 /* Hides a child's threads from senders (kill) before they are freed. */
 static void
@@ -47,6 +124,7 @@ static void
 fork_undo(struct proc *c, struct thread *ct)
 {
 	fork_drop_threads(c);
+	proc_vfork_release(c);
 	ktimer_exit(c);
 	if (ct != NULL) {
 		fw_uthread_free(ct->uthread);
@@ -196,19 +274,28 @@ proc_fork(struct thread *t, uint64_t flags, uint64_t newsp,
 {
 	struct proc *p = t->proc, *c;
 	struct thread *ct = NULL;
+	struct vfork_done *vd = NULL;
 	int err, pid;
 
 	if ((err = proc_new(0, p->pid, &c)) < 0)
 		return err;
 	pid = c->pid;
 	if ((err = fork_copy_proc(p, c)) < 0 ||
-	    (err = fork_check_nproc(p)) < 0 ||
-	    (err = mm_fork(p->mm, &c->mm)) < 0)
+	    (err = fork_check_nproc(p)) < 0)
+		goto fail;
+	if (flags & LINUX_CLONE_VM)
+		c->mm = mm_ref(p->mm);		/* one memory, two processes */
+	else if ((err = mm_fork(p->mm, &c->mm)) < 0)
 		goto fail;
 	c->vm = fw_vm_ref(c->mm->vm);
 	c->exit_signal = (int)(flags & LINUX_CSIGNAL);
 	if ((err = fork_thread(t, c, flags, newsp, child_tid, tls, &ct)) < 0)
 		goto fail;
+	if ((flags & LINUX_CLONE_VFORK) && (vd = vfork_new()) == NULL) {
+		err = -ENOMEM;
+		goto fail;
+	}
+	c->vfork = vd;
 	if (flags & LINUX_CLONE_CHILD_SETTID)
 		fork_put_tid(c->vm, child_tid, pid);
 	if (flags & LINUX_CLONE_PARENT_SETTID)
@@ -219,9 +306,13 @@ proc_fork(struct thread *t, uint64_t flags, uint64_t newsp,
 		proc_unlink_child(p, c);
 		goto fail;
 	}
+	if (vd != NULL)
+		vfork_wait(t, vd);
 	return pid;
 fail:
 	fork_undo(c, ct);
+	if (vd != NULL)
+		vfork_put(vd);			/* the parent's reference */
 	return err;
 }
 
@@ -231,8 +322,10 @@ SYSCALL(fork)
 	return proc_fork(t, LINUX_SIGCHLD, 0, 0, 0, 0);
 }
 
+/* vfork(2): clone(CLONE_VM | CLONE_VFORK | SIGCHLD). */
 SYSCALL(vfork)
 {
 	(void)a;
-	return proc_fork(t, LINUX_CLONE_VFORK | LINUX_SIGCHLD, 0, 0, 0, 0);
+	return proc_fork(t, LINUX_CLONE_VM | LINUX_CLONE_VFORK | LINUX_SIGCHLD,
+	    0, 0, 0, 0);
 }

@@ -135,6 +135,7 @@ proc_release(struct proc *p)
 	p->mm = NULL, p->vm = NULL, p->fds = NULL, p->root = p->cwd = NULL;
 	fw_mutex_unlock(&p->lock);
 	ktimer_exit(p);			/* none may signal p any more */
+	proc_vfork_release(p);
 	fdtable_unref(fds);
 	vnode_unref(root);
 	vnode_unref(cwd);

@@ -16,6 +16,7 @@
 
 #include <fw/types.h>
 #include <fw/mutex.h>
+#include <stdatomic.h>
 
 struct fw_vm;
 
@@ -36,6 +37,7 @@ struct vma {
 
 struct mm {
 	struct fw_mutex	 lock;
+	atomic_uint	 nref;		/* [a] processes using it */
 	struct fw_vm	*vm;		/* [I] counted */
 	struct vma	*vmas;		/* [l] sorted, disjoint */
 	size_t		 nvma, cap;	/* [l] */
@@ -62,7 +64,13 @@ struct mm {
  * *out gets the mm.  -ENOMEM.
  */
 FW_MUST_CHECK int	mm_new(struct fw_vm *vm, struct mm **out);
-void			mm_free(struct mm *mm);		/* NULL ok */
+/*
+ * mm_new's caller holds the one reference; a process sharing the memory
+ * (clone with CLONE_VM, vfork) takes another.  mm_free drops one and frees
+ * the map with the last.  NULL ok.
+ */
+struct mm		*mm_ref(struct mm *mm);
+void			mm_free(struct mm *mm);
 /* The fw_fault_fn: owner is the mm. */
 int			mm_fault(void *owner, struct fw_vm *vm,
 			    fw_uaddr_t addr, unsigned int access);

@@ -32,6 +32,7 @@ struct fw_task;
 struct mm;
 struct fdtable;
 struct vnode;
+struct vfork_done;
 
 struct cred {
 	uint32_t	uid, euid, suid, fsuid;
@@ -119,6 +120,8 @@ struct proc {
 	 * dies and the process is reparented (tree.c).
 	 */
 	struct proc_groups	*groups;		/* [p] counted, or NULL */
+	/* A vfork(2) parent waiting for this child's execve or exit. */
+	struct vfork_done	*vfork;			/* [p] */
 	bool			 dumpable;		/* [p] PR_SET_DUMPABLE */
 	bool			 no_new_privs;		/* [p] never cleared */
 	int			 pdeath_signal;		/* [p] */
@@ -301,6 +304,11 @@ FW_MUST_CHECK int	 proc_fork(struct thread *t, uint64_t flags,
 FW_MUST_CHECK int	 proc_clone_thread(struct thread *t, uint64_t flags,
 			    uint64_t newsp, uint64_t parent_tid,
 			    uint64_t child_tid, uint64_t tls);
+/*
+ * A vfork child's execve or exit: its parent, waiting in vfork(2), goes
+ * on.  Called by p's own thread; nothing happens when no one waits.
+ */
+void			 proc_vfork_release(struct proc *p);
 /* Gives ct a copy of t's FP and vector registers; -ENOMEM, -EAGAIN. */
 FW_MUST_CHECK int	 thread_copy_fpstate(struct thread *t,
 			    struct thread *ct);
