@@ -13,7 +13,8 @@
  * Not built: threads with their own files or fs context, namespaces,
  * pidfds: ENOSYS.
  *
- * Interface: proc_clone_thread (svc/proc.h); sys_clone, sys_clone3.
+ * Interface: proc_clone_thread, thread_clone_from, thread_put_tid
+ * (svc/proc.h); sys_clone, sys_clone3.
  * Locks: the caller's proc->lock inside thread_new_tid; the new thread is
  * on the list, so signals reach it, before its task starts.
  */
@@ -43,12 +44,32 @@
 	LINUX_CLONE_CHILD_SETTID | LINUX_CLONE_CHILD_CLEARTID | \
 	LINUX_CLONE_DETACHED | LINUX_CLONE_PTRACE | LINUX_CLONE_UNTRACED)
 
-/* Stores tid at addr; Linux ignores a fault here too. */
-static void
-clone_put_tid(struct fw_vm *vm, uint64_t addr, int tid)
+void
+thread_put_tid(struct fw_vm *vm, uint64_t addr, int tid)
 {
+	/* Linux ignores a fault here too. */
 	if (fw_copy_to_user(vm, fw_uaddr(addr), &tid, sizeof(tid)) < 0)
 		return;
+}
+
+int
+thread_clone_from(struct thread *t, struct thread *ct, struct fw_vm *vm,
+    uint64_t flags, uint64_t newsp, uint64_t child_tid, uint64_t tls)
+{
+	int err;
+
+	if ((err = fw_uthread_new(vm, &ct->uthread)) < 0 ||
+	    (err = thread_copy_fpstate(t, ct)) < 0)
+		return err;
+	ct->ctx = t->ctx;
+	ct->ctx.rax = 0;
+	if (newsp != 0)
+		ct->ctx.rsp = newsp;
+	if (flags & LINUX_CLONE_SETTLS)
+		ct->ctx.fs_base = tls;
+	if (flags & LINUX_CLONE_CHILD_CLEARTID)
+		ct->clear_child_tid = child_tid;
+	return 0;
 }
 
 int
@@ -63,24 +84,16 @@ proc_clone_thread(struct thread *t, uint64_t flags, uint64_t newsp,
 	if ((err = thread_new_tid(p, &ct)) < 0)
 		return err;
 	tid = ct->tid;
-	if ((err = fw_uthread_new(p->vm, &ct->uthread)) < 0 ||
-	    (err = thread_copy_fpstate(t, ct)) < 0)
+	if ((err = thread_clone_from(t, ct, p->vm, flags, newsp, child_tid,
+	    tls)) < 0)
 		goto fail;
-	ct->ctx = t->ctx;
-	ct->ctx.rax = 0;
-	if (newsp != 0)
-		ct->ctx.rsp = newsp;
-	if (flags & LINUX_CLONE_SETTLS)
-		ct->ctx.fs_base = tls;
-	if (flags & LINUX_CLONE_CHILD_CLEARTID)
-		ct->clear_child_tid = child_tid;
 	fw_mutex_lock(&p->lock);
 	ct->sigmask = t->sigmask;
 	fw_mutex_unlock(&p->lock);
 	if (flags & LINUX_CLONE_CHILD_SETTID)
-		clone_put_tid(p->vm, child_tid, tid);
+		thread_put_tid(p->vm, child_tid, tid);
 	if (flags & LINUX_CLONE_PARENT_SETTID)
-		clone_put_tid(p->vm, parent_tid, tid);
+		thread_put_tid(p->vm, parent_tid, tid);
 	if ((err = thread_start(ct)) < 0)
 		goto fail;
 	return tid;

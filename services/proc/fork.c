@@ -237,35 +237,19 @@ fork_thread(struct thread *t, struct proc *c, uint64_t flags, uint64_t newsp,
 
 	if ((err = thread_new(c, &ct)) < 0)
 		return err;
-	if ((err = fw_uthread_new(c->vm, &ct->uthread)) < 0 ||
-	    (err = thread_copy_fpstate(t, ct)) < 0) {
+	if ((err = thread_clone_from(t, ct, c->vm, flags, newsp, child_tid,
+	    tls)) < 0) {
 		fork_drop_threads(c);
 		fw_uthread_free(ct->uthread);
 		fw_free(ct);
 		return err;
 	}
-	ct->ctx = t->ctx;
-	ct->ctx.rax = 0;
-	if (newsp != 0)
-		ct->ctx.rsp = newsp;
-	if (flags & LINUX_CLONE_SETTLS)
-		ct->ctx.fs_base = tls;
-	if (flags & LINUX_CLONE_CHILD_CLEARTID)
-		ct->clear_child_tid = child_tid;
 	ct->sigmask = t->sigmask;
 	ct->altstack_sp = t->altstack_sp;
 	ct->altstack_size = t->altstack_size;
 	ct->altstack_flags = t->altstack_flags;
 	*out = ct;
 	return 0;
-}
-
-/* Stores tid at addr; Linux ignores a fault here too. */
-static void
-fork_put_tid(struct fw_vm *vm, uint64_t addr, int tid)
-{
-	if (fw_copy_to_user(vm, fw_uaddr(addr), &tid, sizeof(tid)) < 0)
-		return;
 }
 
 int
@@ -297,9 +281,9 @@ proc_fork(struct thread *t, uint64_t flags, uint64_t newsp,
 	}
 	c->vfork = vd;
 	if (flags & LINUX_CLONE_CHILD_SETTID)
-		fork_put_tid(c->vm, child_tid, pid);
+		thread_put_tid(c->vm, child_tid, pid);
 	if (flags & LINUX_CLONE_PARENT_SETTID)
-		fork_put_tid(p->vm, parent_tid, pid);
+		thread_put_tid(p->vm, parent_tid, pid);
 	proc_link_child(p, c);
 	proc_cpu_watch(c);			/* an inherited RLIMIT_CPU */
 	if ((err = thread_start(ct)) < 0) {

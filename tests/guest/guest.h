@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
@@ -115,6 +116,28 @@ static inline int closed_fd(void)
         FAIL("open(/): %s", strerror(errno));
     close(fd);
     return fd;
+}
+
+/*
+ * Runs fn in a forked child, which must end with _exit(0) to pass (a
+ * child changes what the parent must keep: its ids, its limits); the
+ * parent fails with the child's status otherwise.
+ */
+static inline void run_in_child(void (*fn)(void))
+{
+    int status;
+    pid_t pid = fork();
+
+    if (pid < 0)
+        FAIL("fork: %s", strerror(errno));
+    if (pid == 0) {
+        fn();
+        _exit(0);
+    }
+    if (waitpid(pid, &status, 0) != pid)
+        FAIL("waitpid: %s", strerror(errno));
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        FAIL("child: status %#x", status);
 }
 
 #endif

@@ -309,6 +309,19 @@ FW_MUST_CHECK int	 proc_clone_thread(struct thread *t, uint64_t flags,
  * on.  Called by p's own thread; nothing happens when no one waits.
  */
 void			 proc_vfork_release(struct proc *p);
+/*
+ * What a clone of t starts with (copy_thread): a uthread in vm, t's FP
+ * state, t's registers with rax = 0, the stack newsp (0: t's), the fs base
+ * tls with CLONE_SETTLS, and CLONE_CHILD_CLEARTID's word.  ct is new and
+ * not running; on error the caller frees ct->uthread (maybe NULL).
+ */
+FW_MUST_CHECK int	 thread_clone_from(struct thread *t,
+			    struct thread *ct, struct fw_vm *vm,
+			    uint64_t flags, uint64_t newsp,
+			    uint64_t child_tid, uint64_t tls);
+/* CLONE_*_SETTID: stores tid at addr in vm; a fault is ignored. */
+void			 thread_put_tid(struct fw_vm *vm, uint64_t addr,
+			    int tid);
 /* Gives ct a copy of t's FP and vector registers; -ENOMEM, -EAGAIN. */
 FW_MUST_CHECK int	 thread_copy_fpstate(struct thread *t,
 			    struct thread *ct);

@@ -39,11 +39,6 @@ static void child(void)
 
 int main(void)
 {
-    pid_t pid = CHECK_OK(fork());
-    if (pid == 0)
-        child();
-    int status;
-    CHECK(waitpid(pid, &status, 0) == pid);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    run_in_child(child);
     return 0;
 }

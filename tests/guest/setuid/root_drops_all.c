@@ -30,12 +30,7 @@ static void child(void)
 
 int main(void)
 {
-    pid_t pid = CHECK_OK(fork());
-    if (pid == 0)
-        child();
-    int status;
-    CHECK(waitpid(pid, &status, 0) == pid);
-    CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    run_in_child(child);
     CHECK(getuid() == 0 && geteuid() == 0);
     return 0;
 }
