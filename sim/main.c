@@ -32,7 +32,7 @@ usage(FILE *f)
 {
 	fprintf(f,
 	    "usage: trellis run [options] [--] PROGRAM [ARGS...]\n"
-	    "  --cpus N        simulated CPUs (default 1)\n"
+	    "  --cpus N        simulated CPUs (default: the host's count)\n"
 	    "  --mem SIZE      physical memory, e.g. 512M, 2G (default 1G)\n"
 	    "  --initrd FILE   root file system: a newc cpio archive\n"
 	    "                  (default: the embedded busybox root)\n"
@@ -207,7 +207,7 @@ measure_pause(void)
 int
 main(int argc, char **argv)
 {
-	struct sim_config c = { .cpus = 1, .mem = 1ull << 30 };
+	struct sim_config c = { .cpus = 0, .mem = 1ull << 30 };
 	uint64_t initrd_size;
 	long host_cpus;
 	int err;
@@ -217,6 +217,9 @@ main(int argc, char **argv)
 	(void)hal_clock_monotonic();
 	host_cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	sim_spin_on = host_cpus > 1;
+	if (c.cpus == 0)			/* the default: the host's */
+		c.cpus = host_cpus < 1 ? 1 : host_cpus > 64 ? 64 :
+		    (unsigned int)host_cpus;
 	sim_pause_ns = measure_pause();
 	if ((err = sim_phys_init(c.mem)) < 0) {
 		fprintf(stderr, "trellis: physical memory: %s\n",

@@ -9,7 +9,7 @@ set -uo pipefail
 
 cases="usage no_program bad_option bad_mem missing_program truncated_elf not_elf
 garbage_cpio truncated_cpio strace_names_enosys strace_si_addr initrd_replaces_root
-tty_winsize not_a_tty"
+tty_winsize not_a_tty no_stub_left"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -105,6 +105,30 @@ not_a_tty)
     /bin/busybox stty size </dev/null >/dev/null 2>&1 || native_rc=$?
     expect_rc "$native_rc"
     [ "$rc" != 0 ] || fail "stty size succeeded on /dev/null" ;;
+no_stub_left)
+    # SIGKILL to Trellis takes every stub (one per guest address space) with it.
+    "${trellis[@]}" run -- /bin/busybox sh -c 'busybox sleep 30 & busybox sleep 30' \
+        >"$tmp/out" 2>"$tmp/err" </dev/null &
+    tpid=$!
+    stubs=
+    for _ in $(seq 100); do
+        stubs=$(pgrep -P "$tpid" | tr '\n' ' ')
+        [ "$(echo $stubs | wc -w)" -ge 3 ] && break
+        sleep 0.1
+    done
+    [ "$(echo $stubs | wc -w)" -ge 3 ] || { kill -9 "$tpid"; fail "no 3 stubs under trellis ($stubs)"; }
+    kill -9 "$tpid"
+    wait "$tpid" 2>/dev/null
+    for _ in $(seq 50); do
+        alive=
+        for s in $stubs; do
+            st=$(awk '{print $3}' "/proc/$s/stat" 2>/dev/null)
+            [ -n "$st" ] && [ "$st" != Z ] && alive="$alive $s"
+        done
+        [ -z "$alive" ] && break
+        sleep 0.1
+    done
+    [ -z "$alive" ] || fail "stubs left running after SIGKILL:$alive" ;;
 *)
     echo "cli.sh: no case $case" >&2
     exit 2 ;;
