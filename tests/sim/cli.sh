@@ -107,7 +107,9 @@ not_a_tty)
     [ "$rc" != 0 ] || fail "stty size succeeded on /dev/null" ;;
 no_stub_left)
     # SIGKILL to Trellis takes every stub (one per guest address space) with it.
-    "${trellis[@]}" run -- /bin/busybox sh -c 'busybox sleep 30 & busybox sleep 30' \
+    # The shell waits for two children (the echo keeps it from exec'ing the
+    # last one itself): three address spaces, three stubs.
+    "${trellis[@]}" run -- /bin/busybox sh -c 'busybox sleep 30 & busybox sleep 30; echo' \
         >"$tmp/out" 2>"$tmp/err" </dev/null &
     tpid=$!
     stubs=
