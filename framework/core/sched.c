@@ -79,8 +79,10 @@ fw_cpu_self(void)
 
 /*
  * Queues t and wakes the CPU that took it if that is not this one.  When
- * this CPU took it, this CPU is busy, so an idle CPU is woken instead, to
- * take the task from it (core/sched_fifo.c steals).
+ * this CPU took it from a task, this CPU is busy, so an idle CPU is woken
+ * instead, to take the task from it (core/sched_fifo.c steals).  From the
+ * CPU's own loop (timers, a guest event seen while idle) this CPU picks
+ * the task next itself: waking another would only move it across.
  */
 void
 fw_sched_enqueue_locked(struct fw_task *t)
@@ -93,6 +95,8 @@ fw_sched_enqueue_locked(struct fw_task *t)
 		hal_cpu_wake(cpu);
 		return;
 	}
+	if (cpus[self].cur == NULL)
+		return;
 	for (i = 0; i < ncpus; i++) {
 		if (i != self && atomic_load(&cpu_idle[i])) {
 			hal_cpu_wake(i);
