@@ -51,6 +51,7 @@ file_unref(struct file *f)
 	if (f->ops->release != NULL)
 		f->ops->release(f);
 	vnode_unref(f->vnode);
+	mount_unref(f->mnt);
 	fw_free(f);
 }
 

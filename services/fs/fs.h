@@ -23,10 +23,12 @@
 #include <svc/vfs.h>
 #include <uapi/fs.h>
 #include <uapi/fcntl.h>
+#include <uapi/mount.h>
 
 struct fw_frame;
 struct vnode;
 struct file;
+struct superblock;
 
 extern struct fw_mutex fs_lock;
 
@@ -45,6 +47,9 @@ struct vnode {
 	atomic_uint		 nref;		/* [a] */
 	const struct vnode_ops	*ops;		/* [I] */
 	uint64_t		 ino;		/* [I] */
+	struct superblock	*sb;		/* [I] not counted: lives while
+						   a mount of it is held */
+	uint32_t		 mounted;	/* [F] mounts on this vnode */
 	uint32_t		 mode, uid, gid;	/* [F] */
 	uint32_t		 nlink;		/* [F] */
 	uint32_t		 rmajor, rminor;	/* [I] device nodes */
@@ -65,10 +70,16 @@ struct vnode {
 };
 
 /*
- * Per-file-system operations; all run with fs_lock held.  Names are
- * (pointer, length) pairs, not NUL-terminated.
+ * Per-file-system operations; all run with fs_lock held unless the ops
+ * set VOPS_UNLOCKED (procfs: its ops take process locks, which fs_lock
+ * must not be held over, and it keeps no state fs_lock guards).  Names
+ * are (pointer, length) pairs, not NUL-terminated.  Optional ops may be
+ * NULL.
  */
+#define VOPS_UNLOCKED	0x1
+struct fsctx;
 struct vnode_ops {
+	unsigned int	flags;
 	/* The entry name in dir: 0 with *out referenced, or -ENOENT. */
 	int	(*lookup)(struct vnode *dir, const char *name, size_t len,
 		    struct vnode **out);
@@ -87,7 +98,25 @@ struct vnode_ops {
 		    uint64_t *pos);
 	/* Frees the fs's data once the last reference is gone (no lock). */
 	void	(*release)(struct vnode *v);
+	/* Optional: the name v has in dir (for getcwd): 0, or -ENOENT. */
+	int	(*name_of)(struct vnode *dir, const struct vnode *v,
+		    const char **name, size_t *len);
+	/* Optional, never under fs_lock: a file for v (open(2) on it). */
+	int	(*open)(struct vnode *v, unsigned int flags, struct file **out);
+	/*
+	 * Optional, for symlinks whose target is computed (/proc/self): the
+	 * target for c into buf (NUL-terminated): its length, or -errno.
+	 */
+	long	(*readlink)(struct vnode *v, const struct fsctx *c, char *buf,
+		    size_t size);
+	/*
+	 * Optional, never under fs_lock: a "magic" link's object itself
+	 * (/proc/<pid>/fd/N), held in *out, instead of a path to walk.
+	 */
+	int	(*follow)(struct vnode *v, const struct fsctx *c,
+		    struct vpath *out);
 };
+
 
 /* vnode.c */
 FW_MUST_CHECK int	 vnode_alloc(const struct vnode_ops *ops, uint32_t mode,
@@ -104,7 +133,9 @@ uint8_t			 vnode_dtype(const struct vnode *v);
 
 /* ramfs.c and ramfs_file.c */
 extern const struct vnode_ops ramfs_ops;
-FW_MUST_CHECK int	 ramfs_new_root(struct vnode **out);
+/* A root directory for sb (charged to it); *out: one reference. */
+FW_MUST_CHECK int	 ramfs_new_root(struct superblock *sb, uint32_t mode,
+			    struct vnode **out);
 /* The name v has in dir: 0, or -ENOENT. */
 FW_MUST_CHECK int	 ramfs_name_of_locked(struct vnode *dir,
 			    const struct vnode *v, const char **name,
@@ -120,8 +151,9 @@ int			 ramfs_truncate(struct vnode *v, uint64_t size)
 void			 ramfs_file_release(struct vnode *v);
 #define RAMFS_MAX_SIZE	(1ULL << 40)
 
+#include "mount.h"
+
 /* vfs.c */
-void			 vfs_set_root(struct vnode *root);	/* consumes */
 void			 vfs_fini(void);
 /* mkdir -p under root with mode; *out (if not NULL) referenced. */
 FW_MUST_CHECK int	 vfs_mkdirs_locked(struct vnode *root, const char *path,
@@ -134,7 +166,7 @@ FW_MUST_CHECK int	 cpio_unpack(struct vnode *root);
 /* What a syscall needs of its process, copied under proc->lock. */
 struct fsctx {
 	struct cred	 cred;
-	struct vnode	*root, *cwd;	/* counted */
+	struct vpath	 root, cwd;	/* held */
 	uint32_t	 umask;
 	struct fw_vm	*vm;
 	struct proc	*p;
@@ -146,6 +178,8 @@ void			 fsctx_put(struct fsctx *c);
 struct walk {
 	struct vnode	*dir;		/* parent of the last name, or NULL */
 	struct vnode	*v;		/* the object, or NULL if absent */
+	struct mount	*dmnt;		/* dir's mount (held), or NULL */
+	struct mount	*mnt;		/* v's mount (held), or NULL */
 	char		 name[LINUX_NAME_MAX + 1];	/* the last name */
 	bool		 slash;		/* the path ended in '/' */
 	int		 nlinks;	/* symlinks followed so far */
@@ -157,19 +191,21 @@ struct walk {
  * A missing last name is not an error: w->v is NULL and w->dir is set.
  */
 FW_MUST_CHECK int	 walk_path_locked(const struct fsctx *c,
-			    struct vnode *start, const char *path,
+			    const struct vpath *start, const char *path,
 			    int flags, struct walk *w) FW_REQUIRES(&fs_lock);
 void			 walk_done(struct walk *w);
+/* Whether w->v is a mount's root (rmdir, unlink, rename: EBUSY). */
+bool			 walk_is_mount_root(const struct walk *w);
 /*
  * Where a walk of path from dirfd starts: the root for an absolute path,
  * the cwd for AT_FDCWD, else dirfd's directory; *out referenced.  -EBADF,
  * -ENOTDIR.  Takes the fdtable's lock, so call it before fs_lock.
  */
-FW_MUST_CHECK int	 dirfd_vnode(const struct fsctx *c, int dirfd,
-			    const char *path, struct vnode **out)
+FW_MUST_CHECK int	 dirfd_start(const struct fsctx *c, int dirfd,
+			    const char *path, struct vpath *out)
 			    FW_EXCLUDES(&fs_lock);
 /*
- * The whole lookup of path from dirfd (dirfd_vnode() then the walk, under
+ * The whole lookup of path from dirfd (dirfd_start() then the walk, under
  * fs_lock): 0 with w->v set (absent is -ENOENT), or -errno.  "" with
  * AT_EMPTY_PATH in atflags names dirfd itself.
  */
@@ -189,13 +225,24 @@ FW_MUST_CHECK int	 modify_at(struct proc *p, int dirfd, uint64_t upath,
 			    walk_act_fn act, uint32_t arg)
 			    FW_EXCLUDES(&fs_lock);
 
+/*
+ * dpath.c: the name of p seen from root, built at the end of buf: the
+ * offset where it starts, or -ENAMETOOLONG.  *reachable is false when
+ * root is not above p (the name is then from p's mount's root, or only
+ * what could be found).
+ */
+FW_MUST_CHECK long	 vpath_name_locked(const struct vpath *root,
+			    const struct vpath *p, char *buf, size_t size,
+			    bool *reachable) FW_REQUIRES(&fs_lock);
+
 /* path.c: copying a path in: a heap buffer to path_put().  -errno. */
 FW_MUST_CHECK int	 path_get(struct fw_vm *vm, uint64_t upath,
 			    char **out);
 void			 path_put(char *path);
 
 /* open.c */
-FW_MUST_CHECK int	 vnode_open(struct vnode *v, unsigned int flags,
+/* A file on p (both get references from it) with open flags.  -errno. */
+FW_MUST_CHECK int	 vnode_open(const struct vpath *p, unsigned int flags,
 			    struct file **out);
 
 /* Character devices (dev_mem.c, services/tty/console.c). */

@@ -1,95 +1,156 @@
 /*
  * services/fs/namei.c: path walk (path_resolution(7)).  Components are at
  * most NAME_MAX bytes; each directory passed needs search (x) permission;
- * ".." stops at the process's root; symlinks are followed in the middle of
+ * ".." stops at the process's root and climbs out of mounts; a name
+ * with something mounted on it means the mount's root; symlinks are followed in the middle of
  * a path always, at its end with WALK_FOLLOW or a trailing '/', at most
  * LINUX_MAXSYMLINKS times per walk (ELOOP).  A path ending in '/' must
  * name a directory (ENOTDIR) or be absent.
  *
- * Interface: walk_path_locked(), walk_done(), dirfd_vnode() (fs.h).
- * Locks: walks run under fs_lock; dirfd_vnode() runs before it.
+ * Interface: walk_path_locked(), walk_done(), dirfd_start(), lookup_at(),
+ * modify_at() (fs.h).
+ * Locks: walks run under fs_lock, which they drop around the ops of
+ * VOPS_UNLOCKED file systems and magic links (the walk holds what it
+ * stands on, so nothing it uses goes away); dirfd_start() runs before.
  */
 #include <fw/alloc.h>
 #include <svc/file.h>
 #include <svc/lib.h>
 #include "fs.h"
 
-static struct vnode *
-walk_dotdot(const struct fsctx *c, struct vnode *cur)
-{
-	if (cur == c->root || cur->parent == NULL)
-		return vnode_ref(cur);
-	return vnode_ref(cur->parent);
-}
-
-/* The entry [s, s+len) of cur: 0 with *out referenced, or -errno. */
+/* The entry [s, s+len) of cur: 0 with *out held, or -errno. */
 static int
-walk_lookup(const struct fsctx *c, struct vnode *cur, const char *s,
-    size_t len, struct vnode **out)
+walk_lookup(const struct fsctx *c, const struct vpath *cur, const char *s,
+    size_t len, struct vpath *out) FW_REQUIRES(&fs_lock)
 {
+	struct vnode *dir = cur->v;
 	int err;
 
-	if (!vnode_is(cur, LINUX_S_IFDIR))
+	if (!vnode_is(dir, LINUX_S_IFDIR))
 		return -ENOTDIR;
-	if ((err = vnode_permission(cur, &c->cred, LINUX_X_OK)) < 0)
+	if ((err = vnode_permission(dir, &c->cred, LINUX_X_OK)) < 0)
 		return err;
-	if (len == 1 && s[0] == '.') {
-		*out = vnode_ref(cur);
+	vpath_copy(out, cur);
+	if (len == 1 && s[0] == '.')
 		return 0;
-	}
 	if (len == 2 && s[0] == '.' && s[1] == '.') {
-		*out = walk_dotdot(c, cur);
+		mount_dotdot_locked(c, out);
 		return 0;
 	}
-	if (cur->nlink == 0)
-		return -ENOENT;			/* a removed directory */
-	return cur->ops->lookup(cur, s, len, out);
+	vnode_unref(out->v);
+	out->v = NULL;
+	if (dir->nlink == 0)
+		err = -ENOENT;			/* a removed directory */
+	else if (dir->ops->flags & VOPS_UNLOCKED) {
+		fw_mutex_unlock(&fs_lock);
+		err = dir->ops->lookup(dir, s, len, &out->v);
+		fw_mutex_lock(&fs_lock);
+	} else
+		err = dir->ops->lookup(dir, s, len, &out->v);
+	if (err < 0) {
+		vpath_drop(out);
+		return err;
+	}
+	if (out->v->mounted > 0)
+		mount_cross_locked(out);
+	return 0;
 }
 
+/* Fills w with dir and v (both consumed; either may be empty). */
 static void
-walk_set(struct walk *w, struct vnode *dir, struct vnode *v, const char *s,
+walk_set(struct walk *w, struct vpath *dir, struct vpath *v, const char *s,
     size_t len, bool slash)
 {
-	w->dir = dir;
-	w->v = v;
+	w->dir = dir->v;
+	w->dmnt = dir->mnt;
+	w->v = v->v;
+	w->mnt = v->mnt;
+	dir->v = v->v = NULL;
+	dir->mnt = v->mnt = NULL;
 	memcpy(w->name, s, len);
 	w->name[len] = '\0';
 	w->slash = slash;
 }
 
+static int walk_rec(const struct fsctx *c, const struct vpath *start,
+    const char *path, int flags, struct walk *w) FW_REQUIRES(&fs_lock);
+
+/*
+ * A computed link's text into buf (NUL-terminated): its length, or
+ * -errno.  A stored target is used in place.
+ */
+static long
+walk_link_text(const struct fsctx *c, struct vnode *link, char *buf,
+    size_t size, const char **text)
+{
+	long n;
+
+	if (link->ops->readlink == NULL) {
+		*text = link->u.target;
+		return (long)str_len(link->u.target);
+	}
+	n = link->ops->readlink(link, c, buf, size);
+	*text = buf;
+	return n;
+}
+
 /*
  * Follows the symlink link met in cur: the walk of its target replaces w
- * (last) or gives the next directory (*next, referenced).
+ * (last), or gives the next directory (*next, held).  Magic links
+ * (ops->follow) give their object directly.
  */
-static int walk_rec(const struct fsctx *c, struct vnode *start,
-    const char *path, int flags, struct walk *w);
-
 static int
-walk_follow(const struct fsctx *c, struct vnode *cur, struct vnode *link,
-    bool last, struct walk *w, struct vnode **next)
+walk_follow(const struct fsctx *c, const struct vpath *cur,
+    struct vpath *link, bool last, struct walk *w, struct vpath *next)
+    FW_REQUIRES(&fs_lock)
 {
+	struct vpath none = { 0 };
+	const char *text;
+	char buf[64];
 	int err;
 
 	if (++w->nlinks > LINUX_MAXSYMLINKS)
 		return -ELOOP;
-	if ((err = walk_rec(c, cur, link->u.target, WALK_FOLLOW, w)) < 0)
+	if (link->v->ops->follow != NULL) {
+		fw_mutex_unlock(&fs_lock);
+		err = link->v->ops->follow(link->v, c, next);
+		fw_mutex_lock(&fs_lock);
+		if (err < 0 || !last)
+			return err;
+		walk_set(w, &none, next, "", 0, false);
+		return 0;
+	}
+	if (walk_link_text(c, link->v, buf, sizeof(buf), &text) < 0)
+		return -ENOENT;
+	if ((err = walk_rec(c, cur, text, WALK_FOLLOW, w)) < 0)
 		return err;
 	if (last)
 		return 0;
 	vnode_unref(w->dir);
+	mount_unref(w->dmnt);
 	w->dir = NULL;
+	w->dmnt = NULL;
 	if (w->v == NULL)
 		return -ENOENT;
-	*next = w->v;
+	next->v = w->v;
+	next->mnt = w->mnt;
 	w->v = NULL;
+	w->mnt = NULL;
 	return 0;
 }
 
-static int
-walk_rec(const struct fsctx *c, struct vnode *start, const char *s,
-    int flags, struct walk *w)
+static bool
+walk_wants_follow(const struct vnode *v, bool last, bool slash, int flags)
 {
-	struct vnode *cur, *next;
+	return vnode_is(v, LINUX_S_IFLNK) &&
+	    (!last || slash || (flags & WALK_FOLLOW));
+}
+
+static int
+walk_rec(const struct fsctx *c, const struct vpath *start, const char *s,
+    int flags, struct walk *w) FW_REQUIRES(&fs_lock)
+{
+	struct vpath cur, next, none = { 0 };
 	const char *e, *t;
 	bool last, slash;
 	size_t len;
@@ -97,12 +158,12 @@ walk_rec(const struct fsctx *c, struct vnode *start, const char *s,
 
 	if (*s == '\0')
 		return -ENOENT;
-	cur = vnode_ref(*s == '/' ? c->root : start);
+	vpath_copy(&cur, *s == '/' ? &c->root : start);
 	for (;;) {
 		while (*s == '/')
 			s++;
 		if (*s == '\0') {
-			walk_set(w, NULL, cur, "/", 1, true);
+			walk_set(w, &none, &cur, "/", 1, true);
 			return 0;
 		}
 		for (e = s; *e != '\0' && *e != '/'; e++)
@@ -116,44 +177,45 @@ walk_rec(const struct fsctx *c, struct vnode *start, const char *s,
 			err = -ENAMETOOLONG;
 			goto fail;
 		}
-		err = walk_lookup(c, cur, s, len, &next);
-		if (err == -ENOENT && last && cur->nlink > 0) {
-			walk_set(w, cur, NULL, s, len, slash);
+		err = walk_lookup(c, &cur, s, len, &next);
+		if (err == -ENOENT && last && cur.v->nlink > 0) {
+			walk_set(w, &cur, &none, s, len, slash);
 			return 0;
 		}
 		if (err < 0)
 			goto fail;
-		if (vnode_is(next, LINUX_S_IFLNK) &&
-		    (!last || slash || (flags & WALK_FOLLOW))) {
-			struct vnode *link = next;
+		if (walk_wants_follow(next.v, last, slash, flags)) {
+			struct vpath link = next;
 
-			err = walk_follow(c, cur, link, last, w, &next);
-			vnode_unref(link);
+			next = none;
+			err = walk_follow(c, &cur, &link, last, w, &next);
+			vpath_drop(&link);
 			if (err < 0 || last) {
-				vnode_unref(cur);
+				vpath_drop(&cur);
 				w->slash |= slash;
 				return err;
 			}
 		} else if (last) {
-			walk_set(w, cur, next, s, len, slash);
+			walk_set(w, &cur, &next, s, len, slash);
 			return 0;
 		}
-		vnode_unref(cur);
+		vpath_drop(&cur);
 		cur = next;
 		s = e;
 	}
 fail:
-	vnode_unref(cur);
+	vpath_drop(&cur);
 	return err;
 }
 
 int
-walk_path_locked(const struct fsctx *c, struct vnode *start,
+walk_path_locked(const struct fsctx *c, const struct vpath *start,
     const char *path, int flags, struct walk *w)
 {
 	int err;
 
 	w->dir = w->v = NULL;
+	w->dmnt = w->mnt = NULL;
 	w->name[0] = '\0';
 	w->slash = false;
 	w->nlinks = 0;
@@ -175,32 +237,42 @@ walk_done(struct walk *w)
 {
 	vnode_unref(w->dir);
 	vnode_unref(w->v);
+	mount_unref(w->dmnt);
+	mount_unref(w->mnt);
 	w->dir = w->v = NULL;
+	w->dmnt = w->mnt = NULL;
+}
+
+bool
+walk_is_mount_root(const struct walk *w)
+{
+	return w->v != NULL && w->mnt != NULL && w->v == w->mnt->root;
 }
 
 int
-dirfd_vnode(const struct fsctx *c, int dirfd, const char *path,
-    struct vnode **out)
+dirfd_start(const struct fsctx *c, int dirfd, const char *path,
+    struct vpath *out)
 {
 	struct file *f;
 	int err;
 
 	if (path[0] == '/') {
-		*out = vnode_ref(c->root);
+		vpath_copy(out, &c->root);
 		return 0;
 	}
 	if (dirfd == LINUX_AT_FDCWD) {
-		*out = vnode_ref(c->cwd);
+		vpath_copy(out, &c->cwd);
 		return 0;
 	}
 	if ((err = fd_get(c->p, dirfd, &f)) < 0)
 		return err;
-	if (f->vnode == NULL || (path[0] != '\0' &&
+	if (f->vnode == NULL || f->mnt == NULL || (path[0] != '\0' &&
 	    !vnode_is(f->vnode, LINUX_S_IFDIR))) {
 		file_unref(f);
 		return -ENOTDIR;
 	}
-	*out = vnode_ref(f->vnode);
+	out->v = vnode_ref(f->vnode);
+	out->mnt = mount_ref(f->mnt);
 	file_unref(f);
 	return 0;
 }
@@ -209,24 +281,26 @@ int
 lookup_at(const struct fsctx *c, int dirfd, const char *path, int atflags,
     int wflags, struct walk *w)
 {
-	struct vnode *start;
+	struct vpath start;
 	int err;
 
 	w->dir = w->v = NULL;
+	w->dmnt = w->mnt = NULL;
 	if (path[0] == '\0' && !(atflags & LINUX_AT_EMPTY_PATH))
 		return -ENOENT;
-	if ((err = dirfd_vnode(c, dirfd, path, &start)) < 0)
+	if ((err = dirfd_start(c, dirfd, path, &start)) < 0)
 		return err;
 	if (path[0] == '\0') {
-		w->v = start;
+		w->v = start.v;
+		w->mnt = start.mnt;
 		w->name[0] = '\0';
 		w->slash = false;
 		return 0;
 	}
 	fw_mutex_lock(&fs_lock);
-	err = walk_path_locked(c, start, path, wflags, w);
+	err = walk_path_locked(c, &start, path, wflags, w);
 	fw_mutex_unlock(&fs_lock);
-	vnode_unref(start);
+	vpath_drop(&start);
 	if (err == 0 && w->v == NULL) {
 		walk_done(w);
 		err = -ENOENT;
@@ -238,7 +312,7 @@ int
 modify_at(struct proc *p, int dirfd, uint64_t upath, walk_act_fn act,
     uint32_t arg)
 {
-	struct vnode *start;
+	struct vpath start;
 	struct fsctx c;
 	struct walk w;
 	char *path;
@@ -249,14 +323,14 @@ modify_at(struct proc *p, int dirfd, uint64_t upath, walk_act_fn act,
 	fsctx_get(p, &c);
 	if (path[0] == '\0')
 		err = -ENOENT;
-	else if ((err = dirfd_vnode(&c, dirfd, path, &start)) == 0) {
+	else if ((err = dirfd_start(&c, dirfd, path, &start)) == 0) {
 		fw_mutex_lock(&fs_lock);
-		if ((err = walk_path_locked(&c, start, path, 0, &w)) == 0) {
+		if ((err = walk_path_locked(&c, &start, path, 0, &w)) == 0) {
 			err = act(&c, &w, arg);
 			walk_done(&w);
 		}
 		fw_mutex_unlock(&fs_lock);
-		vnode_unref(start);
+		vpath_drop(&start);
 	}
 	fsctx_put(&c);
 	path_put(path);

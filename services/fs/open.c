@@ -100,13 +100,13 @@ chrdev_open(struct vnode *v, unsigned int flags, struct file **out)
 	return -ENXIO;
 }
 
-int
-vnode_open(struct vnode *v, unsigned int flags, struct file **out)
+static int
+vnode_open_file(struct vnode *v, unsigned int flags, struct file **out)
 {
-	flags &= ~(unsigned int)(LINUX_O_CREAT | LINUX_O_EXCL |
-	    LINUX_O_NOCTTY | LINUX_O_TRUNC | LINUX_O_CLOEXEC);
 	if (flags & LINUX_O_PATH)
 		return file_alloc(&path_file_ops, v, flags, false, out);
+	if (v->ops->open != NULL)
+		return v->ops->open(v, flags, out);
 	switch (v->mode & LINUX_S_IFMT) {
 	case LINUX_S_IFREG:
 		return file_alloc(&reg_file_ops, v, flags, true, out);
@@ -119,12 +119,27 @@ vnode_open(struct vnode *v, unsigned int flags, struct file **out)
 	}
 }
 
+int
+vnode_open(const struct vpath *p, unsigned int flags, struct file **out)
+{
+	int err;
+
+	flags &= ~(unsigned int)(LINUX_O_CREAT | LINUX_O_EXCL |
+	    LINUX_O_NOCTTY | LINUX_O_TRUNC | LINUX_O_CLOEXEC);
+	if ((err = vnode_open_file(p->v, flags, out)) < 0)
+		return err;
+	if (p->mnt != NULL)
+		(*out)->mnt = mount_ref(p->mnt);
+	return 0;
+}
+
 /* may_open(): the checks on an existing object. */
 static int
-open_check_locked(const struct fsctx *c, struct vnode *v, int flags)
+open_check_locked(const struct fsctx *c, const struct walk *w, int flags)
     FW_REQUIRES(&fs_lock)
 {
 	int acc = flags & LINUX_O_ACCMODE, mask = 0;
+	struct vnode *v = w->v;
 
 	if ((flags & LINUX_O_CREAT) && (flags & LINUX_O_EXCL))
 		return -EEXIST;
@@ -142,6 +157,9 @@ open_check_locked(const struct fsctx *c, struct vnode *v, int flags)
 	if (acc == LINUX_O_WRONLY || acc == LINUX_O_RDWR ||
 	    (flags & LINUX_O_TRUNC))
 		mask |= LINUX_W_OK;
+	if ((mask & LINUX_W_OK) && mount_rdonly(w->mnt) &&
+	    (vnode_is(v, LINUX_S_IFREG) || vnode_is(v, LINUX_S_IFDIR)))
+		return -EROFS;
 	return vnode_permission(v, &c->cred, mask);
 }
 
@@ -154,6 +172,8 @@ open_create_locked(const struct fsctx *c, struct walk *w, unsigned int mode)
 
 	if (w->slash)
 		return -EISDIR;
+	if (mount_rdonly(w->dmnt))
+		return -EROFS;
 	if ((err = vnode_permission(w->dir, &c->cred,
 	    LINUX_W_OK | LINUX_X_OK)) < 0)
 		return err;
@@ -161,6 +181,7 @@ open_create_locked(const struct fsctx *c, struct walk *w, unsigned int mode)
 	if ((err = w->dir->ops->create(w->dir, w->name, str_len(w->name),
 	    mode, NULL, &w->v)) < 0)
 		return err;
+	w->mnt = mount_ref(w->dmnt);
 	w->v->uid = c->cred.fsuid;
 	w->v->gid = (w->dir->mode & LINUX_S_ISGID) ? w->dir->gid :
 	    c->cred.fsgid;
@@ -168,7 +189,7 @@ open_create_locked(const struct fsctx *c, struct walk *w, unsigned int mode)
 }
 
 static int
-open_walk_locked(const struct fsctx *c, struct vnode *start,
+open_walk_locked(const struct fsctx *c, const struct vpath *start,
     const char *path, int flags, unsigned int mode, struct walk *w)
     FW_REQUIRES(&fs_lock)
 {
@@ -184,7 +205,7 @@ open_walk_locked(const struct fsctx *c, struct vnode *start,
 			return -ENOENT;
 		return open_create_locked(c, w, mode);
 	}
-	if ((err = open_check_locked(c, w->v, flags)) < 0)
+	if ((err = open_check_locked(c, w, flags)) < 0)
 		return err;
 	if ((flags & LINUX_O_TRUNC) && !(flags & LINUX_O_PATH) &&
 	    vnode_is(w->v, LINUX_S_IFREG))
@@ -196,7 +217,7 @@ int
 vfs_open(struct proc *p, int dirfd, const char *path, int flags,
     unsigned int mode, struct file **out)
 {
-	struct vnode *start;
+	struct vpath start, obj;
 	struct fsctx c;
 	struct walk w;
 	int err;
@@ -208,15 +229,18 @@ vfs_open(struct proc *p, int dirfd, const char *path, int flags,
 	if (path[0] == '\0')
 		return -ENOENT;
 	fsctx_get(p, &c);
-	if ((err = dirfd_vnode(&c, dirfd, path, &start)) < 0)
+	if ((err = dirfd_start(&c, dirfd, path, &start)) < 0)
 		goto out;
 	fw_mutex_lock(&fs_lock);
-	err = open_walk_locked(&c, start, path, flags, mode, &w);
+	err = open_walk_locked(&c, &start, path, flags, mode, &w);
 	fw_mutex_unlock(&fs_lock);
-	if (err == 0)
-		err = vnode_open(w.v, (unsigned int)flags, out);
+	if (err == 0) {
+		obj.v = w.v;
+		obj.mnt = w.mnt;
+		err = vnode_open(&obj, (unsigned int)flags, out);
+	}
 	walk_done(&w);
-	vnode_unref(start);
+	vpath_drop(&start);
 out:
 	fsctx_put(&c);
 	return err;

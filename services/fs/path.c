@@ -42,8 +42,8 @@ fsctx_get(struct proc *p, struct fsctx *c)
 {
 	fw_mutex_lock(&p->lock);
 	c->cred = p->cred;
-	c->root = vnode_ref(p->root);
-	c->cwd = vnode_ref(p->cwd);
+	vpath_copy(&c->root, &p->root);
+	vpath_copy(&c->cwd, &p->cwd);
 	c->umask = p->umask;
 	c->vm = p->vm;
 	c->p = p;
@@ -53,7 +53,6 @@ fsctx_get(struct proc *p, struct fsctx *c)
 void
 fsctx_put(struct fsctx *c)
 {
-	vnode_unref(c->root);
-	vnode_unref(c->cwd);
-	c->root = c->cwd = NULL;
+	vpath_drop(&c->root);
+	vpath_drop(&c->cwd);
 }

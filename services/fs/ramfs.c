@@ -72,8 +72,13 @@ ramfs_create(struct vnode *dir, const char *name, size_t len, uint32_t mode,
 	struct vnode *v;
 	int err;
 
-	if ((err = vnode_alloc(&ramfs_ops, mode, &v)) < 0)
+	if ((err = sb_charge_inode(dir->sb)) < 0)
 		return err;
+	if ((err = vnode_alloc(&ramfs_ops, mode, &v)) < 0) {
+		sb_uncharge_inode(dir->sb);
+		return err;
+	}
+	v->sb = dir->sb;
 	v->nlink = 0;
 	if (vnode_is(v, LINUX_S_IFDIR)) {
 		v->nlink = 1;			/* "." ; the entry adds one */
@@ -183,6 +188,7 @@ full:
 static void
 ramfs_release(struct vnode *v)
 {
+	sb_uncharge_inode(v->sb);
 	if (vnode_is(v, LINUX_S_IFDIR))
 		ramfs_destroy_tree(v);
 	else if (vnode_is(v, LINUX_S_IFREG))
@@ -201,16 +207,22 @@ const struct vnode_ops ramfs_ops = {
 	.truncate = ramfs_truncate,
 	.getdents = ramfs_getdents,
 	.release = ramfs_release,
+	.name_of = ramfs_name_of_locked,
 };
 
 int
-ramfs_new_root(struct vnode **out)
+ramfs_new_root(struct superblock *sb, uint32_t mode, struct vnode **out)
 {
 	struct vnode *v;
 	int err;
 
-	if ((err = vnode_alloc(&ramfs_ops, LINUX_S_IFDIR | 0755, &v)) < 0)
+	if ((err = sb_charge_inode(sb)) < 0)
 		return err;
+	if ((err = vnode_alloc(&ramfs_ops, LINUX_S_IFDIR | mode, &v)) < 0) {
+		sb_uncharge_inode(sb);
+		return err;
+	}
+	v->sb = sb;
 	v->nlink = 2;
 	v->u.dir.next_cookie = 2;
 	*out = v;

@@ -3,7 +3,9 @@
  * frames (fw/frame.h) on a two-level table: leaves of 512 frame handles
  * (2 MiB each) under a growing top array.  A missing frame is a hole and
  * reads as zeros; writes allocate frames and grow the file; truncation
- * frees what lies past the new end.  Files stop at RAMFS_MAX_SIZE (EFBIG).
+ * frees what lies past the new end.  Files stop at RAMFS_MAX_SIZE (EFBIG);
+ * every frame is charged to the superblock, whose size= limit gives
+ * ENOSPC (tmpfs).
  *
  * Locks: every function runs with fs_lock held (fs.h) except
  * ramfs_file_release(), which runs on an unreachable vnode.
@@ -52,8 +54,12 @@ page_fill(struct vnode *v, uint64_t pg, struct fw_frame **out)
 		v->u.reg.leaves[top] = leaf;
 	}
 	if (leaf[pg & (LEAF_FRAMES - 1)] == NULL) {
-		if ((err = fw_frame_alloc(&leaf[pg & (LEAF_FRAMES - 1)])) < 0)
+		if ((err = sb_charge_pages(v->sb, 1)) < 0)
 			return err;
+		if ((err = fw_frame_alloc(&leaf[pg & (LEAF_FRAMES - 1)])) < 0) {
+			sb_uncharge_pages(v->sb, 1);
+			return err;
+		}
 	}
 	*out = leaf[pg & (LEAF_FRAMES - 1)];
 	return 0;
@@ -127,8 +133,11 @@ pages_free_from(struct vnode *v, uint64_t first)
 			continue;
 		i = top == (first >> LEAF_SHIFT) ? first & (LEAF_FRAMES - 1) : 0;
 		for (; i < LEAF_FRAMES; i++) {
+			if (leaf[i] == NULL)
+				continue;
 			fw_frame_unref(leaf[i]);
 			leaf[i] = NULL;
+			sb_uncharge_pages(v->sb, 1);
 		}
 		if ((top << LEAF_SHIFT) >= first) {
 			fw_free(leaf);

@@ -13,31 +13,28 @@
 #include <svc/vfs.h>
 #include "fs.h"
 
-/* Builds the path of c->cwd at the end of buf: its start, or -errno. */
+/*
+ * Builds the path of c->cwd at the end of buf: its start, or -errno.  A
+ * cwd outside the root gets "(unreachable)" in front, as Linux does.
+ */
 static long
 cwd_path_locked(const struct fsctx *c, char *buf, size_t size)
     FW_REQUIRES(&fs_lock)
 {
-	struct vnode *v = c->cwd, *up;
-	size_t at = size - 1, len;
-	const char *name;
+	static const char unreach[] = "(unreachable)";
+	bool reachable;
+	long at;
 
-	buf[at] = '\0';
-	if (v->nlink == 0)
+	if (c->cwd.v->nlink == 0)
 		return -ENOENT;
-	while (v != c->root && (up = v->parent) != NULL) {
-		if (ramfs_name_of_locked(up, v, &name, &len) < 0)
-			return -ENOENT;
-		if (len + 1 > at)
-			return -ENAMETOOLONG;
-		at -= len;
-		memcpy(buf + at, name, len);
-		buf[--at] = '/';
-		v = up;
-	}
-	if (at == size - 1)
-		buf[--at] = '/';
-	return (long)at;
+	at = vpath_name_locked(&c->root, &c->cwd, buf, size, &reachable);
+	if (at < 0 || reachable)
+		return at;
+	if ((size_t)at < sizeof(unreach) - 1)
+		return -ENAMETOOLONG;
+	at -= (long)(sizeof(unreach) - 1);
+	memcpy(buf + at, unreach, sizeof(unreach) - 1);
+	return at;
 }
 
 SYSCALL(getcwd)
@@ -71,24 +68,24 @@ SYSCALL(getcwd)
 
 /* Makes v (consumed) p's cwd after the checks. */
 static int
-set_cwd(struct proc *p, const struct fsctx *c, struct vnode *v)
+set_cwd(struct proc *p, const struct fsctx *c, struct vpath *v)
 {
-	struct vnode *old;
+	struct vpath old;
 	int err = 0;
 
-	if (!vnode_is(v, LINUX_S_IFDIR))
+	if (!vnode_is(v->v, LINUX_S_IFDIR))
 		err = -ENOTDIR;
 	else
-		err = vnode_permission(v, &c->cred, LINUX_X_OK);
+		err = vnode_permission(v->v, &c->cred, LINUX_X_OK);
 	if (err < 0) {
-		vnode_unref(v);
+		vpath_drop(v);
 		return err;
 	}
 	fw_mutex_lock(&p->lock);
 	old = p->cwd;
-	p->cwd = v;
+	p->cwd = *v;
 	fw_mutex_unlock(&p->lock);
-	vnode_unref(old);
+	vpath_drop(&old);
 	return 0;
 }
 
@@ -105,9 +102,12 @@ SYSCALL(chdir)
 	fsctx_get(p, &c);
 	err = lookup_at(&c, LINUX_AT_FDCWD, path, 0, WALK_FOLLOW, &w);
 	if (err == 0) {
-		err = set_cwd(p, &c, w.v);
+		struct vpath v = { .mnt = w.mnt, .v = w.v };
+
 		w.v = NULL;
+		w.mnt = NULL;
 		walk_done(&w);
+		err = set_cwd(p, &c, &v);
 	}
 	fsctx_put(&c);
 	path_put(path);
@@ -124,10 +124,14 @@ SYSCALL(fchdir)
 	if ((err = fd_get(p, (int)a->a[0], &f)) < 0)
 		return err;
 	fsctx_get(p, &c);
-	if (f->vnode == NULL)
+	if (f->vnode == NULL || f->mnt == NULL)
 		err = -ENOTDIR;
-	else
-		err = set_cwd(p, &c, vnode_ref(f->vnode));
+	else {
+		struct vpath v = { .mnt = mount_ref(f->mnt),
+		    .v = vnode_ref(f->vnode) };
+
+		err = set_cwd(p, &c, &v);
+	}
 	fsctx_put(&c);
 	file_unref(f);
 	return err;

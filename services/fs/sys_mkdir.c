@@ -19,6 +19,10 @@ mkdir_locked(const struct fsctx *c, struct walk *w, uint32_t mode)
 
 	if (w->v != NULL)
 		return -EEXIST;
+	if (mount_rdonly(w->dmnt))
+		return -EROFS;
+	if (w->dir->ops->create == NULL)
+		return -EPERM;
 	if ((err = vnode_permission(w->dir, &c->cred,
 	    LINUX_W_OK | LINUX_X_OK)) < 0)
 		return err;

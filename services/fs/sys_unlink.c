@@ -1,7 +1,8 @@
 /*
  * services/fs/sys_unlink.c: unlinkat(2), unlink(2) and rmdir(2).  unlink
  * refuses directories (EISDIR); rmdir wants an empty directory (ENOTDIR,
- * ENOTEMPTY), not "." (EINVAL), ".." (ENOTEMPTY) or a root (EBUSY).
+ * ENOTEMPTY), not "." (EINVAL), ".." (ENOTEMPTY), a root or a mount
+ * point (EBUSY).  A read-only mount answers EROFS.
  * Both need write and search permission on the parent and, in a sticky
  * directory, to own the entry or the directory (EPERM).  An open file
  * keeps its vnode after the last name goes.
@@ -32,12 +33,18 @@ unlink_locked(const struct fsctx *c, struct walk *w) FW_REQUIRES(&fs_lock)
 {
 	int err;
 
+	if (w->dir != NULL && mount_rdonly(w->dmnt))
+		return -EROFS;
 	if (w->v == NULL)
 		return -ENOENT;
 	if (w->dir == NULL || vnode_is(w->v, LINUX_S_IFDIR))
 		return -EISDIR;
 	if ((err = may_delete_locked(c, w)) < 0)
 		return err;
+	if (walk_is_mount_root(w))
+		return -EBUSY;
+	if (w->dir->ops->unlink == NULL)
+		return -EPERM;
 	w->dir->ops->unlink(w->dir, w->name, str_len(w->name));
 	return 0;
 }
@@ -47,21 +54,26 @@ rmdir_locked(const struct fsctx *c, struct walk *w) FW_REQUIRES(&fs_lock)
 {
 	int err;
 
-	if (w->v == NULL)
-		return -ENOENT;
 	if (w->dir == NULL)
-		return -EBUSY;
+		return w->v == NULL ? -ENOENT : -EBUSY;
 	if (str_eq(w->name, "."))
 		return -EINVAL;
 	if (str_eq(w->name, ".."))
 		return -ENOTEMPTY;
+	if (mount_rdonly(w->dmnt))
+		return -EROFS;
+	if (w->v == NULL)
+		return -ENOENT;
 	if (!vnode_is(w->v, LINUX_S_IFDIR))
 		return -ENOTDIR;
-	if (w->v == c->root || w->v->parent == NULL)
-		return -EBUSY;
 	if ((err = may_delete_locked(c, w)) < 0)
 		return err;
-	if (w->v->u.dir.head != NULL)
+	if (walk_is_mount_root(w) || (w->v == c->root.v &&
+	    w->mnt == c->root.mnt))
+		return -EBUSY;
+	if (w->dir->ops->unlink == NULL)
+		return -EPERM;
+	if (w->v->ops != &ramfs_ops || w->v->u.dir.head != NULL)
 		return -ENOTEMPTY;
 	w->dir->ops->unlink(w->dir, w->name, str_len(w->name));
 	return 0;

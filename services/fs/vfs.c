@@ -1,43 +1,24 @@
 /*
- * services/fs/vfs.c: the file system as a whole: the fs-wide lock, the
- * root, and boot-time set-up (vfs_init(): the initramfs, then the
- * directories and device nodes every Linux program expects).
+ * services/fs/vfs.c: the file system as a whole: the fs-wide lock and
+ * boot-time set-up (vfs_init(): the initramfs unpacked into the root
+ * ramfs, the directories every Linux program expects, then devtmpfs on
+ * /dev and tmpfs on /dev/shm).
  *
- * Locks: fs_lock guards every vnode attribute and every directory (fs.h).
- * vfs_root_vnode is set once at boot, before any process exists [I].
+ * Locks: fs_lock guards every vnode attribute, every directory and the
+ * mount table (fs.h).
  */
 #include <fw/log.h>
 #include <svc/lib.h>
 #include <svc/vfs.h>
-#include <uapi/tty.h>
 #include "fs.h"
 
 struct fw_mutex fs_lock;
-static struct vnode *vfs_root_vnode;			/* [I] counted */
 
-struct vnode *
-vfs_root(void)
-{
-	return vnode_ref(vfs_root_vnode);
-}
-
-void
-vfs_set_root(struct vnode *root)
-{
-	struct vnode *old = vfs_root_vnode;
-
-	vfs_root_vnode = root;
-	if (old != NULL) {
-		ramfs_destroy_tree(old);
-		vnode_unref(old);
-	}
-}
-
-/* Drops the whole tree; open files keep their own vnodes alive. */
+/* Detaches every mount; open files keep their own trees alive. */
 void
 vfs_fini(void)
 {
-	vfs_set_root(NULL);
+	mount_fini();
 }
 
 /* The child name [s, s+len) of dir, created as a directory if absent. */
@@ -94,74 +75,81 @@ vfs_mkdirs_locked(struct vnode *root, const char *path, uint32_t mode,
 	return 0;
 }
 
-static const struct {
-	const char	*name;
-	uint32_t	 mode, major, minor;
-} dev_nodes[] = {
-	{ "null",	0666, LINUX_MEM_MAJOR, 3 },
-	{ "zero",	0666, LINUX_MEM_MAJOR, 5 },
-	{ "full",	0666, LINUX_MEM_MAJOR, 7 },
-	{ "random",	0666, LINUX_MEM_MAJOR, 8 },
-	{ "urandom",	0666, LINUX_MEM_MAJOR, 9 },
-	{ "tty",	0666, LINUX_TTYAUX_MAJOR, 0 },
-	{ "console",	0600, LINUX_TTYAUX_MAJOR, 1 },
-};
-
-/* /dev with its nodes, /tmp, /proc and /sys, where the archive lacks them. */
+/* The directories every Linux program expects, where the archive lacks them. */
 static int
 vfs_populate_locked(struct vnode *root) FW_REQUIRES(&fs_lock)
 {
-	struct vnode *dev, *v;
-	size_t i, len;
+	static const struct {
+		const char	*path;
+		uint32_t	 mode;
+	} dirs[] = {
+		{ "tmp", 01777 }, { "proc", 0555 }, { "sys", 0555 },
+		{ "dev", 0755 },
+	};
+	size_t i;
 	int err;
 
-	if ((err = vfs_mkdirs_locked(root, "tmp", 01777, &v)) < 0)
-		return err;
-	vnode_unref(v);
-	if ((err = vfs_mkdirs_locked(root, "proc", 0555, NULL)) < 0 ||
-	    (err = vfs_mkdirs_locked(root, "sys", 0555, NULL)) < 0 ||
-	    (err = vfs_mkdirs_locked(root, "dev", 0755, &dev)) < 0)
-		return err;
-	for (i = 0; i < ARRAY_SIZE(dev_nodes); i++) {
-		len = str_len(dev_nodes[i].name);
-		if (dev->ops->lookup(dev, dev_nodes[i].name, len, &v) == 0) {
-			vnode_unref(v);
-			continue;
-		}
-		err = dev->ops->create(dev, dev_nodes[i].name, len,
-		    LINUX_S_IFCHR | dev_nodes[i].mode, NULL, &v);
-		if (err < 0)
-			break;
-		v->rmajor = dev_nodes[i].major;
-		v->rminor = dev_nodes[i].minor;
-		vnode_unref(v);
+	for (i = 0; i < ARRAY_SIZE(dirs); i++) {
+		if ((err = vfs_mkdirs_locked(root, dirs[i].path, dirs[i].mode,
+		    NULL)) < 0)
+			return err;
 	}
-	vnode_unref(dev);
+	return 0;
+}
+
+/* Mounts a new type instance on path (from the root mount's root). */
+static int
+vfs_mount_boot_locked(const struct fstype *type, const char *path,
+    const char *data, uint32_t flags) FW_REQUIRES(&fs_lock)
+{
+	struct superblock *sb;
+	struct vpath root, mp = { 0 };
+	int err;
+
+	vfs_root_locked(&root);
+	err = vfs_mkdirs_locked(root.v, path, 0755, &mp.v);
+	mp.mnt = root.mnt;
+	root.mnt = NULL;
+	vpath_drop(&root);
+	if (err < 0)
+		goto out;
+	mount_cross_locked(&mp);
+	if ((err = sb_new(type, type->name, data, &sb)) < 0)
+		goto out;
+	err = mount_attach_locked(&mp, sb, sb->root, flags, NULL);
+	sb_unref(sb);
+out:
+	vpath_drop(&mp);
 	return err;
 }
 
 int
 vfs_init(void)
 {
-	struct vnode *root;
+	struct superblock *sb;
 	int err;
 
 	fw_mutex_init(&fs_lock);
-	if ((err = ramfs_new_root(&root)) < 0)
+	if ((err = sb_new(&ramfs_type, "rootfs", NULL, &sb)) < 0)
 		return err;
-	if ((err = cpio_unpack(root)) < 0) {
+	if ((err = cpio_unpack(sb->root)) < 0) {
 		fw_log(FW_LOG_ERROR, "vfs: initramfs is malformed (%d)", err);
-		goto fail;
+		sb_unref(sb);
+		return err;
 	}
 	fw_mutex_lock(&fs_lock);
-	err = vfs_populate_locked(root);
+	err = vfs_populate_locked(sb->root);
+	if (err == 0)
+		err = mount_attach_locked(NULL, sb, sb->root, 0, NULL);
+	sb_unref(sb);
+	if (err == 0)
+		err = vfs_mount_boot_locked(&devtmpfs_type, "dev", "mode=755",
+		    LINUX_MS_NOSUID);
+	if (err == 0)
+		err = vfs_mount_boot_locked(&tmpfs_type, "dev/shm", NULL,
+		    LINUX_MS_NOSUID | LINUX_MS_NODEV);
 	fw_mutex_unlock(&fs_lock);
 	if (err < 0)
-		goto fail;
-	vfs_set_root(root);
-	return 0;
-fail:
-	ramfs_destroy_tree(root);
-	vnode_unref(root);
+		mount_fini();
 	return err;
 }

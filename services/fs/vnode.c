@@ -87,7 +87,7 @@ void
 vnode_stat_locked(const struct vnode *v, struct linux_stat *st)
 {
 	memset(st, 0, sizeof(*st));
-	st->st_dev = 1;		/* the one ramfs */
+	st->st_dev = v->sb != NULL ? linux_makedev(0, v->sb->dev) : 0;
 	st->st_ino = v->ino;
 	st->st_nlink = v->nlink;
 	st->st_mode = v->mode;

@@ -122,8 +122,8 @@ init_files(struct proc *p)
 		if (err < 0)
 			return err;
 	}
-	p->root = vfs_root();
-	p->cwd = vfs_root();
+	vfs_root(&p->root);
+	vfs_root(&p->cwd);
 	return 0;
 }
 

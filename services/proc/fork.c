@@ -131,8 +131,8 @@ fork_undo(struct proc *c, struct thread *ct)
 		fw_free(ct);
 	}
 	fdtable_unref(c->fds);
-	vnode_unref(c->root);
-	vnode_unref(c->cwd);
+	vpath_drop(&c->root);
+	vpath_drop(&c->cwd);
 	mm_free(c->mm);
 	fw_vm_unref(c->vm);
 	proc_free(c);
@@ -156,8 +156,8 @@ fork_copy_proc(struct proc *p, struct proc *c)
 	memcpy(c->rlim, p->rlim, sizeof(c->rlim));
 	memcpy(c->comm, p->comm, sizeof(c->comm));
 	memcpy(c->sigaction, p->sigaction, sizeof(c->sigaction));
-	c->root = p->root != NULL ? vnode_ref(p->root) : NULL;
-	c->cwd = p->cwd != NULL ? vnode_ref(p->cwd) : NULL;
+	vpath_copy(&c->root, &p->root);
+	vpath_copy(&c->cwd, &p->cwd);
 	err = p->fds != NULL ? fdtable_dup(p->fds, &c->fds) : 0;
 	fw_mutex_unlock(&p->lock);
 	/* The process table shows c already: these are read under c's lock. */

@@ -128,17 +128,19 @@ proc_release(struct proc *p)
 	struct mm *mm;
 	struct fw_vm *vm;
 	struct fdtable *fds;
-	struct vnode *root, *cwd;
+	struct vpath root, cwd;
 
 	fw_mutex_lock(&p->lock);
 	mm = p->mm, vm = p->vm, fds = p->fds, root = p->root, cwd = p->cwd;
-	p->mm = NULL, p->vm = NULL, p->fds = NULL, p->root = p->cwd = NULL;
+	p->mm = NULL, p->vm = NULL, p->fds = NULL;
+	p->root = (struct vpath){ 0 };
+	p->cwd = (struct vpath){ 0 };
 	fw_mutex_unlock(&p->lock);
 	ktimer_exit(p);			/* none may signal p any more */
 	proc_vfork_release(p);
 	fdtable_unref(fds);
-	vnode_unref(root);
-	vnode_unref(cwd);
+	vpath_drop(&root);
+	vpath_drop(&cwd);
 	mm_free(mm);
 	fw_vm_unref(vm);
 	thread_trace_end(p->exit_code);

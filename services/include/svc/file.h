@@ -21,6 +21,7 @@
 struct file;
 struct thread;
 struct vnode;
+struct mount;
 struct proc;
 struct fw_vm;
 struct linux_stat;
@@ -47,6 +48,8 @@ struct file {
 	atomic_uint		 nref;		/* [a] */
 	const struct file_ops	*ops;		/* [I] */
 	struct vnode		*vnode;		/* [I] counted, or NULL */
+	struct mount		*mnt;		/* [I] counted: vnode's mount,
+						   or NULL */
 	atomic_uint		 flags;		/* [a] O_ access and status */
 	bool			 seekable;	/* [I] */
 	struct fw_mutex		 lock;

@@ -25,6 +25,7 @@
 #include <uapi/resource.h>
 #include <uapi/signal.h>
 #include <svc/signal.h>
+#include <svc/vfs.h>
 
 struct fw_vm;
 struct fw_uthread;
@@ -65,7 +66,7 @@ struct proc {
 	struct fw_vm		*vm;			/* [p] */
 	struct mm		*mm;			/* [p] */
 	struct fdtable		*fds;			/* [p] */
-	struct vnode		*root, *cwd;		/* [p] counted */
+	struct vpath		 root, cwd;		/* [p] held */
 	struct linux_rlimit64	 rlim[PROC_NRLIMIT];	/* [p] */
 	char			 comm[PROC_COMM_LEN];	/* [p] */
 	struct fw_waitq		 exit_wq;		/* wakes on dead */

@@ -45,7 +45,7 @@ SYSCALL(chdir); SYSCALL(fchdir); SYSCALL(mkdirat); SYSCALL(mkdir);
 SYSCALL(unlinkat); SYSCALL(unlink); SYSCALL(rmdir); SYSCALL(readlinkat);
 SYSCALL(readlink); SYSCALL(faccessat); SYSCALL(faccessat2); SYSCALL(access);
 SYSCALL(ioctl); SYSCALL(fcntl); SYSCALL(dup); SYSCALL(dup2); SYSCALL(dup3);
-SYSCALL(umask);
+SYSCALL(umask); SYSCALL(mount); SYSCALL(umount2); SYSCALL(chroot);
 
 /* Pipes and futexes (services/ipc). */
 SYSCALL(pipe); SYSCALL(pipe2);

@@ -4,12 +4,12 @@
  * table's internals stay behind this header; open files are svc/file.h.
  *
  * The process side sets up the first process like this: after vfs_init(),
- * p->root = vfs_root() and p->cwd = vfs_root() (two references),
- * p->umask = 022, fdtable_new(&p->fds), then console_file_open() of
- * FW_CONSOLE_IN, FW_CONSOLE_OUT and FW_CONSOLE_ERR installed with
- * fd_install() (giving 0, 1, 2) and file_unref()'d.  A forked child takes
- * vnode_ref() of root and cwd and fdtable_dup() (or fdtable_ref() for
- * CLONE_FILES); exit drops them with vnode_unref() and fdtable_unref().
+ * vfs_root(&p->root) and vfs_root(&p->cwd) (two references), p->umask =
+ * 022, fdtable_new(&p->fds), then console_file_open() of FW_CONSOLE_IN,
+ * FW_CONSOLE_OUT and FW_CONSOLE_ERR installed with fd_install() (giving 0,
+ * 1, 2) and file_unref()'d.  A forked child takes vpath_copy() of root and
+ * cwd and fdtable_dup() (or fdtable_ref() for CLONE_FILES); exit drops
+ * them with vpath_drop() and fdtable_unref().
  */
 #ifndef SVC_VFS_H
 #define SVC_VFS_H
@@ -20,14 +20,28 @@ struct proc;
 struct file;
 struct fdtable;
 struct vnode;
+struct mount;
+
+/*
+ * A place in the file tree: a vnode as reached through a mount (the same
+ * directory may be mounted in several places).  Held, both are counted.
+ */
+struct vpath {
+	struct mount	*mnt;
+	struct vnode	*v;
+};
 
 /*
  * Builds the root file system from the boot initramfs (newc cpio).  0, or
  * -EINVAL for a malformed image (the caller reports a boot error), -ENOMEM.
  */
 FW_MUST_CHECK int	 vfs_init(void);
-/* The root directory, with a new reference. */
-struct vnode		*vfs_root(void);
+/* The root directory of the root mount, held (vpath_drop() it). */
+void			 vfs_root(struct vpath *out);
+/* *dst becomes a held copy of src (NULL members stay NULL). */
+void			 vpath_copy(struct vpath *dst, const struct vpath *src);
+/* Releases a held vpath and clears it; NULL members are fine. */
+void			 vpath_drop(struct vpath *p);
 struct vnode		*vnode_ref(struct vnode *v);
 void			 vnode_unref(struct vnode *v);	/* NULL ok */
 

@@ -88,8 +88,8 @@ proc_setup(void)
 	memset(&tt, 0, sizeof(tt));
 	tt.proc = &tp;
 	tp.pid = tp.pgid = 42;
-	tp.root = vfs_root();
-	tp.cwd = vfs_root();
+	vfs_root(&tp.root);
+	vfs_root(&tp.cwd);
 	tp.umask = 022;
 	ck_assert_int_eq(fdtable_new(&tp.fds), 0);
 	for (i = 0; i < 3; i++) {
@@ -104,10 +104,9 @@ static void
 proc_teardown(void)
 {
 	fdtable_unref(tp.fds);
-	vnode_unref(tp.root);
-	vnode_unref(tp.cwd);
+	vpath_drop(&tp.root);
+	vpath_drop(&tp.cwd);
 	tp.fds = NULL;
-	tp.root = tp.cwd = NULL;
 }
 
 static long

@@ -85,6 +85,19 @@ void fw_mutex_init(struct fw_mutex *m) { memset(m, 0, sizeof(*m)); }
 void fw_mutex_lock(struct fw_mutex *m) FW_NO_TSA { (void)m; }
 void fw_mutex_unlock(struct fw_mutex *m) FW_NO_TSA { (void)m; }
 uint64_t fw_clock_realtime(void) { return 1700000000ULL * 1000000000ULL; }
+size_t fw_frames_total(void) { return 262144; }	/* 1 GiB */
+
+int
+fw_snprintf(char *buf, size_t n, const char *fmt, ...)
+{
+	va_list ap;
+	int r;
+
+	va_start(ap, fmt);
+	r = vsnprintf(buf, n, fmt, ap);
+	va_end(ap);
+	return r;
+}
 void fw_random_bytes(void *buf, size_t len) { memset(buf, 0xa5, len); }
 
 void

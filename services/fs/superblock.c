@@ -1,0 +1,87 @@
+/*
+ * services/fs/superblock.c: superblocks, the instances of mounted file
+ * systems: their device numbers (major 0, as Linux gives in-memory file
+ * systems), counting, and the page and inode limits tmpfs enforces.
+ *
+ * Interface: mount.h (sb_*).
+ * Locks: counts and usage are atomic; limits are [F].
+ */
+#include <fw/alloc.h>
+#include <svc/lib.h>
+#include "fs.h"
+
+static atomic_uint next_anon_dev = 16;
+
+int
+sb_new(const struct fstype *type, const char *source, const char *data,
+    struct superblock **out)
+{
+	struct superblock *sb;
+	int err;
+
+	if ((sb = fw_zalloc(1, sizeof(*sb))) == NULL)
+		return -ENOMEM;
+	atomic_init(&sb->nref, 1);
+	atomic_init(&sb->used_pages, 0);
+	atomic_init(&sb->used_inodes, 0);
+	sb->type = type;
+	sb->dev = atomic_fetch_add(&next_anon_dev, 1);
+	str_lcpy(sb->source, source != NULL ? source : "none",
+	    sizeof(sb->source));
+	if ((err = type->fill(sb, data)) < 0) {
+		fw_free(sb);
+		return err;
+	}
+	*out = sb;
+	return 0;
+}
+
+void
+sb_unref(struct superblock *sb)
+{
+	if (sb == NULL || atomic_fetch_sub(&sb->nref, 1) != 1)
+		return;
+	if (sb->type->kill != NULL)
+		sb->type->kill(sb);
+	vnode_unref(sb->root);
+	fw_free(sb);
+}
+
+/* Adds n to *used unless that passes max (0: no limit). */
+static int
+charge(atomic_uint_fast64_t *used, uint64_t max, uint64_t n)
+{
+	uint64_t cur = atomic_load(used);
+
+	do {
+		if (max != 0 && cur + n > max)
+			return -ENOSPC;
+	} while (!atomic_compare_exchange_weak(used, &cur, cur + n));
+	return 0;
+}
+
+int
+sb_charge_pages(struct superblock *sb, uint64_t n)
+{
+	return sb == NULL ? 0 : charge(&sb->used_pages, sb->max_pages, n);
+}
+
+void
+sb_uncharge_pages(struct superblock *sb, uint64_t n)
+{
+	if (sb != NULL)
+		atomic_fetch_sub(&sb->used_pages, n);
+}
+
+int
+sb_charge_inode(struct superblock *sb)
+{
+	return sb == NULL ? 0 : charge(&sb->used_inodes, sb->max_inodes, 1);
+}
+
+void
+sb_uncharge_inode(struct superblock *sb)
+{
+	if (sb != NULL)
+		atomic_fetch_sub(&sb->used_inodes, 1);
+}
