@@ -254,7 +254,7 @@ fmt_conv(struct out *o, struct spec *sp, char c, int lng, va_list *ap)
 	return false;
 }
 
-static int
+int
 fw_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap)
 {
 	struct out o = { buf, n, 0 };

@@ -171,6 +171,38 @@ fd_get(struct proc *p, int fd, struct file **out)
 }
 
 int
+fdtable_get(struct fdtable *fds, int fd, struct file **out, bool *cloexec)
+{
+	int err = -EBADF;
+
+	fw_mutex_lock(&fds->lock);
+	if (fd >= 0 && fd < fds->cap && fds->files[fd] != NULL) {
+		*out = file_ref(fds->files[fd]);
+		if (cloexec != NULL)
+			*cloexec = fds->cloexec[fd];
+		err = 0;
+	}
+	fw_mutex_unlock(&fds->lock);
+	return err;
+}
+
+int
+fdtable_next(struct fdtable *fds, int from)
+{
+	int fd, found = -1;
+
+	fw_mutex_lock(&fds->lock);
+	for (fd = from < 0 ? 0 : from; fd < fds->cap; fd++) {
+		if (fds->files[fd] != NULL) {
+			found = fd;
+			break;
+		}
+	}
+	fw_mutex_unlock(&fds->lock);
+	return found;
+}
+
+int
 fd_close(struct proc *p, int fd)
 {
 	struct fdtable *fds = p->fds;

@@ -52,6 +52,8 @@ file_unref(struct file *f)
 		f->ops->release(f);
 	vnode_unref(f->vnode);
 	mount_unref(f->mnt);
+	vpath_drop(&f->dir);
+	fw_free(f->name);
 	fw_free(f);
 }
 
@@ -199,7 +201,7 @@ file_pwrite(struct file *f, const void *buf, size_t len, uint64_t off)
 void
 file_stat(struct file *f, struct linux_stat *st)
 {
-	if (f->vnode == NULL) {
+	if (f->vnode == NULL || (f->mnt == NULL && f->ops->stat != NULL)) {
 		memset(st, 0, sizeof(*st));
 		if (f->ops->stat != NULL)
 			f->ops->stat(f, st);

@@ -53,9 +53,15 @@ struct vnode {
 	uint32_t		 mode, uid, gid;	/* [F] */
 	uint32_t		 nlink;		/* [F] */
 	uint32_t		 rmajor, rminor;	/* [I] device nodes */
+	uint32_t		 port;		/* [I] console vnodes' port */
 	uint64_t		 size;		/* [F] */
 	uint64_t		 atime, mtime, ctime;	/* [F] ns since epoch */
-	struct vnode		*parent;	/* [F] directories; not counted */
+	/*
+	 * The directory holding v: for directories the one entry; for
+	 * others the directory of the last link made, cleared when that
+	 * link goes (a name for /proc/<pid>/fd).  Not counted (ramfs).
+	 */
+	struct vnode		*parent;	/* [F] */
 	union {
 		struct {
 			struct ramfs_dirent	*head;		/* [F] */
@@ -66,6 +72,11 @@ struct vnode {
 			size_t		   nleaves;	/* [F] */
 		} reg;
 		char	*target;			/* [I] symlinks */
+		struct {
+			const void	*node;		/* [I] procfs's entry */
+			int		 pid, tid, fd;	/* [I] */
+			char		 name[12];	/* [I] a number's */
+		} proc;
 	} u;
 };
 
@@ -77,6 +88,7 @@ struct vnode {
  * NULL.
  */
 #define VOPS_UNLOCKED	0x1
+#define VFOLLOW_TEXT	1
 struct fsctx;
 struct vnode_ops {
 	unsigned int	flags;
@@ -111,7 +123,8 @@ struct vnode_ops {
 		    size_t size);
 	/*
 	 * Optional, never under fs_lock: a "magic" link's object itself
-	 * (/proc/<pid>/fd/N), held in *out, instead of a path to walk.
+	 * (/proc/<pid>/fd/N), held in *out, instead of a path to walk; or
+	 * VFOLLOW_TEXT for a link to walk by its readlink text.
 	 */
 	int	(*follow)(struct vnode *v, const struct fsctx *c,
 		    struct vpath *out);
@@ -130,6 +143,13 @@ void			 vnode_stat_locked(const struct vnode *v,
 void			 vnode_touch_locked(struct vnode *v, bool modify)
 			    FW_REQUIRES(&fs_lock);
 uint8_t			 vnode_dtype(const struct vnode *v);
+/*
+ * One linux_dirent64 (ino, d_off next, type, name) into buf at off, of
+ * size len: the record's length, or 0 when it does not fit.
+ */
+size_t			 dirent_put(void *buf, size_t len, size_t off,
+			    uint64_t ino, int64_t next, uint8_t type,
+			    const char *name, size_t nlen);
 
 /* ramfs.c and ramfs_file.c */
 extern const struct vnode_ops ramfs_ops;
@@ -155,6 +175,13 @@ void			 ramfs_file_release(struct vnode *v);
 
 /* vfs.c */
 void			 vfs_fini(void);
+/*
+ * Mounts a new instance of type on path (relative to the root mount's
+ * root, made if missing) with mount(2)'s data and flags: 0 or -errno.
+ */
+FW_MUST_CHECK int	 vfs_mount_boot_locked(const struct fstype *type,
+			    const char *path, const char *data, uint32_t flags)
+			    FW_REQUIRES(&fs_lock);
 /* mkdir -p under root with mode; *out (if not NULL) referenced. */
 FW_MUST_CHECK int	 vfs_mkdirs_locked(struct vnode *root, const char *path,
 			    uint32_t mode, struct vnode **out)

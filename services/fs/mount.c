@@ -145,16 +145,30 @@ mount_detach_tree_locked(struct mount *m)
 	mount_detach_locked(m);
 }
 
-static const struct fstype *const fstypes[] = {
+/* The types mount(2) knows, built in first, then registered ones. */
+static const struct fstype *fstypes[16] = {
 	&ramfs_type, &tmpfs_type, &devtmpfs_type,
 };
+
+void
+fstype_register_locked(const struct fstype *type)
+{
+	size_t i;
+
+	for (i = 0; i < ARRAY_SIZE(fstypes); i++) {
+		if (fstypes[i] == NULL || fstypes[i] == type) {
+			fstypes[i] = type;
+			return;
+		}
+	}
+}
 
 const struct fstype *
 fstype_find(const char *name, size_t len)
 {
 	size_t i;
 
-	for (i = 0; i < ARRAY_SIZE(fstypes); i++) {
+	for (i = 0; i < ARRAY_SIZE(fstypes) && fstypes[i] != NULL; i++) {
 		if (str_len(fstypes[i]->name) == len &&
 		    memcmp(fstypes[i]->name, name, len) == 0)
 			return fstypes[i];

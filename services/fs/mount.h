@@ -103,6 +103,9 @@ void			 mount_dotdot_locked(const struct fsctx *c,
 /* The fs type by name, or NULL; and the i-th (/proc/filesystems). */
 const struct fstype	*fstype_find(const char *name, size_t len);
 const struct fstype	*fstype_at(size_t i);
+/* Adds a type (once, at boot: procfs, sysfs). */
+void			 fstype_register_locked(const struct fstype *type)
+			    FW_REQUIRES(&fs_lock);
 /* Moves attached m onto (parent, mp) (MS_MOVE). */
 void			 mount_move_locked(struct mount *m,
 			    struct mount *parent, struct vnode *mp)

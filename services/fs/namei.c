@@ -81,7 +81,7 @@ static int walk_rec(const struct fsctx *c, const struct vpath *start,
  */
 static long
 walk_link_text(const struct fsctx *c, struct vnode *link, char *buf,
-    size_t size, const char **text)
+    size_t size, const char **text) FW_REQUIRES(&fs_lock)
 {
 	long n;
 
@@ -89,7 +89,13 @@ walk_link_text(const struct fsctx *c, struct vnode *link, char *buf,
 		*text = link->u.target;
 		return (long)str_len(link->u.target);
 	}
-	n = link->ops->readlink(link, c, buf, size);
+	if (link->ops->flags & VOPS_UNLOCKED) {
+		fw_mutex_unlock(&fs_lock);
+		n = link->ops->readlink(link, c, buf, size);
+		fw_mutex_lock(&fs_lock);
+	} else {
+		n = link->ops->readlink(link, c, buf, size);
+	}
 	*text = buf;
 	return n;
 }
@@ -115,10 +121,12 @@ walk_follow(const struct fsctx *c, const struct vpath *cur,
 		fw_mutex_unlock(&fs_lock);
 		err = link->v->ops->follow(link->v, c, next);
 		fw_mutex_lock(&fs_lock);
-		if (err < 0 || !last)
+		if (err < 0 || (err == 0 && !last))
 			return err;
-		walk_set(w, &none, next, "", 0, false);
-		return 0;
+		if (err == 0) {
+			walk_set(w, &none, next, "", 0, false);
+			return 0;
+		}
 	}
 	if (walk_link_text(c, link->v, buf, sizeof(buf), &text) < 0)
 		return -ENOENT;

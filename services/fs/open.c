@@ -239,6 +239,14 @@ vfs_open(struct proc *p, int dirfd, const char *path, int flags,
 		obj.mnt = w.mnt;
 		err = vnode_open(&obj, (unsigned int)flags, out);
 	}
+	if (err == 0 && w.dir != NULL && !vnode_is(w.v, LINUX_S_IFDIR) &&
+	    (*out)->vnode == w.v) {
+		/* Remembered for /proc/<pid>/fd/N; without memory, no name. */
+		if (((*out)->name = str_dup(w.name)) != NULL) {
+			(*out)->dir.v = vnode_ref(w.dir);
+			(*out)->dir.mnt = mount_ref(w.dmnt);
+		}
+	}
 	walk_done(&w);
 	vpath_drop(&start);
 out:

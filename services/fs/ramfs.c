@@ -4,7 +4,9 @@
  * each holding a reference to its vnode; a cookie per entry lets
  * getdents64 resume after entries come and go.  ".." is the uncounted
  * parent pointer, valid while the directory is linked (a linked parent
- * cannot be removed, since it is not empty); rmdir clears it.
+ * cannot be removed, since it is not empty); rmdir clears it.  Other
+ * objects point at the directory of their last link, cleared when that
+ * link is removed, so the pointer never outlives the directory.
  * Regular files' pages are in ramfs_file.c.
  *
  * Locks: every op runs with fs_lock held (fs.h), except release, which runs
@@ -56,10 +58,9 @@ ramfs_link(struct vnode *dir, const char *name, size_t len, struct vnode *v)
 	for (pp = &dir->u.dir.head; *pp != NULL; pp = &(*pp)->next)
 		;
 	*pp = d;
-	if (vnode_is(v, LINUX_S_IFDIR)) {
-		v->parent = dir;
+	if (vnode_is(v, LINUX_S_IFDIR))
 		dir->nlink++;
-	}
+	v->parent = dir;
 	v->nlink++;
 	vnode_touch_locked(dir, true);
 	return 0;
@@ -118,33 +119,13 @@ ramfs_unlink(struct vnode *dir, const char *name, size_t len)
 		dir->nlink--;
 	} else {
 		v->nlink--;
+		if (v->parent == dir)
+			v->parent = NULL;
 	}
 	v->ctime = dir->mtime;
 	vnode_touch_locked(dir, true);
 	fw_free(d);
 	vnode_unref(v);
-}
-
-/* One linux_dirent64 into buf at off: its length, or 0 if it does not fit. */
-static size_t
-put_dirent(void *buf, size_t len, size_t off, uint64_t ino, int64_t next,
-    uint8_t type, const char *name, size_t nlen)
-{
-	size_t reclen = (offsetof(struct linux_dirent64, d_name) + nlen + 1 +
-	    7) & ~(size_t)7;
-	struct linux_dirent64 h;
-	uint8_t *p = buf;
-
-	if (reclen > len - off)
-		return 0;
-	h.d_ino = ino;
-	h.d_off = next;
-	h.d_reclen = (uint16_t)reclen;
-	h.d_type = type;
-	memset(p + off, 0, reclen);
-	memcpy(p + off, &h, offsetof(struct linux_dirent64, d_name));
-	memcpy(p + off + offsetof(struct linux_dirent64, d_name), name, nlen);
-	return reclen;
 }
 
 /* Positions: 0 is ".", 1 is "..", then the entry with the next cookie. */
@@ -157,14 +138,14 @@ ramfs_getdents(struct vnode *dir, void *buf, size_t len, uint64_t *pos)
 
 	/* Every goto full leaves a record that did not fit. */
 	if (*pos == 0) {
-		if ((n = put_dirent(buf, len, off, dir->ino, 1,
+		if ((n = dirent_put(buf, len, off, dir->ino, 1,
 		    LINUX_DT_DIR, ".", 1)) == 0)
 			goto full;
 		off += n;
 		*pos = 1;
 	}
 	if (*pos == 1) {
-		if ((n = put_dirent(buf, len, off, up->ino, 2,
+		if ((n = dirent_put(buf, len, off, up->ino, 2,
 		    LINUX_DT_DIR, "..", 2)) == 0)
 			goto full;
 		off += n;
@@ -173,7 +154,7 @@ ramfs_getdents(struct vnode *dir, void *buf, size_t len, uint64_t *pos)
 	for (d = dir->u.dir.head; d != NULL; d = d->next) {
 		if (d->cookie < *pos)
 			continue;
-		if ((n = put_dirent(buf, len, off, d->v->ino,
+		if ((n = dirent_put(buf, len, off, d->v->ino,
 		    (int64_t)d->cookie + 1, vnode_dtype(d->v), d->name,
 		    d->len)) == 0)
 			goto full;
@@ -237,10 +218,10 @@ ramfs_destroy_tree(struct vnode *dir)
 
 	while ((d = dir->u.dir.head) != NULL) {
 		dir->u.dir.head = d->next;
-		if (vnode_is(d->v, LINUX_S_IFDIR)) {
+		if (vnode_is(d->v, LINUX_S_IFDIR))
 			ramfs_destroy_tree(d->v);
+		if (d->v->parent == dir)
 			d->v->parent = NULL;
-		}
 		vnode_unref(d->v);
 		fw_free(d);
 	}

@@ -6,6 +6,7 @@
  * link's target is immutable and the walk holds a reference).
  */
 #include <fw/uaccess.h>
+#include <fw/alloc.h>
 #include <svc/syscall.h>
 #include <svc/lib.h>
 #include <svc/vfs.h>
@@ -17,8 +18,9 @@ do_readlinkat(struct proc *p, int dirfd, uint64_t upath, uint64_t ubuf,
 {
 	struct fsctx c;
 	struct walk w;
-	char *path;
-	size_t len;
+	char *path, *buf = NULL;
+	const char *text;
+	long n = 0;
 	int err;
 
 	if (bufsiz <= 0)
@@ -27,18 +29,29 @@ do_readlinkat(struct proc *p, int dirfd, uint64_t upath, uint64_t ubuf,
 		return err;
 	fsctx_get(p, &c);
 	err = lookup_at(&c, dirfd, path, LINUX_AT_EMPTY_PATH, 0, &w);
-	fsctx_put(&c);
-	if (err == 0 && !vnode_is(w.v, LINUX_S_IFLNK)) {
+	if (err == 0 && !vnode_is(w.v, LINUX_S_IFLNK))
 		err = path[0] == '\0' ? -ENOENT : -EINVAL;
-		walk_done(&w);
+	if (err == 0 && w.v->ops->readlink != NULL) {
+		/* A computed target (procfs), made without fs_lock. */
+		if ((buf = fw_alloc(LINUX_PATH_MAX)) == NULL)
+			err = -ENOMEM;
+		else if ((n = w.v->ops->readlink(w.v, &c, buf,
+		    LINUX_PATH_MAX)) < 0)
+			err = (int)n;
+		text = buf;
+	} else if (err == 0) {
+		text = w.v->u.target;
+		n = (long)str_len(text);
 	}
+	fsctx_put(&c);
 	path_put(path);
-	if (err < 0)
-		return err;
-	len = MIN(str_len(w.v->u.target), (size_t)bufsiz);
-	if ((err = fw_copy_to_user(p->vm, fw_uaddr(ubuf), w.v->u.target,
-	    len)) == 0)
-		err = (int)len;
+	if (err == 0) {
+		n = MIN(n, (long)bufsiz);
+		err = fw_copy_to_user(p->vm, fw_uaddr(ubuf), text, (size_t)n);
+		if (err == 0)
+			err = (int)n;
+	}
+	fw_free(buf);
 	walk_done(&w);
 	return err;
 }

@@ -97,8 +97,7 @@ vfs_populate_locked(struct vnode *root) FW_REQUIRES(&fs_lock)
 	return 0;
 }
 
-/* Mounts a new type instance on path (from the root mount's root). */
-static int
+int
 vfs_mount_boot_locked(const struct fstype *type, const char *path,
     const char *data, uint32_t flags) FW_REQUIRES(&fs_lock)
 {

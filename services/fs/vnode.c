@@ -132,3 +132,25 @@ vnode_dtype(const struct vnode *v)
 	default:		return LINUX_DT_UNKNOWN;
 	}
 }
+
+/* One linux_dirent64 into buf at off: its length, or 0 if it does not fit. */
+size_t
+dirent_put(void *buf, size_t len, size_t off, uint64_t ino, int64_t next,
+    uint8_t type, const char *name, size_t nlen)
+{
+	size_t reclen = (offsetof(struct linux_dirent64, d_name) + nlen + 1 +
+	    7) & ~(size_t)7;
+	struct linux_dirent64 h;
+	uint8_t *p = buf;
+
+	if (reclen > len - off)
+		return 0;
+	h.d_ino = ino;
+	h.d_off = next;
+	h.d_reclen = (uint16_t)reclen;
+	h.d_type = type;
+	memset(p + off, 0, reclen);
+	memcpy(p + off, &h, offsetof(struct linux_dirent64, d_name));
+	memcpy(p + off + offsetof(struct linux_dirent64, d_name), name, nlen);
+	return reclen;
+}

@@ -171,6 +171,8 @@ svc_main(void *arg)
 
 	if ((err = vfs_init()) < 0)
 		init_boot_fail("bad initramfs", err);
+	if ((err = procfs_init()) < 0)
+		init_boot_fail("mounting /proc", err);
 	if (argc == 0)
 		init_boot_fail("no program to run", -EINVAL);
 	if (argc > INIT_MAX_ARGS || envc > INIT_MAX_ARGS)

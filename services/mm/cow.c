@@ -147,6 +147,10 @@ mm_fork_layout_locked(struct mm *pm, struct mm *c) FW_REQUIRES(&pm->lock)
 			c->vmas[c->nvma++] = pm->vmas[i];
 	c->cap = cap;
 	c->brk_start = pm->brk_start;
+	c->arg_start = pm->arg_start;
+	c->arg_end = pm->arg_end;
+	c->env_start = pm->env_start;
+	c->env_end = pm->env_end;
 	c->brk = pm->brk;
 	c->stack_top = pm->stack_top;
 	c->mmap_base = pm->mmap_base;

@@ -15,6 +15,7 @@
 #include <fw/user.h>
 #include <fw/vm.h>
 #include <svc/elf.h>
+#include <svc/file.h>
 #include <svc/lib.h>
 #include <svc/ktimer.h>
 #include <svc/mm.h>
@@ -116,9 +117,11 @@ exec_discard(struct exec_new *n)
 
 /* The point of no return: p and t take n over; cannot fail. */
 static void
-exec_commit(struct thread *t, struct exec_new *n, const char *path)
+exec_commit(struct thread *t, struct exec_new *n, struct file *f,
+    const char *path)
 {
 	struct proc *p = t->proc;
+	struct file *old_exe;
 	const char *base = str_rchr(path, '/');
 	struct fw_uthread *old_ut = t->uthread;
 	struct mm *old_mm;
@@ -135,6 +138,8 @@ exec_commit(struct thread *t, struct exec_new *n, const char *path)
 	old_vm = p->vm;
 	p->mm = n->mm;
 	p->vm = fw_vm_ref(n->mm->vm);
+	old_exe = p->exe;
+	p->exe = file_ref(f);
 	str_lcpy(p->comm, base != NULL ? base + 1 : path, sizeof(p->comm));
 	exec_reset_signals_locked(p, t);
 	p->did_exec = true;			/* setpgid(2) now says EACCES */
@@ -149,6 +154,7 @@ exec_commit(struct thread *t, struct exec_new *n, const char *path)
 	fw_uthread_free(old_ut);
 	mm_free(old_mm);
 	fw_vm_unref(old_vm);
+	file_unref(old_exe);
 	proc_vfork_release(p);			/* the parent's memory is its own */
 	if (p->fds != NULL)
 		fdtable_close_on_exec(p->fds);
@@ -309,7 +315,7 @@ exec_elf(struct thread *t, struct file *f, const char *path,
 	} else if ((err = exec_build(t, &src, &info, &si, &n)) == 0) {
 		/* Past the last failure but this one: the other threads go. */
 		if ((err = thread_group_leave(t)) == 0)
-			exec_commit(t, &n, path);
+			exec_commit(t, &n, f, path);
 		else
 			exec_discard(&n);
 	}

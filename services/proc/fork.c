@@ -133,6 +133,7 @@ fork_undo(struct proc *c, struct thread *ct)
 	fdtable_unref(c->fds);
 	vpath_drop(&c->root);
 	vpath_drop(&c->cwd);
+	file_unref(c->exe);
 	mm_free(c->mm);
 	fw_vm_unref(c->vm);
 	proc_free(c);
@@ -158,6 +159,7 @@ fork_copy_proc(struct proc *p, struct proc *c)
 	memcpy(c->sigaction, p->sigaction, sizeof(c->sigaction));
 	vpath_copy(&c->root, &p->root);
 	vpath_copy(&c->cwd, &p->cwd);
+	c->exe = p->exe != NULL ? file_ref(p->exe) : NULL;
 	err = p->fds != NULL ? fdtable_dup(p->fds, &c->fds) : 0;
 	fw_mutex_unlock(&p->lock);
 	/* The process table shows c already: these are read under c's lock. */

@@ -12,6 +12,7 @@
 #include <fw/errno.h>
 #include <fw/panic.h>
 #include <fw/spinlock.h>
+#include <fw/timer.h>
 #include <fw/waitq.h>
 #include <svc/lib.h>
 #include <svc/proc.h>
@@ -130,6 +131,7 @@ proc_new(int pid, int ppid, struct proc **out)
 	p->ppid = ppid;
 	p->umask = 022;
 	p->dumpable = true;
+	p->start_time = fw_clock_monotonic();
 	memcpy(p->rlim, proc_default_rlim, sizeof(p->rlim));
 	fw_mutex_lock(&proc_table_lock);
 	proc_table[pid] = p;

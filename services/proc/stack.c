@@ -28,6 +28,7 @@
 struct stack_img {
 	uint8_t		*buf;
 	uint64_t	 base, top, sp;
+	uint64_t	 arg_start, arg_end, env_start, env_end;
 };
 
 /* Pushes len bytes; returns their user address. */
@@ -108,11 +109,14 @@ stack_layout(struct stack_img *s, const struct exec_stack_info *si,
 
 	stack_push(s, &zero, sizeof(zero));
 	execfn = stack_push(s, si->execfn, str_len(si->execfn) + 1);
+	s->env_end = s->sp;
 	for (i = si->envc; i-- > 0;)
 		w[2 + si->argc + i] = stack_push(s, si->envp[i],
 		    str_len(si->envp[i]) + 1);
+	s->env_start = s->arg_end = s->sp;
 	for (i = si->argc; i-- > 0;)
 		w[1 + i] = stack_push(s, si->argv[i], str_len(si->argv[i]) + 1);
+	s->arg_start = s->sp;
 	platform = stack_push(s, STACK_PLATFORM, sizeof(STACK_PLATFORM));
 	fw_random_bytes(rnd, sizeof(rnd));
 	random = stack_push(s, rnd, sizeof(rnd));
@@ -147,6 +151,10 @@ exec_stack_build(struct mm *mm, const struct exec_stack_info *si,
 	}
 	*sp = stack_layout(&s, si, w, nwords);
 	fw_mutex_lock(&mm->lock);
+	mm->arg_start = s.arg_start;
+	mm->arg_end = s.arg_end;
+	mm->env_start = s.env_start;
+	mm->env_end = s.env_end;
 	err = mm_populate_locked(mm, fw_page_down(*sp), s.top);
 	fw_mutex_unlock(&mm->lock);
 	if (err == 0)

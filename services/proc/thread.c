@@ -129,8 +129,11 @@ proc_release(struct proc *p)
 	struct fw_vm *vm;
 	struct fdtable *fds;
 	struct vpath root, cwd;
+	struct file *exe;
 
 	fw_mutex_lock(&p->lock);
+	exe = p->exe;
+	p->exe = NULL;
 	mm = p->mm, vm = p->vm, fds = p->fds, root = p->root, cwd = p->cwd;
 	p->mm = NULL, p->vm = NULL, p->fds = NULL;
 	p->root = (struct vpath){ 0 };
@@ -141,6 +144,7 @@ proc_release(struct proc *p)
 	fdtable_unref(fds);
 	vpath_drop(&root);
 	vpath_drop(&cwd);
+	file_unref(exe);
 	mm_free(mm);
 	fw_vm_unref(vm);
 	thread_trace_end(p->exit_code);

@@ -152,15 +152,58 @@ console_file_init(struct file *f)
 	return 0;
 }
 
+/*
+ * Each port's file has a vnode of no file system, which /proc/<pid>/fd/N
+ * leads to: opening it opens the same port again (/dev/stderr).  Made by
+ * the first open (at boot, by the first task); they live until shutdown.
+ */
+static struct vnode *console_vnodes[FW_CONSOLE_ERR + 1];	/* [I] */
+
+static int
+console_vnode_open(struct vnode *v, unsigned int flags, struct file **out)
+{
+	int err;
+
+	if ((err = console_file_open(v->port, out)) == 0)
+		atomic_store(&(*out)->flags, flags);
+	return err;
+}
+
+static const struct vnode_ops console_vnode_ops = {
+	.open = console_vnode_open,
+};
+
+static int
+console_vnode(unsigned int port, struct vnode **out)
+{
+	struct vnode *v;
+	int err;
+
+	if (console_vnodes[port] == NULL) {
+		if ((err = vnode_alloc(&console_vnode_ops, LINUX_S_IFCHR | 0620,
+		    &v)) < 0)
+			return err;
+		v->port = port;
+		v->rmajor = LINUX_TTYAUX_MAJOR;
+		v->rminor = 1;
+		console_vnodes[port] = v;
+	}
+	*out = console_vnodes[port];
+	return 0;
+}
+
 int
 console_file_open(unsigned int port, struct file **out)
 {
+	struct vnode *v;
 	struct file *f;
 	int err;
 
 	if (port > FW_CONSOLE_ERR)
 		return -EINVAL;
-	if ((err = file_alloc(&console_file_ops, NULL, LINUX_O_RDWR, false,
+	if ((err = console_vnode(port, &v)) < 0)
+		return err;
+	if ((err = file_alloc(&console_file_ops, v, LINUX_O_RDWR, false,
 	    &f)) < 0)
 		return err;
 	f->port = port;

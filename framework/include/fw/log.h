@@ -8,6 +8,7 @@
 #define FW_LOG_H
 
 #include <fw/types.h>
+#include <stdarg.h>
 
 enum fw_log_level {
 	FW_LOG_DEBUG,
@@ -30,5 +31,7 @@ void	fw_trace(const char *fmt, ...) FW_PRINTF(1, 2);
  * output would have, writes at most n-1 characters and a NUL (if n > 0).
  */
 int	fw_snprintf(char *buf, size_t n, const char *fmt, ...) FW_PRINTF(3, 4);
+int	fw_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap)
+	    FW_PRINTF(3, 0);
 
 #endif

@@ -17,6 +17,7 @@
 #include <fw/types.h>
 #include <fw/mutex.h>
 #include <stdatomic.h>
+#include <svc/vfs.h>
 
 struct file;
 struct thread;
@@ -50,6 +51,12 @@ struct file {
 	struct vnode		*vnode;		/* [I] counted, or NULL */
 	struct mount		*mnt;		/* [I] counted: vnode's mount,
 						   or NULL */
+	/*
+	 * The directory and name it was opened by (not for directories),
+	 * so /proc/<pid>/fd/N can name it once its name is gone.
+	 */
+	struct vpath		 dir;		/* [I] held, or empty */
+	char			*name;		/* [I] heap, or NULL */
 	atomic_uint		 flags;		/* [a] O_ access and status */
 	bool			 seekable;	/* [I] */
 	struct fw_mutex		 lock;
@@ -99,5 +106,13 @@ FW_MUST_CHECK int	 fd_set_cloexec(struct proc *p, int fd, bool on);
 /* A copy of fds sharing its files (fork): *out one reference.  -ENOMEM. */
 FW_MUST_CHECK int	 fdtable_dup(struct fdtable *fds, struct fdtable **out);
 struct fdtable		*fdtable_ref(struct fdtable *fds);
+/*
+ * For looking at another process's table (procfs), held by a reference:
+ * the file at fd (referenced) and its FD_CLOEXEC: 0 or -EBADF; the lowest
+ * open descriptor >= from, or -1.
+ */
+FW_MUST_CHECK int	 fdtable_get(struct fdtable *fds, int fd,
+			    struct file **out, bool *cloexec);
+int			 fdtable_next(struct fdtable *fds, int from);
 
 #endif

@@ -47,6 +47,8 @@ struct mm {
 	uint64_t	 mmap_base;	/* [I] top-down mmaps start below */
 	bool		 forked;	/* [l] frames may be shared COW */
 	uint64_t	 stack_rlimit;	/* [l] largest VMA_GROWSDOWN size */
+	/* Where execve put the argv and envp strings (/proc/<pid>/cmdline). */
+	uint64_t	 arg_start, arg_end, env_start, env_end;	/* [l] */
 };
 
 /* Linux's defaults: vm.mmap_min_addr and vm.max_map_count. */

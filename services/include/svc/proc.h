@@ -69,6 +69,9 @@ struct proc {
 	struct vpath		 root, cwd;		/* [p] held */
 	struct linux_rlimit64	 rlim[PROC_NRLIMIT];	/* [p] */
 	char			 comm[PROC_COMM_LEN];	/* [p] */
+	struct file		*exe;			/* [p] counted: the program
+							   (/proc/<pid>/exe) */
+	uint64_t		 start_time;		/* [I] monotonic ns */
 	struct fw_waitq		 exit_wq;		/* wakes on dead */
 	/*
 	 * The process tree: a zombie is dead and waits for its parent;

@@ -88,6 +88,12 @@ uint64_t fw_clock_realtime(void) { return 1700000000ULL * 1000000000ULL; }
 size_t fw_frames_total(void) { return 262144; }	/* 1 GiB */
 
 int
+fw_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap)
+{
+	return vsnprintf(buf, n, fmt, ap);
+}
+
+int
 fw_snprintf(char *buf, size_t n, const char *fmt, ...)
 {
 	va_list ap;
