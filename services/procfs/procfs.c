@@ -1,5 +1,6 @@
 /*
- * services/procfs/procfs.c: the proc file system (proc(5)): its type,
+ * services/procfs/procfs.c: the proc file system (proc(5)), and sysfs
+ * built the same way from its own table (sysfs(5)): their types,
  * vnodes made from the node tables by lookup, directories listed from
  * their static entries then their processes, threads or descriptors,
  * and files whose text is computed at open and read from that snapshot.
@@ -411,26 +412,46 @@ static const struct vnode_ops procfs_ops = {
 	.name_of = pfs_name_of,
 };
 
+/* A root vnode for a tree of nodes (procfs, sysfs). */
 static int
-procfs_fill(struct superblock *sb, const char *data)
+pfs_fill_root(struct superblock *sb, const struct pfs_node *root)
 {
 	struct vnode *v;
 	int err;
 
-	(void)data;
-	if ((err = vnode_alloc(&procfs_ops, pfs_root_node.mode, &v)) < 0)
+	if ((err = vnode_alloc(&procfs_ops, root->mode, &v)) < 0)
 		return err;
 	v->sb = sb;
 	v->ino = 1;
 	v->nlink = 2;
-	v->u.proc.node = &pfs_root_node;
+	v->u.proc.node = root;
 	v->u.proc.fd = -1;
 	sb->root = v;
 	return 0;
+}
+
+static int
+procfs_fill(struct superblock *sb, const char *data)
+{
+	(void)data;
+	return pfs_fill_root(sb, &pfs_root_node);
+}
+
+static int
+sysfs_fill(struct superblock *sb, const char *data)
+{
+	(void)data;
+	return pfs_fill_root(sb, &sysfs_root_node);
 }
 
 const struct fstype procfs_type = {
 	.name = "proc",
 	.nodev = true,
 	.fill = procfs_fill,
+};
+
+const struct fstype sysfs_type = {
+	.name = "sysfs",
+	.nodev = true,
+	.fill = sysfs_fill,
 };

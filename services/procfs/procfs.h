@@ -51,8 +51,12 @@ struct pfs_node {
 		    struct vpath *out);
 };
 
-/* procfs_tree.c */
-extern const struct pfs_node pfs_root_node;
+/* procfs_tree.c, sysfs_tree.c */
+extern const struct pfs_node pfs_root_node, sysfs_root_node;
+extern const struct fstype procfs_type, sysfs_type;
+/* sysfs_tree.c: its files' text (the node's name picks it). */
+int	sysfs_show(struct sbuf *sb, const struct pfs_ref *r,
+	    const struct fsctx *c);
 
 /* procfs_pid.c: per-process files. */
 int	pfs_show_stat(struct sbuf *sb, const struct pfs_ref *r,

@@ -2,7 +2,7 @@
  * services/procfs/procfs_sys.c: the files of /proc about the whole
  * system (proc(5)): meminfo, cpuinfo, uptime, loadavg, stat, filesystems,
  * version, and the read-only sysctls under /proc/sys; and procfs_init(),
- * which registers the type and mounts /proc at boot.
+ * which registers procfs and sysfs and mounts them on /proc and /sys.
  *
  * Interface: procfs.h, procfs_init() (svc/vfs.h).
  * Locks: proc_table_lock to count processes; fs_lock for the types.
@@ -13,8 +13,6 @@
 #include <svc/lib.h>
 #include <svc/proc.h>
 #include "procfs.h"
-
-extern const struct fstype procfs_type;
 
 int
 pfs_show_meminfo(struct sbuf *sb, const struct pfs_ref *r,
@@ -185,8 +183,12 @@ procfs_init(void)
 
 	fw_mutex_lock(&fs_lock);
 	fstype_register_locked(&procfs_type);
+	fstype_register_locked(&sysfs_type);
 	err = vfs_mount_boot_locked(&procfs_type, "proc", NULL,
 	    LINUX_MS_NOSUID | LINUX_MS_NODEV | LINUX_MS_NOEXEC);
+	if (err == 0)
+		err = vfs_mount_boot_locked(&sysfs_type, "sys", NULL,
+		    LINUX_MS_NOSUID | LINUX_MS_NODEV | LINUX_MS_NOEXEC);
 	fw_mutex_unlock(&fs_lock);
 	return err;
 }

@@ -36,7 +36,8 @@ struct vpath {
  * -EINVAL for a malformed image (the caller reports a boot error), -ENOMEM.
  */
 FW_MUST_CHECK int	 vfs_init(void);
-/* Registers procfs and mounts it on /proc (boot, after vfs_init): -errno. */
+/* Registers procfs and sysfs, mounts them on /proc and /sys (boot, after
+ * vfs_init): 0 or -errno. */
 FW_MUST_CHECK int	 procfs_init(void);
 /* The root directory of the root mount, held (vpath_drop() it). */
 void			 vfs_root(struct vpath *out);
