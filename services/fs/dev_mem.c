@@ -48,6 +48,7 @@ const struct file_ops dev_null_ops = {
 const struct file_ops dev_zero_ops = {
 	.read = zero_read,
 	.write = sink_write,
+	.mmap_zero = true,
 };
 const struct file_ops dev_full_ops = {
 	.read = zero_read,

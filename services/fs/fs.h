@@ -108,6 +108,9 @@ struct vnode_ops {
 	int	(*truncate)(struct vnode *v, uint64_t size);
 	long	(*getdents)(struct vnode *dir, void *buf, size_t len,
 		    uint64_t *pos);
+	/* Optional: the frame of page idx (file_ops->get_page). */
+	int	(*get_page)(struct vnode *v, uint64_t idx,
+		    struct fw_frame **out);
 	/* Frees the fs's data once the last reference is gone (no lock). */
 	void	(*release)(struct vnode *v);
 	/* Optional: the name v has in dir (for getcwd): 0, or -ENOENT. */
@@ -169,6 +172,9 @@ long			 ramfs_write(struct vnode *v, const void *buf,
 int			 ramfs_truncate(struct vnode *v, uint64_t size)
 			    FW_REQUIRES(&fs_lock);
 void			 ramfs_file_release(struct vnode *v);
+/* The frame of page idx, made if a hole: 0, -ENXIO past the end. */
+FW_MUST_CHECK int	 ramfs_get_page(struct vnode *v, uint64_t idx,
+			    struct fw_frame **out) FW_REQUIRES(&fs_lock);
 #define RAMFS_MAX_SIZE	(1ULL << 40)
 
 #include "mount.h"

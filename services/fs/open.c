@@ -58,9 +58,23 @@ dir_getdents(struct file *f, void *buf, size_t len, uint64_t *pos)
 	return n;
 }
 
+static int
+reg_get_page(struct file *f, uint64_t idx, struct fw_frame **out)
+{
+	struct vnode *v = f->vnode;
+	int err;
+
+	fw_mutex_lock(&fs_lock);
+	err = v->ops->get_page != NULL ? v->ops->get_page(v, idx, out) :
+	    -ENODEV;
+	fw_mutex_unlock(&fs_lock);
+	return err;
+}
+
 static const struct file_ops reg_file_ops = {
 	.read = reg_read,
 	.write = reg_write,
+	.get_page = reg_get_page,
 };
 static const struct file_ops dir_file_ops = {
 	.getdents = dir_getdents,

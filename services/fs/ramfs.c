@@ -186,6 +186,7 @@ const struct vnode_ops ramfs_ops = {
 	.read = ramfs_read,
 	.write = ramfs_write,
 	.truncate = ramfs_truncate,
+	.get_page = ramfs_get_page,
 	.getdents = ramfs_getdents,
 	.release = ramfs_release,
 	.name_of = ramfs_name_of_locked,

@@ -65,6 +65,20 @@ page_fill(struct vnode *v, uint64_t pg, struct fw_frame **out)
 	return 0;
 }
 
+int
+ramfs_get_page(struct vnode *v, uint64_t idx, struct fw_frame **out)
+{
+	struct fw_frame *f;
+	int err;
+
+	if (idx >= fw_page_up(v->size) >> FW_PAGE_SHIFT)
+		return -ENXIO;
+	if ((err = page_fill(v, idx, &f)) < 0)
+		return err;
+	*out = fw_frame_ref(f);
+	return 0;
+}
+
 long
 ramfs_read(struct vnode *v, void *buf, size_t len, uint64_t off)
 {

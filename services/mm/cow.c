@@ -22,6 +22,7 @@
 #include <fw/frame.h>
 #include <fw/spinlock.h>
 #include <fw/vm.h>
+#include <svc/file.h>
 #include <svc/lib.h>
 #include <svc/mm.h>
 #include <uapi/mman.h>
@@ -31,7 +32,7 @@ static struct fw_spinlock mm_cow_lock = FW_SPINLOCK_INIT;
 unsigned int
 mm_page_prot_locked(const struct mm *mm, const struct vma *v)
 {
-	if (mm->forked && !(v->flags & VMA_SHARED))
+	if ((mm->forked || v->file != NULL) && !(v->flags & VMA_SHARED))
 		return v->prot & ~LINUX_PROT_WRITE;
 	return v->prot;
 }
@@ -112,8 +113,12 @@ mm_fork_vma_locked(struct mm *pm, struct mm *c, const struct vma *v)
 
 	if (v->flags & VMA_WIPEONFORK)
 		return 0;		/* the child faults in zeroed frames */
-	/* Both must see one page from now on, even one never touched. */
-	if (shared && (err = mm_populate_locked(pm, v->start, v->end)) < 0)
+	/*
+	 * Both must see one page from now on, even one never touched (a
+	 * shared file mapping's pages are the file's: both fault them in).
+	 */
+	if (shared && v->file == NULL &&
+	    (err = mm_populate_locked(pm, v->start, v->end)) < 0)
 		return err;
 	for (va = v->start; va < v->end; va += FW_PAGE_SIZE) {
 		if (fw_vm_query(pm->vm, fw_uaddr(va), &prot, &f) < 0)
@@ -142,9 +147,14 @@ mm_fork_layout_locked(struct mm *pm, struct mm *c) FW_REQUIRES(&pm->lock)
 
 	if ((c->vmas = fw_zalloc(cap, sizeof(*c->vmas))) == NULL)
 		return -ENOMEM;
-	for (i = 0; i < pm->nvma; i++)
-		if (!(pm->vmas[i].flags & VMA_DONTFORK))
-			c->vmas[c->nvma++] = pm->vmas[i];
+	for (i = 0; i < pm->nvma; i++) {
+		if (pm->vmas[i].flags & VMA_DONTFORK)
+			continue;
+		c->vmas[c->nvma] = pm->vmas[i];
+		if (c->vmas[c->nvma].file != NULL)
+			file_ref(c->vmas[c->nvma].file);
+		c->nvma++;
+	}
 	c->cap = cap;
 	c->brk_start = pm->brk_start;
 	c->arg_start = pm->arg_start;

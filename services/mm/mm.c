@@ -14,8 +14,10 @@
 #include <fw/frame.h>
 #include <fw/vm.h>
 #include <svc/lib.h>
+#include <svc/file.h>
 #include <svc/mm.h>
 #include <uapi/mman.h>
+#include "mm_impl.h"
 
 /* The stack's top sits this far below the end of user space. */
 #define MM_STACK_TOP_GAP	(4ULL << 30)
@@ -54,11 +56,15 @@ mm_ref(struct mm *mm)
 void
 mm_free(struct mm *mm)
 {
+	size_t i;
+
 	if (mm == NULL || atomic_fetch_sub(&mm->nref, 1) != 1)
 		return;
 	/* Others may still hold the vm: its faults must not reach a freed mm. */
 	fw_vm_set_fault_handler(mm->vm, NULL, NULL);
 	fw_vm_unref(mm->vm);
+	for (i = 0; i < mm->nvma; i++)
+		file_unref(mm->vmas[i].file);
 	fw_free(mm->vmas);
 	fw_free(mm);
 }
@@ -164,6 +170,10 @@ mm_fault(void *owner, struct fw_vm *vm, fw_uaddr_t addr, unsigned int access)
 	if (v == NULL || !mm_prot_allows(v->prot, access))
 		goto out;
 	if (fw_vm_query(mm->vm, fw_uaddr(page), &cur, NULL) == 0) {
+		if (v->file != NULL && !(v->flags & VMA_SHARED) &&
+		    (err = mm_fault_file_locked(mm, v, page, access,
+		    true)) != MM_FAULT_ANON)
+			goto out;
 		/*
 		 * Present: a write to a page that may be shared copies it
 		 * (mm/cow.c); otherwise the page was stale and is brought
@@ -177,6 +187,10 @@ mm_fault(void *owner, struct fw_vm *vm, fw_uaddr_t addr, unsigned int access)
 			    mm_page_prot_locked(mm, v));
 			err = 0;
 		}
+		goto out;
+	}
+	if (v->file != NULL) {
+		err = mm_fault_file_locked(mm, v, page, access, false);
 		goto out;
 	}
 	if ((err = mm_map_zero(mm, page, v->prot)) < 0)
@@ -203,6 +217,8 @@ mm_populate_locked(struct mm *mm, uint64_t start, uint64_t end)
 		const struct vma *v = &mm->vmas[i];
 		uint64_t va = MAX(v->start, start), vend = MIN(v->end, end);
 
+		if (v->file != NULL)
+			continue;	/* faulted in from the file as used */
 		for (; va < vend; va += FW_PAGE_SIZE)
 			if ((err = mm_map_zero(mm, va, v->prot)) < 0)
 				return err;

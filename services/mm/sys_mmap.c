@@ -1,9 +1,10 @@
 /*
- * mm/sys_mmap.c: mmap(2) and munmap(2) for anonymous memory.
+ * mm/sys_mmap.c: mmap(2) and munmap(2).
  *
- * File mappings come with the page cache: until then mmap without
- * MAP_ANONYMOUS answers ENODEV, as Linux does for a file that cannot be
- * mapped.  MAP_SHARED anonymous memory is one set of frames for every
+ * A file mapping maps the file's own frames (mm/filemap.c): shared ones
+ * write through to the file, private ones copy at the first write; a file
+ * without pages (a pipe, a directory) is ENODEV; /dev/zero is anonymous
+ * memory.  MAP_SHARED anonymous memory is one set of frames for every
  * process that inherits it (mm/cow.c populates it at fork).  MAP_GROWSDOWN
  * areas grow on a fault below them (mm/mm.c), and placement keeps Linux's
  * stack_guard_gap free under them (mm/vma.c).  MAP_FIXED_NOREPLACE fails
@@ -18,12 +19,15 @@
 #include <svc/proc.h>
 #include <svc/syscall.h>
 #include <svc/vfs.h>
+#include <uapi/fcntl.h>
 #include <uapi/mman.h>
 
 struct mmap_req {
-	uint64_t	addr, len;
-	unsigned int	prot, vflags;
-	bool		fixed, noreplace, populate;
+	uint64_t	 addr, len;
+	unsigned int	 prot, vflags;
+	bool		 fixed, noreplace, populate;
+	struct file	*file;		/* borrowed, or NULL */
+	uint64_t	 pgoff;
 };
 
 /* Decodes and validates mmap's arguments into r: 0 or -errno. */
@@ -83,8 +87,8 @@ mmap_locked(struct mm *mm, const struct mmap_req *r) FW_REQUIRES(&mm->lock)
 		return err;
 	if (r->fixed && (err = mm_remove_locked(mm, addr, addr + r->len)) < 0)
 		return err;
-	if ((err = mm_insert_locked(mm, addr, addr + r->len, r->prot,
-	    r->vflags)) < 0)
+	if ((err = mm_insert_file_locked(mm, addr, addr + r->len, r->prot,
+	    r->vflags, r->file, r->pgoff)) < 0)
 		return err;
 	/* Like Linux, a failed MAP_POPULATE leaves the lazy mapping. */
 	if (r->populate && mm_populate_locked(mm, addr, addr + r->len) < 0)
@@ -93,36 +97,63 @@ mmap_locked(struct mm *mm, const struct mmap_req *r) FW_REQUIRES(&mm->lock)
 }
 
 /*
- * A file mapping: the descriptor is checked first, as ksys_mmap_pgoff()
- * does (EBADF), then refused until the page cache exists (ENODEV).
+ * The file side of a file mapping, as do_mmap() checks it: the file must
+ * be readable (EACCES), and writable for a shared writable mapping; a
+ * file without pages is ENODEV; /dev/zero gives anonymous memory.
  */
-static long
-mmap_file(struct proc *p, int fd)
+static int
+mmap_file_check(struct file *f, struct mmap_req *r, uint64_t off)
 {
-	struct file *f;
+	bool shared = r->vflags & VMA_SHARED;
 
-	if (fd_get(p, fd, &f) < 0)
-		return -EBADF;
-	file_unref(f);
-	return -ENODEV;
+	if (f->ops->mmap_zero) {
+		r->file = NULL;
+		return 0;
+	}
+	if (f->ops->get_page == NULL)
+		return -ENODEV;
+	if (!file_readable(f))
+		return -EACCES;
+	if (shared && (r->prot & LINUX_PROT_WRITE) && !file_writable(f))
+		return -EACCES;
+	if (off / FW_PAGE_SIZE + r->len / FW_PAGE_SIZE < off / FW_PAGE_SIZE)
+		return -EOVERFLOW;
+	r->vflags &= ~VMA_ANON;
+	if (shared && file_writable(f))
+		r->vflags |= VMA_MAYWRITE;
+	r->pgoff = off / FW_PAGE_SIZE;
+	return 0;
 }
 
 SYSCALL(mmap)
 {
 	struct mm *mm = t->proc->mm;
+	struct file *f = NULL;
 	struct mmap_req r;
 	long ret;
 	int err;
 
 	if (a->a[5] % FW_PAGE_SIZE != 0)
 		return -EINVAL;
-	if (!(a->a[3] & LINUX_MAP_ANONYMOUS))
-		return mmap_file(t->proc, (int)a->a[4]);
-	if ((err = mmap_decode(a, &r)) < 0)
-		return err;
-	fw_mutex_lock(&mm->lock);
-	ret = mmap_locked(mm, &r);
-	fw_mutex_unlock(&mm->lock);
+	/* The descriptor first, as ksys_mmap_pgoff() does. */
+	if (!(a->a[3] & LINUX_MAP_ANONYMOUS) &&
+	    (fd_get(t->proc, (int)a->a[4], &f) < 0 ||
+	    (atomic_load(&f->flags) & LINUX_O_PATH))) {
+		file_unref(f);
+		return -EBADF;
+	}
+	err = mmap_decode(a, &r);
+	r.file = f;
+	r.pgoff = 0;
+	if (err == 0 && f != NULL)
+		err = mmap_file_check(f, &r, a->a[5]);
+	if (err == 0) {
+		fw_mutex_lock(&mm->lock);
+		ret = mmap_locked(mm, &r);
+		fw_mutex_unlock(&mm->lock);
+	} else
+		ret = err;
+	file_unref(f);
 	return ret;
 }
 

@@ -15,8 +15,10 @@
 #include <fw/panic.h>
 #include <fw/string.h>
 #include <fw/vm.h>
+#include <svc/file.h>
 #include <svc/lib.h>
 #include <svc/mm.h>
+#include <uapi/mman.h>
 
 size_t
 vma_lower_bound(const struct mm *mm, uint64_t addr)
@@ -54,19 +56,26 @@ vma_reserve(struct mm *mm, size_t extra)
 	return 0;
 }
 
-/* Inserts v at index i; the caller reserved the slot. */
+/* Inserts v at index i (a new reference to its file); slot reserved. */
 static void
 vma_insert_at(struct mm *mm, size_t i, const struct vma *v)
 {
 	memmove(&mm->vmas[i + 1], &mm->vmas[i],
 	    (mm->nvma - i) * sizeof(*v));
 	mm->vmas[i] = *v;
+	if (v->file != NULL)
+		file_ref(v->file);
 	mm->nvma++;
 }
 
+/* Drops the VMAs [i, i + n), and their references to files. */
 static void
 vma_delete_at(struct mm *mm, size_t i, size_t n)
 {
+	size_t k;
+
+	for (k = i; k < i + n; k++)
+		file_unref(mm->vmas[k].file);
 	memmove(&mm->vmas[i], &mm->vmas[i + n],
 	    (mm->nvma - i - n) * sizeof(struct vma));
 	mm->nvma -= n;
@@ -78,6 +87,8 @@ vma_split(struct mm *mm, size_t i, uint64_t addr)
 {
 	struct vma hi = mm->vmas[i];
 
+	if (hi.file != NULL)
+		hi.pgoff += (addr - hi.start) / FW_PAGE_SIZE;
 	hi.start = addr;
 	mm->vmas[i].end = addr;
 	vma_insert_at(mm, i + 1, &hi);
@@ -92,7 +103,9 @@ mm_merge_locked(struct mm *mm)
 		struct vma *a = &mm->vmas[i], *b = &mm->vmas[i + 1];
 
 		if (a->end == b->start && a->prot == b->prot &&
-		    a->flags == b->flags) {
+		    a->flags == b->flags && a->file == b->file &&
+		    (a->file == NULL || a->pgoff + (a->end - a->start) /
+		    FW_PAGE_SIZE == b->pgoff)) {
 			a->end = b->end;
 			vma_delete_at(mm, i + 1, 1);
 		} else
@@ -112,7 +125,14 @@ int
 mm_insert_locked(struct mm *mm, uint64_t start, uint64_t end,
     unsigned int prot, unsigned int flags)
 {
-	struct vma v = { start, end, prot, flags };
+	return mm_insert_file_locked(mm, start, end, prot, flags, NULL, 0);
+}
+
+int
+mm_insert_file_locked(struct mm *mm, uint64_t start, uint64_t end,
+    unsigned int prot, unsigned int flags, struct file *f, uint64_t pgoff)
+{
+	struct vma v = { start, end, prot, flags, f, pgoff };
 	int err;
 
 	FW_ASSERT(start < end && (start | end) % FW_PAGE_SIZE == 0);
@@ -144,8 +164,12 @@ mm_remove_locked(struct mm *mm, uint64_t start, uint64_t end)
 	for (j = i; j < mm->nvma && mm->vmas[j].end <= end; j++)
 		continue;
 	vma_delete_at(mm, i, j - i);
-	if (i < mm->nvma && mm->vmas[i].start < end)
+	if (i < mm->nvma && mm->vmas[i].start < end) {
+		if (mm->vmas[i].file != NULL)
+			mm->vmas[i].pgoff += (end - mm->vmas[i].start) /
+			    FW_PAGE_SIZE;
 		mm->vmas[i].start = end;
+	}
 	fw_vm_unmap(mm->vm, fw_uaddr(start), end - start);
 	return 0;
 }
@@ -174,6 +198,14 @@ mm_protect_locked(struct mm *mm, uint64_t start, uint64_t end,
 	FW_ASSERT(start < end && (start | end) % FW_PAGE_SIZE == 0);
 	if (!mm_covers_locked(mm, start, end))
 		return -ENOMEM;
+	/* A shared mapping of a file opened read-only stays so (EACCES). */
+	for (i = vma_lower_bound(mm, start); (prot & LINUX_PROT_WRITE) &&
+	    i < mm->nvma && mm->vmas[i].start < end; i++) {
+		if (mm->vmas[i].file != NULL &&
+		    (mm->vmas[i].flags & VMA_SHARED) &&
+		    !(mm->vmas[i].flags & VMA_MAYWRITE))
+			return -EACCES;
+	}
 	if ((err = vma_reserve(mm, 2)) < 0)
 		return err;
 	i = vma_lower_bound(mm, start);
@@ -216,6 +248,10 @@ mm_copy_vmas_locked(struct mm *mm, uint64_t old, uint64_t olen, uint64_t new,
 	for (n = 0; n < k; n++) {
 		struct vma v = mm->vmas[i + n];
 
+		if (v.file != NULL) {
+			v.pgoff += (MAX(v.start, old) - v.start) / FW_PAGE_SIZE;
+			file_ref(v.file);
+		}
 		v.start = MAX(v.start, old) - old + new;
 		v.end = MIN(v.end, oend) - old + new;
 		v.flags &= ~(VMA_HEAP | VMA_STACK);

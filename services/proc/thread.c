@@ -33,9 +33,14 @@ static void
 thread_page_fault(struct thread *t, const struct fw_user_event *ev)
 {
 	struct mm *mm = t->proc->mm;
+	int err;
 
-	if (mm_fault(mm, mm->vm, fw_uaddr(ev->addr), ev->access) == 0)
+	if ((err = mm_fault(mm, mm->vm, fw_uaddr(ev->addr), ev->access)) == 0)
 		return;
+	if (err == -EIO) {		/* a file page past the file's end */
+		signal_force(t, LINUX_SIGBUS, LINUX_BUS_ADRERR, ev->addr);
+		return;
+	}
 	signal_force(t, LINUX_SIGSEGV, mm_has_vma(mm, ev->addr) ?
 	    LINUX_SEGV_ACCERR : LINUX_SEGV_MAPERR, ev->addr);
 }

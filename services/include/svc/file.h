@@ -27,6 +27,7 @@ struct proc;
 struct fw_vm;
 struct linux_stat;
 struct fdtable;
+struct fw_frame;
 
 struct file_ops {
 	/* I/O on kernel memory at *off, which they advance: bytes or -errno. */
@@ -43,6 +44,15 @@ struct file_ops {
 	void	(*stat)(struct file *f, struct linux_stat *st);
 	/* Called once, when the last reference goes. */
 	void	(*release)(struct file *f);
+	/*
+	 * Optional, for mmap: the frame holding page idx of the file, which
+	 * is its cache (referenced; a hole gets a zeroed frame): 0, -ENXIO
+	 * past the end, -ENOMEM.  Called with the mm's lock held.
+	 */
+	int	(*get_page)(struct file *f, uint64_t idx,
+		    struct fw_frame **out);
+	/* mmap of it is anonymous memory (/dev/zero). */
+	bool	mmap_zero;
 };
 
 struct file {

@@ -28,11 +28,22 @@ struct fw_vm;
 #define VMA_IMAGE	0x20u	/* a segment of the program's ELF file */
 #define VMA_DONTFORK	0x40u	/* MADV_DONTFORK: not in a fork's child */
 #define VMA_WIPEONFORK	0x80u	/* MADV_WIPEONFORK: zero in the child */
+#define VMA_MAYWRITE	0x100u	/* a shared file mapping may be made
+				   writable (the file was opened so) */
 
+/*
+ * A mapping.  A file mapping holds its file (counted per VMA entry:
+ * splitting takes another reference, removal drops one) and maps page
+ * pgoff of it at start; its pages are the file's own frames (shared), or
+ * those until the first write copies one (private).
+ */
+struct file;
 struct vma {
-	uint64_t	start, end;	/* page-aligned, start < end */
-	unsigned int	prot;		/* PROT_READ | PROT_WRITE | PROT_EXEC */
-	unsigned int	flags;		/* VMA_* */
+	uint64_t	 start, end;	/* page-aligned, start < end */
+	unsigned int	 prot;		/* PROT_READ | PROT_WRITE | PROT_EXEC */
+	unsigned int	 flags;		/* VMA_* */
+	struct file	*file;		/* counted, or NULL: anonymous */
+	uint64_t	 pgoff;		/* in pages */
 };
 
 struct mm {
@@ -112,6 +123,11 @@ struct vma		*mm_find_locked(struct mm *mm, uint64_t addr)
 FW_MUST_CHECK int	mm_insert_locked(struct mm *mm, uint64_t start,
 			    uint64_t end, unsigned int prot,
 			    unsigned int flags) FW_REQUIRES(&mm->lock);
+/* The same for page pgoff on of file f (the VMA takes a reference). */
+FW_MUST_CHECK int	mm_insert_file_locked(struct mm *mm, uint64_t start,
+			    uint64_t end, unsigned int prot,
+			    unsigned int flags, struct file *f, uint64_t pgoff)
+			    FW_REQUIRES(&mm->lock);
 /* Removes [start, end) from the map and the vm, splitting VMAs; -ENOMEM. */
 FW_MUST_CHECK int	mm_remove_locked(struct mm *mm, uint64_t start,
 			    uint64_t end) FW_REQUIRES(&mm->lock);

@@ -136,6 +136,7 @@ _Static_assert(sizeof(struct linux_ucontext) == 304, "ucontext");
 #define LINUX_SEGV_MAPERR	1
 #define LINUX_SEGV_ACCERR	2
 #define LINUX_BUS_ADRALN	1
+#define LINUX_BUS_ADRERR	2
 #define LINUX_ILL_ILLOPN	2
 #define LINUX_FPE_INTDIV	1
 #define LINUX_FPE_FLTINV	7
