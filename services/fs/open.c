@@ -75,7 +75,7 @@ static const struct {
 	{ LINUX_MEM_MAJOR, 5, &dev_zero_ops },
 	{ LINUX_MEM_MAJOR, 7, &dev_full_ops },
 	{ LINUX_MEM_MAJOR, 8, &dev_random_ops },
-	{ LINUX_MEM_MAJOR, 9, &dev_random_ops },
+	{ LINUX_MEM_MAJOR, 9, &dev_urandom_ops },
 	{ LINUX_TTYAUX_MAJOR, 0, &console_file_ops },
 	{ LINUX_TTYAUX_MAJOR, 1, &console_file_ops },
 };

@@ -25,6 +25,7 @@ struct proc;
 struct fw_vm;
 struct linux_stat;
 struct fdtable;
+struct poll_table;
 
 struct file_ops {
 	/* I/O on kernel memory at *off, which they advance: bytes or -errno. */
@@ -37,6 +38,12 @@ struct file_ops {
 	/* arg is the raw third argument; user memory through t's vm. */
 	long	(*ioctl)(struct file *f, struct thread *t, unsigned int cmd,
 		    uint64_t arg);
+	/*
+	 * The current readiness (svc/poll.h): an EPOLL* mask, after hooking
+	 * pt's poller (if pt is not NULL) on the heads that announce changes.
+	 * NULL: always ready to read and write, and epoll refuses the file.
+	 */
+	uint32_t (*poll)(struct file *f, struct poll_table *pt);
 	/* Fills st for a file without a vnode (console). */
 	void	(*stat)(struct file *f, struct linux_stat *st);
 	/* Called once, when the last reference goes. */

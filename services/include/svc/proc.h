@@ -145,14 +145,17 @@ struct thread {
 	/*
 	 * Signal delivery's view of the call being made: its number while a
 	 * restart is possible (else -1), the mask sigsuspend(2) replaced,
-	 * what nanosleep(2) resumes through restart_syscall(2), and the last
-	 * fault, for the sigcontext.
+	 * what restart_syscall(2) resumes (an interrupted nanosleep(2) or
+	 * poll(2): restart_fn and its arguments), and the last fault, for
+	 * the sigcontext.
 	 */
 	int64_t			 sys_nr;		/* [t] */
 	bool			 restore_mask;		/* [t] */
 	uint64_t		 saved_mask;		/* [t] */
+	long			(*restart_fn)(struct thread *t); /* [t] */
 	uint64_t		 restart_deadline;	/* [t] monotonic ns */
 	uint64_t		 restart_urem;		/* [t] */
+	uint64_t		 restart_arg;		/* [t] */
 	uint64_t		 fault_trap, fault_err, fault_addr; /* [t] */
 	uint64_t		 clear_child_tid;	/* [t] */
 	uint64_t		 robust_list, robust_len; /* [t] */
