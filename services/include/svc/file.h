@@ -9,6 +9,7 @@
  *	I	immutable after file_alloc()
  *	a	atomic
  *	l	file->lock (serialises offset updates, as Linux's f_pos_lock)
+ *	E	epoll's global lock (services/poll/epoll.c)
  * Lock order: fdtable->lock, file->lock, the file system's lock.
  */
 #ifndef SVC_FILE_H
@@ -26,6 +27,7 @@ struct fw_vm;
 struct linux_stat;
 struct fdtable;
 struct poll_table;
+struct epitem;
 
 struct file_ops {
 	/* I/O on kernel memory at *off, which they advance: bytes or -errno. */
@@ -62,6 +64,8 @@ struct file {
 	unsigned int		 port;		/* [I] console: opened on */
 	unsigned int		 port_in;	/* [I] console: reads */
 	unsigned int		 port_out;	/* [I] console: writes */
+	/* The epoll items watching this file; unref removes them. */
+	struct epitem *_Atomic	 epitems;	/* [E] */
 };
 
 /*
