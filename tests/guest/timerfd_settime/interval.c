@@ -1,0 +1,32 @@
+/* A periodic timerfd counts every expiry: a blocking read after about
+ * three and a half intervals returns 3, the next one (waiting) 1; gettime
+ * shows the interval and less than one interval left. */
+#include "guest.h"
+#include <stdint.h>
+#include <sys/timerfd.h>
+#include <time.h>
+
+int main(void)
+{
+    struct itimerspec it = { { 0, 40 * 1000 * 1000 }, { 0, 40 * 1000 * 1000 } }, cur;
+    struct timespec ts = { 0, 140 * 1000 * 1000 };
+    int fd = CHECK_OK(timerfd_create(CLOCK_BOOTTIME, 0));
+    uint64_t n;
+
+    CHECK_OK(timerfd_settime(fd, 0, &it, NULL));
+    nanosleep(&ts, NULL);
+    CHECK(CHECK_OK(read(fd, &n, sizeof n)) == 8);
+    CHECK(n >= 3 && n <= 4);
+    CHECK(CHECK_OK(read(fd, &n, sizeof n)) == 8);
+    CHECK(n == 1);
+    CHECK_OK(timerfd_gettime(fd, &cur));
+    CHECK(cur.it_interval.tv_sec == 0 && cur.it_interval.tv_nsec == 40 * 1000 * 1000);
+    CHECK(cur.it_value.tv_sec == 0 && cur.it_value.tv_nsec <= 40 * 1000 * 1000);
+    /* Disarming: nothing left, nothing more to read. */
+    it = (struct itimerspec){ { 0, 0 }, { 0, 0 } };
+    CHECK_OK(timerfd_settime(fd, 0, &it, &cur));
+    CHECK(cur.it_interval.tv_nsec == 40 * 1000 * 1000);
+    CHECK_OK(fcntl(fd, F_SETFL, O_NONBLOCK));
+    CHECK_ERR(read(fd, &n, sizeof n), EAGAIN);
+    return 0;
+}
