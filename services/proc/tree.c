@@ -20,6 +20,7 @@
 #include <fw/string.h>
 #include <fw/mutex.h>
 #include <fw/waitq.h>
+#include <svc/pidfd.h>
 #include <svc/proc.h>
 #include <uapi/resource.h>
 #include <uapi/signal.h>
@@ -213,6 +214,7 @@ proc_make_zombie(struct proc *p)
 	fw_mutex_lock(&proc_tree_lock);
 	proc_reparent_locked(p);
 	p->zombie = true;
+	pidfd_exited(p);		/* waitable now: pidfds become readable */
 	if ((parent = p->parent) != NULL) {
 		if (proc_notify_exit_locked(p, parent)) {
 			proc_unlink_locked(parent, p);

@@ -33,6 +33,7 @@ struct mm;
 struct fdtable;
 struct vnode;
 struct vfork_done;
+struct pidfd_handle;
 
 struct cred {
 	uint32_t	uid, euid, suid, fsuid;
@@ -126,6 +127,8 @@ struct proc {
 	bool			 no_new_privs;		/* [p] never cleared */
 	int			 pdeath_signal;		/* [p] */
 	atomic_bool		 child_subreaper;	/* [a] */
+	/* What its pidfds name (svc/pidfd.h); under proc_table_lock. */
+	struct pidfd_handle	*pidfd;
 };
 
 struct thread {
@@ -290,23 +293,29 @@ const char		*sig_code_name(int signo, int code);
 FW_MUST_CHECK int	 proc_exec(struct thread *t, const char *path,
 			    const char *const *argv, size_t argc,
 			    const char *const *envp, size_t envc);
+/* What clone(2) or clone3(2) asked for (kernel_clone_args). */
+struct clone_req {
+	uint64_t	flags;		/* CLONE_* and the exit signal */
+	uint64_t	newsp;		/* 0: the parent's stack */
+	uint64_t	parent_tid, child_tid, tls;
+	uint64_t	pidfd;		/* where CLONE_PIDFD stores the fd */
+};
 /*
  * fork(2) for t (clone(2) with flags that copy everything): creates the
  * child process with a copy-on-write copy of t's memory and starts its
- * thread.  Returns the child's pid, or -ENOMEM, -EAGAIN.
+ * thread; with CLONE_PIDFD a pidfd of it goes into t's table and to
+ * r->pidfd.  Returns the child's pid, or -ENOMEM, -EAGAIN, -EMFILE,
+ * -EFAULT.
  */
-FW_MUST_CHECK int	 proc_fork(struct thread *t, uint64_t flags,
-			    uint64_t newsp, uint64_t parent_tid,
-			    uint64_t child_tid, uint64_t tls);
+FW_MUST_CHECK int	 proc_fork(struct thread *t, const struct clone_req *r);
 /*
  * clone(2) with CLONE_THREAD: a new thread of t's process sharing its
  * memory, files and signal actions, starting from t's registers with
  * rax = 0, the stack newsp and (CLONE_SETTLS) the fs base tls.  Returns
  * its tid, or -ENOMEM, -EAGAIN, -EINTR (the process is exiting).
  */
-FW_MUST_CHECK int	 proc_clone_thread(struct thread *t, uint64_t flags,
-			    uint64_t newsp, uint64_t parent_tid,
-			    uint64_t child_tid, uint64_t tls);
+FW_MUST_CHECK int	 proc_clone_thread(struct thread *t,
+			    const struct clone_req *r);
 /*
  * A vfork child's execve or exit: its parent, waiting in vfork(2), goes
  * on.  Called by p's own thread; nothing happens when no one waits.
