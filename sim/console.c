@@ -3,7 +3,8 @@
  * write straight to the simulator's stdout and stderr.  Input comes from a
  * reader thread, started at the first read so that a guest that never
  * reads leaves the simulator's stdin alone; it fills a buffer and raises an
- * interrupt, whose bottom half (sim_console_irq()) wakes the readers.
+ * interrupt, whose bottom half (sim_console_irq()) wakes the readers and
+ * then calls the services' input hook (their pollers).
  *
  * Locks: in.lock (a host mutex, never held across a sleep of a task)
  * protects the buffer; readers sleep on in.wq, the reader thread on
@@ -14,6 +15,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -88,10 +90,22 @@ sim_console_init(void)
 	fw_waitq_init(&in.wq);
 }
 
+static _Atomic(fw_console_input_fn) input_hook;
+
+void
+fw_console_set_input_hook(fw_console_input_fn fn)
+{
+	atomic_store(&input_hook, fn);
+}
+
 void
 sim_console_irq(void)
 {
+	fw_console_input_fn fn = atomic_load(&input_hook);
+
 	fw_waitq_wake_all(&in.wq);
+	if (fn != NULL)
+		fn();
 }
 
 static bool

@@ -4,9 +4,15 @@
  * reads zeros, /dev/full reads zeros and fails writes with ENOSPC,
  * /dev/random and /dev/urandom read the machine's entropy (fw/random.h)
  * and accept writes.  Offsets mean nothing to them.  No locks.
+ *
+ * Readiness: only /dev/random has a poll op (always readable and
+ * writable: the entropy never runs out); the others have none, so they
+ * are always ready and epoll_ctl(2) refuses them with EPERM, as Linux's
+ * mem devices and /dev/urandom.
  */
 #include <fw/random.h>
 #include <svc/file.h>
+#include <svc/poll.h>
 #include "fs.h"
 
 static long
@@ -54,7 +60,19 @@ const struct file_ops dev_full_ops = {
 	.read = zero_read,
 	.write = full_write,
 };
+/* random_poll: Linux's is ready once the pool is; ours always is. */
+static uint32_t
+random_poll(struct file *f, struct poll_table *pt)
+{
+	return LINUX_DEFAULT_POLLMASK;
+}
+
 const struct file_ops dev_random_ops = {
+	.read = random_read,
+	.write = sink_write,
+	.poll = random_poll,
+};
+const struct file_ops dev_urandom_ops = {
 	.read = random_read,
 	.write = sink_write,
 };

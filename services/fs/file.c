@@ -12,6 +12,7 @@
 #include <fw/uaccess.h>
 #include <svc/file.h>
 #include <svc/lib.h>
+#include <svc/poll.h>
 #include <svc/vfs.h>
 #include "fs.h"
 
@@ -28,6 +29,7 @@ file_alloc(const struct file_ops *ops, struct vnode *v, unsigned int flags,
 		return -ENOMEM;
 	atomic_init(&f->nref, 1);
 	atomic_init(&f->flags, flags);
+	atomic_init(&f->epitems, NULL);
 	f->ops = ops;
 	f->vnode = v != NULL ? vnode_ref(v) : NULL;
 	f->seekable = seekable;
@@ -48,6 +50,13 @@ file_unref(struct file *f)
 {
 	if (f == NULL || atomic_fetch_sub(&f->nref, 1) != 1)
 		return;
+	/*
+	 * Epoll items hold no reference (Linux's eventpoll_release): they go
+	 * first, while the object they poll is still whole.  No one can add
+	 * one now, as that needs a reference.
+	 */
+	if (atomic_load(&f->epitems) != NULL)
+		epoll_file_release(f);
 	if (f->ops->release != NULL)
 		f->ops->release(f);
 	vnode_unref(f->vnode);

@@ -280,7 +280,7 @@ FW_MUST_CHECK int	 vnode_open(const struct vpath *p, unsigned int flags,
 
 /* Character devices (dev_mem.c, services/tty/console.c). */
 extern const struct file_ops dev_null_ops, dev_zero_ops, dev_full_ops;
-extern const struct file_ops dev_random_ops;
+extern const struct file_ops dev_random_ops, dev_urandom_ops;
 extern const struct file_ops console_file_ops;
 FW_MUST_CHECK int	 console_file_init(struct file *f);
 

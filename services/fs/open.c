@@ -89,7 +89,7 @@ static const struct {
 	{ LINUX_MEM_MAJOR, 5, &dev_zero_ops },
 	{ LINUX_MEM_MAJOR, 7, &dev_full_ops },
 	{ LINUX_MEM_MAJOR, 8, &dev_random_ops },
-	{ LINUX_MEM_MAJOR, 9, &dev_random_ops },
+	{ LINUX_MEM_MAJOR, 9, &dev_urandom_ops },
 	{ LINUX_TTYAUX_MAJOR, 0, &console_file_ops },
 	{ LINUX_TTYAUX_MAJOR, 1, &console_file_ops },
 };
@@ -225,6 +225,16 @@ open_walk_locked(const struct fsctx *c, const struct vpath *start,
 	    vnode_is(w->v, LINUX_S_IFREG))
 		return w->v->ops->truncate(w->v, 0);
 	return 0;
+}
+
+int
+vfs_reopen(struct file *f, int flags, struct file **out)
+{
+	struct vpath obj = { .mnt = f->mnt, .v = f->vnode };
+
+	if (f->vnode == NULL)
+		return -EACCES;			/* not a file: not executable */
+	return vnode_open(&obj, (unsigned int)flags & LINUX_O_ACCMODE, out);
 }
 
 int

@@ -10,6 +10,13 @@
  * Each end keeps its pipe in f->priv.  The ends hold the pipe alive: it is
  * freed when the last end is released.
  *
+ * Readiness (pipe_poll, as Linux's): the read end is readable (EPOLLIN,
+ * RDNORM) while bytes are buffered and hung up (EPOLLHUP) once no write
+ * end is open; the write end is writable (EPOLLOUT, WRNORM) while
+ * PIPE_BUF bytes fit (Linux: while a page slot is free) and in error
+ * (EPOLLERR) once no read end is open.  Every read, write and close
+ * notifies the pipe's one head.
+ *
  * Interface: pipe_create() (ipc.h).
  * Locks:
  *	p	pipe->lock; also atomic, so wait conditions can read them
@@ -21,6 +28,7 @@
 #include <fw/waitq.h>
 #include <svc/file.h>
 #include <svc/lib.h>
+#include <svc/poll.h>
 #include <svc/vfs.h>
 #include <uapi/fcntl.h>
 #include <uapi/fs.h>
@@ -30,6 +38,7 @@ struct pipe {
 	struct fw_mutex	 lock;
 	struct fw_waitq	 rd_wq;		/* readers wait for data */
 	struct fw_waitq	 wr_wq;		/* writers wait for space */
+	struct pollhead	 ph;		/* pollers of either end */
 	uint8_t		*buf;		/* [p] PIPE_CAPACITY bytes */
 	size_t		 head;		/* [p] next byte to read */
 	atomic_size_t	 len;		/* [p] bytes buffered */
@@ -106,6 +115,7 @@ pipe_read(struct file *f, void *buf, size_t len, uint64_t *off)
 	atomic_fetch_sub(&p->len, n);
 	fw_mutex_unlock(&p->lock);
 	fw_waitq_wake_all(&p->wr_wq);
+	poll_notify(&p->ph, LINUX_EPOLLOUT | LINUX_EPOLLWRNORM);
 	return (long)n;
 }
 
@@ -144,6 +154,7 @@ pipe_write(struct file *f, const void *buf, size_t len, uint64_t *off)
 			pipe_put_locked(p, src + done, n);
 			done += n;
 			fw_waitq_wake_all(&p->rd_wq);
+			poll_notify(&p->ph, LINUX_EPOLLIN | LINUX_EPOLLRDNORM);
 			continue;
 		}
 		if (atomic_load(&f->flags) & LINUX_O_NONBLOCK) {
@@ -180,8 +191,10 @@ pipe_rd_release(struct file *f)
 	atomic_fetch_sub(&p->readers, 1);
 	last = atomic_load(&p->readers) == 0 && atomic_load(&p->writers) == 0;
 	/* Under the lock: once it drops, the other end may free p. */
-	if (!last)
+	if (!last) {
 		fw_waitq_wake_all(&p->wr_wq);
+		poll_notify(&p->ph, 0);		/* EPOLLERR for writers */
+	}
 	fw_mutex_unlock(&p->lock);
 	if (last)
 		pipe_free(p);
@@ -197,21 +210,55 @@ pipe_wr_release(struct file *f)
 	atomic_fetch_sub(&p->writers, 1);
 	last = atomic_load(&p->readers) == 0 && atomic_load(&p->writers) == 0;
 	/* Under the lock: once it drops, the other end may free p. */
-	if (!last)
+	if (!last) {
 		fw_waitq_wake_all(&p->rd_wq);
+		poll_notify(&p->ph, 0);		/* EPOLLHUP for readers */
+	}
 	fw_mutex_unlock(&p->lock);
 	if (last)
 		pipe_free(p);
 }
 
+static uint32_t
+pipe_rd_poll(struct file *f, struct poll_table *pt)
+{
+	struct pipe *p = pipe_of(f);
+	uint32_t mask = 0;
+
+	poll_wait(pt, &p->ph);
+	if (atomic_load(&p->len) > 0)
+		mask |= LINUX_EPOLLIN | LINUX_EPOLLRDNORM;
+	if (atomic_load(&p->writers) == 0)
+		mask |= LINUX_EPOLLHUP;
+	return mask;
+}
+
+static uint32_t
+pipe_wr_poll(struct file *f, struct poll_table *pt)
+{
+	struct pipe *p = pipe_of(f);
+	uint32_t mask = 0;
+
+	poll_wait(pt, &p->ph);
+	if (PIPE_CAPACITY - atomic_load(&p->len) >= PIPE_BUF)
+		mask |= LINUX_EPOLLOUT | LINUX_EPOLLWRNORM;
+	if (atomic_load(&p->readers) == 0)
+		mask |= LINUX_EPOLLERR;
+	return mask;
+}
+
 static const struct file_ops pipe_rd_ops = {
+	.anon_name = "pipe",
 	.read = pipe_read,
+	.poll = pipe_rd_poll,
 	.stat = pipe_stat,
 	.release = pipe_rd_release,
 };
 
 static const struct file_ops pipe_wr_ops = {
+	.anon_name = "pipe",
 	.write = pipe_write,
+	.poll = pipe_wr_poll,
 	.stat = pipe_stat,
 	.release = pipe_wr_release,
 };
@@ -233,6 +280,7 @@ pipe_create(bool nonblock, struct file **rd, struct file **wr)
 	fw_mutex_init(&p->lock);
 	fw_waitq_init(&p->rd_wq);
 	fw_waitq_init(&p->wr_wq);
+	pollhead_init(&p->ph);
 	atomic_init(&p->len, 0);
 	atomic_init(&p->readers, 0);
 	atomic_init(&p->writers, 0);

@@ -8,10 +8,13 @@
  * signal mask and FP state, no alternate signal stack, nothing pending.
  *
  * CLONE_VM without CLONE_THREAD makes a process sharing the caller's
- * memory (vfork(2), posix_spawn's CLONE_VM | CLONE_VFORK).
+ * memory (vfork(2), posix_spawn's CLONE_VM | CLONE_VFORK).  CLONE_PIDFD
+ * gives the parent a pidfd of the child (svc/pidfd.h), stored at
+ * parent_tid by clone(2) and at args.pidfd by clone3(2).
  *
- * Not built: threads with their own files or fs context, namespaces,
- * pidfds: ENOSYS.
+ * Not built: threads with their own files or fs context, namespaces:
+ * ENOSYS; pidfds of threads (CLONE_PIDFD | CLONE_THREAD): EINVAL, as
+ * before Linux 6.9.
  *
  * Interface: proc_clone_thread, thread_clone_from, thread_put_tid
  * (svc/proc.h); sys_clone, sys_clone3.
@@ -73,9 +76,11 @@ thread_clone_from(struct thread *t, struct thread *ct, struct fw_vm *vm,
 }
 
 int
-proc_clone_thread(struct thread *t, uint64_t flags, uint64_t newsp,
-    uint64_t parent_tid, uint64_t child_tid, uint64_t tls)
+proc_clone_thread(struct thread *t, const struct clone_req *r)
 {
+	uint64_t flags = r->flags, newsp = r->newsp;
+	uint64_t parent_tid = r->parent_tid, child_tid = r->child_tid;
+	uint64_t tls = r->tls;
 	struct proc *p = t->proc;
 	struct fw_uthread *ut;
 	struct thread *ct;
@@ -110,9 +115,10 @@ fail:
 
 /* Linux's consistency checks, then the work. */
 static long
-clone_do(struct thread *t, uint64_t flags, uint64_t newsp,
-    uint64_t parent_tid, uint64_t child_tid, uint64_t tls)
+clone_do(struct thread *t, const struct clone_req *r)
 {
+	uint64_t flags = r->flags;
+
 	if ((flags & (LINUX_CLONE_NEWNS | LINUX_CLONE_FS)) ==
 	    (LINUX_CLONE_NEWNS | LINUX_CLONE_FS))
 		return -EINVAL;
@@ -120,27 +126,30 @@ clone_do(struct thread *t, uint64_t flags, uint64_t newsp,
 		return -EINVAL;
 	if ((flags & LINUX_CLONE_SIGHAND) && !(flags & LINUX_CLONE_VM))
 		return -EINVAL;
-	if ((flags & LINUX_CLONE_PIDFD) && (flags & (LINUX_CLONE_DETACHED |
-	    LINUX_CLONE_PARENT_SETTID)))
+	if ((flags & LINUX_CLONE_PIDFD) && ((flags & (LINUX_CLONE_DETACHED |
+	    LINUX_CLONE_THREAD)) || ((flags & LINUX_CLONE_PARENT_SETTID) &&
+	    r->pidfd == r->parent_tid)))
 		return -EINVAL;
 	if (flags & LINUX_CLONE_THREAD) {
 		if ((flags & THREAD_NEEDS) != THREAD_NEEDS ||
 		    (flags & ~THREAD_FLAGS))
 			return -ENOSYS;
-		return proc_clone_thread(t, flags, newsp, parent_tid,
-		    child_tid, tls);
+		return proc_clone_thread(t, r);
 	}
-	if (flags & ~FORK_FLAGS)
+	if (flags & ~(FORK_FLAGS | LINUX_CLONE_PIDFD))
 		return -ENOSYS;
-	return proc_fork(t, flags, newsp, parent_tid, child_tid, tls);
+	return proc_fork(t, r);
 }
 
 /* clone(flags, newsp, parent_tid, child_tid, tls) on x86-64. */
 SYSCALL(clone)
 {
-	/* Linux takes 32 bits of flags from clone(2). */
-	return clone_do(t, a->a[0] & 0xffffffffULL, a->a[1], a->a[2],
-	    a->a[3], a->a[4]);
+	/* Linux takes 32 bits of flags from clone(2); the pidfd goes where
+	 * parent_tid points. */
+	struct clone_req r = { a->a[0] & 0xffffffffULL, a->a[1], a->a[2],
+	    a->a[3], a->a[4], a->a[2] };
+
+	return clone_do(t, &r);
 }
 
 /* struct clone_args (include/uapi/linux/sched.h). */
@@ -174,6 +183,7 @@ clone3_tail_zero(struct fw_vm *vm, uint64_t from, uint64_t to)
 SYSCALL(clone3)
 {
 	struct linux_clone_args ca;
+	struct clone_req r;
 	uint64_t uargs = a->a[0], size = a->a[1], newsp = 0;
 	int err;
 
@@ -196,6 +206,7 @@ SYSCALL(clone3)
 		return -ENOSYS;			/* choosing tids: not built */
 	if (ca.stack != 0)
 		newsp = ca.stack + ca.stack_size;
-	return clone_do(t, ca.flags | ca.exit_signal, newsp, ca.parent_tid,
-	    ca.child_tid, ca.tls);
+	r = (struct clone_req){ ca.flags | ca.exit_signal, newsp,
+	    ca.parent_tid, ca.child_tid, ca.tls, ca.pidfd };
+	return clone_do(t, &r);
 }

@@ -269,14 +269,28 @@ exec_script_argv(struct exec_script *sc, const char *file,
 	return EXEC_SCRIPT;
 }
 
-/* Opens path for exec: a regular file p may execute, or -errno. */
+/*
+ * Opens path (from dirfd, with execveat's flags) for exec: a regular file
+ * p may execute, or -errno.  "" with AT_EMPTY_PATH is dirfd's file.
+ */
 static int
-exec_open(struct proc *p, const char *path, struct file **out)
+exec_open(struct proc *p, int dirfd, const char *path, int flags,
+    struct file **out)
 {
+	struct file *f;
 	int err;
 
-	if ((err = vfs_open(p, LINUX_AT_FDCWD, path, LINUX_O_RDONLY, 0,
-	    out)) < 0)
+	if (path[0] == '\0' && (flags & LINUX_AT_EMPTY_PATH)) {
+		if ((err = fd_get(p, dirfd, &f)) < 0)
+			return err;
+		err = vfs_reopen(f, LINUX_O_RDONLY, out);
+		file_unref(f);
+	} else {
+		err = vfs_open(p, dirfd, path, LINUX_O_RDONLY |
+		    ((flags & LINUX_AT_SYMLINK_NOFOLLOW) ? LINUX_O_NOFOLLOW :
+		    0), 0, out);
+	}
+	if (err < 0)
 		return err;
 	if ((file_mode(*out) & LINUX_S_IFMT) != LINUX_S_IFREG)
 		err = -EACCES;
@@ -323,10 +337,11 @@ exec_elf(struct thread *t, struct file *f, const char *path,
 	return err;
 }
 
-/* The argument vector an exec level runs with. */
+/* The argument vector an exec level runs with, and where its file is. */
 struct exec_argv {
 	const char *const	*argv;
 	size_t			 argc;
+	int			 dirfd, flags;	/* execveat's, at the first */
 };
 
 /*
@@ -343,7 +358,7 @@ exec_level(struct thread *t, const char *path, const char *file,
 	long n;
 	int err;
 
-	if ((err = exec_open(t->proc, file, &f)) < 0)
+	if ((err = exec_open(t->proc, av->dirfd, file, av->flags, &f)) < 0)
 		return err;
 	if ((*sc = fw_zalloc(1, sizeof(**sc))) == NULL) {
 		err = -ENOMEM;
@@ -354,7 +369,8 @@ exec_level(struct thread *t, const char *path, const char *file,
 		goto out;
 	}
 	if (n >= 2 && (*sc)->buf[0] == '#' && (*sc)->buf[1] == '!')
-		err = exec_script_argv(*sc, file, av->argv, av->argc);
+		err = exec_script_argv(*sc, av->dirfd == LINUX_AT_FDCWD ? file :
+		    path, av->argv, av->argc);
 	else
 		err = exec_elf(t, f, path, av->argv, av->argc, envp, envc);
 out:
@@ -366,9 +382,17 @@ int
 proc_exec(struct thread *t, const char *path, const char *const *argv,
     size_t argc, const char *const *envp, size_t envc)
 {
+	return proc_execat(t, LINUX_AT_FDCWD, path, 0, path, argv, argc, envp,
+	    envc);
+}
+
+int
+proc_execat(struct thread *t, int dirfd, const char *file, int flags,
+    const char *path, const char *const *argv, size_t argc,
+    const char *const *envp, size_t envc)
+{
 	struct exec_script *sc[EXEC_MAX_DEPTH + 1] = { NULL };
-	struct exec_argv av = { argv, argc };
-	const char *file = path;
+	struct exec_argv av = { argv, argc, dirfd, flags };
 	int depth, err;
 
 	/* fs/exec.c exec_binprm(): a 6th interpreter is one too many. */
@@ -383,6 +407,8 @@ proc_exec(struct thread *t, const char *path, const char *const *argv,
 		file = sc[depth]->name;
 		av.argv = sc[depth]->argv;
 		av.argc = sc[depth]->argc;
+		av.dirfd = LINUX_AT_FDCWD;
+		av.flags = 0;
 	}
 	for (depth = 0; depth <= EXEC_MAX_DEPTH; depth++) {
 		if (sc[depth] != NULL)

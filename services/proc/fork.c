@@ -29,6 +29,7 @@
 #include <svc/file.h>
 #include <svc/ktimer.h>
 #include <svc/mm.h>
+#include <svc/pidfd.h>
 #include <svc/proc.h>
 #include <svc/syscall.h>
 #include <svc/vfs.h>
@@ -254,14 +255,51 @@ fork_thread(struct thread *t, struct proc *c, uint64_t flags, uint64_t newsp,
 	return 0;
 }
 
-int
-proc_fork(struct thread *t, uint64_t flags, uint64_t newsp,
-    uint64_t parent_tid, uint64_t child_tid, uint64_t tls)
+/* Takes back a descriptor just installed; only a racing close beats it. */
+static void
+fork_fd_undo(struct proc *p, int fd)
 {
+	if (fd_close(p, fd) < 0)
+		return;			/* another thread closed it first */
+}
+
+/*
+ * CLONE_PIDFD: a pidfd of c in p's table (close-on-exec) and at upidfd;
+ * *fd gets it, to be closed if the clone fails later.  -EMFILE, -EFAULT.
+ */
+static int
+fork_pidfd(struct proc *p, struct proc *c, uint64_t upidfd, int *fd)
+{
+	struct file *f;
+	int32_t n;
+	int err;
+
+	fw_mutex_lock(&proc_table_lock);
+	err = pidfd_create_locked(c, 0, &f);
+	fw_mutex_unlock(&proc_table_lock);
+	if (err < 0)
+		return err;
+	n = fd_install(p, f, true);
+	file_unref(f);
+	if (n < 0)
+		return n;
+	if (fw_copy_to_user(p->vm, fw_uaddr(upidfd), &n, sizeof(n)) < 0) {
+		fork_fd_undo(p, n);
+		return -EFAULT;
+	}
+	*fd = n;
+	return 0;
+}
+
+int
+proc_fork(struct thread *t, const struct clone_req *r)
+{
+	uint64_t flags = r->flags, newsp = r->newsp, tls = r->tls;
+	uint64_t parent_tid = r->parent_tid, child_tid = r->child_tid;
 	struct proc *p = t->proc, *c;
 	struct thread *ct = NULL;
 	struct vfork_done *vd = NULL;
-	int err, pid;
+	int err, pid, pidfd = -1;
 
 	if ((err = proc_new(0, p->pid, &c)) < 0)
 		return err;
@@ -282,6 +320,9 @@ proc_fork(struct thread *t, uint64_t flags, uint64_t newsp,
 		goto fail;
 	}
 	c->vfork = vd;
+	if ((flags & LINUX_CLONE_PIDFD) &&
+	    (err = fork_pidfd(p, c, r->pidfd, &pidfd)) < 0)
+		goto fail;
 	if (flags & LINUX_CLONE_CHILD_SETTID)
 		thread_put_tid(c->vm, child_tid, pid);
 	if (flags & LINUX_CLONE_PARENT_SETTID)
@@ -296,6 +337,8 @@ proc_fork(struct thread *t, uint64_t flags, uint64_t newsp,
 		vfork_wait(t, vd);
 	return pid;
 fail:
+	if (pidfd >= 0)
+		fork_fd_undo(p, pidfd);
 	fork_undo(c, ct);
 	if (vd != NULL)
 		vfork_put(vd);			/* the parent's reference */
@@ -304,14 +347,18 @@ fail:
 
 SYSCALL(fork)
 {
+	static const struct clone_req r = { LINUX_SIGCHLD, 0, 0, 0, 0, 0 };
+
 	(void)a;
-	return proc_fork(t, LINUX_SIGCHLD, 0, 0, 0, 0);
+	return proc_fork(t, &r);
 }
 
 /* vfork(2): clone(CLONE_VM | CLONE_VFORK | SIGCHLD). */
 SYSCALL(vfork)
 {
+	static const struct clone_req r = { LINUX_CLONE_VM |
+	    LINUX_CLONE_VFORK | LINUX_SIGCHLD, 0, 0, 0, 0, 0 };
+
 	(void)a;
-	return proc_fork(t, LINUX_CLONE_VM | LINUX_CLONE_VFORK | LINUX_SIGCHLD,
-	    0, 0, 0, 0);
+	return proc_fork(t, &r);
 }

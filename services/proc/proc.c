@@ -15,6 +15,7 @@
 #include <fw/timer.h>
 #include <fw/waitq.h>
 #include <svc/lib.h>
+#include <svc/pidfd.h>
 #include <svc/proc.h>
 #include "signal_impl.h"
 
@@ -147,6 +148,7 @@ proc_free(struct proc *p)
 		return;
 	fw_mutex_lock(&proc_table_lock);	/* waits out every finder */
 	proc_table[p->pid] = NULL;
+	pidfd_freed_locked(p);			/* its pidfds hang up */
 	fw_mutex_unlock(&proc_table_lock);
 	proc_free_pid(p->pid);
 	proc_groups_unref(p->groups);

@@ -9,6 +9,9 @@
  * siginfo, up to RLIMIT_SIGPENDING per process.  When memory for an entry
  * runs out a standard signal is still pending, with a bare siginfo.
  *
+ * Each signal queued wakes the process's signalfd pollers
+ * (signal_poll_wake).
+ *
  * Interface: signal_send_proc, signal_send_tid, signal_sigpipe,
  * signal_force, sigpending_flush (svc/signal.h); signal_wake_locked,
  * signal_wake_all_locked, signal_queue_take_locked, signal_discard_locked,
@@ -284,6 +287,8 @@ signal_send(struct proc *p, int tid, int sig, const struct linux_siginfo *info)
 	    sig)) {
 		err = sigq_add_locked(p, t != NULL ? &t->pending :
 		    &p->shared_pending, sig, info);
+		if (err == 0)
+			signal_poll_wake(p);
 		to = t != NULL ? t : signal_pick_locked(p, sig);
 		if (err == 0 && to != NULL && !(to->sigmask & LINUX_SIGBIT(sig)))
 			signal_wake_locked(p, to);
@@ -431,5 +436,6 @@ signal_force(struct thread *t, int sig, int code, uint64_t addr)
 	/* A second fault before delivery replaces nothing: merged. */
 	if (sigq_add_locked(p, &t->pending, sig, &info) < 0)
 		t->pending.set |= LINUX_SIGBIT(sig);
+	signal_poll_wake(p);
 	fw_mutex_unlock(&p->lock);
 }

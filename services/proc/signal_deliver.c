@@ -247,6 +247,19 @@ signal_work(struct thread *t)
 			handled = true;
 			continue;
 		}
+		if (sig_default_stops(sig) && sig != LINUX_SIGSTOP) {
+			/* POSIX: an orphaned group ignores terminal stops. */
+			int pgid = p->pgid;
+
+			fw_mutex_unlock(&p->lock);
+			if (proc_pgrp_orphaned(pgid))
+				continue;
+			fw_mutex_lock(&p->lock);
+			if (p->exiting || t->exiting) {
+				fw_mutex_unlock(&p->lock);
+				return;
+			}
+		}
 		if (sig_default_stops(sig)) {
 			signal_begin_stop_locked(p, t, sig);
 			fw_mutex_unlock(&p->lock);

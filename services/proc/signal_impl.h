@@ -37,6 +37,8 @@ void			signal_wake_all_locked(struct proc *p)
 int	signal_dequeue_locked(struct proc *p, struct thread *t,
 	    uint64_t allowed, struct linux_siginfo *info)
 	    FW_REQUIRES(&p->lock);
+/* Tells p's signalfd pollers a signal was queued (signal_wait.c). */
+void	signal_poll_wake(struct proc *p);
 /* Throws away what is pending of sig in every queue of p. */
 void	signal_discard_locked(struct proc *p, int sig) FW_REQUIRES(&p->lock);
 

@@ -1,5 +1,5 @@
 /*
- * proc/sys_execve.c: execve(2): copies the path and the argv and envp
+ * proc/sys_execve.c: execve(2) and execveat(2): copies the path and the argv and envp
  * string arrays out of user memory, with Linux's limits (fs/exec.c: a
  * string is at most MAX_ARG_STRLEN, all of them with their pointers at
  * most a quarter of RLIMIT_STACK, between ARG_MAX and 6 MiB), then runs
@@ -9,10 +9,12 @@
  */
 #include <fw/alloc.h>
 #include <fw/errno.h>
+#include <fw/log.h>
 #include <fw/uaccess.h>
 #include <svc/lib.h>
 #include <svc/proc.h>
 #include <svc/syscall.h>
+#include <uapi/fcntl.h>
 #include <uapi/fs.h>
 #include <uapi/resource.h>
 
@@ -114,9 +116,10 @@ exec_arg_limit(struct proc *p)
 	return MAX(MIN(EXEC_ARG_LIM, stack / 4), EXEC_ARG_MAX);
 }
 
-/* Copies argv and envp, then execs path. */
+/* Copies argv and envp, then execs file from dirfd, named path. */
 static int
-exec_user(struct thread *t, const char *path, uint64_t uargv, uint64_t uenvp)
+exec_user(struct thread *t, int dirfd, const char *file, int flags,
+    const char *path, uint64_t uargv, uint64_t uenvp)
 {
 	struct exec_strv v = { NULL, 0, 0, NULL, 0, 0 };
 	uint64_t left = exec_arg_limit(t->proc);
@@ -135,7 +138,8 @@ exec_user(struct thread *t, const char *path, uint64_t uargv, uint64_t uenvp)
 		err = -ENOMEM;
 		goto out;
 	}
-	err = proc_exec(t, path, argv, argc, envp, v.n - argc);
+	err = proc_execat(t, dirfd, file, flags, path, argv, argc, envp,
+	    v.n - argc);
 out:
 	fw_free(argv);
 	fw_free(envp);
@@ -144,25 +148,61 @@ out:
 	return err;
 }
 
-/* execve(path, argv, envp): 0 in the new program, or -errno in the old. */
-SYSCALL(execve)
+/*
+ * The name a program run by execveat gets (fs/exec.c alloc_bprm): the
+ * path itself when absolute or from the cwd, else /dev/fd/N[/path].
+ */
+static void
+exec_name(int dirfd, const char *path, char *name, size_t size)
 {
-	char *path;
+	if (path[0] == '/' || dirfd == LINUX_AT_FDCWD)
+		str_lcpy(name, path, size);
+	else if (path[0] == '\0')
+		fw_snprintf(name, size, "/dev/fd/%d", dirfd);
+	else
+		fw_snprintf(name, size, "/dev/fd/%d/%s", dirfd, path);
+}
+
+/* execveat(dirfd, path, argv, envp, flags); execve is it from the cwd. */
+static long
+do_execveat(struct thread *t, int dirfd, uint64_t upath, uint64_t uargv,
+    uint64_t uenvp, int flags)
+{
+	char *path, *name = NULL;
 	long n;
 	int err;
 
+	if (flags & ~(LINUX_AT_EMPTY_PATH | LINUX_AT_SYMLINK_NOFOLLOW))
+		return -EINVAL;
 	if ((path = fw_alloc(LINUX_PATH_MAX)) == NULL)
 		return -ENOMEM;
-	n = fw_strncpy_from_user(t->proc->vm, path, fw_uaddr(a->a[0]),
+	n = fw_strncpy_from_user(t->proc->vm, path, fw_uaddr(upath),
 	    LINUX_PATH_MAX);
 	if (n < 0)
 		err = -EFAULT;
 	else if (n == LINUX_PATH_MAX)
 		err = -ENAMETOOLONG;
-	else if (n == 0)
+	else if (n == 0 && !(flags & LINUX_AT_EMPTY_PATH))
 		err = -ENOENT;
-	else
-		err = exec_user(t, path, a->a[1], a->a[2]);
+	else if ((name = fw_alloc(LINUX_PATH_MAX + 32)) == NULL)
+		err = -ENOMEM;
+	else {
+		exec_name(dirfd, path, name, LINUX_PATH_MAX + 32);
+		err = exec_user(t, dirfd, path, flags, name, uargv, uenvp);
+	}
+	fw_free(name);
 	fw_free(path);
 	return err;
+}
+
+/* execve(path, argv, envp): 0 in the new program, or -errno in the old. */
+SYSCALL(execve)
+{
+	return do_execveat(t, LINUX_AT_FDCWD, a->a[0], a->a[1], a->a[2], 0);
+}
+
+SYSCALL(execveat)
+{
+	return do_execveat(t, (int)a->a[0], a->a[1], a->a[2], a->a[3],
+	    (int)a->a[4]);
 }

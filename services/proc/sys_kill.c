@@ -1,6 +1,7 @@
 /*
  * proc/sys_kill.c: sending signals from user code: kill(2), tkill(2),
- * tgkill(2), rt_sigqueueinfo(2) and rt_tgsigqueueinfo(2), with Linux's
+ * tgkill(2), rt_sigqueueinfo(2), rt_tgsigqueueinfo(2) and
+ * pidfd_send_signal(2) (svc/pidfd.h), with Linux's
  * checks (kernel/signal.c): a signal number of 0 only asks whether the
  * target exists and may be signalled; a sender that is not privileged
  * (euid 0) needs its real or effective uid to match the target's real or
@@ -13,9 +14,13 @@
 #include <fw/errno.h>
 #include <fw/string.h>
 #include <fw/uaccess.h>
+#include <svc/file.h>
+#include <svc/pidfd.h>
 #include <svc/proc.h>
 #include <svc/signal.h>
 #include <svc/syscall.h>
+#include <svc/vfs.h>
+#include <uapi/poll.h>
 #include <uapi/signal.h>
 
 struct kill_req {
@@ -93,15 +98,28 @@ kill_group_member(struct proc *q, void *arg)
 	return false;
 }
 
+/* Sends r's signal to every process of group pgid (0: all but two). */
+static int
+kill_group(struct kill_req *r, int pgid)
+{
+	r->pgid = pgid;
+	fw_mutex_lock(&proc_table_lock);
+	(void)proc_search_locked(kill_group_member, r);
+	fw_mutex_unlock(&proc_table_lock);
+	if (r->sent > 0)
+		return 0;
+	return r->found > 0 ? r->err : -ESRCH;
+}
+
 /* Sends r's signal to pid (> 0), group -pid (< -1), own group (0), all. */
 static int
 kill_pid(struct kill_req *r, int pid)
 {
 	struct proc *q;
-	int err;
+	int err, pgid;
 
-	fw_mutex_lock(&proc_table_lock);
 	if (pid > 0) {
+		fw_mutex_lock(&proc_table_lock);
 		q = proc_find_locked(pid);
 		err = q != NULL ? kill_one(r, q) : -ESRCH;
 		fw_mutex_unlock(&proc_table_lock);
@@ -109,16 +127,12 @@ kill_pid(struct kill_req *r, int pid)
 	}
 	if (pid == 0) {
 		fw_mutex_lock(&r->self->lock);
-		r->pgid = r->self->pgid;
+		pgid = r->self->pgid;
 		fw_mutex_unlock(&r->self->lock);
 	} else {
-		r->pgid = pid == -1 ? 0 : -pid;
+		pgid = pid == -1 ? 0 : -pid;
 	}
-	(void)proc_search_locked(kill_group_member, r);
-	fw_mutex_unlock(&proc_table_lock);
-	if (r->sent > 0)
-		return 0;
-	return r->found > 0 ? r->err : -ESRCH;
+	return kill_group(r, pgid);
 }
 
 SYSCALL(kill)
@@ -220,4 +234,94 @@ SYSCALL(rt_tgsigqueueinfo)
 	if ((err = kill_user_info(t, tgid, (int)a->a[2], a->a[3], &r)) < 0)
 		return err;
 	return kill_thread(&r, tgid, tid);
+}
+
+#define PIDFD_SELF_THREAD	(-10000)
+#define PIDFD_SELF_THREAD_GROUP	(-10001)
+#define PIDFD_SIGNAL_FLAGS	(LINUX_PIDFD_SIGNAL_THREAD | \
+	LINUX_PIDFD_SIGNAL_THREAD_GROUP | LINUX_PIDFD_SIGNAL_PROCESS_GROUP)
+
+/* Whom pidfd_send_signal reaches: a thread, a process or a group. */
+enum pidfd_scope { SCOPE_THREAD, SCOPE_PROCESS, SCOPE_GROUP };
+
+/*
+ * Sends r's signal to the process the pidfd names (or, pidfd < 0, the
+ * caller's), to its thread tid for SCOPE_THREAD; the group pgid for
+ * SCOPE_GROUP.  kill_pid_info_type's order: ESRCH, then EINVAL for the
+ * signal, then EPERM.
+ */
+static int
+pidfd_kill(struct thread *t, int pidfd, enum pidfd_scope scope, int target,
+    struct kill_req *r)
+{
+	struct file *f = NULL;
+	struct proc *q = t->proc;
+	int err = 0;
+
+	if (scope == SCOPE_GROUP)
+		return r->sig > LINUX_NSIG || r->sig < 0 ? -EINVAL :
+		    kill_group(r, target);
+	if (pidfd >= 0 && fd_get(t->proc, pidfd, &f) < 0)
+		return -EBADF;			/* closed meanwhile */
+	fw_mutex_lock(&proc_table_lock);
+	if (f != NULL)
+		err = pidfd_proc_locked(f, &q);
+	if (err == 0 && (r->sig < 0 || r->sig > LINUX_NSIG))
+		err = -EINVAL;
+	else if (err == 0 && !kill_allowed(&r->cred, q))
+		err = -EPERM;
+	else if (err == 0 && r->sig != 0)
+		err = scope == SCOPE_THREAD ? signal_send_tid(q, target,
+		    r->sig, &r->info) : signal_send_proc(q, r->sig, &r->info);
+	fw_mutex_unlock(&proc_table_lock);
+	file_unref(f);
+	return err;
+}
+
+/*
+ * pidfd_send_signal(pidfd, sig, info, flags), kernel/signal.c: a pidfd of
+ * a process signals the process, unless a flag narrows it to its leader
+ * thread or widens it to the group it leads; PIDFD_SELF_THREAD and
+ * PIDFD_SELF_THREAD_GROUP name the caller.  A siginfo that looks like the
+ * kernel's or tkill's may only be sent to oneself (EPERM).
+ */
+SYSCALL(pidfd_send_signal)
+{
+	int pidfd = (int)a->a[0], sig = (int)a->a[1], target, err;
+	uint32_t flags = (uint32_t)a->a[3];
+	enum pidfd_scope scope = SCOPE_PROCESS;
+	bool nonblock, reaped;
+	struct kill_req r;
+
+	/* One scope flag at most: no two bits set. */
+	if ((flags & ~PIDFD_SIGNAL_FLAGS) || (flags & (flags - 1)) != 0)
+		return -EINVAL;
+	if (pidfd == PIDFD_SELF_THREAD) {
+		target = t->tid;
+		scope = SCOPE_THREAD;
+	} else if (pidfd == PIDFD_SELF_THREAD_GROUP) {
+		target = t->proc->pid;
+	} else if ((target = pidfd_pid_of(t->proc, pidfd, &nonblock,
+	    &reaped)) < 0) {
+		return target;
+	}
+	if (flags == LINUX_PIDFD_SIGNAL_THREAD)
+		scope = SCOPE_THREAD;
+	else if (flags == LINUX_PIDFD_SIGNAL_THREAD_GROUP)
+		scope = SCOPE_PROCESS;
+	else if (flags == LINUX_PIDFD_SIGNAL_PROCESS_GROUP)
+		scope = SCOPE_GROUP;
+	kill_req_init(t, sig, scope == SCOPE_THREAD ? LINUX_SI_TKILL :
+	    LINUX_SI_USER, &r);
+	if (a->a[2] != 0) {
+		if ((err = fw_copy_from_user(t->proc->vm, &r.info,
+		    fw_uaddr(a->a[2]), sizeof(r.info))) < 0)
+			return err;
+		if (r.info.signo != sig)
+			return -EINVAL;
+		if ((target != t->tid || scope == SCOPE_GROUP) &&
+		    (r.info.code >= 0 || r.info.code == LINUX_SI_TKILL))
+			return -EPERM;
+	}
+	return pidfd_kill(t, pidfd < 0 ? -1 : pidfd, scope, target, &r);
 }

@@ -2,11 +2,13 @@
  * proc/sys_wait.c: wait4(2) and waitid(2): decode which children are
  * meant, wait through proc_wait_child (proc/tree.c), and report the wait
  * status, siginfo and (empty) resource usage in Linux's layout, for ends,
- * stops (WUNTRACED, WSTOPPED) and continues (WCONTINUED).
+ * stops (WUNTRACED, WSTOPPED) and continues (WCONTINUED).  waitid's
+ * P_PIDFD waits for the child a pidfd names (svc/pidfd.h).
  * Locks: proc->lock for the caller's process group.
  */
 #include <fw/errno.h>
 #include <fw/uaccess.h>
+#include <svc/pidfd.h>
 #include <svc/proc.h>
 #include <svc/syscall.h>
 #include <uapi/resource.h>
@@ -101,6 +103,26 @@ waitid_info(const struct proc_wait_result *res, int ret,
 	}
 }
 
+/*
+ * P_PIDFD: the pid the pidfd at *id names; its O_NONBLOCK adds WNOHANG.
+ * A reaped process is no one's child (ECHILD), whatever now has its pid.
+ */
+static int
+waitid_pidfd(struct thread *t, int *id, int *options)
+{
+	bool nonblock, reaped;
+	int pid;
+
+	if ((pid = pidfd_pid_of(t->proc, *id, &nonblock, &reaped)) < 0)
+		return pid;
+	if (reaped)
+		return -ECHILD;
+	if (nonblock)
+		*options |= LINUX_WNOHANG;
+	*id = pid;
+	return 0;
+}
+
 /* waitid(idtype, id, infop, options, rusage); kernel/exit.c. */
 SYSCALL(waitid)
 {
@@ -130,11 +152,22 @@ SYSCALL(waitid)
 		if (id == 0)
 			id = wait_own_pgid(t->proc);
 		break;
-	default:				/* P_PIDFD: no pidfds yet */
+	case LINUX_P_PIDFD:
+		if (id < 0)
+			return -EINVAL;
+		if ((ret = waitid_pidfd(t, &id, &options)) < 0)
+			return ret;
+		kind = WAIT_PID;
+		break;
+	default:
 		return -EINVAL;
 	}
 	if ((ret = proc_wait_child(t->proc, kind, id, options, &res)) < 0)
 		return ret;
+	/* A pidfd with O_NONBLOCK: nothing to report is EAGAIN. */
+	if (ret == 0 && which == LINUX_P_PIDFD &&
+	    !((unsigned int)a->a[3] & LINUX_WNOHANG))
+		return -EAGAIN;
 	if (ret > 0 && wait_put_rusage(t, a->a[4], &res) < 0)
 		return -EFAULT;
 	if (a->a[2] == 0)

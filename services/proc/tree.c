@@ -20,6 +20,7 @@
 #include <fw/string.h>
 #include <fw/mutex.h>
 #include <fw/waitq.h>
+#include <svc/pidfd.h>
 #include <svc/proc.h>
 #include <uapi/resource.h>
 #include <uapi/signal.h>
@@ -205,14 +206,140 @@ proc_notify_exit_locked(struct proc *p, struct proc *parent)
 	return autoreap;
 }
 
+/* A process's group and session, read under its lock. */
+static void
+proc_ids(struct proc *q, int *pgid, int *sid)
+{
+	fw_mutex_lock(&q->lock);
+	*pgid = q->pgid;
+	*sid = q->sid;
+	fw_mutex_unlock(&q->lock);
+}
+
+struct orphan_scan {
+	int		 pgid;
+	struct proc	*ignore;	/* the process leaving, or NULL */
+	bool		 stopped;	/* a member is stopped */
+};
+
+/*
+ * Whether q, a member of the group, ties it to its session: its parent is
+ * in another group of the same session (POSIX's orphaned process group;
+ * kernel/exit.c will_become_orphaned_pgrp).  Parents that are init do not
+ * count.  Also notes stopped members.
+ */
+static bool
+orphan_tie(struct proc *q, void *arg) FW_REQUIRES(&proc_tree_lock)
+{
+	struct orphan_scan *s = arg;
+	struct proc *parent = q->parent;
+	int pgid, sid, ppgid, psid;
+
+	if (q == s->ignore || q->zombie)
+		return false;
+	proc_ids(q, &pgid, &sid);
+	if (pgid != s->pgid)
+		return false;
+	fw_mutex_lock(&q->lock);
+	s->stopped |= q->stopped;
+	fw_mutex_unlock(&q->lock);
+	if (parent == NULL || parent == proc_init || parent == s->ignore)
+		return false;
+	proc_ids(parent, &ppgid, &psid);
+	return ppgid != pgid && psid == sid;
+}
+
+/* Whether group pgid is (or, without ignore, becomes) orphaned. */
+static bool
+pgrp_orphaned_locked(int pgid, struct proc *ignore, bool *stopped)
+    FW_REQUIRES(&proc_tree_lock)
+{
+	struct orphan_scan s = { pgid, ignore, false };
+	bool tied;
+
+	fw_mutex_lock(&proc_table_lock);
+	tied = proc_search_locked(orphan_tie, &s) != NULL;
+	fw_mutex_unlock(&proc_table_lock);
+	if (stopped != NULL)
+		*stopped = s.stopped;
+	return !tied;
+}
+
+bool
+proc_pgrp_orphaned(int pgid)
+{
+	bool orphaned;
+
+	fw_mutex_lock(&proc_tree_lock);
+	orphaned = pgrp_orphaned_locked(pgid, NULL, NULL);
+	fw_mutex_unlock(&proc_tree_lock);
+	return orphaned;
+}
+
+static bool
+hup_member(struct proc *q, void *arg)
+{
+	struct linux_siginfo info;
+	int pgid, sid;
+
+	if (q->zombie)
+		return false;
+	proc_ids(q, &pgid, &sid);
+	if (pgid == *(int *)arg) {
+		memset(&info, 0, sizeof(info));
+		info.code = LINUX_SI_KERNEL;
+		signal_send_kernel(q, LINUX_SIGHUP, &info);
+		signal_send_kernel(q, LINUX_SIGCONT, &info);
+	}
+	return false;
+}
+
+/*
+ * POSIX: a group that p's exit orphans and that has a stopped member gets
+ * SIGHUP, then SIGCONT (kernel/exit.c kill_orphaned_pgrp): p's own group
+ * if p tied it to the session, and its children's groups likewise.
+ */
+static void
+proc_hup_orphans_locked(struct proc *p, struct proc *parent)
+    FW_REQUIRES(&proc_tree_lock)
+{
+	int pgid, sid, qpgid, qsid;
+	bool stopped;
+	struct proc *c;
+
+	proc_ids(p, &pgid, &sid);
+	if (parent != NULL) {
+		proc_ids(parent, &qpgid, &qsid);
+		if (qpgid != pgid && qsid == sid &&
+		    pgrp_orphaned_locked(pgid, p, &stopped) && stopped)
+			goto hup;
+	}
+	for (c = p->children; c != NULL; c = c->sibling) {
+		proc_ids(c, &qpgid, &qsid);
+		if (qpgid != pgid && qsid == sid &&
+		    pgrp_orphaned_locked(qpgid, p, &stopped) && stopped) {
+			fw_mutex_lock(&proc_table_lock);
+			(void)proc_search_locked(hup_member, &qpgid);
+			fw_mutex_unlock(&proc_table_lock);
+		}
+	}
+	return;
+hup:
+	fw_mutex_lock(&proc_table_lock);
+	(void)proc_search_locked(hup_member, &pgid);
+	fw_mutex_unlock(&proc_table_lock);
+}
+
 void
 proc_make_zombie(struct proc *p)
 {
 	struct proc *parent, *reaped = NULL;
 
 	fw_mutex_lock(&proc_tree_lock);
+	proc_hup_orphans_locked(p, p->parent);
 	proc_reparent_locked(p);
 	p->zombie = true;
+	pidfd_exited(p);		/* waitable now: pidfds become readable */
 	if ((parent = p->parent) != NULL) {
 		if (proc_notify_exit_locked(p, parent)) {
 			proc_unlink_locked(parent, p);

@@ -210,10 +210,18 @@ pfs_link_text(const struct pfs_ref *r, const struct fsctx *c, char *buf,
 		/* Objects of no file system, as Linux names them. */
 		if (f->vnode != NULL && vnode_is(f->vnode, LINUX_S_IFCHR))
 			n = fw_snprintf(buf, size, "/dev/console");
+		else if (f->ops->anon_name != NULL &&
+		    str_eq(f->ops->anon_name, "pipe")) {
+			struct linux_stat st;
+
+			file_stat(f, &st);
+			n = fw_snprintf(buf, size, "pipe:[%llu]",
+			    (unsigned long long)st.st_ino);
+		}
 		else
-			n = fw_snprintf(buf, size, "anon_inode:[%llu]",
-			    (unsigned long long)(f->vnode != NULL ?
-			    f->vnode->ino : 0));
+			n = fw_snprintf(buf, size, "anon_inode:[%s]",
+			    f->ops->anon_name != NULL ? f->ops->anon_name :
+			    "unknown");
 		file_unref(f);
 		return MIN(n, (long)size - 1);
 	}

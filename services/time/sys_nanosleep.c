@@ -13,6 +13,8 @@
 #include <svc/time.h>
 #include <uapi/time.h>
 
+static long	sleep_restart(struct thread *t);
+
 /*
  * Sleeps until deadline.  Interrupted, it writes the time left to urem (if
  * set) and returns -ERESTART_RESTARTBLOCK: the delivery point turns that
@@ -33,9 +35,17 @@ sleep_until(struct thread *t, uint64_t deadline, fw_uaddr_t urem)
 	if (urem.v != 0 && fw_copy_to_user(t->proc->vm, urem, &rem,
 	    sizeof(rem)) < 0)
 		return -EFAULT;
+	t->restart_fn = sleep_restart;
 	t->restart_deadline = deadline;
 	t->restart_urem = urem.v;
 	return -ERESTART_RESTARTBLOCK;
+}
+
+/* restart_syscall(2) after an interrupted sleep: the same deadline. */
+static long
+sleep_restart(struct thread *t)
+{
+	return sleep_until(t, t->restart_deadline, fw_uaddr(t->restart_urem));
 }
 
 /* Sleeps for ns from now. */
@@ -48,13 +58,18 @@ sleep_relative(struct thread *t, uint64_t ns, fw_uaddr_t urem)
 	    urem);
 }
 
-/* restart_syscall(2): the only restart block is an interrupted sleep. */
+/*
+ * restart_syscall(2): resumes what the last ERESTART_RESTARTBLOCK left
+ * (a sleep here, or a poll(2)), once; without one it is EINTR, as
+ * Linux's do_no_restart_syscall.
+ */
 SYSCALL(restart_syscall)
 {
+	long (*fn)(struct thread *t) = t->restart_fn;
+
 	(void)a;
-	if (t->restart_deadline == 0)
-		return -EINTR;
-	return sleep_until(t, t->restart_deadline, fw_uaddr(t->restart_urem));
+	t->restart_fn = NULL;
+	return fn != NULL ? fn(t) : -EINTR;
 }
 
 /* Reads and checks the request: 0 with *ns, -EFAULT or -EINVAL. */

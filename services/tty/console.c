@@ -7,13 +7,21 @@
  * The terminal ioctls (tty_ioctl(4)) answer ENOTTY unless the port is a
  * terminal on the host side; TCSETS* are stored and read back by TCGETS.
  *
+ * Readiness: always writable (EPOLLOUT, WRNORM); readable (EPOLLIN,
+ * RDNORM) while input waits or after it ended (a read then returns 0
+ * without waiting; a terminal has no hang-up here).  The framework's
+ * input hook notifies console_ph, which every console file's pollers
+ * share; it is set when the first console file is made.
+ *
  * Interface: console_file_open() (svc/vfs.h); console_file_ops and
  * console_file_init() for /dev nodes (services/fs/fs.h).
- * Locks: console_lock guards console_termios; the ports lock internally.
+ * Locks: console_lock guards console_termios; the ports lock internally;
+ * console_ph has its own lock.
  */
 #include <fw/console.h>
 #include <fw/uaccess.h>
 #include <svc/file.h>
+#include <svc/poll.h>
 #include <svc/proc.h>
 #include <svc/vfs.h>
 #include <uapi/tty.h>
@@ -36,6 +44,26 @@ static struct linux_termios console_termios = {		/* [console_lock] */
 		[LINUX_VLNEXT] = 026,
 	},
 };
+
+static struct pollhead console_ph;
+
+/* The framework's input hook: in its interrupt, so only notify. */
+static void
+console_input(void)
+{
+	poll_notify(&console_ph, LINUX_EPOLLIN | LINUX_EPOLLRDNORM);
+}
+
+static uint32_t
+console_poll(struct file *f, struct poll_table *pt)
+{
+	uint32_t mask = LINUX_EPOLLOUT | LINUX_EPOLLWRNORM;
+
+	poll_wait(pt, &console_ph);
+	if (fw_console_readable(f->port_in))
+		mask |= LINUX_EPOLLIN | LINUX_EPOLLRDNORM;
+	return mask;
+}
 
 static long
 console_read(struct file *f, void *buf, size_t len, uint64_t *off)
@@ -139,6 +167,7 @@ const struct file_ops console_file_ops = {
 	.read = console_read,
 	.write = console_write,
 	.ioctl = console_ioctl,
+	.poll = console_poll,
 	.stat = console_stat,
 };
 
@@ -149,6 +178,7 @@ console_file_init(struct file *f)
 	f->port = FW_CONSOLE_OUT;
 	f->port_in = FW_CONSOLE_IN;
 	f->port_out = FW_CONSOLE_OUT;
+	fw_console_set_input_hook(console_input);
 	return 0;
 }
 
@@ -209,6 +239,7 @@ console_file_open(unsigned int port, struct file **out)
 	f->port = port;
 	f->port_in = FW_CONSOLE_IN;
 	f->port_out = port == FW_CONSOLE_IN ? FW_CONSOLE_OUT : port;
+	fw_console_set_input_hook(console_input);
 	*out = f;
 	return 0;
 }

@@ -12,7 +12,7 @@ set -uo pipefail
 cases="echo sh_arith exit_status uname_a env_passthrough env_args ls_root cat_passwd cat_stdin
 ls_missing sh_true_status sh_false_status sh_for_loop sh_nested sh_pipe_cat sh_pipe_wc sh_pipe_ls
 sh_ulimit setsid sh_trap sh_background_wait sh_kill_child sh_subshell sh_exec_redirect
-sh_sigpipe"
+sh_sigpipe stdin_poll_ready stdin_poll_later stdin_poll_timeout"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -149,6 +149,20 @@ sh_sigpipe)
     script='busybox yes | busybox head -n 3; echo done'
     guest /bin/busybox sh -c "$script"
     expect_rc 0; expect_out "$("$native" sh -c "$script")" ;;
+stdin_poll_ready|stdin_poll_later|stdin_poll_timeout)
+    # The shell's read -t polls fd 0, the console: input already there,
+    # input that comes while it waits (the console's input hook wakes the
+    # poll), and none before the timeout (read fails with 1).
+    case $case in
+    stdin_poll_ready) feed() { printf 'abc\n'; } ; want="rc=0 got abc" ;;
+    stdin_poll_later) feed() { sleep 0.5; printf 'late\n'; } ; want="rc=0 got late" ;;
+    *) feed() { sleep 2; } ; want="rc=1 got " ;;
+    esac
+    script='read -t 10 x; echo "rc=$? got $x"'
+    [ "$case" = stdin_poll_timeout ] && script='read -t 0.2 x; echo "rc=$? got $x"'
+    feed | "${trellis[@]}" run -- /bin/busybox sh -c "$script" >"$tmp/out" 2>"$tmp/err"
+    rc=$?
+    expect_rc 0; expect_out "$want" ;;
 *)
     echo "unknown case '$case'; cases: $cases" >&2
     exit 2 ;;

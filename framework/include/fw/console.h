@@ -24,8 +24,20 @@ FW_MUST_CHECK long	fw_console_write(unsigned int port, const void *buf,
  */
 FW_MUST_CHECK long	fw_console_read(unsigned int port, void *buf,
 			    size_t len, bool nonblock);
-/* Whether input is waiting (for poll). */
+/* Whether input is waiting, or has ended (for poll). */
 bool			fw_console_readable(unsigned int port);
+/*
+ * Input notification, for poll(2) on the console: fn is called each time
+ * input arrives on FW_CONSOLE_IN or ends, after blocked readers were
+ * woken; NULL removes it.  One hook: a new one replaces the old.  fn runs
+ * in the console interrupt's bottom half, outside any task, and may be
+ * called again before it returns (on another CPU), so it must not sleep,
+ * take a mutex or enter user mode; spinlocks and wait-queue wake-ups are
+ * fine.  The call may be spurious; fn re-checks with
+ * fw_console_readable().  fn must stay valid while set.
+ */
+typedef void (*fw_console_input_fn)(void);
+void			fw_console_set_input_hook(fw_console_input_fn fn);
 /* Whether the port is a terminal on the host side. */
 bool			fw_console_isatty(unsigned int port);
 /* The terminal's size: 0, or -ENOTTY when the port is not a terminal. */

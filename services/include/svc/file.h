@@ -9,6 +9,7 @@
  *	I	immutable after file_alloc()
  *	a	atomic
  *	l	file->lock (serialises offset updates, as Linux's f_pos_lock)
+ *	E	epoll's global lock (services/poll/epoll.c)
  * Lock order: fdtable->lock, file->lock, the file system's lock.
  */
 #ifndef SVC_FILE_H
@@ -28,6 +29,8 @@ struct fw_vm;
 struct linux_stat;
 struct fdtable;
 struct fw_frame;
+struct poll_table;
+struct epitem;
 
 struct file_ops {
 	/* I/O on kernel memory at *off, which they advance: bytes or -errno. */
@@ -40,6 +43,12 @@ struct file_ops {
 	/* arg is the raw third argument; user memory through t's vm. */
 	long	(*ioctl)(struct file *f, struct thread *t, unsigned int cmd,
 		    uint64_t arg);
+	/*
+	 * The current readiness (svc/poll.h): an EPOLL* mask, after hooking
+	 * pt's poller (if pt is not NULL) on the heads that announce changes.
+	 * NULL: always ready to read and write, and epoll refuses the file.
+	 */
+	uint32_t (*poll)(struct file *f, struct poll_table *pt);
 	/* Fills st for a file without a vnode (console). */
 	void	(*stat)(struct file *f, struct linux_stat *st);
 	/* Called once, when the last reference goes. */
@@ -53,6 +62,11 @@ struct file_ops {
 		    struct fw_frame **out);
 	/* mmap of it is anonymous memory (/dev/zero). */
 	bool	mmap_zero;
+	/*
+	 * What /proc/<pid>/fd/N says of a file of no file system:
+	 * "anon_inode:[NAME]", or "pipe:[ino]" for "pipe".
+	 */
+	const char *anon_name;
 };
 
 struct file {
@@ -75,6 +89,8 @@ struct file {
 	unsigned int		 port;		/* [I] console: opened on */
 	unsigned int		 port_in;	/* [I] console: reads */
 	unsigned int		 port_out;	/* [I] console: writes */
+	/* The epoll items watching this file; unref removes them. */
+	struct epitem *_Atomic	 epitems;	/* [E] */
 };
 
 /*

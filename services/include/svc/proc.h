@@ -34,6 +34,7 @@ struct mm;
 struct fdtable;
 struct vnode;
 struct vfork_done;
+struct pidfd_handle;
 
 struct cred {
 	uint32_t	uid, euid, suid, fsuid;
@@ -130,6 +131,8 @@ struct proc {
 	bool			 no_new_privs;		/* [p] never cleared */
 	int			 pdeath_signal;		/* [p] */
 	atomic_bool		 child_subreaper;	/* [a] */
+	/* What its pidfds name (svc/pidfd.h); under proc_table_lock. */
+	struct pidfd_handle	*pidfd;
 };
 
 struct thread {
@@ -149,14 +152,17 @@ struct thread {
 	/*
 	 * Signal delivery's view of the call being made: its number while a
 	 * restart is possible (else -1), the mask sigsuspend(2) replaced,
-	 * what nanosleep(2) resumes through restart_syscall(2), and the last
-	 * fault, for the sigcontext.
+	 * what restart_syscall(2) resumes (an interrupted nanosleep(2) or
+	 * poll(2): restart_fn and its arguments), and the last fault, for
+	 * the sigcontext.
 	 */
 	int64_t			 sys_nr;		/* [t] */
 	bool			 restore_mask;		/* [t] */
 	uint64_t		 saved_mask;		/* [t] */
+	long			(*restart_fn)(struct thread *t); /* [t] */
 	uint64_t		 restart_deadline;	/* [t] monotonic ns */
 	uint64_t		 restart_urem;		/* [t] */
+	uint64_t		 restart_arg;		/* [t] */
 	uint64_t		 fault_trap, fault_err, fault_addr; /* [t] */
 	uint64_t		 clear_child_tid;	/* [t] */
 	uint64_t		 robust_list, robust_len; /* [t] */
@@ -192,6 +198,12 @@ struct proc		*proc_search_locked(bool (*match)(struct proc *p,
 /* Supplementary groups: +1 and -1 (NULL ok, and frees at zero). */
 struct proc_groups	*proc_groups_ref(struct proc_groups *g);
 void			 proc_groups_unref(struct proc_groups *g);
+/*
+ * Whether process group pgid is orphaned (no member's parent is in
+ * another group of the same session): stop signals from the terminal
+ * (SIGTSTP, SIGTTIN, SIGTTOU) are then discarded.  Takes proc_tree_lock.
+ */
+bool			 proc_pgrp_orphaned(int pgid);
 /* Makes p the process orphans are given to (pid 1), once at boot. */
 void			 proc_set_init(struct proc *p);
 /* Makes child (new, not yet running) a child of parent. */
@@ -292,22 +304,37 @@ FW_MUST_CHECK int	 proc_exec(struct thread *t, const char *path,
 			    const char *const *argv, size_t argc,
 			    const char *const *envp, size_t envc);
 /*
+ * execveat(2)'s form: the program is file from dirfd with flags
+ * (AT_EMPTY_PATH: dirfd itself; AT_SYMLINK_NOFOLLOW: ELOOP for a link),
+ * path the name it runs under (AT_EXECFN, comm, a script's argument).
+ */
+FW_MUST_CHECK int	 proc_execat(struct thread *t, int dirfd,
+			    const char *file, int flags, const char *path,
+			    const char *const *argv, size_t argc,
+			    const char *const *envp, size_t envc);
+/* What clone(2) or clone3(2) asked for (kernel_clone_args). */
+struct clone_req {
+	uint64_t	flags;		/* CLONE_* and the exit signal */
+	uint64_t	newsp;		/* 0: the parent's stack */
+	uint64_t	parent_tid, child_tid, tls;
+	uint64_t	pidfd;		/* where CLONE_PIDFD stores the fd */
+};
+/*
  * fork(2) for t (clone(2) with flags that copy everything): creates the
  * child process with a copy-on-write copy of t's memory and starts its
- * thread.  Returns the child's pid, or -ENOMEM, -EAGAIN.
+ * thread; with CLONE_PIDFD a pidfd of it goes into t's table and to
+ * r->pidfd.  Returns the child's pid, or -ENOMEM, -EAGAIN, -EMFILE,
+ * -EFAULT.
  */
-FW_MUST_CHECK int	 proc_fork(struct thread *t, uint64_t flags,
-			    uint64_t newsp, uint64_t parent_tid,
-			    uint64_t child_tid, uint64_t tls);
+FW_MUST_CHECK int	 proc_fork(struct thread *t, const struct clone_req *r);
 /*
  * clone(2) with CLONE_THREAD: a new thread of t's process sharing its
  * memory, files and signal actions, starting from t's registers with
  * rax = 0, the stack newsp and (CLONE_SETTLS) the fs base tls.  Returns
  * its tid, or -ENOMEM, -EAGAIN, -EINTR (the process is exiting).
  */
-FW_MUST_CHECK int	 proc_clone_thread(struct thread *t, uint64_t flags,
-			    uint64_t newsp, uint64_t parent_tid,
-			    uint64_t child_tid, uint64_t tls);
+FW_MUST_CHECK int	 proc_clone_thread(struct thread *t,
+			    const struct clone_req *r);
 /*
  * A vfork child's execve or exit: its parent, waiting in vfork(2), goes
  * on.  Called by p's own thread; nothing happens when no one waits.

@@ -23,6 +23,7 @@
 struct proc;
 struct thread;
 struct sigqueue;
+struct pollhead;
 
 /* A set of pending signals and the siginfo of each, in arrival order. */
 struct sigpending {
@@ -97,6 +98,34 @@ void			signal_notify_parent_stop(struct proc *p, int code,
 /* The siginfo SIGCHLD carries when p ends with wait status ws. */
 void			signal_chld_info(const struct proc *p, int ws,
 			    struct linux_siginfo *info);
+
+/*
+ * For waits, signalfd(2) and the sigmask of ppoll(2), pselect6(2) and
+ * epoll_pwait(2) (proc/signal_wait.c).  signal_pending: whether t must
+ * leave an interruptible wait for the delivery point (a signal its mask
+ * lets through, a stop, its own or its process's end).  signal_peek: the
+ * signals of set pending for t, in its own queue or its process's.
+ * signal_dequeue: takes the next signal of set (t's queue first, whatever
+ * t's mask says, as a signalfd read does) into *info: its number, or 0.
+ * All three take p->lock.
+ */
+bool			signal_pending(struct thread *t);
+uint64_t		signal_peek(struct thread *t, uint64_t set);
+int			signal_dequeue(struct thread *t, uint64_t set,
+			    struct linux_siginfo *info);
+/*
+ * A temporary mask for the length of one call (set_user_sigmask): the old
+ * one is saved; signal_mask_done() puts it back, unless the call was
+ * interrupted, when the delivery point does so after running the handler.
+ */
+void			signal_mask_swap(struct thread *t, uint64_t mask);
+void			signal_mask_done(struct thread *t, bool interrupted);
+/*
+ * The head notified whenever a signal is queued for p or one of its
+ * threads (signalfd's readiness).  Heads are shared by processes whose
+ * pids collide, and never freed, so an entry may outlive p.
+ */
+struct pollhead		*signal_pollhead(const struct proc *p);
 
 /*
  * The signal frame (proc/sigframe.c).  sigframe_setup() pushes Linux's

@@ -47,6 +47,15 @@ SYSCALL(readlink); SYSCALL(faccessat); SYSCALL(faccessat2); SYSCALL(access);
 SYSCALL(ioctl); SYSCALL(fcntl); SYSCALL(dup); SYSCALL(dup2); SYSCALL(dup3);
 SYSCALL(umask); SYSCALL(mount); SYSCALL(umount2); SYSCALL(chroot);
 
+/* Readiness (services/poll) and pidfds (services/proc). */
+SYSCALL(poll); SYSCALL(ppoll); SYSCALL(select); SYSCALL(pselect6);
+SYSCALL(epoll_create); SYSCALL(epoll_create1); SYSCALL(epoll_ctl);
+SYSCALL(epoll_wait); SYSCALL(epoll_pwait); SYSCALL(epoll_pwait2);
+SYSCALL(eventfd); SYSCALL(eventfd2); SYSCALL(timerfd_create);
+SYSCALL(timerfd_settime); SYSCALL(timerfd_gettime); SYSCALL(signalfd);
+SYSCALL(signalfd4); SYSCALL(pidfd_open); SYSCALL(pidfd_send_signal);
+SYSCALL(pidfd_getfd);
+
 /* Pipes and futexes (services/ipc). */
 SYSCALL(pipe); SYSCALL(pipe2);
 SYSCALL(futex); SYSCALL(futex_waitv); SYSCALL(get_robust_list);
@@ -70,7 +79,7 @@ SYSCALL(sigaltstack); SYSCALL(prlimit64); SYSCALL(getrlimit);
 SYSCALL(sysinfo); SYSCALL(sched_getaffinity); SYSCALL(brk); SYSCALL(mmap);
 SYSCALL(munmap); SYSCALL(mprotect); SYSCALL(mremap); SYSCALL(madvise);
 SYSCALL(getpgrp); SYSCALL(getcpu);
-SYSCALL(clone); SYSCALL(clone3); SYSCALL(fork); SYSCALL(vfork); SYSCALL(execve);
+SYSCALL(clone); SYSCALL(clone3); SYSCALL(fork); SYSCALL(vfork); SYSCALL(execve); SYSCALL(execveat);
 SYSCALL(wait4); SYSCALL(waitid);
 
 /* Groups, sessions, credentials, prctl, usage (services/proc). */

@@ -66,6 +66,13 @@ FW_MUST_CHECK int	 fd_install(struct proc *p, struct file *f,
  */
 FW_MUST_CHECK int	 vfs_open(struct proc *p, int dirfd, const char *path,
 			    int flags, unsigned int mode, struct file **out);
+/*
+ * A new open file description of the object f is open on (f may be an
+ * O_PATH descriptor), with open flags (access mode only): -errno.  For
+ * execveat's AT_EMPTY_PATH.
+ */
+FW_MUST_CHECK int	 vfs_reopen(struct file *f, int flags,
+			    struct file **out);
 /* Reads at off into a kernel buffer: bytes read (0 at end), or -errno. */
 FW_MUST_CHECK long	 file_pread(struct file *f, void *buf, size_t len,
 			    uint64_t off);

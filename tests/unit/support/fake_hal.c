@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include <fw/boot.h>
+#include <fw/console.h>
 #include <fw/task.h>
 #include <hal/cpu.h>
 #include <hal/mmu.h>
@@ -503,4 +504,51 @@ hal_power_off(int status)
 	fprintf(stderr, "fake_hal: power off with status %d\n", status);
 	fflush(stderr);
 	_exit(status);
+}
+
+/*
+ * The console (fw/console.h), which a backend provides beside its HAL:
+ * the fake one has no input (end of file at once), no terminal, and
+ * writes to the test's stderr.  The services' unit tests link it when
+ * they pull in the console files.
+ */
+long
+fw_console_write(unsigned int port, const void *buf, size_t len)
+{
+	if (port != FW_CONSOLE_OUT && port != FW_CONSOLE_ERR)
+		return -EINVAL;
+	return fwrite(buf, 1, len, stderr) == len ? (long)len : -EIO;
+}
+
+long
+fw_console_read(unsigned int port, void *buf, size_t len, bool nonblock)
+{
+	(void)buf, (void)len, (void)nonblock;
+	return port == FW_CONSOLE_IN ? 0 : -EINVAL;
+}
+
+bool
+fw_console_readable(unsigned int port)
+{
+	return port == FW_CONSOLE_IN;
+}
+
+void
+fw_console_set_input_hook(fw_console_input_fn fn)
+{
+	(void)fn;
+}
+
+bool
+fw_console_isatty(unsigned int port)
+{
+	(void)port;
+	return false;
+}
+
+int
+fw_console_winsize(unsigned int port, uint16_t *rows, uint16_t *cols)
+{
+	(void)port, (void)rows, (void)cols;
+	return -ENOTTY;
 }

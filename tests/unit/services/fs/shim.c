@@ -16,6 +16,7 @@
 #include <fw/random.h>
 #include <fw/timer.h>
 #include <fw/uaccess.h>
+#include <svc/poll.h>
 #include <svc/signal.h>
 #include "shim.h"
 
@@ -81,6 +82,9 @@ fw_frame_zero(struct fw_frame *f, size_t off, size_t len)
 	return 0;
 }
 
+void fw_spin_init(struct fw_spinlock *l) { memset(l, 0, sizeof(*l)); }
+void fw_spin_lock(struct fw_spinlock *l) FW_NO_TSA { (void)l; }
+void fw_spin_unlock(struct fw_spinlock *l) FW_NO_TSA { (void)l; }
 void fw_mutex_init(struct fw_mutex *m) { memset(m, 0, sizeof(*m)); }
 void fw_mutex_lock(struct fw_mutex *m) FW_NO_TSA { (void)m; }
 void fw_mutex_unlock(struct fw_mutex *m) FW_NO_TSA { (void)m; }
@@ -242,6 +246,8 @@ fw_console_read(unsigned int port, void *buf, size_t len, bool nonblock)
 }
 
 bool fw_console_isatty(unsigned int port) { return shim_console_tty; }
+bool fw_console_readable(unsigned int port) { return console_in != NULL; }
+void fw_console_set_input_hook(fw_console_input_fn fn) { (void)fn; }
 
 int
 fw_console_winsize(unsigned int port, uint16_t *rows, uint16_t *cols)
@@ -251,6 +257,14 @@ fw_console_winsize(unsigned int port, uint16_t *rows, uint16_t *cols)
 	*rows = 24;
 	*cols = 80;
 	return 0;
+}
+
+/* The epoll service is not linked: these tests register no items. */
+void
+epoll_file_release(struct file *f)
+{
+	(void)f;
+	abort();
 }
 
 /* The signal service is not linked: SIGPIPE is counted instead. */
