@@ -50,6 +50,7 @@ file_unref(struct file *f)
 {
 	if (f == NULL || atomic_fetch_sub(&f->nref, 1) != 1)
 		return;
+	fsnotify_close(f);
 	/*
 	 * Epoll items hold no reference (Linux's eventpoll_release): they go
 	 * first, while the object they poll is still whole.  No one can add

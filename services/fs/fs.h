@@ -29,6 +29,7 @@ struct fw_frame;
 struct vnode;
 struct file;
 struct superblock;
+struct inotify_mark;
 
 extern struct fw_mutex fs_lock;
 
@@ -50,6 +51,7 @@ struct vnode {
 	struct superblock	*sb;		/* [I] not counted: lives while
 						   a mount of it is held */
 	uint32_t		 mounted;	/* [F] mounts on this vnode */
+	struct inotify_mark	*marks;		/* [F] inotify watches on it */
 	uint32_t		 mode, uid, gid;	/* [F] */
 	uint32_t		 nlink;		/* [F] */
 	uint32_t		 rmajor, rminor;	/* [I] device nodes */
@@ -267,6 +269,24 @@ FW_MUST_CHECK int	 modify_at(struct proc *p, int dirfd, uint64_t upath,
 FW_MUST_CHECK long	 vpath_name_locked(const struct vpath *root,
 			    const struct vpath *p, char *buf, size_t size,
 			    bool *reachable) FW_REQUIRES(&fs_lock);
+
+/*
+ * inotify.c: the hooks the file system calls as things happen, with
+ * fs_lock held.  fsnotify_locked() reports mask about v to v's watchers
+ * and, with name, to its directory's (dir may be NULL: v->parent is
+ * used for a non-directory).  fsnotify_gone_locked() ends v's watches
+ * (IN_DELETE_SELF, IN_IGNORED) when its last link went.  Both are cheap
+ * while nothing is watched anywhere.
+ */
+void			 fsnotify_locked(struct vnode *dir, struct vnode *v,
+			    uint32_t mask, const char *name, uint32_t cookie)
+			    FW_REQUIRES(&fs_lock);
+void			 fsnotify_gone_locked(struct vnode *v)
+			    FW_REQUIRES(&fs_lock);
+/* Whether any watch exists (callers may skip taking fs_lock if not). */
+bool			 fsnotify_active(void);
+/* A file's last close (IN_CLOSE_WRITE or IN_CLOSE_NOWRITE); takes fs_lock. */
+void			 fsnotify_close(struct file *f) FW_EXCLUDES(&fs_lock);
 
 /* path.c: copying a path in: a heap buffer to path_put().  -errno. */
 FW_MUST_CHECK int	 path_get(struct fw_vm *vm, uint64_t upath,

@@ -12,6 +12,7 @@
 #include <svc/file.h>
 #include <svc/lib.h>
 #include <svc/vfs.h>
+#include <uapi/inotify.h>
 #include <uapi/tty.h>
 #include "fs.h"
 
@@ -23,6 +24,8 @@ reg_read(struct file *f, void *buf, size_t len, uint64_t *off)
 
 	fw_mutex_lock(&fs_lock);
 	n = v->ops->read(v, buf, len, *off);
+	if (n > 0)
+		fsnotify_locked(NULL, v, LINUX_IN_ACCESS, NULL, 0);
 	fw_mutex_unlock(&fs_lock);
 	if (n > 0)
 		*off += (uint64_t)n;
@@ -40,6 +43,8 @@ reg_write(struct file *f, const void *buf, size_t len, uint64_t *off)
 	if (atomic_load(&f->flags) & LINUX_O_APPEND)
 		*off = v->size;
 	n = v->ops->write(v, buf, len, *off);
+	if (n > 0)
+		fsnotify_locked(NULL, v, LINUX_IN_MODIFY, NULL, 0);
 	fw_mutex_unlock(&fs_lock);
 	if (n > 0)
 		*off += (uint64_t)n;
@@ -196,6 +201,7 @@ open_create_locked(const struct fsctx *c, struct walk *w, unsigned int mode)
 	    mode, NULL, &w->v)) < 0)
 		return err;
 	w->mnt = mount_ref(w->dmnt);
+	fsnotify_locked(w->dir, w->v, LINUX_IN_CREATE, w->name, 0);
 	w->v->uid = c->cred.fsuid;
 	w->v->gid = (w->dir->mode & LINUX_S_ISGID) ? w->dir->gid :
 	    c->cred.fsgid;
@@ -222,8 +228,10 @@ open_walk_locked(const struct fsctx *c, const struct vpath *start,
 	if ((err = open_check_locked(c, w, flags)) < 0)
 		return err;
 	if ((flags & LINUX_O_TRUNC) && !(flags & LINUX_O_PATH) &&
-	    vnode_is(w->v, LINUX_S_IFREG))
+	    vnode_is(w->v, LINUX_S_IFREG)) {
+		fsnotify_locked(NULL, w->v, LINUX_IN_MODIFY, NULL, 0);
 		return w->v->ops->truncate(w->v, 0);
+	}
 	return 0;
 }
 
@@ -262,6 +270,11 @@ vfs_open(struct proc *p, int dirfd, const char *path, int flags,
 		obj.v = w.v;
 		obj.mnt = w.mnt;
 		err = vnode_open(&obj, (unsigned int)flags, out);
+	}
+	if (err == 0 && !(flags & LINUX_O_PATH) && fsnotify_active()) {
+		fw_mutex_lock(&fs_lock);
+		fsnotify_locked(NULL, w.v, LINUX_IN_OPEN, NULL, 0);
+		fw_mutex_unlock(&fs_lock);
 	}
 	if (err == 0 && w.dir != NULL && !vnode_is(w.v, LINUX_S_IFDIR) &&
 	    (*out)->vnode == w.v) {

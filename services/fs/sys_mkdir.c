@@ -8,6 +8,7 @@
 #include <svc/syscall.h>
 #include <svc/lib.h>
 #include <svc/vfs.h>
+#include <uapi/inotify.h>
 #include "fs.h"
 
 static int
@@ -34,6 +35,7 @@ mkdir_locked(const struct fsctx *c, struct walk *w, uint32_t mode)
 		return err;
 	v->uid = c->cred.fsuid;
 	v->gid = (w->dir->mode & LINUX_S_ISGID) ? w->dir->gid : c->cred.fsgid;
+	fsnotify_locked(w->dir, v, LINUX_IN_CREATE, w->name, 0);
 	vnode_unref(v);
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include <svc/syscall.h>
 #include <svc/lib.h>
 #include <svc/vfs.h>
+#include <uapi/inotify.h>
 #include "fs.h"
 
 static int
@@ -46,6 +47,8 @@ unlink_locked(const struct fsctx *c, struct walk *w) FW_REQUIRES(&fs_lock)
 	if (w->dir->ops->unlink == NULL)
 		return -EPERM;
 	w->dir->ops->unlink(w->dir, w->name, str_len(w->name));
+	fsnotify_locked(w->dir, w->v, LINUX_IN_DELETE, w->name, 0);
+	fsnotify_gone_locked(w->v);
 	return 0;
 }
 
@@ -76,6 +79,8 @@ rmdir_locked(const struct fsctx *c, struct walk *w) FW_REQUIRES(&fs_lock)
 	if (w->v->ops != &ramfs_ops || w->v->u.dir.head != NULL)
 		return -ENOTEMPTY;
 	w->dir->ops->unlink(w->dir, w->name, str_len(w->name));
+	fsnotify_locked(w->dir, w->v, LINUX_IN_DELETE, w->name, 0);
+	fsnotify_gone_locked(w->v);
 	return 0;
 }
 

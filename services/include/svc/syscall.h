@@ -45,7 +45,8 @@ SYSCALL(chdir); SYSCALL(fchdir); SYSCALL(mkdirat); SYSCALL(mkdir);
 SYSCALL(unlinkat); SYSCALL(unlink); SYSCALL(rmdir); SYSCALL(readlinkat);
 SYSCALL(readlink); SYSCALL(faccessat); SYSCALL(faccessat2); SYSCALL(access);
 SYSCALL(ioctl); SYSCALL(fcntl); SYSCALL(dup); SYSCALL(dup2); SYSCALL(dup3);
-SYSCALL(umask); SYSCALL(mount); SYSCALL(umount2); SYSCALL(chroot);
+SYSCALL(umask); SYSCALL(inotify_init); SYSCALL(inotify_init1);
+SYSCALL(inotify_add_watch); SYSCALL(inotify_rm_watch); SYSCALL(mount); SYSCALL(umount2); SYSCALL(chroot);
 
 /* Readiness (services/poll) and pidfds (services/proc). */
 SYSCALL(poll); SYSCALL(ppoll); SYSCALL(select); SYSCALL(pselect6);

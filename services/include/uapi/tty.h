@@ -33,6 +33,7 @@ _Static_assert(sizeof(struct linux_winsize) == 8, "winsize");
 #define LINUX_TIOCGPGRP		0x540f
 #define LINUX_TIOCSPGRP		0x5410
 #define LINUX_TIOCGWINSZ	0x5413
+#define LINUX_FIONREAD		0x541b
 #define LINUX_TIOCSWINSZ	0x5414
 #define LINUX_FIONBIO		0x5421
 

@@ -12,15 +12,21 @@ int main(void)
     pid_t c;
     int st;
 
+    int ready[2];
+    char b;
+
+    CHECK_OK(pipe(ready));
     c = fork();
     if (c == 0) {
         sigfillset(&all);
         sigprocmask(SIG_BLOCK, &all, NULL);
+        if (write(ready[1], "r", 1) != 1)
+            _exit(2);
         for (volatile unsigned long i = 0;; i++)
             ;
     }
     CHECK(c > 0);
-    nanosleep(&ts, NULL);
+    CHECK(read(ready[0], &b, 1) == 1);     /* blocked before the SIGTERM */
     CHECK_OK(kill(c, SIGTERM));         /* blocked: stays pending */
     nanosleep(&ts, NULL);
     CHECK(waitpid(c, &st, WNOHANG) == 0);

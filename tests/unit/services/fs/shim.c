@@ -16,6 +16,7 @@
 #include <fw/random.h>
 #include <fw/timer.h>
 #include <fw/uaccess.h>
+#include <fw/waitq.h>
 #include <svc/poll.h>
 #include <svc/signal.h>
 #include "shim.h"
@@ -90,6 +91,16 @@ void fw_mutex_lock(struct fw_mutex *m) FW_NO_TSA { (void)m; }
 void fw_mutex_unlock(struct fw_mutex *m) FW_NO_TSA { (void)m; }
 uint64_t fw_clock_realtime(void) { return 1700000000ULL * 1000000000ULL; }
 size_t fw_frames_total(void) { return 262144; }	/* 1 GiB */
+/* One task: a wait whose condition is false would never end. */
+void fw_waitq_init(struct fw_waitq *wq) { memset(wq, 0, sizeof(*wq)); }
+void fw_waitq_wake_all(struct fw_waitq *wq) { (void)wq; }
+int
+fw_waitq_wait(struct fw_waitq *wq, fw_wait_cond_fn cond, void *arg,
+    uint64_t deadline, bool interruptible)
+{
+	(void)wq, (void)deadline, (void)interruptible;
+	return cond(arg) ? 0 : -EINTR;
+}
 
 int
 fw_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap)
