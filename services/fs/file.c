@@ -14,6 +14,7 @@
 #include <svc/lib.h>
 #include <svc/vfs.h>
 #include "fs.h"
+#include "lock.h"
 
 #define FILE_CHUNK	16384
 #define MAX_RW_COUNT	0x7ffff000UL	/* Linux's INT_MAX & PAGE_MASK */
@@ -48,6 +49,8 @@ file_unref(struct file *f)
 {
 	if (f == NULL || atomic_fetch_sub(&f->nref, 1) != 1)
 		return;
+	if (f->vnode != NULL)
+		lock_file_release(f);	/* flock and OFD locks (lock.c) */
 	if (f->ops->release != NULL)
 		f->ops->release(f);
 	vnode_unref(f->vnode);

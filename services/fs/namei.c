@@ -4,7 +4,9 @@
  * ".." stops at the process's root; symlinks are followed in the middle of
  * a path always, at its end with WALK_FOLLOW or a trailing '/', at most
  * LINUX_MAXSYMLINKS times per walk (ELOOP).  A path ending in '/' must
- * name a directory (ENOTDIR) or be absent.
+ * name a directory (ENOTDIR) or be absent.  openat2(2)'s scoping:
+ * WALK_NO_SYMLINKS makes any symlink to follow ELOOP, and WALK_BENEATH
+ * makes an absolute path or ".." above c->root EXDEV.
  *
  * Interface: walk_path_locked(), walk_done(), dirfd_vnode() (fs.h).
  * Locks: walks run under fs_lock; dirfd_vnode() runs before it.
@@ -97,6 +99,8 @@ walk_rec(const struct fsctx *c, struct vnode *start, const char *s,
 
 	if (*s == '\0')
 		return -ENOENT;
+	if (*s == '/' && (w->resolve & WALK_BENEATH))
+		return -EXDEV;		/* openat2 RESOLVE_BENEATH */
 	cur = vnode_ref(*s == '/' ? c->root : start);
 	for (;;) {
 		while (*s == '/')
@@ -116,6 +120,11 @@ walk_rec(const struct fsctx *c, struct vnode *start, const char *s,
 			err = -ENAMETOOLONG;
 			goto fail;
 		}
+		if ((w->resolve & WALK_BENEATH) && cur == c->root &&
+		    len == 2 && s[0] == '.' && s[1] == '.') {
+			err = -EXDEV;	/* ".." out of RESOLVE_BENEATH */
+			goto fail;
+		}
 		err = walk_lookup(c, cur, s, len, &next);
 		if (err == -ENOENT && last && cur->nlink > 0) {
 			walk_set(w, cur, NULL, s, len, slash);
@@ -127,7 +136,8 @@ walk_rec(const struct fsctx *c, struct vnode *start, const char *s,
 		    (!last || slash || (flags & WALK_FOLLOW))) {
 			struct vnode *link = next;
 
-			err = walk_follow(c, cur, link, last, w, &next);
+			err = (w->resolve & WALK_NO_SYMLINKS) ? -ELOOP :
+			    walk_follow(c, cur, link, last, w, &next);
 			vnode_unref(link);
 			if (err < 0 || last) {
 				vnode_unref(cur);
@@ -157,6 +167,7 @@ walk_path_locked(const struct fsctx *c, struct vnode *start,
 	w->name[0] = '\0';
 	w->slash = false;
 	w->nlinks = 0;
+	w->resolve = flags & (WALK_NO_SYMLINKS | WALK_BENEATH);
 	if (str_nlen(path, LINUX_PATH_MAX) >= LINUX_PATH_MAX)
 		return -ENAMETOOLONG;
 	if ((err = walk_rec(c, start, path, flags, w)) < 0) {

@@ -14,7 +14,7 @@
 #include <svc/lib.h>
 #include "fs.h"
 
-static struct ramfs_dirent **
+struct ramfs_dirent **
 ramfs_find(struct vnode *dir, const char *name, size_t len)
 {
 	struct ramfs_dirent **pp;
@@ -61,6 +61,7 @@ ramfs_link(struct vnode *dir, const char *name, size_t len, struct vnode *v)
 		dir->nlink++;
 	}
 	v->nlink++;
+	dir->size += RAMFS_DIRENT_SIZE;
 	vnode_touch_locked(dir, true);
 	return 0;
 }
@@ -78,6 +79,7 @@ ramfs_create(struct vnode *dir, const char *name, size_t len, uint32_t mode,
 	if (vnode_is(v, LINUX_S_IFDIR)) {
 		v->nlink = 1;			/* "." ; the entry adds one */
 		v->u.dir.next_cookie = 2;
+		v->size = 2 * RAMFS_DIRENT_SIZE;
 	} else if (vnode_is(v, LINUX_S_IFLNK)) {
 		if ((v->u.target = str_dup(target)) == NULL) {
 			err = -ENOMEM;
@@ -114,8 +116,9 @@ ramfs_unlink(struct vnode *dir, const char *name, size_t len)
 	} else {
 		v->nlink--;
 	}
-	v->ctime = dir->mtime;
+	dir->size -= RAMFS_DIRENT_SIZE;
 	vnode_touch_locked(dir, true);
+	v->ctime = dir->mtime;
 	fw_free(d);
 	vnode_unref(v);
 }
@@ -200,6 +203,7 @@ const struct vnode_ops ramfs_ops = {
 	.write = ramfs_write,
 	.truncate = ramfs_truncate,
 	.getdents = ramfs_getdents,
+	.rename = ramfs_rename,
 	.release = ramfs_release,
 };
 
@@ -213,6 +217,7 @@ ramfs_new_root(struct vnode **out)
 		return err;
 	v->nlink = 2;
 	v->u.dir.next_cookie = 2;
+	v->size = 2 * RAMFS_DIRENT_SIZE;
 	*out = v;
 	return 0;
 }

@@ -107,7 +107,10 @@ static const struct {
 	{ "console",	0600, LINUX_TTYAUX_MAJOR, 1 },
 };
 
-/* /dev with its nodes, /tmp, /proc and /sys, where the archive lacks them. */
+/*
+ * /dev with its nodes and /dev/shm, /tmp, /proc and /sys, where the
+ * archive lacks them.
+ */
 static int
 vfs_populate_locked(struct vnode *root) FW_REQUIRES(&fs_lock)
 {
@@ -136,6 +139,9 @@ vfs_populate_locked(struct vnode *root) FW_REQUIRES(&fs_lock)
 		v->rminor = dev_nodes[i].minor;
 		vnode_unref(v);
 	}
+	/* POSIX shared memory lives in a sticky tmpfs at /dev/shm. */
+	if (err == 0 && (err = vfs_mkdirs_locked(dev, "shm", 01777, &v)) == 0)
+		vnode_unref(v);
 	vnode_unref(dev);
 	return err;
 }
