@@ -47,6 +47,9 @@ SYSCALL(readlink); SYSCALL(faccessat); SYSCALL(faccessat2); SYSCALL(access);
 SYSCALL(ioctl); SYSCALL(fcntl); SYSCALL(dup); SYSCALL(dup2); SYSCALL(dup3);
 SYSCALL(umask);
 
+/* The VFS families (services/fs: sys_rename.c, sys_link.c, ...). */
+SYSCALL(rename); SYSCALL(renameat); SYSCALL(renameat2);
+
 /* Pipes and futexes (services/ipc). */
 SYSCALL(pipe); SYSCALL(pipe2);
 SYSCALL(futex); SYSCALL(futex_waitv); SYSCALL(get_robust_list);
