@@ -49,6 +49,7 @@ SYSCALL(umask);
 
 /* The VFS families (services/fs: sys_rename.c, sys_link.c, ...). */
 SYSCALL(rename); SYSCALL(renameat); SYSCALL(renameat2);
+SYSCALL(link); SYSCALL(linkat); SYSCALL(symlink); SYSCALL(symlinkat);
 
 /* Pipes and futexes (services/ipc). */
 SYSCALL(pipe); SYSCALL(pipe2);
