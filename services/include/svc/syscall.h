@@ -50,6 +50,9 @@ SYSCALL(umask);
 /* The VFS families (services/fs: sys_rename.c, sys_link.c, ...). */
 SYSCALL(rename); SYSCALL(renameat); SYSCALL(renameat2);
 SYSCALL(link); SYSCALL(linkat); SYSCALL(symlink); SYSCALL(symlinkat);
+SYSCALL(chmod); SYSCALL(fchmod); SYSCALL(fchmodat); SYSCALL(fchmodat2);
+SYSCALL(chown); SYSCALL(fchown); SYSCALL(lchown); SYSCALL(fchownat);
+SYSCALL(utime); SYSCALL(utimes); SYSCALL(futimesat); SYSCALL(utimensat);
 
 /* Pipes and futexes (services/ipc). */
 SYSCALL(pipe); SYSCALL(pipe2);
