@@ -53,6 +53,9 @@ SYSCALL(link); SYSCALL(linkat); SYSCALL(symlink); SYSCALL(symlinkat);
 SYSCALL(chmod); SYSCALL(fchmod); SYSCALL(fchmodat); SYSCALL(fchmodat2);
 SYSCALL(chown); SYSCALL(fchown); SYSCALL(lchown); SYSCALL(fchownat);
 SYSCALL(utime); SYSCALL(utimes); SYSCALL(futimesat); SYSCALL(utimensat);
+SYSCALL(truncate); SYSCALL(ftruncate); SYSCALL(fallocate);
+SYSCALL(fsync); SYSCALL(fdatasync); SYSCALL(sync); SYSCALL(syncfs);
+SYSCALL(sync_file_range);
 
 /* Pipes and futexes (services/ipc). */
 SYSCALL(pipe); SYSCALL(pipe2);
