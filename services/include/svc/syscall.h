@@ -55,7 +55,8 @@ SYSCALL(chown); SYSCALL(fchown); SYSCALL(lchown); SYSCALL(fchownat);
 SYSCALL(utime); SYSCALL(utimes); SYSCALL(futimesat); SYSCALL(utimensat);
 SYSCALL(truncate); SYSCALL(ftruncate); SYSCALL(fallocate);
 SYSCALL(fsync); SYSCALL(fdatasync); SYSCALL(sync); SYSCALL(syncfs);
-SYSCALL(sync_file_range);
+SYSCALL(sync_file_range); SYSCALL(statx); SYSCALL(statfs);
+SYSCALL(fstatfs); SYSCALL(ustat);
 
 /* Pipes and futexes (services/ipc). */
 SYSCALL(pipe); SYSCALL(pipe2);
