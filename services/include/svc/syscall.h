@@ -57,6 +57,10 @@ SYSCALL(truncate); SYSCALL(ftruncate); SYSCALL(fallocate);
 SYSCALL(fsync); SYSCALL(fdatasync); SYSCALL(sync); SYSCALL(syncfs);
 SYSCALL(sync_file_range); SYSCALL(statx); SYSCALL(statfs);
 SYSCALL(fstatfs); SYSCALL(ustat);
+SYSCALL(setxattr); SYSCALL(lsetxattr); SYSCALL(fsetxattr);
+SYSCALL(getxattr); SYSCALL(lgetxattr); SYSCALL(fgetxattr);
+SYSCALL(listxattr); SYSCALL(llistxattr); SYSCALL(flistxattr);
+SYSCALL(removexattr); SYSCALL(lremovexattr); SYSCALL(fremovexattr);
 
 /* Pipes and futexes (services/ipc). */
 SYSCALL(pipe); SYSCALL(pipe2);
