@@ -61,6 +61,7 @@ SYSCALL(setxattr); SYSCALL(lsetxattr); SYSCALL(fsetxattr);
 SYSCALL(getxattr); SYSCALL(lgetxattr); SYSCALL(fgetxattr);
 SYSCALL(listxattr); SYSCALL(llistxattr); SYSCALL(flistxattr);
 SYSCALL(removexattr); SYSCALL(lremovexattr); SYSCALL(fremovexattr);
+SYSCALL(flock); SYSCALL(memfd_create);
 
 /* Pipes and futexes (services/ipc). */
 SYSCALL(pipe); SYSCALL(pipe2);
