@@ -62,6 +62,9 @@ SYSCALL(getxattr); SYSCALL(lgetxattr); SYSCALL(fgetxattr);
 SYSCALL(listxattr); SYSCALL(llistxattr); SYSCALL(flistxattr);
 SYSCALL(removexattr); SYSCALL(lremovexattr); SYSCALL(fremovexattr);
 SYSCALL(flock); SYSCALL(memfd_create);
+SYSCALL(preadv); SYSCALL(pwritev); SYSCALL(preadv2); SYSCALL(pwritev2);
+SYSCALL(sendfile); SYSCALL(copy_file_range); SYSCALL(splice); SYSCALL(tee);
+SYSCALL(vmsplice);
 
 /* Pipes and futexes (services/ipc). */
 SYSCALL(pipe); SYSCALL(pipe2);
