@@ -254,7 +254,7 @@ SYSCALL(tee)
 	return n;
 }
 
-/* vmsplice_to_pipe(): as much as fits once the pipe has room. */
+/* vmsplice_to_pipe(): as much as fits once the pipe has room (a chunk). */
 static long
 vmsplice_in(struct fw_vm *vm, struct file *f, const struct linux_iovec *iov,
     uint64_t cnt, bool nb)
@@ -266,6 +266,7 @@ vmsplice_in(struct fw_vm *vm, struct file *f, const struct linux_iovec *iov,
 
 	if ((room = pipe_wait_space(f, nb)) < 0)
 		return room;
+	room = MIN(room, (long)CHUNK);
 	if ((buf = fw_alloc((size_t)room)) == NULL)
 		return -ENOMEM;
 	for (i = 0; i < cnt && done < room; i++) {
