@@ -9,6 +9,7 @@
  * Locks: fill runs with fs_lock held, before the tree is reachable.
  */
 #include <svc/lib.h>
+#include <uapi/stat.h>
 #include <uapi/tty.h>
 #include "fs.h"
 
@@ -59,6 +60,7 @@ devtmpfs_fill(struct superblock *sb, const char *data)
 
 const struct fstype devtmpfs_type = {
 	.name = "devtmpfs",
+	.magic = LINUX_TMPFS_MAGIC,
 	.nodev = true,
 	.fill = devtmpfs_fill,
 	.kill = ramfs_kill_tree,

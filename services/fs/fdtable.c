@@ -16,6 +16,7 @@
 #include <svc/lib.h>
 #include <svc/vfs.h>
 #include "fs.h"
+#include "lock.h"
 
 #define RLIMIT_NOFILE	7
 #define FDTABLE_HARD_MAX	(1 << 20)
@@ -27,6 +28,19 @@ struct fdtable {
 	struct file	**files;	/* [l] */
 	uint8_t		*cloexec;	/* [l] */
 };
+
+/*
+ * Drops the table's reference to f, a descriptor just closed: the POSIX
+ * locks the table's owner holds on the file go first (close(2)).
+ */
+static void
+fd_drop(const struct fdtable *fds, struct file *f)
+{
+	if (f == NULL)
+		return;
+	lock_posix_close(fds, f);
+	file_unref(f);
+}
 
 int
 fdtable_new(struct fdtable **out)
@@ -56,7 +70,7 @@ fdtable_unref(struct fdtable *fds)
 	if (fds == NULL || atomic_fetch_sub(&fds->nref, 1) != 1)
 		return;
 	for (i = 0; i < fds->cap; i++)
-		file_unref(fds->files[i]);
+		fd_drop(fds, fds->files[i]);
 	fw_free(fds->files);
 	fw_free(fds->cloexec);
 	fw_free(fds);
@@ -151,7 +165,7 @@ fd_install_at(struct proc *p, struct file *f, int fd, bool cloexec)
 		err = fd;
 	}
 	fw_mutex_unlock(&fds->lock);
-	file_unref(old);
+	fd_drop(fds, old);
 	return err;
 }
 
@@ -217,7 +231,7 @@ fd_close(struct proc *p, int fd)
 	fw_mutex_unlock(&fds->lock);
 	if (f == NULL)
 		return -EBADF;
-	file_unref(f);
+	fd_drop(fds, f);
 	return 0;
 }
 
@@ -257,7 +271,7 @@ fdtable_close_on_exec(struct fdtable *fds)
 	fw_mutex_lock(&fds->lock);
 	for (i = 0; i < fds->cap; i++) {
 		if (fds->files[i] != NULL && fds->cloexec[i]) {
-			file_unref(fds->files[i]);
+			fd_drop(fds, fds->files[i]);
 			fds->files[i] = NULL;
 			fds->cloexec[i] = 0;
 		}
@@ -290,4 +304,68 @@ fdtable_dup(struct fdtable *fds, struct fdtable **out)
 	}
 	*out = n;
 	return 0;
+}
+
+/*
+ * close_range(2)'s CLOSE_RANGE_UNSHARE: p gets a table of its own when
+ * another process shares this one (CLONE_FILES).  Threads share the
+ * process, hence its table, whatever this does.  0 or -ENOMEM.
+ */
+int
+fdtable_unshare(struct proc *p)
+{
+	struct fdtable *old = p->fds, *n;
+	int err;
+
+	if (atomic_load(&old->nref) == 1)
+		return 0;
+	if ((err = fdtable_dup(old, &n)) < 0)
+		return err;
+	fw_mutex_lock(&p->lock);
+	p->fds = n;
+	fw_mutex_unlock(&p->lock);
+	fdtable_unref(old);
+	return 0;
+}
+
+/* The lowest open descriptor in [fd, last], or -1. */
+static int
+fd_next_locked(struct fdtable *fds, unsigned int fd, unsigned int last)
+    FW_REQUIRES(&fds->lock)
+{
+	for (; fd <= last && fd < (unsigned int)fds->cap; fd++) {
+		if (fds->files[fd] != NULL)
+			return (int)fd;
+	}
+	return -1;
+}
+
+void
+fd_close_range(struct proc *p, unsigned int first, unsigned int last,
+    bool cloexec)
+{
+	struct fdtable *fds = p->fds;
+	struct file *f;
+	int fd;
+
+	for (;;) {
+		fw_mutex_lock(&fds->lock);
+		if ((fd = fd_next_locked(fds, first, last)) < 0) {
+			fw_mutex_unlock(&fds->lock);
+			return;
+		}
+		if (cloexec) {
+			for (; fd >= 0; fd = fd_next_locked(fds,
+			    (unsigned int)fd + 1, last))
+				fds->cloexec[fd] = 1;
+			fw_mutex_unlock(&fds->lock);
+			return;
+		}
+		f = fds->files[fd];
+		fds->files[fd] = NULL;
+		fds->cloexec[fd] = 0;
+		fw_mutex_unlock(&fds->lock);
+		fd_drop(fds, f);
+		first = (unsigned int)fd + 1;
+	}
 }

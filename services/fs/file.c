@@ -15,6 +15,7 @@
 #include <svc/poll.h>
 #include <svc/vfs.h>
 #include "fs.h"
+#include "lock.h"
 
 #define FILE_CHUNK	16384
 #define MAX_RW_COUNT	0x7ffff000UL	/* Linux's INT_MAX & PAGE_MASK */
@@ -58,6 +59,8 @@ file_unref(struct file *f)
 	 */
 	if (atomic_load(&f->epitems) != NULL)
 		epoll_file_release(f);
+	if (f->vnode != NULL)
+		lock_file_release(f);	/* flock and OFD locks (lock.c) */
 	if (f->ops->release != NULL)
 		f->ops->release(f);
 	vnode_unref(f->vnode);

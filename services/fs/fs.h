@@ -43,6 +43,7 @@ struct ramfs_dirent {
 };
 
 struct vnode_ops;
+struct vnode_ext;
 
 struct vnode {
 	atomic_uint		 nref;		/* [a] */
@@ -64,6 +65,9 @@ struct vnode {
 	 * link goes (a name for /proc/<pid>/fd).  Not counted (ramfs).
 	 */
 	struct vnode		*parent;	/* [F] */
+	uint64_t		 btime;		/* [I] birth, ns since epoch */
+	/* Set once, never cleared: xattrs, seals and locks (vext.h). */
+	_Atomic(struct vnode_ext *) ext;	/* [a] */
 	union {
 		struct {
 			struct ramfs_dirent	*head;		/* [F] */
@@ -72,6 +76,7 @@ struct vnode {
 		struct {
 			struct fw_frame	***leaves;	/* [F] */
 			size_t		   nleaves;	/* [F] */
+			uint64_t	   npages;	/* [F] frames held */
 		} reg;
 		char	*target;			/* [I] symlinks */
 		struct {
@@ -113,6 +118,13 @@ struct vnode_ops {
 	/* Optional: the frame of page idx (file_ops->get_page). */
 	int	(*get_page)(struct vnode *v, uint64_t idx,
 		    struct fw_frame **out);
+	/*
+	 * Moves odir's entry oname to ndir's nname (ramfs_rename.c), after
+	 * the caller's checks: replacing what was there (unlinked, and a
+	 * directory's emptiness checked), or swapping both with exchange.
+	 */
+	int	(*rename)(struct vnode *odir, const char *oname,
+		    struct vnode *ndir, const char *nname, bool exchange);
 	/* Frees the fs's data once the last reference is gone (no lock). */
 	void	(*release)(struct vnode *v);
 	/* Optional: the name v has in dir (for getcwd): 0, or -ENOENT. */
@@ -147,6 +159,7 @@ void			 vnode_stat_locked(const struct vnode *v,
 			    struct linux_stat *st) FW_REQUIRES(&fs_lock);
 void			 vnode_touch_locked(struct vnode *v, bool modify)
 			    FW_REQUIRES(&fs_lock);
+uint64_t		 vnode_blocks(const struct vnode *v);
 uint8_t			 vnode_dtype(const struct vnode *v);
 /*
  * One linux_dirent64 (ino, d_off next, type, name) into buf at off, of
@@ -167,6 +180,14 @@ FW_MUST_CHECK int	 ramfs_name_of_locked(struct vnode *dir,
 			    size_t *len) FW_REQUIRES(&fs_lock);
 /* Breaks a whole tree apart (shutdown and tests). */
 void			 ramfs_destroy_tree(struct vnode *dir);
+/* The entry name of dir, or NULL. */
+struct ramfs_dirent	**ramfs_find(struct vnode *dir, const char *name,
+			    size_t len);
+int			 ramfs_rename(struct vnode *odir, const char *oname,
+			    struct vnode *ndir, const char *nname,
+			    bool exchange) FW_REQUIRES(&fs_lock);
+/* tmpfs's size of a directory entry, which directories' st_size counts. */
+#define RAMFS_DIRENT_SIZE	20ULL
 long			 ramfs_read(struct vnode *v, void *buf, size_t len,
 			    uint64_t off);
 long			 ramfs_write(struct vnode *v, const void *buf,
@@ -177,6 +198,11 @@ void			 ramfs_file_release(struct vnode *v);
 /* The frame of page idx, made if a hole: 0, -ENXIO past the end. */
 FW_MUST_CHECK int	 ramfs_get_page(struct vnode *v, uint64_t idx,
 			    struct fw_frame **out) FW_REQUIRES(&fs_lock);
+/* fallocate(2): frames for [off, off+len), or holes punched there. */
+FW_MUST_CHECK int	 ramfs_alloc_range(struct vnode *v, uint64_t off,
+			    uint64_t len) FW_REQUIRES(&fs_lock);
+FW_MUST_CHECK int	 ramfs_punch_range(struct vnode *v, uint64_t off,
+			    uint64_t len) FW_REQUIRES(&fs_lock);
 #define RAMFS_MAX_SIZE	(1ULL << 40)
 
 #include "mount.h"
@@ -218,8 +244,12 @@ struct walk {
 	char		 name[LINUX_NAME_MAX + 1];	/* the last name */
 	bool		 slash;		/* the path ended in '/' */
 	int		 nlinks;	/* symlinks followed so far */
+	int		 resolve;	/* WALK_NO_SYMLINKS, WALK_BENEATH */
 };
 #define WALK_FOLLOW	0x1	/* follow a symlink in the last name */
+/* openat2(2)'s scoping: any symlink is ELOOP; leaving the root EXDEV. */
+#define WALK_NO_SYMLINKS	0x2
+#define WALK_BENEATH		0x4
 /*
  * Walks path from start (a directory) for c: 0 with w filled (both
  * pointers counted), or -ENOENT, -ENOTDIR, -ELOOP, -ENAMETOOLONG, -EACCES.
@@ -269,6 +299,27 @@ FW_MUST_CHECK int	 modify_at(struct proc *p, int dirfd, uint64_t upath,
 FW_MUST_CHECK long	 vpath_name_locked(const struct vpath *root,
 			    const struct vpath *p, char *buf, size_t size,
 			    bool *reachable) FW_REQUIRES(&fs_lock);
+/* sys_flock.c: fcntl(2)'s lock, pipe and seal commands, for sys_fcntl.c. */
+struct thread;
+FW_MUST_CHECK long	 fcntl_more(struct thread *t, int fd, int cmd,
+			    uint64_t arg);
+
+/*
+ * sys_readv.c: copies in and checks an iovec array of cnt entries (EINVAL
+ * past IOV_MAX or for a total past SSIZE_MAX, EFAULT): *out to fw_free().
+ */
+FW_MUST_CHECK int	 iovec_import(struct fw_vm *vm, uint64_t uiov,
+			    uint64_t cnt, struct linux_iovec **out);
+
+/*
+ * sys_sendfile.c: in-kernel I/O for sendfile, splice and copy_file_range
+ * on any file: at *pos (advanced), or at the file position when pos is
+ * NULL.  Bytes moved, or -errno as the file's ops answer.
+ */
+FW_MUST_CHECK long	 kfile_read(struct file *f, void *buf, size_t len,
+			    uint64_t *pos);
+FW_MUST_CHECK long	 kfile_write(struct file *f, const void *buf,
+			    size_t len, uint64_t *pos);
 
 /*
  * inotify.c: the hooks the file system calls as things happen, with
@@ -296,6 +347,14 @@ void			 path_put(char *path);
 /* open.c */
 /* A file on p (both get references from it) with open flags.  -errno. */
 FW_MUST_CHECK int	 vnode_open(const struct vpath *p, unsigned int flags,
+			    struct file **out);
+/* openat2(2): vfs_open() with RESOLVE_* flags in resolve. */
+FW_MUST_CHECK int	 vfs_openat2(struct proc *p, int dirfd,
+			    const char *path, int flags, unsigned int mode,
+			    uint64_t resolve, struct file **out);
+/* open_tmpfile.c: open(2) with O_TMPFILE, for vfs_open(). */
+FW_MUST_CHECK int	 open_tmpfile(struct proc *p, int dirfd,
+			    const char *path, int flags, unsigned int mode,
 			    struct file **out);
 
 /* Character devices (dev_mem.c, services/tty/console.c). */

@@ -50,6 +50,7 @@ void			 sb_uncharge_inode(struct superblock *sb);
 /* A file system type mount(2) knows by name. */
 struct fstype {
 	const char	*name;
+	uint32_t	 magic;		/* statfs(2)'s f_type */
 	bool		 nodev;		/* no backing device ("nodev" in
 					   /proc/filesystems) */
 	/*

@@ -5,7 +5,9 @@
  * with something mounted on it means the mount's root; symlinks are followed in the middle of
  * a path always, at its end with WALK_FOLLOW or a trailing '/', at most
  * LINUX_MAXSYMLINKS times per walk (ELOOP).  A path ending in '/' must
- * name a directory (ENOTDIR) or be absent.
+ * name a directory (ENOTDIR) or be absent.  openat2(2)'s scoping:
+ * WALK_NO_SYMLINKS makes any symlink to follow ELOOP, and WALK_BENEATH
+ * makes an absolute path or ".." above c->root EXDEV.
  *
  * Interface: walk_path_locked(), walk_done(), dirfd_start(), lookup_at(),
  * modify_at() (fs.h).
@@ -166,6 +168,8 @@ walk_rec(const struct fsctx *c, const struct vpath *start, const char *s,
 
 	if (*s == '\0')
 		return -ENOENT;
+	if (*s == '/' && (w->resolve & WALK_BENEATH))
+		return -EXDEV;		/* openat2 RESOLVE_BENEATH */
 	vpath_copy(&cur, *s == '/' ? &c->root : start);
 	for (;;) {
 		while (*s == '/')
@@ -185,6 +189,12 @@ walk_rec(const struct fsctx *c, const struct vpath *start, const char *s,
 			err = -ENAMETOOLONG;
 			goto fail;
 		}
+		if ((w->resolve & WALK_BENEATH) && cur.v == c->root.v &&
+		    cur.mnt == c->root.mnt && len == 2 && s[0] == '.' &&
+		    s[1] == '.') {
+			err = -EXDEV;	/* ".." out of RESOLVE_BENEATH */
+			goto fail;
+		}
 		err = walk_lookup(c, &cur, s, len, &next);
 		if (err == -ENOENT && last && cur.v->nlink > 0) {
 			walk_set(w, &cur, &none, s, len, slash);
@@ -196,7 +206,8 @@ walk_rec(const struct fsctx *c, const struct vpath *start, const char *s,
 			struct vpath link = next;
 
 			next = none;
-			err = walk_follow(c, &cur, &link, last, w, &next);
+			err = (w->resolve & WALK_NO_SYMLINKS) ? -ELOOP :
+			    walk_follow(c, &cur, &link, last, w, &next);
 			vpath_drop(&link);
 			if (err < 0 || last) {
 				vpath_drop(&cur);
@@ -227,6 +238,7 @@ walk_path_locked(const struct fsctx *c, const struct vpath *start,
 	w->name[0] = '\0';
 	w->slash = false;
 	w->nlinks = 0;
+	w->resolve = flags & (WALK_NO_SYMLINKS | WALK_BENEATH);
 	if (str_nlen(path, LINUX_PATH_MAX) >= LINUX_PATH_MAX)
 		return -ENAMETOOLONG;
 	if ((err = walk_rec(c, start, path, flags, w)) < 0) {

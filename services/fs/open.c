@@ -15,6 +15,8 @@
 #include <uapi/inotify.h>
 #include <uapi/tty.h>
 #include "fs.h"
+#include "attr.h"
+#include "vext.h"
 
 static long
 reg_read(struct file *f, void *buf, size_t len, uint64_t *off)
@@ -24,6 +26,8 @@ reg_read(struct file *f, void *buf, size_t len, uint64_t *off)
 
 	fw_mutex_lock(&fs_lock);
 	n = v->ops->read(v, buf, len, *off);
+	if (n > 0 && !(atomic_load(&f->flags) & LINUX_O_NOATIME))
+		vnode_accessed_locked(v);
 	if (n > 0)
 		fsnotify_locked(NULL, v, LINUX_IN_ACCESS, NULL, 0);
 	fw_mutex_unlock(&fs_lock);
@@ -36,19 +40,8 @@ reg_read(struct file *f, void *buf, size_t len, uint64_t *off)
 static long
 reg_write(struct file *f, const void *buf, size_t len, uint64_t *off)
 {
-	struct vnode *v = f->vnode;
-	long n;
-
-	fw_mutex_lock(&fs_lock);
-	if (atomic_load(&f->flags) & LINUX_O_APPEND)
-		*off = v->size;
-	n = v->ops->write(v, buf, len, *off);
-	if (n > 0)
-		fsnotify_locked(NULL, v, LINUX_IN_MODIFY, NULL, 0);
-	fw_mutex_unlock(&fs_lock);
-	if (n > 0)
-		*off += (uint64_t)n;
-	return n;
+	return vnode_write(f->vnode, buf, len, off,
+	    (atomic_load(&f->flags) & LINUX_O_APPEND) != 0);
 }
 
 static long
@@ -59,6 +52,8 @@ dir_getdents(struct file *f, void *buf, size_t len, uint64_t *pos)
 
 	fw_mutex_lock(&fs_lock);
 	n = v->nlink == 0 ? 0 : v->ops->getdents(v, buf, len, pos);
+	if (n >= 0 && !(atomic_load(&f->flags) & LINUX_O_NOATIME))
+		vnode_accessed_locked(v);
 	fw_mutex_unlock(&fs_lock);
 	return n;
 }
@@ -157,7 +152,7 @@ static int
 open_check_locked(const struct fsctx *c, const struct walk *w, int flags)
     FW_REQUIRES(&fs_lock)
 {
-	int acc = flags & LINUX_O_ACCMODE, mask = 0;
+	int acc = flags & LINUX_O_ACCMODE, mask = 0, err;
 	struct vnode *v = w->v;
 
 	if ((flags & LINUX_O_CREAT) && (flags & LINUX_O_EXCL))
@@ -179,7 +174,13 @@ open_check_locked(const struct fsctx *c, const struct walk *w, int flags)
 	if ((mask & LINUX_W_OK) && mount_rdonly(w->mnt) &&
 	    (vnode_is(v, LINUX_S_IFREG) || vnode_is(v, LINUX_S_IFDIR)))
 		return -EROFS;
-	return vnode_permission(v, &c->cred, mask);
+	if ((err = vnode_permission(v, &c->cred, mask)) < 0)
+		return err;
+	/* O_NOATIME is for the owner (or CAP_FOWNER) only. */
+	if ((flags & LINUX_O_NOATIME) && c->cred.fsuid != 0 &&
+	    c->cred.fsuid != v->uid)
+		return -EPERM;
+	return 0;
 }
 
 /* A new regular file for O_CREAT, owned by the caller's fsuid. */
@@ -210,14 +211,14 @@ open_create_locked(const struct fsctx *c, struct walk *w, unsigned int mode)
 
 static int
 open_walk_locked(const struct fsctx *c, const struct vpath *start,
-    const char *path, int flags, unsigned int mode, struct walk *w)
-    FW_REQUIRES(&fs_lock)
+    const char *path, int flags, unsigned int mode, int wscope,
+    struct walk *w) FW_REQUIRES(&fs_lock)
 {
-	int wflags = WALK_FOLLOW, err;
+	int wflags = WALK_FOLLOW | wscope, err;
 
 	if ((flags & LINUX_O_NOFOLLOW) ||
 	    ((flags & LINUX_O_CREAT) && (flags & LINUX_O_EXCL)))
-		wflags = 0;
+		wflags = wscope;
 	if ((err = walk_path_locked(c, start, path, wflags, w)) < 0)
 		return err;
 	if (w->v == NULL) {
@@ -229,6 +230,8 @@ open_walk_locked(const struct fsctx *c, const struct vpath *start,
 		return err;
 	if ((flags & LINUX_O_TRUNC) && !(flags & LINUX_O_PATH) &&
 	    vnode_is(w->v, LINUX_S_IFREG)) {
+		if ((err = seal_check_size_locked(w->v, 0)) < 0)
+			return err;
 		fsnotify_locked(NULL, w->v, LINUX_IN_MODIFY, NULL, 0);
 		return w->v->ops->truncate(w->v, 0);
 	}
@@ -245,26 +248,41 @@ vfs_reopen(struct file *f, int flags, struct file **out)
 	return vnode_open(&obj, (unsigned int)flags & LINUX_O_ACCMODE, out);
 }
 
-int
-vfs_open(struct proc *p, int dirfd, const char *path, int flags,
-    unsigned int mode, struct file **out)
+/*
+ * open(2) and openat2(2): resolve holds RESOLVE_* flags.  A scoped walk
+ * (RESOLVE_BENEATH, RESOLVE_IN_ROOT) starts at dirfd even for an
+ * absolute path, and takes dirfd as its root.
+ */
+static int
+open_at(struct proc *p, int dirfd, const char *path, int flags,
+    unsigned int mode, uint64_t resolve, struct file **out)
 {
+	bool scoped = resolve & (LINUX_RESOLVE_BENEATH | LINUX_RESOLVE_IN_ROOT);
+	int wscope = 0, err;
 	struct vpath start, obj;
 	struct fsctx c;
 	struct walk w;
-	int err;
 
-	if ((flags & LINUX_O_TMPFILE) == LINUX_O_TMPFILE)
-		return -EOPNOTSUPP;
+	if ((flags & LINUX_O_TMPFILE & ~LINUX_O_DIRECTORY) &&
+	    !(flags & LINUX_O_PATH))
+		return open_tmpfile(p, dirfd, path, flags, mode, out);
 	if ((flags & LINUX_O_CREAT) && (flags & LINUX_O_DIRECTORY))
 		return -EINVAL;
 	if (path[0] == '\0')
 		return -ENOENT;
 	fsctx_get(p, &c);
-	if ((err = dirfd_start(&c, dirfd, path, &start)) < 0)
+	if ((err = dirfd_start(&c, dirfd, scoped ? "." : path, &start)) < 0)
 		goto out;
+	if (scoped) {
+		vpath_drop(&c.root);
+		vpath_copy(&c.root, &start);
+	}
+	if (resolve & LINUX_RESOLVE_NO_SYMLINKS)
+		wscope |= WALK_NO_SYMLINKS;
+	if (resolve & LINUX_RESOLVE_BENEATH)
+		wscope |= WALK_BENEATH;
 	fw_mutex_lock(&fs_lock);
-	err = open_walk_locked(&c, &start, path, flags, mode, &w);
+	err = open_walk_locked(&c, &start, path, flags, mode, wscope, &w);
 	fw_mutex_unlock(&fs_lock);
 	if (err == 0) {
 		obj.v = w.v;
@@ -289,4 +307,18 @@ vfs_open(struct proc *p, int dirfd, const char *path, int flags,
 out:
 	fsctx_put(&c);
 	return err;
+}
+
+int
+vfs_open(struct proc *p, int dirfd, const char *path, int flags,
+    unsigned int mode, struct file **out)
+{
+	return open_at(p, dirfd, path, flags, mode, 0, out);
+}
+
+int
+vfs_openat2(struct proc *p, int dirfd, const char *path, int flags,
+    unsigned int mode, uint64_t resolve, struct file **out)
+{
+	return open_at(p, dirfd, path, flags, mode, resolve, out);
 }

@@ -16,7 +16,7 @@
 #include <svc/lib.h>
 #include "fs.h"
 
-static struct ramfs_dirent **
+struct ramfs_dirent **
 ramfs_find(struct vnode *dir, const char *name, size_t len)
 {
 	struct ramfs_dirent **pp;
@@ -62,6 +62,7 @@ ramfs_link(struct vnode *dir, const char *name, size_t len, struct vnode *v)
 		dir->nlink++;
 	v->parent = dir;
 	v->nlink++;
+	dir->size += RAMFS_DIRENT_SIZE;
 	vnode_touch_locked(dir, true);
 	return 0;
 }
@@ -84,6 +85,7 @@ ramfs_create(struct vnode *dir, const char *name, size_t len, uint32_t mode,
 	if (vnode_is(v, LINUX_S_IFDIR)) {
 		v->nlink = 1;			/* "." ; the entry adds one */
 		v->u.dir.next_cookie = 2;
+		v->size = 2 * RAMFS_DIRENT_SIZE;
 	} else if (vnode_is(v, LINUX_S_IFLNK)) {
 		if ((v->u.target = str_dup(target)) == NULL) {
 			err = -ENOMEM;
@@ -122,8 +124,9 @@ ramfs_unlink(struct vnode *dir, const char *name, size_t len)
 		if (v->parent == dir)
 			v->parent = NULL;
 	}
-	v->ctime = dir->mtime;
+	dir->size -= RAMFS_DIRENT_SIZE;
 	vnode_touch_locked(dir, true);
+	v->ctime = dir->mtime;
 	fw_free(d);
 	vnode_unref(v);
 }
@@ -188,6 +191,7 @@ const struct vnode_ops ramfs_ops = {
 	.truncate = ramfs_truncate,
 	.get_page = ramfs_get_page,
 	.getdents = ramfs_getdents,
+	.rename = ramfs_rename,
 	.release = ramfs_release,
 	.name_of = ramfs_name_of_locked,
 };
@@ -207,6 +211,7 @@ ramfs_new_root(struct superblock *sb, uint32_t mode, struct vnode **out)
 	v->sb = sb;
 	v->nlink = 2;
 	v->u.dir.next_cookie = 2;
+	v->size = 2 * RAMFS_DIRENT_SIZE;
 	*out = v;
 	return 0;
 }

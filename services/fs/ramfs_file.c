@@ -60,6 +60,7 @@ page_fill(struct vnode *v, uint64_t pg, struct fw_frame **out)
 			sb_uncharge_pages(v->sb, 1);
 			return err;
 		}
+		v->u.reg.npages++;
 	}
 	*out = leaf[pg & (LEAF_FRAMES - 1)];
 	return 0;
@@ -149,6 +150,7 @@ pages_free_from(struct vnode *v, uint64_t first)
 		for (; i < LEAF_FRAMES; i++) {
 			if (leaf[i] == NULL)
 				continue;
+			v->u.reg.npages--;
 			fw_frame_unref(leaf[i]);
 			leaf[i] = NULL;
 			sb_uncharge_pages(v->sb, 1);
@@ -188,4 +190,91 @@ ramfs_file_release(struct vnode *v)
 	fw_free(v->u.reg.leaves);
 	v->u.reg.leaves = NULL;
 	v->u.reg.nleaves = 0;
+}
+
+/*
+ * fallocate(2)'s allocation: frames for every page of [off, off+len);
+ * the size is the caller's.  On -ENOSPC the frames made so far stay
+ * (tmpfs gives them back; they read as zeros either way).
+ */
+int
+ramfs_alloc_range(struct vnode *v, uint64_t off, uint64_t len)
+{
+	uint64_t pg, last = (off + len - 1) >> FW_PAGE_SHIFT;
+	struct fw_frame *f;
+
+	if (off + len > RAMFS_MAX_SIZE)
+		return -EFBIG;
+	for (pg = off >> FW_PAGE_SHIFT; pg <= last; pg++) {
+		if (page_fill(v, pg, &f) < 0)
+			return -ENOSPC;
+	}
+	vnode_touch_locked(v, true);
+	return 0;
+}
+
+/* Zeroes [in, in+n) of page pg, if it has a frame. */
+static int
+page_zero(struct vnode *v, uint64_t pg, size_t in, size_t n)
+{
+	struct fw_frame *f = page_get(v, pg);
+
+	if (f != NULL && fw_frame_zero(f, in, n) < 0)
+		return -EIO;
+	return 0;
+}
+
+/* Frees the frames of the whole pages in [first, end) (page numbers). */
+static void
+pages_free_range(struct vnode *v, uint64_t first, uint64_t end)
+{
+	uint64_t pg, top;
+	struct fw_frame **leaf;
+
+	for (pg = first; pg < end; pg++) {
+		top = pg >> LEAF_SHIFT;
+		if (top >= v->u.reg.nleaves)
+			break;
+		if ((leaf = v->u.reg.leaves[top]) == NULL) {
+			pg |= LEAF_FRAMES - 1;		/* the next leaf */
+			continue;
+		}
+		if (leaf[pg & (LEAF_FRAMES - 1)] != NULL) {
+			fw_frame_unref(leaf[pg & (LEAF_FRAMES - 1)]);
+			leaf[pg & (LEAF_FRAMES - 1)] = NULL;
+			v->u.reg.npages--;
+			sb_uncharge_pages(v->sb, 1);
+		}
+	}
+}
+
+/*
+ * FALLOC_FL_PUNCH_HOLE: the range reads as zeros afterwards; whole pages
+ * lose their frames, partial ones are zeroed (shmem_truncate_range()).
+ */
+int
+ramfs_punch_range(struct vnode *v, uint64_t off, uint64_t len)
+{
+	uint64_t end = MIN(off + len, RAMFS_MAX_SIZE), first = fw_page_up(off);
+	uint64_t last = end & ~(uint64_t)(FW_PAGE_SIZE - 1);
+	size_t in = (size_t)(off & (FW_PAGE_SIZE - 1));
+	int err;
+
+	if (off >= end)
+		return 0;
+	if ((off >> FW_PAGE_SHIFT) == (end >> FW_PAGE_SHIFT)) {
+		err = page_zero(v, off >> FW_PAGE_SHIFT, in, (size_t)(end - off));
+	} else {
+		err = in == 0 ? 0 : page_zero(v, off >> FW_PAGE_SHIFT, in,
+		    FW_PAGE_SIZE - in);
+		if (err == 0 && (end & (FW_PAGE_SIZE - 1)) != 0)
+			err = page_zero(v, end >> FW_PAGE_SHIFT, 0,
+			    (size_t)(end & (FW_PAGE_SIZE - 1)));
+		if (err == 0 && first < last)
+			pages_free_range(v, first >> FW_PAGE_SHIFT,
+			    last >> FW_PAGE_SHIFT);
+	}
+	if (err == 0)
+		vnode_touch_locked(v, true);
+	return err;
 }

@@ -1,7 +1,9 @@
 /*
  * services/fs/sys_fcntl.c: fcntl(2) (F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD,
  * F_SETFD, F_GETFL, F_SETFL), dup(2), dup2(2) and dup3(2).  F_SETFL
- * changes O_APPEND and O_NONBLOCK only; other commands are EINVAL.
+ * changes O_APPEND, O_NONBLOCK and O_NOATIME (the owner's, else EPERM)
+ * and is EBADF on O_PATH; the lock, pipe and seal commands are in
+ * sys_flock.c (fcntl_more()), and unknown ones EINVAL there.
  * dup2 of a descriptor onto itself checks it and returns it; dup3 refuses
  * that (EINVAL) and any flag but O_CLOEXEC.
  * Locks: the fdtable's, inside fd_*(); flags are atomic.
@@ -11,7 +13,25 @@
 #include <svc/vfs.h>
 #include "fs.h"
 
-#define SETFL_MASK	(LINUX_O_APPEND | LINUX_O_NONBLOCK)
+#define SETFL_MASK	(LINUX_O_APPEND | LINUX_O_NONBLOCK | LINUX_O_NOATIME)
+
+/* setfl(): O_NOATIME only for the owner or CAP_FOWNER (EPERM). */
+static int
+fcntl_noatime_ok(struct proc *p, struct file *f)
+{
+	struct fsctx c;
+	int err = 0;
+
+	if (f->vnode == NULL)
+		return 0;
+	fsctx_get(p, &c);
+	fw_mutex_lock(&fs_lock);
+	if (c.cred.fsuid != 0 && c.cred.fsuid != f->vnode->uid)
+		err = -EPERM;
+	fw_mutex_unlock(&fs_lock);
+	fsctx_put(&c);
+	return err;
+}
 
 static long
 fcntl_dupfd(struct proc *p, int fd, uint64_t min, bool cloexec)
@@ -41,6 +61,11 @@ fcntl_fl(struct proc *p, int fd, bool set, uint64_t arg)
 		file_unref(f);
 		return old;
 	}
+	if ((old & LINUX_O_PATH) || ((arg & LINUX_O_NOATIME) &&
+	    !(old & LINUX_O_NOATIME) && (err = fcntl_noatime_ok(p, f)) < 0)) {
+		file_unref(f);
+		return (old & LINUX_O_PATH) ? -EBADF : err;
+	}
 	do {
 		new = (old & ~(unsigned int)SETFL_MASK) |
 		    ((unsigned int)arg & SETFL_MASK);
@@ -68,7 +93,7 @@ SYSCALL(fcntl)
 	case LINUX_F_SETFL:
 		return fcntl_fl(p, fd, true, a->a[2]);
 	default:
-		return -EINVAL;
+		return fcntl_more(t, fd, (int)a->a[1], a->a[2]);
 	}
 }
 

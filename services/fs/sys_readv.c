@@ -14,8 +14,8 @@
 #include <svc/vfs.h>
 #include "fs.h"
 
-static int
-iov_import(struct fw_vm *vm, uint64_t uiov, uint64_t cnt,
+int
+iovec_import(struct fw_vm *vm, uint64_t uiov, uint64_t cnt,
     struct linux_iovec **out)
 {
 	struct linux_iovec *iov;
@@ -60,7 +60,7 @@ rw_vec(struct thread *t, const struct syscall_args *a, bool write)
 		err = -EBADF;
 		goto out;
 	}
-	if ((err = iov_import(p->vm, a->a[1], cnt, &iov)) < 0)
+	if ((err = iovec_import(p->vm, a->a[1], cnt, &iov)) < 0)
 		goto out;
 	for (i = 0; i < cnt; i++) {
 		if (iov[i].iov_len == 0)

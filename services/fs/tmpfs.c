@@ -12,6 +12,7 @@
 #include <fw/frame.h>
 #include <fw/log.h>
 #include <svc/lib.h>
+#include <uapi/stat.h>
 #include "fs.h"
 
 /* "N", "Nk", "Nm", "Ng" or "N%" as pages (rounded up): 0, or -EINVAL. */
@@ -143,6 +144,7 @@ tmpfs_show_opts(const struct superblock *sb, char *buf, size_t size)
 
 const struct fstype ramfs_type = {
 	.name = "ramfs",
+	.magic = LINUX_RAMFS_MAGIC,
 	.nodev = true,
 	.fill = ramfs_fill,
 	.kill = ramfs_kill_tree,
@@ -150,6 +152,7 @@ const struct fstype ramfs_type = {
 
 const struct fstype tmpfs_type = {
 	.name = "tmpfs",
+	.magic = LINUX_TMPFS_MAGIC,
 	.nodev = true,
 	.fill = tmpfs_fill,
 	.kill = ramfs_kill_tree,

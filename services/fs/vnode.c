@@ -9,6 +9,7 @@
 #include <fw/alloc.h>
 #include <fw/timer.h>
 #include "fs.h"
+#include "vext.h"
 
 static atomic_uint_fast64_t next_ino = 1;
 
@@ -27,7 +28,8 @@ vnode_alloc(const struct vnode_ops *ops, uint32_t mode, struct vnode **out)
 	v->mode = mode;
 	v->nlink = 1;
 	now = fw_clock_realtime();
-	v->atime = v->mtime = v->ctime = now;
+	v->atime = v->mtime = v->ctime = v->btime = now;
+	atomic_init(&v->ext, NULL);
 	*out = v;
 	return 0;
 }
@@ -48,6 +50,7 @@ vnode_unref(struct vnode *v)
 		return;
 	if (v->ops != NULL && v->ops->release != NULL)
 		v->ops->release(v);
+	vext_free(v);
 	fw_free(v);
 }
 
@@ -97,13 +100,27 @@ vnode_stat_locked(const struct vnode *v, struct linux_stat *st)
 		st->st_rdev = linux_makedev(v->rmajor, v->rminor);
 	st->st_size = (int64_t)v->size;
 	st->st_blksize = (int64_t)FW_PAGE_SIZE;
-	st->st_blocks = (int64_t)(fw_page_up(v->size) / 512);
+	st->st_blocks = (int64_t)vnode_blocks(v);
 	st->st_atime_sec = v->atime / 1000000000u;
 	st->st_atime_nsec = v->atime % 1000000000u;
 	st->st_mtime_sec = v->mtime / 1000000000u;
 	st->st_mtime_nsec = v->mtime % 1000000000u;
 	st->st_ctime_sec = v->ctime / 1000000000u;
 	st->st_ctime_nsec = v->ctime % 1000000000u;
+}
+
+/*
+ * 512-byte blocks held, as tmpfs counts them: a regular file's frames, a
+ * page for a symlink too long to keep in the inode, nothing else.
+ */
+uint64_t
+vnode_blocks(const struct vnode *v)
+{
+	if (vnode_is(v, LINUX_S_IFREG))
+		return v->u.reg.npages * (FW_PAGE_SIZE / 512);
+	if (vnode_is(v, LINUX_S_IFLNK) && v->size >= 128)
+		return FW_PAGE_SIZE / 512;
+	return 0;
 }
 
 /* Marks an access (atime) or a modification (mtime and ctime). */

@@ -11,6 +11,8 @@ struct file;
 /* Linux's default pipe capacity and its atomic-write size. */
 #define PIPE_CAPACITY	65536
 #define PIPE_BUF	4096
+/* /proc/sys/fs/pipe-max-size: the most an unprivileged F_SETPIPE_SZ gets. */
+#define PIPE_MAX_SIZE	(1024UL * 1024)
 
 /*
  * A new pipe: *rd its read end (O_RDONLY), *wr its write end (O_WRONLY),

@@ -17,7 +17,10 @@
  * (EPOLLERR) once no read end is open.  Every read, write and close
  * notifies the pipe's one head.
  *
- * Interface: pipe_create() (ipc.h).
+ * The capacity starts at 64 KiB and F_SETPIPE_SZ changes it to a power of
+ * two of pages (pipe_set_size()), moving what the ring holds.
+ *
+ * Interface: pipe_create() (ipc.h); svc/pipe.h for the other subsystems.
  * Locks:
  *	p	pipe->lock; also atomic, so wait conditions can read them
  * file.c takes no file lock around a non-seekable file's reads and writes,
@@ -29,6 +32,7 @@
 #include <svc/file.h>
 #include <svc/lib.h>
 #include <svc/poll.h>
+#include <svc/pipe.h>
 #include <svc/vfs.h>
 #include <uapi/fcntl.h>
 #include <uapi/fs.h>
@@ -39,7 +43,8 @@ struct pipe {
 	struct fw_waitq	 rd_wq;		/* readers wait for data */
 	struct fw_waitq	 wr_wq;		/* writers wait for space */
 	struct pollhead	 ph;		/* pollers of either end */
-	uint8_t		*buf;		/* [p] PIPE_CAPACITY bytes */
+	uint8_t		*buf;		/* [p] cap bytes */
+	atomic_size_t	 cap;		/* [p] 2^n pages (F_SETPIPE_SZ) */
 	size_t		 head;		/* [p] next byte to read */
 	atomic_size_t	 len;		/* [p] bytes buffered */
 	atomic_uint	 readers;	/* [p] open read ends */
@@ -80,16 +85,21 @@ pipe_writable(void *arg)
 {
 	struct pipe_space_cond *c = arg;
 
-	return PIPE_CAPACITY - atomic_load(&c->p->len) >= c->need ||
+	return atomic_load(&c->p->cap) - atomic_load(&c->p->len) >= c->need ||
 	    atomic_load(&c->p->readers) == 0;
 }
 
+/*
+ * Waits for data, then copies up to len bytes out, consuming them unless
+ * peek (tee).  0 at end of file; -EAGAIN when nonblock; -ERESTARTSYS.
+ */
 static long
-pipe_read(struct file *f, void *buf, size_t len, uint64_t *off)
+pipe_read_nb(struct file *f, void *buf, size_t len, bool nonblock,
+    bool peek)
 {
 	struct pipe *p = pipe_of(f);
 	uint8_t *dst = buf;
-	size_t n, first;
+	size_t n, first, cap;
 
 	fw_mutex_lock(&p->lock);
 	while (atomic_load(&p->len) == 0) {
@@ -97,7 +107,7 @@ pipe_read(struct file *f, void *buf, size_t len, uint64_t *off)
 			fw_mutex_unlock(&p->lock);
 			return 0;
 		}
-		if (atomic_load(&f->flags) & LINUX_O_NONBLOCK) {
+		if (nonblock) {
 			fw_mutex_unlock(&p->lock);
 			return -EAGAIN;
 		}
@@ -107,16 +117,28 @@ pipe_read(struct file *f, void *buf, size_t len, uint64_t *off)
 			return -ERESTARTSYS;
 		fw_mutex_lock(&p->lock);
 	}
+	cap = atomic_load(&p->cap);
 	n = MIN(len, atomic_load(&p->len));
-	first = MIN(n, (size_t)PIPE_CAPACITY - p->head);
+	first = MIN(n, cap - p->head);
 	memcpy(dst, p->buf + p->head, first);
 	memcpy(dst + first, p->buf, n - first);
-	p->head = (p->head + n) % PIPE_CAPACITY;
-	atomic_fetch_sub(&p->len, n);
+	if (!peek) {
+		p->head = (p->head + n) % cap;
+		atomic_fetch_sub(&p->len, n);
+	}
 	fw_mutex_unlock(&p->lock);
-	fw_waitq_wake_all(&p->wr_wq);
-	poll_notify(&p->ph, LINUX_EPOLLOUT | LINUX_EPOLLWRNORM);
+	if (!peek) {
+		fw_waitq_wake_all(&p->wr_wq);
+		poll_notify(&p->ph, LINUX_EPOLLOUT | LINUX_EPOLLWRNORM);
+	}
 	return (long)n;
+}
+
+static long
+pipe_read(struct file *f, void *buf, size_t len, uint64_t *off)
+{
+	return pipe_read_nb(f, buf, len,
+	    (atomic_load(&f->flags) & LINUX_O_NONBLOCK) != 0, false);
 }
 
 /* Copies n bytes (they fit) into the ring.  Requires p->lock. */
@@ -124,8 +146,9 @@ static void
 pipe_put_locked(struct pipe *p, const uint8_t *src, size_t n)
 	FW_REQUIRES(&p->lock)
 {
-	size_t tail = (p->head + atomic_load(&p->len)) % PIPE_CAPACITY;
-	size_t first = MIN(n, (size_t)PIPE_CAPACITY - tail);
+	size_t cap = atomic_load(&p->cap);
+	size_t tail = (p->head + atomic_load(&p->len)) % cap;
+	size_t first = MIN(n, cap - tail);
 
 	memcpy(p->buf + tail, src, first);
 	memcpy(p->buf, src + first, n - first);
@@ -133,7 +156,7 @@ pipe_put_locked(struct pipe *p, const uint8_t *src, size_t n)
 }
 
 static long
-pipe_write(struct file *f, const void *buf, size_t len, uint64_t *off)
+pipe_write_nb(struct file *f, const void *buf, size_t len, bool nonblock)
 {
 	struct pipe *p = pipe_of(f);
 	struct pipe_space_cond c = { p, 0 };
@@ -146,7 +169,7 @@ pipe_write(struct file *f, const void *buf, size_t len, uint64_t *off)
 			fw_mutex_unlock(&p->lock);
 			return done > 0 ? (long)done : -EPIPE;
 		}
-		space = PIPE_CAPACITY - atomic_load(&p->len);
+		space = atomic_load(&p->cap) - atomic_load(&p->len);
 		/* Up to PIPE_BUF bytes go in whole; more may be split. */
 		c.need = len - done <= PIPE_BUF ? len - done : 1;
 		if (space >= c.need) {
@@ -157,7 +180,7 @@ pipe_write(struct file *f, const void *buf, size_t len, uint64_t *off)
 			poll_notify(&p->ph, LINUX_EPOLLIN | LINUX_EPOLLRDNORM);
 			continue;
 		}
-		if (atomic_load(&f->flags) & LINUX_O_NONBLOCK) {
+		if (nonblock) {
 			fw_mutex_unlock(&p->lock);
 			return done > 0 ? (long)done : -EAGAIN;
 		}
@@ -169,6 +192,13 @@ pipe_write(struct file *f, const void *buf, size_t len, uint64_t *off)
 	}
 	fw_mutex_unlock(&p->lock);
 	return (long)done;
+}
+
+static long
+pipe_write(struct file *f, const void *buf, size_t len, uint64_t *off)
+{
+	return pipe_write_nb(f, buf, len,
+	    (atomic_load(&f->flags) & LINUX_O_NONBLOCK) != 0);
 }
 
 /* A FIFO, as Linux's pipefs shows it. */
@@ -240,7 +270,7 @@ pipe_wr_poll(struct file *f, struct poll_table *pt)
 	uint32_t mask = 0;
 
 	poll_wait(pt, &p->ph);
-	if (PIPE_CAPACITY - atomic_load(&p->len) >= PIPE_BUF)
+	if (atomic_load(&p->cap) - atomic_load(&p->len) >= PIPE_BUF)
 		mask |= LINUX_EPOLLOUT | LINUX_EPOLLWRNORM;
 	if (atomic_load(&p->readers) == 0)
 		mask |= LINUX_EPOLLERR;
@@ -282,6 +312,7 @@ pipe_create(bool nonblock, struct file **rd, struct file **wr)
 	fw_waitq_init(&p->wr_wq);
 	pollhead_init(&p->ph);
 	atomic_init(&p->len, 0);
+	atomic_init(&p->cap, PIPE_CAPACITY);
 	atomic_init(&p->readers, 0);
 	atomic_init(&p->writers, 0);
 	p->ino = atomic_fetch_add(&pipe_next_ino, 1);
@@ -305,4 +336,128 @@ fail:
 	else
 		pipe_free(p);
 	return err;
+}
+
+/*
+ * The calls other subsystems make on pipes (svc/pipe.h): fcntl(2)'s pipe
+ * sizes, and kernel-buffer transfers for splice(2), tee(2), vmsplice(2)
+ * and sendfile(2).
+ */
+const void *
+pipe_of_file(const struct file *f)
+{
+	if (f->ops != &pipe_rd_ops && f->ops != &pipe_wr_ops)
+		return NULL;
+	return f->priv;
+}
+
+long
+pipe_get_size(struct file *f)
+{
+	if (pipe_of_file(f) == NULL)
+		return -EBADF;
+	return (long)atomic_load(&pipe_of(f)->cap);
+}
+
+/* round_pipe_size(): a page at least, else the next power of two. */
+static size_t
+pipe_round_size(unsigned int size)
+{
+	size_t r = FW_PAGE_SIZE;
+
+	if (size > (1U << 31))
+		return 0;
+	while (r < size)
+		r <<= 1;
+	return r;
+}
+
+/* Moves the bytes held into a new ring of cap bytes, from its start. */
+static int
+pipe_resize_locked(struct pipe *p, size_t cap) FW_REQUIRES(&p->lock)
+{
+	size_t len = atomic_load(&p->len), old = atomic_load(&p->cap);
+	size_t first = MIN(len, old - p->head);
+	uint8_t *nbuf;
+
+	if ((nbuf = fw_alloc(cap)) == NULL)
+		return -ENOMEM;
+	memcpy(nbuf, p->buf + p->head, first);
+	memcpy(nbuf + first, p->buf, len - first);
+	fw_free(p->buf);
+	p->buf = nbuf;
+	p->head = 0;
+	atomic_store(&p->cap, cap);
+	return 0;
+}
+
+long
+pipe_set_size(struct file *f, unsigned int arg, bool privileged)
+{
+	size_t cap = pipe_round_size(arg), used;
+	struct pipe *p;
+	long err;
+
+	if (pipe_of_file(f) == NULL)
+		return -EBADF;
+	p = pipe_of(f);
+	if (cap == 0)
+		return -EINVAL;
+	fw_mutex_lock(&p->lock);
+	used = fw_page_up(atomic_load(&p->len));
+	if (cap > atomic_load(&p->cap) && cap > PIPE_MAX_SIZE && !privileged)
+		err = -EPERM;
+	else if (used > cap)
+		err = -EBUSY;		/* the data held would not fit */
+	else if (cap == atomic_load(&p->cap) ||
+	    (err = pipe_resize_locked(p, cap)) == 0)
+		err = (long)cap;
+	fw_mutex_unlock(&p->lock);
+	fw_waitq_wake_all(&p->wr_wq);
+	poll_notify(&p->ph, LINUX_EPOLLOUT | LINUX_EPOLLWRNORM);
+	return err;
+}
+
+long
+pipe_read_kernel(struct file *f, void *buf, size_t len, bool nonblock)
+{
+	return pipe_read_nb(f, buf, len, nonblock, false);
+}
+
+long
+pipe_peek_kernel(struct file *f, void *buf, size_t len, bool nonblock)
+{
+	return pipe_read_nb(f, buf, len, nonblock, true);
+}
+
+long
+pipe_write_kernel(struct file *f, const void *buf, size_t len,
+    bool nonblock)
+{
+	return pipe_write_nb(f, buf, len, nonblock);
+}
+
+long
+pipe_wait_space(struct file *f, bool nonblock)
+{
+	struct pipe *p = pipe_of(f);
+	struct pipe_space_cond c = { p, 1 };
+	size_t space;
+
+	for (;;) {
+		fw_mutex_lock(&p->lock);
+		space = atomic_load(&p->cap) - atomic_load(&p->len);
+		if (atomic_load(&p->readers) == 0) {
+			fw_mutex_unlock(&p->lock);
+			return -EPIPE;
+		}
+		fw_mutex_unlock(&p->lock);
+		if (space > 0)
+			return (long)space;
+		if (nonblock)
+			return -EAGAIN;
+		if (fw_waitq_wait(&p->wr_wq, pipe_writable, &c, FW_NO_DEADLINE,
+		    true) == -EINTR)
+			return -ERESTARTSYS;
+	}
 }

@@ -446,12 +446,14 @@ sysfs_fill(struct superblock *sb, const char *data)
 
 const struct fstype procfs_type = {
 	.name = "proc",
+	.magic = LINUX_PROC_SUPER_MAGIC,
 	.nodev = true,
 	.fill = procfs_fill,
 };
 
 const struct fstype sysfs_type = {
 	.name = "sysfs",
+	.magic = LINUX_SYSFS_MAGIC,
 	.nodev = true,
 	.fill = sysfs_fill,
 };

@@ -12,7 +12,8 @@ set -uo pipefail
 cases="echo sh_arith exit_status uname_a env_passthrough env_args ls_root cat_passwd cat_stdin
 ls_missing sh_true_status sh_false_status sh_for_loop sh_nested sh_pipe_cat sh_pipe_wc sh_pipe_ls
 sh_ulimit setsid sh_trap sh_background_wait sh_kill_child sh_subshell sh_exec_redirect
-sh_sigpipe stdin_poll_ready stdin_poll_later stdin_poll_timeout"
+sh_sigpipe stdin_poll_ready stdin_poll_later stdin_poll_timeout fs_cp_a fs_mv fs_rm_r
+fs_ln fs_chmod fs_touch fs_stat fs_find fs_du fs_tar"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -29,6 +30,43 @@ test_name=busybox.$case
 
 # guest ARGS...: run `trellis run -- ARGS...`.
 guest() { run run -- "$@"; }
+
+# The fs_* cases run one script twice: in Trellis on a fresh directory in /tmp,
+# and natively with the host's busybox in a directory on /dev/shm (tmpfs, which
+# Trellis's ramfs answers as: directory sizes, blocks).  The script gets busybox
+# as $1 and its directory as $2, prints only what both must agree on (no inode
+# numbers, no ctimes, no times the script did not set), and must print the same.
+# (No "while read": busybox's read builtin polls, and poll(2) is not here yet.)
+fs_prelude='BB=$1; D=$2; umask 022; cd "$D" || exit 9
+bb() { "$BB" "$@"; }
+tree() {  # a small tree with contents, modes, a symlink, a hard link and fixed times
+    bb mkdir -p t/sub/deep t/empty
+    bb printf hello >t/a; bb printf "%s\n" one two three >t/sub/b
+    bb dd if=/dev/zero of=t/sub/deep/big bs=1024 count=9 2>/dev/null
+    bb ln -s ../a t/sub/link; bb ln t/a t/hard
+    bb chmod 640 t/a; bb chmod 750 t/sub; bb chmod 4755 t/sub/b
+    for f in t/a t/sub/b t/sub/deep/big t/empty t/sub/deep t/sub t; do
+        bb touch -d "2001-02-03 04:05:06" "$f"; done
+    bb touch -h -d "2002-03-04 05:06:07" t/sub/link
+}
+show() {  # what is under $1: modes, sizes, links, file mtimes, link targets
+    bb find "$1" -mindepth 1 -type d | bb sort | bb xargs -r "$BB" stat -c "%n %F %a %s %h"
+    bb find "$1" -type f | bb sort | bb xargs -r "$BB" stat -c "%n %F %a %s %h %Y"
+    bb find "$1" -type l | bb sort | bb xargs -r "$BB" stat -c "%N %F %s %h"
+}
+'
+# fs_case SCRIPT: runs the prelude and SCRIPT in Trellis and natively, compares.
+fs_case() {
+    local script="$fs_prelude$1" ndir nout nrc
+    guest /bin/busybox sh -c "$script" sh /bin/busybox /tmp
+    ndir=$(mktemp -d /dev/shm/trellis-bb.XXXXXX) || fail "no scratch directory on /dev/shm"
+    nout=$("$native" sh -c "$script" sh "$native" "$ndir" 2>&1)
+    nrc=$?
+    rm -rf "$ndir"
+    expect_rc "$nrc"
+    [ "$(cat "$tmp/out")" = "$nout" ] || fail "output differs from native: $nout"
+    [ -n "$nout" ] || fail "no output"
+}
 
 case $case in
 echo)
@@ -163,6 +201,57 @@ stdin_poll_ready|stdin_poll_later|stdin_poll_timeout)
     feed | "${trellis[@]}" run -- /bin/busybox sh -c "$script" >"$tmp/out" 2>"$tmp/err"
     rc=$?
     expect_rc 0; expect_out "$want" ;;
+fs_cp_a)
+    # cp -a keeps modes, times, symlinks and the hard link within the tree.
+    fs_case 'tree; bb cp -a t copy; show copy; bb stat -c "%h" copy/a' ;;
+fs_mv)
+    # rename(2) within a directory, across directories, over a file, and a tree.
+    fs_case 'tree; bb mv t/a t/a2; bb mv t/sub/b t/empty/; bb printf x >t/over
+        bb mv t/empty/b t/over; bb mv t/sub t/empty/sub2; bb mv t t2; show t2' ;;
+fs_rm_r)
+    # unlink(2) and rmdir(2) down a tree, read-only directories too; what is left.
+    fs_case 'tree; bb chmod 555 t/sub/deep; bb rm -rf t/sub; echo $?; show t
+        bb rm -r t; echo $?; bb ls -A; bb rm x 2>&1; echo $?' ;;
+fs_ln)
+    # symlink(2), link(2), readlink(2); dangling links; ln -sf replacing a link.
+    fs_case 'bb printf data >f; bb touch -d "2003-01-01 00:00:00" f; bb ln -s f s
+        bb ln -s missing dang; bb ln f h
+        bb ln -sf h s; bb ln s h2; show .; bb cat s; bb cat dang 2>/dev/null; echo $?
+        bb stat -L -c "%F %h" s' ;;
+fs_chmod)
+    # chmod(2) with octal and symbolic modes, recursively, and set-id bits.
+    fs_case 'tree; bb chmod -R go-rwx t/sub; bb chmod u+s,g+s t/a; bb chmod a=rX,u+w t/empty
+        bb chmod 1777 t/empty; bb chmod o+t t/a; bb chmod -R 700 t/sub/deep; show t' ;;
+fs_touch)
+    # utimensat(2): touch -d, -r, -a, -m and -c, and creating a file.
+    fs_case 'bb touch -d "1999-12-31 23:59:59" a; bb touch -r a b; bb touch -c nothere
+        bb touch -a -d "2010-01-01 00:00:00" a; bb touch -m -d "2011-01-01 00:00:00" b
+        bb stat -c "%n %X %Y %s" a b; bb ls nothere 2>&1; echo $?' ;;
+fs_stat)
+    # stat(1)'"'"'s fields on files, directories, links and devices (blocks as tmpfs
+    # counts them).
+    fs_case 'tree; bb chown -h 12:34 t/sub/link; for f in t t/a t/sub/b t/sub/deep/big t/sub/link t/empty /dev/null; do
+        bb stat -c "%n|%s|%b|%B|%F|%a|%A|%h|%u|%g|%o|%t:%T" "$f"; done
+        bb stat -L -c "%n %F %s" t/sub/link; bb stat -f -c "%l %S" t' ;;
+fs_find)
+    # find(1) walking the tree with tests on names, types, sizes, modes and times.
+    fs_case 'tree; bb touch -d "2005-01-01 00:00:00" t/new; cd t
+        bb find . -type f | bb sort; bb find . -name "*b*" | bb sort
+        bb find . -type l; bb find . -size +8k; bb find . -perm -4000
+        bb find . -newer a | bb sort; bb find . -maxdepth 1 -type d | bb sort
+        bb find . -empty | bb sort; bb find . -links 2 -type f | bb sort' ;;
+fs_du)
+    # du(1) from st_blocks: a hole is free, a hard link counts once.  (Which of two
+    # hard links du meets first is directory order, which differs: tmpfs lists
+    # newest first, so only totals and a tree without one are compared.)
+    fs_case 'tree; bb dd if=/dev/zero of=t/sparse bs=1 count=1 seek=1048575 2>/dev/null
+        bb du -a t/sub | bb sort -k2; bb du -s t; bb du -sk t/sub; bb du -b t/sparse
+        bb du -k t/sparse' ;;
+fs_tar)
+    # tar c and x of the tree: the archive's names and the extracted copy (hard links
+    # kept; which name is the link depends on directory order, as for du).
+    fs_case 'tree; bb tar cf t.tar t; bb tar tf t.tar | bb sort
+        bb mkdir x; bb tar xf t.tar -C x; show x/t; bb cmp t/sub/deep/big x/t/sub/deep/big && echo same' ;;
 *)
     echo "unknown case '$case'; cases: $cases" >&2
     exit 2 ;;

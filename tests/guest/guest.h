@@ -13,6 +13,7 @@
 #endif
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +21,27 @@
 #include <sys/wait.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <grp.h>
+
+/* Constants a libc's headers may lack (musl's are older than glibc's). */
+#ifndef RENAME_NOREPLACE
+#define RENAME_NOREPLACE (1 << 0)
+#define RENAME_EXCHANGE (1 << 1)
+#define RENAME_WHITEOUT (1 << 2)
+#endif
+
+#ifndef FALLOC_FL_KEEP_SIZE
+#define FALLOC_FL_KEEP_SIZE 0x01
+#define FALLOC_FL_PUNCH_HOLE 0x02
+#endif
+#ifndef FALLOC_FL_COLLAPSE_RANGE
+#define FALLOC_FL_COLLAPSE_RANGE 0x08
+#define FALLOC_FL_ZERO_RANGE 0x10
+#define FALLOC_FL_INSERT_RANGE 0x20
+#endif
+#ifndef FALLOC_FL_UNSHARE_RANGE
+#define FALLOC_FL_UNSHARE_RANGE 0x40
+#endif
 
 /* An address the kernel never maps for us: passing it must earn EFAULT. */
 #define BAD_PTR ((void *)1)
@@ -64,9 +86,12 @@
 #define GUEST_MAX_TMP 16
 static char guest_tmp[GUEST_MAX_TMP][128];
 static int guest_ntmp;
+static pid_t guest_owner;   /* only the process that made them removes them */
 
 static void guest_cleanup(void)
 {
+    if (getpid() != guest_owner)
+        return;             /* a forked child failing a CHECK */
     while (guest_ntmp > 0) {
         const char *p = guest_tmp[--guest_ntmp];
         if (unlink(p) != 0)
@@ -79,8 +104,10 @@ static inline const char *tmp_path_in(const char *parent, const char *tag)
 {
     if (guest_ntmp == GUEST_MAX_TMP)
         FAIL("too many scratch paths");
-    if (guest_ntmp == 0)
+    if (guest_ntmp == 0) {
+        guest_owner = getpid();
         atexit(guest_cleanup);
+    }
     char *p = guest_tmp[guest_ntmp++];
     if (parent) {
         char dir[sizeof guest_tmp[0]];   /* parent may be another scratch path */
@@ -95,6 +122,15 @@ static inline const char *tmp_path_in(const char *parent, const char *tag)
 static inline const char *tmp_path(const char *tag)
 {
     return tmp_path_in(NULL, tag);
+}
+
+/* A scratch path on tmpfs, "/dev/shm/trellis-<tag>-<pid>", for behaviours
+ * that are tmpfs's own (Trellis's ramfs answers as tmpfs; /tmp may not be). */
+static inline const char *shm_path(const char *tag)
+{
+    char t[64];
+    snprintf(t, sizeof t, "trellis-%s-%ld", tag, (long)getpid());
+    return tmp_path_in("/dev/shm", t);
 }
 
 /* Creates (or truncates) a regular file holding `len` bytes of `data`. */
@@ -153,6 +189,31 @@ static inline void private_mounts(void)
     if (syscall(SYS_mount, NULL, "/", NULL, 0x4000 | 0x40000 /* MS_REC|MS_PRIVATE */,
                 NULL) != 0)
         FAIL("mount(/, MS_REC|MS_PRIVATE): %s", strerror(errno));
+}
+
+/* Runs fn in a forked child that has dropped to uid 1000 and gid 1000 with
+ * no supplementary groups: for permission tests, which must hold both for
+ * root natively and for Trellis's uid 0. */
+#define GUEST_UID 1000
+#define GUEST_GID 1000
+static inline void guest_drop_privileges(void)
+{
+    if (setgroups(0, NULL) != 0 || setresgid(GUEST_GID, GUEST_GID, GUEST_GID) != 0 ||
+        setresuid(GUEST_UID, GUEST_UID, GUEST_UID) != 0)
+        FAIL("dropping privileges: %s", strerror(errno));
+}
+
+static void (*guest_user_fn)(void);
+static inline void guest_user_child(void)
+{
+    guest_drop_privileges();
+    guest_user_fn();
+}
+
+static inline void run_as_user(void (*fn)(void))
+{
+    guest_user_fn = fn;
+    run_in_child(guest_user_child);
 }
 
 #endif

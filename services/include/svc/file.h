@@ -129,6 +129,14 @@ FW_MUST_CHECK int	 fd_install_at(struct proc *p, struct file *f, int fd,
 /* FD_CLOEXEC of fd: 0/1 or -EBADF; and setting it: 0 or -EBADF. */
 FW_MUST_CHECK int	 fd_get_cloexec(struct proc *p, int fd);
 FW_MUST_CHECK int	 fd_set_cloexec(struct proc *p, int fd, bool on);
+/*
+ * close_range(2): closes the open descriptors in [first, last] (or sets
+ * FD_CLOEXEC on them), dropping POSIX locks as close(2) does.
+ */
+void			 fd_close_range(struct proc *p, unsigned int first,
+			    unsigned int last, bool cloexec);
+/* Gives p a table of its own if another process shares it: 0, -ENOMEM. */
+FW_MUST_CHECK int	 fdtable_unshare(struct proc *p);
 /* A copy of fds sharing its files (fork): *out one reference.  -ENOMEM. */
 FW_MUST_CHECK int	 fdtable_dup(struct fdtable *fds, struct fdtable **out);
 struct fdtable		*fdtable_ref(struct fdtable *fds);

@@ -57,6 +57,25 @@ SYSCALL(timerfd_settime); SYSCALL(timerfd_gettime); SYSCALL(signalfd);
 SYSCALL(signalfd4); SYSCALL(pidfd_open); SYSCALL(pidfd_send_signal);
 SYSCALL(pidfd_getfd);
 
+/* The VFS families (services/fs: sys_rename.c, sys_link.c, ...). */
+SYSCALL(rename); SYSCALL(renameat); SYSCALL(renameat2);
+SYSCALL(link); SYSCALL(linkat); SYSCALL(symlink); SYSCALL(symlinkat);
+SYSCALL(chmod); SYSCALL(fchmod); SYSCALL(fchmodat); SYSCALL(fchmodat2);
+SYSCALL(chown); SYSCALL(fchown); SYSCALL(lchown); SYSCALL(fchownat);
+SYSCALL(utime); SYSCALL(utimes); SYSCALL(futimesat); SYSCALL(utimensat);
+SYSCALL(truncate); SYSCALL(ftruncate); SYSCALL(fallocate);
+SYSCALL(fsync); SYSCALL(fdatasync); SYSCALL(sync); SYSCALL(syncfs);
+SYSCALL(sync_file_range); SYSCALL(statx); SYSCALL(statfs);
+SYSCALL(fstatfs); SYSCALL(ustat);
+SYSCALL(setxattr); SYSCALL(lsetxattr); SYSCALL(fsetxattr);
+SYSCALL(getxattr); SYSCALL(lgetxattr); SYSCALL(fgetxattr);
+SYSCALL(listxattr); SYSCALL(llistxattr); SYSCALL(flistxattr);
+SYSCALL(removexattr); SYSCALL(lremovexattr); SYSCALL(fremovexattr);
+SYSCALL(flock); SYSCALL(memfd_create);
+SYSCALL(preadv); SYSCALL(pwritev); SYSCALL(preadv2); SYSCALL(pwritev2);
+SYSCALL(sendfile); SYSCALL(copy_file_range); SYSCALL(splice); SYSCALL(tee);
+SYSCALL(vmsplice); SYSCALL(close_range); SYSCALL(openat2);
+
 /* Pipes and futexes (services/ipc). */
 SYSCALL(pipe); SYSCALL(pipe2);
 SYSCALL(futex); SYSCALL(futex_waitv); SYSCALL(get_robust_list);

@@ -1,8 +1,8 @@
 /*
  * uapi/fs.h: the file structures of the Linux x86-64 user ABI, written from
  * their documented layouts (stat(2) and arch/x86/include/uapi/asm/stat.h,
- * getdents64(2), readv(2), include/uapi/linux/fs.h), with their sizes
- * asserted.  Plain numbers only; never a host header.
+ * getdents64(2), readv(2), include/uapi/linux/fs.h, falloc.h, xattr.h),
+ * with their sizes asserted.  Plain numbers only; never a host header.
  */
 #ifndef UAPI_FS_H
 #define UAPI_FS_H
@@ -79,6 +79,49 @@ _Static_assert(sizeof(struct linux_iovec) == 16, "iovec");
 #define LINUX_S_ISGID		02000
 #define LINUX_S_ISVTX		01000
 #define LINUX_S_IALLUGO		07777
+
+/* renameat2(2) flags. */
+#define LINUX_RENAME_NOREPLACE	0x1
+#define LINUX_RENAME_EXCHANGE	0x2
+#define LINUX_RENAME_WHITEOUT	0x4
+
+/* fallocate(2) modes (linux/falloc.h). */
+#define LINUX_FALLOC_FL_KEEP_SIZE	0x01
+#define LINUX_FALLOC_FL_PUNCH_HOLE	0x02
+#define LINUX_FALLOC_FL_COLLAPSE_RANGE	0x08
+#define LINUX_FALLOC_FL_ZERO_RANGE	0x10
+#define LINUX_FALLOC_FL_INSERT_RANGE	0x20
+#define LINUX_FALLOC_FL_UNSHARE_RANGE	0x40
+
+/* preadv2(2) and pwritev2(2) flags. */
+#define LINUX_RWF_HIPRI		0x01
+#define LINUX_RWF_DSYNC		0x02
+#define LINUX_RWF_SYNC		0x04
+#define LINUX_RWF_NOWAIT	0x08
+#define LINUX_RWF_APPEND	0x10
+#define LINUX_RWF_NOAPPEND	0x20
+#define LINUX_RWF_ATOMIC	0x40
+#define LINUX_RWF_DONTCACHE	0x80
+
+/* splice(2), tee(2), vmsplice(2) flags. */
+#define LINUX_SPLICE_F_MOVE	0x01
+#define LINUX_SPLICE_F_NONBLOCK	0x02
+#define LINUX_SPLICE_F_MORE	0x04
+#define LINUX_SPLICE_F_GIFT	0x08
+
+/* sync_file_range(2) flags and close_range(2) flags. */
+#define LINUX_SYNC_FILE_RANGE_WAIT_BEFORE	0x1
+#define LINUX_SYNC_FILE_RANGE_WRITE		0x2
+#define LINUX_SYNC_FILE_RANGE_WAIT_AFTER	0x4
+#define LINUX_CLOSE_RANGE_UNSHARE	0x2
+#define LINUX_CLOSE_RANGE_CLOEXEC	0x4
+
+/* Extended attributes (linux/xattr.h, limits.h). */
+#define LINUX_XATTR_CREATE	0x1
+#define LINUX_XATTR_REPLACE	0x2
+#define LINUX_XATTR_NAME_MAX	255
+#define LINUX_XATTR_SIZE_MAX	65536
+#define LINUX_XATTR_LIST_MAX	65536
 
 /* The dev_t encoding stat(2) reports (new_encode_dev). */
 static inline uint64_t

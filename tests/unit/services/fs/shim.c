@@ -18,6 +18,8 @@
 #include <fw/uaccess.h>
 #include <fw/waitq.h>
 #include <svc/poll.h>
+#include <svc/pipe.h>
+#include <svc/proc.h>
 #include <svc/signal.h>
 #include "shim.h"
 
@@ -91,16 +93,6 @@ void fw_mutex_lock(struct fw_mutex *m) FW_NO_TSA { (void)m; }
 void fw_mutex_unlock(struct fw_mutex *m) FW_NO_TSA { (void)m; }
 uint64_t fw_clock_realtime(void) { return 1700000000ULL * 1000000000ULL; }
 size_t fw_frames_total(void) { return 262144; }	/* 1 GiB */
-/* One task: a wait whose condition is false would never end. */
-void fw_waitq_init(struct fw_waitq *wq) { memset(wq, 0, sizeof(*wq)); }
-void fw_waitq_wake_all(struct fw_waitq *wq) { (void)wq; }
-int
-fw_waitq_wait(struct fw_waitq *wq, fw_wait_cond_fn cond, void *arg,
-    uint64_t deadline, bool interruptible)
-{
-	(void)wq, (void)deadline, (void)interruptible;
-	return cond(arg) ? 0 : -EINTR;
-}
 
 int
 fw_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap)
@@ -287,3 +279,36 @@ signal_sigpipe(struct thread *t)
 	(void)t;
 	shim_sigpipes++;
 }
+
+/*
+ * Wait queues: single-threaded, so a wait whose condition is false could
+ * only sleep forever; it reports an interruption instead.
+ */
+void fw_waitq_init(struct fw_waitq *wq) { memset(wq, 0, sizeof(*wq)); }
+void fw_waitq_wake_all(struct fw_waitq *wq) { (void)wq; }
+
+int
+fw_waitq_wait(struct fw_waitq *wq, fw_wait_cond_fn cond, void *arg,
+    uint64_t deadline, bool interruptible)
+{
+	(void)wq;
+	(void)deadline;
+	(void)interruptible;
+	return cond(arg) ? 0 : -EINTR;
+}
+
+/* The pipe and process services are not linked: no file is a pipe. */
+const void *pipe_of_file(const struct file *f) { (void)f; return NULL; }
+long pipe_get_size(struct file *f) { (void)f; return -EBADF; }
+
+long
+pipe_set_size(struct file *f, unsigned int arg, bool privileged)
+{
+	(void)f;
+	(void)arg;
+	(void)privileged;
+	return -EBADF;
+}
+
+struct proc_groups *proc_groups_ref(struct proc_groups *g) { return g; }
+void proc_groups_unref(struct proc_groups *g) { (void)g; }

@@ -1,0 +1,109 @@
+/*
+ * services/fs/attr.c: the helpers of the attribute syscalls (attr.h):
+ * chmod, chown, utimensat, truncate, xattrs and statx find their vnode
+ * and test ownership and groups here.
+ *
+ * Locks: see attr.h.
+ */
+#include <fw/timer.h>
+#include <svc/file.h>
+#include <svc/proc.h>
+#include <svc/vfs.h>
+#include "attr.h"
+
+#define DAY_NS	(24ULL * 3600 * 1000000000ULL)
+
+static void
+attr_begin(struct proc *p, struct attr_req *r)
+{
+	fsctx_get(p, &r->c);
+	fw_mutex_lock(&p->lock);
+	r->groups = proc_groups_ref(p->groups);
+	fw_mutex_unlock(&p->lock);
+	r->v = NULL;
+	r->rdonly = false;
+}
+
+int
+attr_at(struct proc *p, int dirfd, uint64_t upath, int atflags,
+    struct attr_req *r)
+{
+	struct walk w;
+	char *path;
+	int err;
+
+	if ((err = path_get(p->vm, upath, &path)) < 0)
+		return err;
+	attr_begin(p, r);
+	err = lookup_at(&r->c, dirfd, path, atflags,
+	    (atflags & LINUX_AT_SYMLINK_NOFOLLOW) ? 0 : WALK_FOLLOW, &w);
+	path_put(path);
+	if (err < 0) {
+		attr_done(r);
+		return err;
+	}
+	r->v = w.v;
+	r->rdonly = mount_rdonly(w.mnt);
+	w.v = NULL;
+	walk_done(&w);
+	return 0;
+}
+
+int
+attr_fd(struct proc *p, int fd, struct attr_req *r)
+{
+	struct file *f;
+	int err;
+
+	if ((err = fd_get(p, fd, &f)) < 0)
+		return err;
+	if (atomic_load(&f->flags) & LINUX_O_PATH) {
+		file_unref(f);
+		return -EBADF;
+	}
+	attr_begin(p, r);
+	r->v = f->vnode != NULL ? vnode_ref(f->vnode) : NULL;
+	r->rdonly = mount_rdonly(f->mnt);
+	file_unref(f);
+	return 0;
+}
+
+void
+attr_done(struct attr_req *r)
+{
+	vnode_unref(r->v);
+	r->v = NULL;
+	proc_groups_unref(r->groups);
+	r->groups = NULL;
+	fsctx_put(&r->c);
+}
+
+bool
+attr_owner(const struct attr_req *r, const struct vnode *v)
+{
+	return r->c.cred.fsuid == 0 || r->c.cred.fsuid == v->uid;
+}
+
+bool
+attr_in_group(const struct attr_req *r, uint32_t gid)
+{
+	uint32_t i;
+
+	if (r->c.cred.fsgid == gid)
+		return true;
+	for (i = 0; r->groups != NULL && i < r->groups->n; i++) {
+		if (r->groups->gid[i] == gid)
+			return true;
+	}
+	return false;
+}
+
+void
+vnode_accessed_locked(struct vnode *v)
+{
+	uint64_t now = fw_clock_realtime();
+
+	if (v->atime <= v->mtime || v->atime <= v->ctime ||
+	    (now > v->atime && now - v->atime >= DAY_NS))
+		v->atime = now;
+}
