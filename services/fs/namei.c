@@ -48,6 +48,15 @@ walk_lookup(const struct fsctx *c, struct vnode *cur, const char *s,
 	return cur->ops->lookup(cur, s, len, out);
 }
 
+/* RESOLVE_BENEATH: whether [s, s+len) is ".." out of c->root. */
+static bool
+walk_escapes(const struct fsctx *c, const struct walk *w,
+    const struct vnode *cur, const char *s, size_t len)
+{
+	return (w->resolve & WALK_BENEATH) && cur == c->root && len == 2 &&
+	    s[0] == '.' && s[1] == '.';
+}
+
 static void
 walk_set(struct walk *w, struct vnode *dir, struct vnode *v, const char *s,
     size_t len, bool slash)
@@ -120,12 +129,8 @@ walk_rec(const struct fsctx *c, struct vnode *start, const char *s,
 			err = -ENAMETOOLONG;
 			goto fail;
 		}
-		if ((w->resolve & WALK_BENEATH) && cur == c->root &&
-		    len == 2 && s[0] == '.' && s[1] == '.') {
-			err = -EXDEV;	/* ".." out of RESOLVE_BENEATH */
-			goto fail;
-		}
-		err = walk_lookup(c, cur, s, len, &next);
+		err = walk_escapes(c, w, cur, s, len) ? -EXDEV :
+		    walk_lookup(c, cur, s, len, &next);
 		if (err == -ENOENT && last && cur->nlink > 0) {
 			walk_set(w, cur, NULL, s, len, slash);
 			return 0;
