@@ -58,6 +58,15 @@ walk_lookup(const struct fsctx *c, const struct vpath *cur, const char *s,
 	return 0;
 }
 
+/* RESOLVE_BENEATH: whether [s, s+len) is ".." out of c->root. */
+static bool
+walk_escapes(const struct fsctx *c, const struct walk *w,
+    const struct vpath *cur, const char *s, size_t len)
+{
+	return (w->resolve & WALK_BENEATH) && cur->v == c->root.v &&
+	    cur->mnt == c->root.mnt && len == 2 && s[0] == '.' && s[1] == '.';
+}
+
 /* Fills w with dir and v (both consumed; either may be empty). */
 static void
 walk_set(struct walk *w, struct vpath *dir, struct vpath *v, const char *s,
@@ -189,13 +198,8 @@ walk_rec(const struct fsctx *c, const struct vpath *start, const char *s,
 			err = -ENAMETOOLONG;
 			goto fail;
 		}
-		if ((w->resolve & WALK_BENEATH) && cur.v == c->root.v &&
-		    cur.mnt == c->root.mnt && len == 2 && s[0] == '.' &&
-		    s[1] == '.') {
-			err = -EXDEV;	/* ".." out of RESOLVE_BENEATH */
-			goto fail;
-		}
-		err = walk_lookup(c, &cur, s, len, &next);
+		err = walk_escapes(c, w, &cur, s, len) ? -EXDEV :
+		    walk_lookup(c, &cur, s, len, &next);
 		if (err == -ENOENT && last && cur.v->nlink > 0) {
 			walk_set(w, &cur, &none, s, len, slash);
 			return 0;

@@ -263,7 +263,8 @@ ramfs_punch_range(struct vnode *v, uint64_t off, uint64_t len)
 	if (off >= end)
 		return 0;
 	if ((off >> FW_PAGE_SHIFT) == (end >> FW_PAGE_SHIFT)) {
-		err = page_zero(v, off >> FW_PAGE_SHIFT, in, (size_t)(end - off));
+		err = page_zero(v, off >> FW_PAGE_SHIFT, in,
+		    (size_t)(end - off));
 	} else {
 		err = in == 0 ? 0 : page_zero(v, off >> FW_PAGE_SHIFT, in,
 		    FW_PAGE_SIZE - in);

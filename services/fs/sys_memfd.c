@@ -27,7 +27,7 @@ static int
 memfd_name(struct fw_vm *vm, uint64_t uname, char **out)
 {
 	size_t plen = sizeof(MFD_PREFIX) - 1;
-	char *name;
+	char *name = NULL;
 	long n;
 
 	if ((name = fw_alloc(plen + MFD_NAME_MAX + 2)) == NULL)
@@ -85,7 +85,7 @@ SYSCALL(memfd_create)
 	struct proc *p = t->proc;
 	struct vnode *v;
 	struct file *f;
-	char *name;
+	char *name = NULL;
 	int err;
 
 	if (flags & ~(unsigned int)MFD_FLAGS)

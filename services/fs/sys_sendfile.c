@@ -114,63 +114,83 @@ splice_readable(struct file *f)
 	    type != LINUX_S_IFDIR;
 }
 
+/* do_sendfile()'s checks of the input; its position goes in *pos. */
+static int
+sendfile_in(struct file *in, const uint64_t *ppos, uint64_t *pos)
+{
+	if (!file_readable(in))
+		return -EBADF;
+	if (ppos != NULL && !in->seekable)
+		return -ESPIPE;
+	if (ppos != NULL) {
+		*pos = *ppos;
+	} else {
+		fw_mutex_lock(&in->lock);
+		*pos = in->pos;
+		fw_mutex_unlock(&in->lock);
+	}
+	return (int64_t)*pos < 0 ? -EINVAL : 0;
+}
+
+/* Then of the output, and do_splice_direct()'s of what may be read. */
+static int
+sendfile_out(struct file *in, struct file *out)
+{
+	if (!file_writable(out))
+		return -EBADF;
+	if (!splice_readable(in))
+		return -EINVAL;
+	if (pipe_of_file(out) == NULL &&
+	    (atomic_load(&out->flags) & LINUX_O_APPEND))
+		return -EINVAL;
+	return 0;
+}
+
+/* The copy; into a pipe, what it has room for (splice_file_to_pipe()). */
+static long
+sendfile_move(struct file *in, uint64_t *pos, struct file *out,
+    size_t count)
+{
+	long room;
+
+	if (count == 0)
+		return 0;
+	if (pipe_of_file(out) != NULL) {
+		if ((room = pipe_wait_space(out, (atomic_load(&out->flags) &
+		    LINUX_O_NONBLOCK) != 0)) < 0)
+			return room;
+		count = MIN(count, (size_t)room);
+	}
+	return move_loop(in, pos, out, NULL, count);
+}
+
 static long
 do_sendfile(struct thread *t, int ofd, int ifd, uint64_t *ppos,
     size_t count)
 {
-	struct file *in, *out = NULL;
-	uint64_t pos;
+	struct file *in, *out;
+	uint64_t pos = 0;
 	long n;
 	int err;
 
 	if ((err = fd_get(t->proc, ifd, &in)) < 0)
 		return err;
-	n = -EBADF;
-	if (!file_readable(in))
-		goto out;
-	n = -ESPIPE;
-	if (ppos != NULL && !in->seekable)
-		goto out;
-	fw_mutex_lock(&in->lock);
-	pos = ppos != NULL ? *ppos : in->pos;
-	fw_mutex_unlock(&in->lock);
-	n = -EINVAL;
-	if ((int64_t)pos < 0)
-		goto out;
-	count = MIN(count, (size_t)MAX_RW_COUNT);
-	if ((n = fd_get(t->proc, ofd, &out)) < 0) {
-		out = NULL;
-		goto out;
+	if ((n = sendfile_in(in, ppos, &pos)) == 0 &&
+	    (n = fd_get(t->proc, ofd, &out)) == 0) {
+		if ((n = sendfile_out(in, out)) == 0)
+			n = sendfile_move(in, &pos, out,
+			    MIN(count, (size_t)MAX_RW_COUNT));
+		file_unref(out);
 	}
-	n = -EBADF;
-	if (!file_writable(out))
-		goto out;
-	n = -EINVAL;
-	if (!splice_readable(in) || (pipe_of_file(out) == NULL &&
-	    (atomic_load(&out->flags) & LINUX_O_APPEND)))
-		goto out;
-	/* splice_file_to_pipe(): what the pipe has room for, at most. */
-	if (count > 0 && pipe_of_file(out) != NULL &&
-	    (n = pipe_wait_space(out, (atomic_load(&out->flags) &
-	    LINUX_O_NONBLOCK) != 0)) < 0) {
-		if (n == -EPIPE)
-			signal_sigpipe(t);
-		goto out;
-	} else if (count > 0 && pipe_of_file(out) != NULL) {
-		count = MIN(count, (size_t)n);
-	}
-	n = count == 0 ? 0 : move_loop(in, &pos, out, NULL, count);
 	if (n == -EPIPE)
 		signal_sigpipe(t);
-	if (n > 0 && ppos == NULL) {
+	if (n > 0 && ppos != NULL) {
+		*ppos = pos;
+	} else if (n > 0) {
 		fw_mutex_lock(&in->lock);
 		in->pos = pos;
 		fw_mutex_unlock(&in->lock);
-	} else if (n > 0) {
-		*ppos = pos;
 	}
-out:
-	file_unref(out);
 	file_unref(in);
 	return n;
 }
