@@ -244,12 +244,14 @@ struct walk {
 	char		 name[LINUX_NAME_MAX + 1];	/* the last name */
 	bool		 slash;		/* the path ended in '/' */
 	int		 nlinks;	/* symlinks followed so far */
-	int		 resolve;	/* WALK_NO_SYMLINKS, WALK_BENEATH */
+	int		 resolve;	/* WALK_NO_SYMLINKS, WALK_BENEATH,
+					   WALK_NO_XDEV */
 };
 #define WALK_FOLLOW	0x1	/* follow a symlink in the last name */
 /* openat2(2)'s scoping: any symlink is ELOOP; leaving the root EXDEV. */
 #define WALK_NO_SYMLINKS	0x2
 #define WALK_BENEATH		0x4
+#define WALK_NO_XDEV		0x8	/* crossing a mount is EXDEV */
 /*
  * Walks path from start (a directory) for c: 0 with w filled (both
  * pointers counted), or -ENOENT, -ENOTDIR, -ELOOP, -ENAMETOOLONG, -EACCES.

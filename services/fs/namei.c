@@ -179,6 +179,9 @@ walk_rec(const struct fsctx *c, const struct vpath *start, const char *s,
 		return -ENOENT;
 	if (*s == '/' && (w->resolve & WALK_BENEATH))
 		return -EXDEV;		/* openat2 RESOLVE_BENEATH */
+	if (*s == '/' && (w->resolve & WALK_NO_XDEV) &&
+	    c->root.mnt != start->mnt)
+		return -EXDEV;
 	vpath_copy(&cur, *s == '/' ? &c->root : start);
 	for (;;) {
 		while (*s == '/')
@@ -200,6 +203,11 @@ walk_rec(const struct fsctx *c, const struct vpath *start, const char *s,
 		}
 		err = walk_escapes(c, w, &cur, s, len) ? -EXDEV :
 		    walk_lookup(c, &cur, s, len, &next);
+		if (err == 0 && (w->resolve & WALK_NO_XDEV) &&
+		    next.mnt != cur.mnt) {
+			vpath_drop(&next);
+			err = -EXDEV;	/* openat2 RESOLVE_NO_XDEV */
+		}
 		if (err == -ENOENT && last && cur.v->nlink > 0) {
 			walk_set(w, &cur, &none, s, len, slash);
 			return 0;
@@ -242,7 +250,7 @@ walk_path_locked(const struct fsctx *c, const struct vpath *start,
 	w->name[0] = '\0';
 	w->slash = false;
 	w->nlinks = 0;
-	w->resolve = flags & (WALK_NO_SYMLINKS | WALK_BENEATH);
+	w->resolve = flags & (WALK_NO_SYMLINKS | WALK_BENEATH | WALK_NO_XDEV);
 	if (str_nlen(path, LINUX_PATH_MAX) >= LINUX_PATH_MAX)
 		return -ENAMETOOLONG;
 	if ((err = walk_rec(c, start, path, flags, w)) < 0) {

@@ -281,6 +281,8 @@ open_at(struct proc *p, int dirfd, const char *path, int flags,
 		wscope |= WALK_NO_SYMLINKS;
 	if (resolve & LINUX_RESOLVE_BENEATH)
 		wscope |= WALK_BENEATH;
+	if (resolve & LINUX_RESOLVE_NO_XDEV)
+		wscope |= WALK_NO_XDEV;
 	fw_mutex_lock(&fs_lock);
 	err = open_walk_locked(&c, &start, path, flags, mode, wscope, &w);
 	fw_mutex_unlock(&fs_lock);
