@@ -20,11 +20,11 @@
 #define PIPEFS_MAGIC	0x50495045
 
 /* The mount flags statfs reports (ST_*), from MS_* of the mount and sb. */
-static uint64_t
+static int64_t
 statfs_flags(const struct mount *m)
 {
 	uint32_t fl = m->flags | (m->sb->flags & LINUX_MS_RDONLY);
-	uint64_t st = LINUX_ST_VALID;
+	int64_t st = LINUX_ST_VALID;
 
 	st |= (fl & LINUX_MS_RDONLY) ? LINUX_ST_RDONLY : 0;
 	st |= (fl & LINUX_MS_NOSUID) ? LINUX_ST_NOSUID : 0;
