@@ -9,6 +9,7 @@
 #include <svc/file.h>
 #include <svc/proc.h>
 #include <svc/vfs.h>
+#include <uapi/inotify.h>
 #include "attr.h"
 
 #define DAY_NS	(24ULL * 3600 * 1000000000ULL)
@@ -66,6 +67,24 @@ attr_fd(struct proc *p, int fd, struct attr_req *r)
 	r->rdonly = mount_rdonly(f->mnt);
 	file_unref(f);
 	return 0;
+}
+
+int
+attr_change(struct attr_req *r, attr_change_fn fn, const void *arg)
+{
+	int err = 0;
+
+	if (r->v != NULL && r->rdonly) {
+		err = -EROFS;			/* mnt_want_write() */
+	} else if (r->v != NULL) {
+		fw_mutex_lock(&fs_lock);
+		err = fn(r, arg);
+		if (err == 0)
+			fsnotify_locked(NULL, r->v, LINUX_IN_ATTRIB, NULL, 0);
+		fw_mutex_unlock(&fs_lock);
+	}
+	attr_done(r);
+	return err;
 }
 
 void

@@ -13,7 +13,6 @@
 #define FS_ATTR_H
 
 #include <fw/types.h>
-#include <uapi/inotify.h>
 #include "fs.h"
 
 struct proc_groups;
@@ -40,6 +39,15 @@ FW_MUST_CHECK int	 attr_at(struct proc *p, int dirfd, uint64_t upath,
  */
 FW_MUST_CHECK int	 attr_fd(struct proc *p, int fd, struct attr_req *r);
 void			 attr_done(struct attr_req *r);
+/*
+ * A change of r->v's attributes (chmod, chown, utimensat): EROFS on a
+ * read-only mount, else fn(r, arg) under fs_lock, reported to inotify
+ * (IN_ATTRIB) when it succeeds; nothing for a vnode-less file.  Ends r
+ * (attr_done) and returns fn's answer.
+ */
+typedef int (*attr_change_fn)(const struct attr_req *r, const void *arg);
+FW_MUST_CHECK int	 attr_change(struct attr_req *r, attr_change_fn fn,
+			    const void *arg) FW_EXCLUDES(&fs_lock);
 
 /* inode_owner_or_capable(): the fsuid owns v, or is 0. */
 bool			 attr_owner(const struct attr_req *r,

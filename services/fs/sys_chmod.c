@@ -38,21 +38,16 @@ chmod_locked(const struct attr_req *r, uint32_t mode) FW_REQUIRES(&fs_lock)
 }
 
 static int
+chmod_change(const struct attr_req *r, const void *arg)
+    FW_REQUIRES(&fs_lock)
+{
+	return chmod_locked(r, *(const uint32_t *)arg);
+}
+
+static int
 chmod_req(struct attr_req *r, uint32_t mode)
 {
-	int err = 0;
-
-	if (r->v != NULL && r->rdonly) {
-		err = -EROFS;			/* mnt_want_write() */
-	} else if (r->v != NULL) {
-		fw_mutex_lock(&fs_lock);
-		err = chmod_locked(r, mode);
-		if (err == 0)
-			fsnotify_locked(NULL, r->v, LINUX_IN_ATTRIB, NULL, 0);
-		fw_mutex_unlock(&fs_lock);
-	}
-	attr_done(r);
-	return err;
+	return attr_change(r, chmod_change, &mode);
 }
 
 static long

@@ -62,21 +62,20 @@ chown_locked(const struct attr_req *r, uint32_t uid, uint32_t gid)
 }
 
 static int
+chown_change(const struct attr_req *r, const void *arg)
+    FW_REQUIRES(&fs_lock)
+{
+	const uint32_t *ids = arg;
+
+	return chown_locked(r, ids[0], ids[1]);
+}
+
+static int
 chown_req(struct attr_req *r, uint32_t uid, uint32_t gid)
 {
-	int err = 0;
+	uint32_t ids[2] = { uid, gid };
 
-	if (r->v != NULL && r->rdonly) {
-		err = -EROFS;			/* mnt_want_write() */
-	} else if (r->v != NULL) {
-		fw_mutex_lock(&fs_lock);
-		err = chown_locked(r, uid, gid);
-		if (err == 0)
-			fsnotify_locked(NULL, r->v, LINUX_IN_ATTRIB, NULL, 0);
-		fw_mutex_unlock(&fs_lock);
-	}
-	attr_done(r);
-	return err;
+	return attr_change(r, chown_change, ids);
 }
 
 static long

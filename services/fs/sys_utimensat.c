@@ -70,21 +70,16 @@ utimes_locked(const struct attr_req *r, const struct linux_timespec *ts)
 }
 
 static int
+utimes_change(const struct attr_req *r, const void *arg)
+    FW_REQUIRES(&fs_lock)
+{
+	return utimes_locked(r, arg);
+}
+
+static int
 utimes_req(struct attr_req *r, const struct linux_timespec *ts)
 {
-	int err = 0;
-
-	if (r->v != NULL && r->rdonly) {
-		err = -EROFS;			/* mnt_want_write() */
-	} else if (r->v != NULL) {
-		fw_mutex_lock(&fs_lock);
-		err = utimes_locked(r, ts);
-		if (err == 0)
-			fsnotify_locked(NULL, r->v, LINUX_IN_ATTRIB, NULL, 0);
-		fw_mutex_unlock(&fs_lock);
-	}
-	attr_done(r);
-	return err;
+	return attr_change(r, utimes_change, ts);
 }
 
 /* do_utimes(): a path from dirfd, or dirfd itself for a NULL path. */
