@@ -52,6 +52,16 @@ void			poll_waiter_fini(struct poll_waiter *w);
  */
 FW_MUST_CHECK int	poll_waiter_sleep(struct poll_waiter *w,
 			    struct thread *t, uint64_t deadline);
+/*
+ * The wait of poll and select (do_poll, do_select): scan(arg, w) checks
+ * every file, hooking w on them the first time, until it counts one
+ * ready, a signal comes (-ERESTARTNOHAND) or the monotonic deadline
+ * passes (0: do not wait); nfiles sizes the entry pool.  The count, or
+ * -errno.
+ */
+typedef int (*poll_scan_fn)(void *arg, struct poll_waiter *w);
+FW_MUST_CHECK int	poll_waiter_run(struct thread *t, size_t nfiles,
+			    uint64_t deadline, poll_scan_fn scan, void *arg);
 
 /*
  * A relative timeout as a monotonic deadline (fs/select.c

@@ -6,6 +6,7 @@
  * and the stat of anonymous-inode files.
  *
  * Interface: poll_waiter_init, poll_waiter_fini, poll_waiter_sleep,
+ * poll_waiter_run,
  * poll_deadline, poll_time_left, anon_file_stat (poll_impl.h).
  * Locks: the waiter is the calling thread's; its entries are under their
  * heads' locks (svc/poll.h); the flag is atomic.
@@ -151,4 +152,29 @@ anon_file_stat(struct linux_stat *st)
 	st->st_nlink = 1;
 	st->st_mode = 0600;
 	st->st_blksize = FW_PAGE_SIZE;
+}
+
+int
+poll_waiter_run(struct thread *t, size_t nfiles, uint64_t deadline,
+    poll_scan_fn scan, void *arg)
+{
+	struct poll_waiter w;
+	bool timed_out = deadline == 0;
+	int count, err;
+
+	if ((err = poll_waiter_init(&w, timed_out ? 0 : nfiles)) < 0)
+		return err;
+	if (timed_out)
+		w.pt.queue = NULL;
+	for (;;) {
+		count = scan(arg, &w);
+		if (count == 0 && signal_pending(t))
+			count = -ERESTARTNOHAND;
+		if (count != 0 || timed_out)
+			break;
+		if (poll_waiter_sleep(&w, t, deadline) == -ETIMEDOUT)
+			timed_out = true;
+	}
+	poll_waiter_fini(&w);
+	return count;
 }

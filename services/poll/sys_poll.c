@@ -68,30 +68,28 @@ poll_scan(struct proc *p, struct linux_pollfd *fds, size_t n,
 	return count;
 }
 
+struct poll_args {
+	struct proc		*p;
+	struct linux_pollfd	*fds;
+	size_t			 n;
+};
+
+static int
+poll_scan_fds(void *arg, struct poll_waiter *w)
+{
+	struct poll_args *pa = arg;
+
+	return poll_scan(pa->p, pa->fds, pa->n, w);
+}
+
 /* do_poll: the count, 0 at the deadline, or -ERESTARTNOHAND. */
 static int
 poll_loop(struct thread *t, struct linux_pollfd *fds, size_t n,
     uint64_t deadline)
 {
-	struct poll_waiter w;
-	bool timed_out = deadline == 0;
-	int count, err;
+	struct poll_args pa = { t->proc, fds, n };
 
-	if ((err = poll_waiter_init(&w, timed_out ? 0 : n)) < 0)
-		return err;
-	if (timed_out)
-		w.pt.queue = NULL;
-	for (;;) {
-		count = poll_scan(t->proc, fds, n, &w);
-		if (count == 0 && signal_pending(t))
-			count = -ERESTARTNOHAND;
-		if (count != 0 || timed_out)
-			break;
-		if (poll_waiter_sleep(&w, t, deadline) == -ETIMEDOUT)
-			timed_out = true;
-	}
-	poll_waiter_fini(&w);
-	return count;
+	return poll_waiter_run(t, n, deadline, poll_scan_fds, &pa);
 }
 
 uint64_t

@@ -148,29 +148,26 @@ select_scan(struct thread *t, struct fdsets *s, struct poll_waiter *w)
 	return count;
 }
 
+struct select_args {
+	struct thread	*t;
+	struct fdsets	*s;
+};
+
+static int
+select_scan_sets(void *arg, struct poll_waiter *w)
+{
+	struct select_args *sa = arg;
+
+	return select_scan(sa->t, sa->s, w);
+}
+
 /* do_select: the count of set bits, 0 at the deadline, -ERESTARTNOHAND. */
 static int
 select_loop(struct thread *t, struct fdsets *s, uint64_t deadline)
 {
-	struct poll_waiter w;
-	bool timed_out = deadline == 0;
-	int count, err;
+	struct select_args sa = { t, s };
 
-	if ((err = poll_waiter_init(&w, timed_out ? 0 : s->n)) < 0)
-		return err;
-	if (timed_out)
-		w.pt.queue = NULL;
-	for (;;) {
-		count = select_scan(t, s, &w);
-		if (count == 0 && signal_pending(t))
-			count = -ERESTARTNOHAND;
-		if (count != 0 || timed_out)
-			break;
-		if (poll_waiter_sleep(&w, t, deadline) == -ETIMEDOUT)
-			timed_out = true;
-	}
-	poll_waiter_fini(&w);
-	return count;
+	return poll_waiter_run(t, s->n, deadline, select_scan_sets, &sa);
 }
 
 /* core_sys_select(n, in, out, ex) with a monotonic deadline. */
