@@ -219,7 +219,7 @@ cpio_make_locked(struct cpio *c, struct vnode *dir, const char *name,
 			*out = old;
 			return 0;
 		}
-		if (vnode_is(old, LINUX_S_IFDIR) && old->u.dir.head != NULL) {
+		if (vnode_is(old, LINUX_S_IFDIR) && !rdir_empty(old)) {
 			vnode_unref(old);
 			return -EINVAL;
 		}

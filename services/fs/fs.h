@@ -33,11 +33,17 @@ struct inotify_mark;
 
 extern struct fw_mutex fs_lock;
 
-/* One directory entry of a ramfs directory; cookie orders getdents. */
+/*
+ * One directory entry of a ramfs directory (ramfs_dir.c): on the
+ * directory's list in cookie order, which orders getdents, and on a hash
+ * chain once the directory is large.
+ */
 struct ramfs_dirent {
-	struct ramfs_dirent	*next;		/* [F] */
+	struct ramfs_dirent	*next, *prev;	/* [F] list, by cookie */
+	struct ramfs_dirent	*hnext;		/* [F] hash chain */
 	struct vnode		*v;		/* [F] counted */
 	uint64_t		 cookie;	/* [I] */
+	uint32_t		 hash;		/* [I] of the name */
 	size_t			 len;		/* [I] */
 	char			 name[];	/* [I] NUL-terminated */
 };
@@ -70,7 +76,11 @@ struct vnode {
 	_Atomic(struct vnode_ext *) ext;	/* [a] */
 	union {
 		struct {
-			struct ramfs_dirent	*head;		/* [F] */
+			struct ramfs_dirent	*head, *tail;	/* [F] */
+			struct ramfs_dirent	*hint;		/* [F] getdents */
+			struct ramfs_dirent	**buckets;	/* [F] or NULL */
+			size_t			 nbuckets;	/* [F] */
+			size_t			 count;		/* [F] entries */
 			uint64_t		 next_cookie;	/* [F] */
 		} dir;
 		struct {
@@ -152,9 +162,13 @@ struct vnode_ops {
 FW_MUST_CHECK int	 vnode_alloc(const struct vnode_ops *ops, uint32_t mode,
 			    struct vnode **out);
 bool			 vnode_is(const struct vnode *v, uint32_t type);
-/* Checks mask (LINUX_R_OK | W_OK | X_OK) for cr: 0 or -EACCES. */
+/*
+ * Checks mask (LINUX_R_OK | W_OK | X_OK) for c's fsuid, fsgid and
+ * supplementary groups: 0 or -EACCES.
+ */
+struct fsctx;
 FW_MUST_CHECK int	 vnode_permission(const struct vnode *v,
-			    const struct cred *cr, int mask);
+			    const struct fsctx *c, int mask);
 void			 vnode_stat_locked(const struct vnode *v,
 			    struct linux_stat *st) FW_REQUIRES(&fs_lock);
 void			 vnode_touch_locked(struct vnode *v, bool modify)
@@ -180,9 +194,27 @@ FW_MUST_CHECK int	 ramfs_name_of_locked(struct vnode *dir,
 			    size_t *len) FW_REQUIRES(&fs_lock);
 /* Breaks a whole tree apart (shutdown and tests). */
 void			 ramfs_destroy_tree(struct vnode *dir);
-/* The entry name of dir, or NULL. */
-struct ramfs_dirent	**ramfs_find(struct vnode *dir, const char *name,
+/*
+ * ramfs_dir.c: a directory's entries.  rdir_entry_new makes an unlinked
+ * entry with the next cookie (0 or -ENOMEM); rdir_insert appends it and
+ * rdir_remove takes it off (not freeing it); neither fails.  rdir_find
+ * is the entry called name, or NULL; rdir_seek the first entry with a
+ * cookie of at least cookie, or NULL.
+ */
+struct ramfs_dirent	*rdir_find(struct vnode *dir, const char *name,
 			    size_t len);
+FW_MUST_CHECK int	 rdir_entry_new(struct vnode *dir, const char *name,
+			    size_t len, struct ramfs_dirent **out);
+void			 rdir_insert(struct vnode *dir, struct ramfs_dirent *d);
+void			 rdir_remove(struct vnode *dir, struct ramfs_dirent *d);
+struct ramfs_dirent	*rdir_seek(struct vnode *dir, uint64_t cookie);
+void			 rdir_index_free(struct vnode *dir);
+void			 rdir_adopt_all(struct vnode *dir, struct vnode *sub);
+static inline bool
+rdir_empty(const struct vnode *dir)
+{
+	return dir->u.dir.head == NULL;
+}
 int			 ramfs_rename(struct vnode *odir, const char *oname,
 			    struct vnode *ndir, const char *nname,
 			    bool exchange) FW_REQUIRES(&fs_lock);
@@ -227,6 +259,7 @@ FW_MUST_CHECK int	 cpio_unpack(struct vnode *root);
 /* What a syscall needs of its process, copied under proc->lock. */
 struct fsctx {
 	struct cred	 cred;
+	struct proc_groups *groups;	/* counted, or NULL */
 	struct vpath	 root, cwd;	/* held */
 	uint32_t	 umask;
 	struct fw_vm	*vm;
@@ -234,6 +267,8 @@ struct fsctx {
 };
 void			 fsctx_get(struct proc *p, struct fsctx *c);
 void			 fsctx_put(struct fsctx *c);
+/* Whether gid is c's fsgid or one of its supplementary groups. */
+bool			 fsctx_in_group(const struct fsctx *c, uint32_t gid);
 
 /* namei.c: the result of a path walk. */
 struct walk {

@@ -1,8 +1,8 @@
 /*
  * services/fs/ramfs.c: the in-memory file system's directories, symlinks
- * and device nodes.  A directory is a list of entries in creation order,
- * each holding a reference to its vnode; a cookie per entry lets
- * getdents64 resume after entries come and go.  ".." is the uncounted
+ * and device nodes.  A directory is an index of entries (ramfs_dir.c) in
+ * creation order, each holding a reference to its vnode; a cookie per
+ * entry lets getdents64 resume after entries come and go.  ".." is the uncounted
  * parent pointer, valid while the directory is linked (a linked parent
  * cannot be removed, since it is not empty); rmdir clears it.  Other
  * objects point at the directory of their last link, cleared when that
@@ -16,27 +16,15 @@
 #include <svc/lib.h>
 #include "fs.h"
 
-struct ramfs_dirent **
-ramfs_find(struct vnode *dir, const char *name, size_t len)
-{
-	struct ramfs_dirent **pp;
-
-	for (pp = &dir->u.dir.head; *pp != NULL; pp = &(*pp)->next) {
-		if ((*pp)->len == len && memcmp((*pp)->name, name, len) == 0)
-			return pp;
-	}
-	return NULL;
-}
-
 static int
 ramfs_lookup(struct vnode *dir, const char *name, size_t len,
     struct vnode **out)
 {
-	struct ramfs_dirent **pp = ramfs_find(dir, name, len);
+	struct ramfs_dirent *d = rdir_find(dir, name, len);
 
-	if (pp == NULL)
+	if (d == NULL)
 		return -ENOENT;
-	*out = vnode_ref((*pp)->v);
+	*out = vnode_ref(d->v);
 	return 0;
 }
 
@@ -45,19 +33,13 @@ static int
 ramfs_link(struct vnode *dir, const char *name, size_t len, struct vnode *v)
     FW_REQUIRES(&fs_lock)
 {
-	struct ramfs_dirent *d, **pp;
+	struct ramfs_dirent *d;
+	int err;
 
-	if ((d = fw_alloc(sizeof(*d) + len + 1)) == NULL)
-		return -ENOMEM;
-	d->next = NULL;
+	if ((err = rdir_entry_new(dir, name, len, &d)) < 0)
+		return err;
 	d->v = vnode_ref(v);
-	d->cookie = dir->u.dir.next_cookie++;
-	d->len = len;
-	memcpy(d->name, name, len);
-	d->name[len] = '\0';
-	for (pp = &dir->u.dir.head; *pp != NULL; pp = &(*pp)->next)
-		;
-	*pp = d;
+	rdir_insert(dir, d);
 	if (vnode_is(v, LINUX_S_IFDIR))
 		dir->nlink++;
 	v->parent = dir;
@@ -107,13 +89,12 @@ static void
 ramfs_unlink(struct vnode *dir, const char *name, size_t len)
     FW_REQUIRES(&fs_lock)
 {
-	struct ramfs_dirent **pp = ramfs_find(dir, name, len), *d;
+	struct ramfs_dirent *d = rdir_find(dir, name, len);
 	struct vnode *v;
 
-	if (pp == NULL)
+	if (d == NULL)
 		return;
-	d = *pp;
-	*pp = d->next;
+	rdir_remove(dir, d);
 	v = d->v;
 	if (vnode_is(v, LINUX_S_IFDIR)) {
 		v->nlink = 0;
@@ -136,7 +117,7 @@ static long
 ramfs_getdents(struct vnode *dir, void *buf, size_t len, uint64_t *pos)
 {
 	struct vnode *up = dir->parent ? dir->parent : dir;
-	struct ramfs_dirent *d;
+	struct ramfs_dirent *d = NULL;
 	size_t off = 0, n;
 
 	/* Every goto full leaves a record that did not fit. */
@@ -154,9 +135,7 @@ ramfs_getdents(struct vnode *dir, void *buf, size_t len, uint64_t *pos)
 		off += n;
 		*pos = 2;
 	}
-	for (d = dir->u.dir.head; d != NULL; d = d->next) {
-		if (d->cookie < *pos)
-			continue;
+	for (d = rdir_seek(dir, *pos); d != NULL; d = d->next) {
 		if ((n = dirent_put(buf, len, off, d->v->ino,
 		    (int64_t)d->cookie + 1, vnode_dtype(d->v), d->name,
 		    d->len)) == 0)
@@ -166,6 +145,8 @@ ramfs_getdents(struct vnode *dir, void *buf, size_t len, uint64_t *pos)
 	}
 	return (long)off;
 full:
+	if (d != NULL)
+		dir->u.dir.hint = d;		/* where the next call starts */
 	return off == 0 ? -EINVAL : (long)off;
 }
 
@@ -173,9 +154,10 @@ static void
 ramfs_release(struct vnode *v)
 {
 	sb_uncharge_inode(v->sb);
-	if (vnode_is(v, LINUX_S_IFDIR))
+	if (vnode_is(v, LINUX_S_IFDIR)) {
 		ramfs_destroy_tree(v);
-	else if (vnode_is(v, LINUX_S_IFREG))
+		rdir_index_free(v);
+	} else if (vnode_is(v, LINUX_S_IFREG))
 		ramfs_file_release(v);
 	else if (vnode_is(v, LINUX_S_IFLNK))
 		fw_free(v->u.target);
@@ -216,16 +198,21 @@ ramfs_new_root(struct superblock *sb, uint32_t mode, struct vnode **out)
 	return 0;
 }
 
-/* Drops every entry below dir, depth first.  No other user may remain. */
+/*
+ * Drops every entry below dir.  No other user may remain.  A directory's
+ * entries move up to dir before it goes (rdir_adopt_all), so trees of
+ * any depth come apart in one loop, without recursion.
+ */
 void
 ramfs_destroy_tree(struct vnode *dir)
 {
 	struct ramfs_dirent *d;
 
+	rdir_index_free(dir);
 	while ((d = dir->u.dir.head) != NULL) {
-		dir->u.dir.head = d->next;
+		rdir_remove(dir, d);
 		if (vnode_is(d->v, LINUX_S_IFDIR))
-			ramfs_destroy_tree(d->v);
+			rdir_adopt_all(dir, d->v);
 		if (d->v->parent == dir)
 			d->v->parent = NULL;
 		vnode_unref(d->v);

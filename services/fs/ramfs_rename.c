@@ -76,71 +76,40 @@ rename_exchange_locked(struct vnode *odir, struct ramfs_dirent *d1,
 	return 0;
 }
 
-/* A new entry name in dir, not yet linked; *out or -ENOMEM. */
-static int
-dirent_new(struct vnode *dir, const char *name, struct ramfs_dirent **out)
-    FW_REQUIRES(&fs_lock)
-{
-	size_t len = str_len(name);
-	struct ramfs_dirent *d;
-
-	if ((d = fw_alloc(sizeof(*d) + len + 1)) == NULL)
-		return -ENOMEM;
-	d->next = NULL;
-	d->v = NULL;
-	d->cookie = dir->u.dir.next_cookie++;
-	d->len = len;
-	memcpy(d->name, name, len + 1);
-	*out = d;
-	return 0;
-}
-
-static void
-dirent_append(struct vnode *dir, struct ramfs_dirent *d)
-    FW_REQUIRES(&fs_lock)
-{
-	struct ramfs_dirent **pp;
-
-	for (pp = &dir->u.dir.head; *pp != NULL; pp = &(*pp)->next)
-		;
-	*pp = d;
-}
-
 int
 ramfs_rename(struct vnode *odir, const char *oname, struct vnode *ndir,
     const char *nname, bool exchange)
 {
-	struct ramfs_dirent **op, **np, *od, *nd = NULL, *td = NULL;
+	struct ramfs_dirent *od, *nd = NULL, *td;
 	struct vnode *v, *tv = NULL;
 	uint64_t now;
 	int err;
 
-	if ((op = ramfs_find(odir, oname, str_len(oname))) == NULL)
+	if ((od = rdir_find(odir, oname, str_len(oname))) == NULL)
 		return -ENOENT;
-	np = ramfs_find(ndir, nname, str_len(nname));
+	td = rdir_find(ndir, nname, str_len(nname));
 	if (exchange)
-		return np == NULL ? -ENOENT :
-		    rename_exchange_locked(odir, *op, ndir, *np);
-	od = *op;
+		return td == NULL ? -ENOENT :
+		    rename_exchange_locked(odir, od, ndir, td);
 	v = od->v;
-	if (np != NULL) {
-		td = *np;
+	if (td != NULL) {
 		tv = td->v;
-		if (vnode_is(tv, LINUX_S_IFDIR) && tv->u.dir.head != NULL)
+		if (vnode_is(tv, LINUX_S_IFDIR) && !rdir_empty(tv))
 			return -ENOTEMPTY;
-	} else if ((err = dirent_new(ndir, nname, &nd)) < 0) {
+	} else if ((err = rdir_entry_new(ndir, nname, str_len(nname),
+	    &nd)) < 0) {
 		return err;
 	}
-	/* Act; nothing fails from here on.  od's reference moves to nd. */
+	/* Act; nothing fails from here on.  od's reference moves on. */
 	now = fw_clock_realtime();
-	*op = od->next;
+	rdir_remove(odir, od);
 	odir->size -= RAMFS_DIRENT_SIZE;
 	if (td != NULL) {
 		td->v = v;
 		drop_target_locked(ndir, tv, now);
 	} else {
 		nd->v = v;
-		dirent_append(ndir, nd);
+		rdir_insert(ndir, nd);
 		ndir->size += RAMFS_DIRENT_SIZE;
 	}
 	fw_free(od);

@@ -20,7 +20,7 @@ may_delete_locked(const struct fsctx *c, struct walk *w)
 {
 	int err;
 
-	if ((err = vnode_permission(w->dir, &c->cred,
+	if ((err = vnode_permission(w->dir, c,
 	    LINUX_W_OK | LINUX_X_OK)) < 0)
 		return err;
 	if ((w->dir->mode & LINUX_S_ISVTX) && c->cred.fsuid != 0 &&
@@ -76,7 +76,7 @@ rmdir_locked(const struct fsctx *c, struct walk *w) FW_REQUIRES(&fs_lock)
 		return -EBUSY;
 	if (w->dir->ops->unlink == NULL)
 		return -EPERM;
-	if (w->v->ops != &ramfs_ops || w->v->u.dir.head != NULL)
+	if (w->v->ops != &ramfs_ops || !rdir_empty(w->v))
 		return -ENOTEMPTY;
 	w->dir->ops->unlink(w->dir, w->name, str_len(w->name));
 	fsnotify_locked(w->dir, w->v, LINUX_IN_DELETE, w->name, 0);

@@ -327,6 +327,92 @@ START_TEST(test_getdents_lists_entries)
 }
 END_TEST
 
+/* A name in user memory at ub, made from fmt and i. */
+static uint64_t
+uname_(uint64_t ub, const char *fmt, int i)
+{
+	char n[32];
+
+	snprintf(n, sizeof(n), fmt, i);
+	shim_user_set(ub, n, strlen(n) + 1);
+	return ub;
+}
+
+/*
+ * 20k entries in one directory: every name found, getdents with a small
+ * buffer sees each entry once while entries before it go, and the
+ * directory empties.
+ */
+START_TEST(test_large_directory)
+{
+	enum { N = 20000 };
+	uint64_t ub = shim_user_alloc(32), db = shim_user_alloc(256);
+	static bool seen[N];
+	uint8_t buf[256];
+	long fd, dfd, n, off;
+	int i, count = 0;
+
+	ck_assert_int_eq(SC(mkdir, U("/big"), 0755), 0);
+	dfd = open_("/big", LINUX_O_RDONLY | LINUX_O_DIRECTORY, 0);
+	ck_assert_int_ge(dfd, 3);
+	for (i = 0; i < N; i++) {
+		fd = SC(openat, dfd, uname_(ub, "f%05d", i),
+		    LINUX_O_CREAT | LINUX_O_EXCL | LINUX_O_WRONLY, 0644);
+		ck_assert_int_ge(fd, 3);
+		ck_assert_int_eq(SC(close, fd), 0);
+	}
+	for (i = 0; i < N; i += 997) {
+		ck_assert_int_eq(SC(openat, dfd, uname_(ub, "f%05d", i),
+		    LINUX_O_CREAT | LINUX_O_EXCL, 0644), -EEXIST);
+	}
+	ck_assert_int_eq(SC(faccessat, dfd, uname_(ub, "f%05d", N), 0),
+	    -ENOENT);
+	memset(seen, 0, sizeof(seen));
+	while ((n = SC(getdents64, dfd, db, sizeof(buf))) > 0) {
+		shim_user_get(db, buf, (size_t)n);
+		for (off = 0; off < n; ) {
+			uint16_t reclen;
+			const char *name = (const char *)buf + off + 19;
+
+			memcpy(&reclen, buf + off + 16, 2);
+			off += reclen;
+			if (name[0] != 'f')
+				continue;
+			i = atoi(name + 1);
+			ck_assert(!seen[i]);
+			seen[i] = true;
+			count++;
+			ck_assert_int_eq(SC(unlinkat, dfd, uname_(ub, "f%05d",
+			    i), 0), 0);
+		}
+	}
+	ck_assert_int_eq(n, 0);
+	ck_assert_int_eq(count, N);
+	ck_assert_int_eq(SC(close, dfd), 0);
+	ck_assert_int_eq(SC(rmdir, U("/big")), 0);
+}
+END_TEST
+
+/* A 10k-deep tree is built, and comes apart at teardown (no recursion). */
+START_TEST(test_deep_tree)
+{
+	uint64_t d = U("d");
+	long fd, nfd;
+	int i;
+
+	fd = open_("/", LINUX_O_RDONLY | LINUX_O_DIRECTORY, 0);
+	for (i = 0; i < 10000; i++) {
+		ck_assert_int_eq(SC(mkdirat, fd, d, 0755), 0);
+		nfd = SC(openat, fd, d, LINUX_O_RDONLY | LINUX_O_DIRECTORY, 0);
+		ck_assert_int_ge(nfd, 3);
+		ck_assert_int_eq(SC(close, fd), 0);
+		fd = nfd;
+	}
+	ck_assert_int_eq(SC(fchdir, fd), 0);
+	ck_assert_int_eq(SC(close, fd), 0);
+}
+END_TEST
+
 START_TEST(test_descriptors_dup_fcntl)
 {
 	long fd = open_("/etc/passwd", LINUX_O_RDONLY | LINUX_O_CLOEXEC, 0);
@@ -545,6 +631,8 @@ ramfs_suite(void)
 	tcase_add_test(tc, test_mkdir_rmdir_rules);
 	tcase_add_test(tc, test_getcwd_and_chdir);
 	tcase_add_test(tc, test_getdents_lists_entries);
+	tcase_add_test(tc, test_large_directory);
+	tcase_add_test(tc, test_deep_tree);
 	tcase_add_test(tc, test_descriptors_dup_fcntl);
 	tcase_add_test(tc, test_fd_limit_emfile);
 	tcase_add_test(tc, test_devices);

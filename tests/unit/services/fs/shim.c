@@ -204,6 +204,14 @@ shim_user_put(const void *buf, size_t len)
 uint64_t shim_user_str(const char *s) { return shim_user_put(s, strlen(s) + 1); }
 
 void
+shim_user_set(uint64_t addr, const void *buf, size_t len)
+{
+	if (!user_ok(addr, len))
+		abort();
+	memcpy(user_mem + (addr - SHIM_USER_BASE), buf, len);
+}
+
+void
 shim_user_get(uint64_t addr, void *buf, size_t len)
 {
 	if (!user_ok(addr, len))

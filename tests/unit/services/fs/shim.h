@@ -21,6 +21,7 @@ void		 shim_user_reset(void);
 uint64_t	 shim_user_put(const void *buf, size_t len);
 uint64_t	 shim_user_str(const char *s);
 uint64_t	 shim_user_alloc(size_t len);	/* zeroed */
+void		 shim_user_set(uint64_t addr, const void *buf, size_t len);
 void		 shim_user_get(uint64_t addr, void *buf, size_t len);
 /* The console: what was written to port 1 and 2, input for port 0. */
 extern char	 shim_console_out[4096];
