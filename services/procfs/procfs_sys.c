@@ -7,6 +7,7 @@
  * Interface: procfs.h, procfs_init() (svc/vfs.h).
  * Locks: proc_table_lock to count processes; fs_lock for the types.
  */
+#include <fw/alloc.h>
 #include <fw/cpu.h>
 #include <fw/frame.h>
 #include <fw/timer.h>
@@ -21,6 +22,7 @@ pfs_show_meminfo(struct sbuf *sb, const struct pfs_ref *r,
 	unsigned long long kb = FW_PAGE_SIZE / 1024;
 	unsigned long long total = fw_frames_total() * kb;
 	unsigned long long free = (fw_frames_total() - fw_frames_used()) * kb;
+	struct fw_heap_usage heap;
 
 	(void)r, (void)c;
 	sbuf_printf(sb, "MemTotal:       %8llu kB\nMemFree:        %8llu kB\n"
@@ -30,6 +32,11 @@ pfs_show_meminfo(struct sbuf *sb, const struct pfs_ref *r,
 	sbuf_printf(sb, "SwapTotal:      %8llu kB\nSwapFree:       %8llu kB\n"
 	    "Shmem:          %8llu kB\nCommitLimit:    %8llu kB\n",
 	    0ULL, 0ULL, 0ULL, total);
+	/* The kernel heap, which Linux's slab is. */
+	fw_heap_usage(&heap);
+	sbuf_printf(sb, "Slab:           %8llu kB\nSUnreclaim:     %8llu kB\n",
+	    (unsigned long long)(heap.bytes / 1024),
+	    (unsigned long long)(heap.bytes / 1024));
 	return 0;
 }
 

@@ -21,4 +21,15 @@ FW_MUST_CHECK void	*fw_realloc(void *p, size_t size);
 /* Frees p; NULL is a no-op. */
 void			 fw_free(void *p);
 
+/*
+ * What the heap holds now: bytes (as the allocator rounds them) and
+ * blocks in use, for /proc/meminfo's Slab line and leak tests.  A snapshot:
+ * other CPUs may allocate meanwhile.
+ */
+struct fw_heap_usage {
+	size_t	bytes;
+	size_t	blocks;
+};
+void			 fw_heap_usage(struct fw_heap_usage *u);
+
 #endif
