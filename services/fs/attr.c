@@ -18,9 +18,6 @@ static void
 attr_begin(struct proc *p, struct attr_req *r)
 {
 	fsctx_get(p, &r->c);
-	fw_mutex_lock(&p->lock);
-	r->groups = proc_groups_ref(p->groups);
-	fw_mutex_unlock(&p->lock);
 	r->v = NULL;
 	r->rdonly = false;
 }
@@ -92,8 +89,6 @@ attr_done(struct attr_req *r)
 {
 	vnode_unref(r->v);
 	r->v = NULL;
-	proc_groups_unref(r->groups);
-	r->groups = NULL;
 	fsctx_put(&r->c);
 }
 
@@ -106,15 +101,7 @@ attr_owner(const struct attr_req *r, const struct vnode *v)
 bool
 attr_in_group(const struct attr_req *r, uint32_t gid)
 {
-	uint32_t i;
-
-	if (r->c.cred.fsgid == gid)
-		return true;
-	for (i = 0; r->groups != NULL && i < r->groups->n; i++) {
-		if (r->groups->gid[i] == gid)
-			return true;
-	}
-	return false;
+	return fsctx_in_group(&r->c, gid);
 }
 
 void

@@ -15,12 +15,9 @@
 #include <fw/types.h>
 #include "fs.h"
 
-struct proc_groups;
-
 /* The context of one attribute call and the vnode it names. */
 struct attr_req {
 	struct fsctx		 c;
-	struct proc_groups	*groups;	/* counted, or NULL */
 	struct vnode		*v;		/* counted, or NULL */
 	bool			 rdonly;	/* on a read-only mount: a
 						   change is EROFS */

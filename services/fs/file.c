@@ -253,7 +253,7 @@ file_may_exec(struct proc *p, struct file *f)
 		return -EACCES;
 	fsctx_get(p, &c);
 	fw_mutex_lock(&fs_lock);
-	err = vnode_permission(f->vnode, &c.cred, LINUX_X_OK);
+	err = vnode_permission(f->vnode, &c, LINUX_X_OK);
 	fw_mutex_unlock(&fs_lock);
 	fsctx_put(&c);
 	return err;

@@ -452,7 +452,7 @@ SYSCALL(inotify_add_watch)
 		ret = -ENOTDIR;
 	if (ret == 0) {
 		fw_mutex_lock(&fs_lock);
-		ret = vnode_permission(w.v, &c.cred, LINUX_R_OK);
+		ret = vnode_permission(w.v, &c, LINUX_R_OK);
 		if (ret == 0)
 			ret = watch_locked(inotify_of(f), w.v, mask);
 		fw_mutex_unlock(&fs_lock);

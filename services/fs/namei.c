@@ -30,7 +30,7 @@ walk_lookup(const struct fsctx *c, const struct vpath *cur, const char *s,
 
 	if (!vnode_is(dir, LINUX_S_IFDIR))
 		return -ENOTDIR;
-	if ((err = vnode_permission(dir, &c->cred, LINUX_X_OK)) < 0)
+	if ((err = vnode_permission(dir, c, LINUX_X_OK)) < 0)
 		return err;
 	vpath_copy(out, cur);
 	if (len == 1 && s[0] == '.')

@@ -174,7 +174,7 @@ open_check_locked(const struct fsctx *c, const struct walk *w, int flags)
 	if ((mask & LINUX_W_OK) && mount_rdonly(w->mnt) &&
 	    (vnode_is(v, LINUX_S_IFREG) || vnode_is(v, LINUX_S_IFDIR)))
 		return -EROFS;
-	if ((err = vnode_permission(v, &c->cred, mask)) < 0)
+	if ((err = vnode_permission(v, c, mask)) < 0)
 		return err;
 	/* O_NOATIME is for the owner (or CAP_FOWNER) only. */
 	if ((flags & LINUX_O_NOATIME) && c->cred.fsuid != 0 &&
@@ -194,7 +194,7 @@ open_create_locked(const struct fsctx *c, struct walk *w, unsigned int mode)
 		return -EISDIR;
 	if (mount_rdonly(w->dmnt))
 		return -EROFS;
-	if ((err = vnode_permission(w->dir, &c->cred,
+	if ((err = vnode_permission(w->dir, c,
 	    LINUX_W_OK | LINUX_X_OK)) < 0)
 		return err;
 	mode = LINUX_S_IFREG | (mode & ~c->umask & LINUX_S_IALLUGO);

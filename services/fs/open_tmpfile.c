@@ -23,7 +23,7 @@ tmpfile_new_locked(const struct fsctx *c, struct vnode *dir, int flags,
 	struct vnode *v;
 	int err;
 
-	if ((err = vnode_permission(dir, &c->cred,
+	if ((err = vnode_permission(dir, c,
 	    LINUX_W_OK | LINUX_X_OK)) < 0)
 		return err;
 	mode = LINUX_S_IFREG | (mode & ~c->umask & LINUX_S_IALLUGO);

@@ -42,6 +42,7 @@ fsctx_get(struct proc *p, struct fsctx *c)
 {
 	fw_mutex_lock(&p->lock);
 	c->cred = p->cred;
+	c->groups = proc_groups_ref(p->groups);
 	vpath_copy(&c->root, &p->root);
 	vpath_copy(&c->cwd, &p->cwd);
 	c->umask = p->umask;
@@ -55,4 +56,29 @@ fsctx_put(struct fsctx *c)
 {
 	vpath_drop(&c->root);
 	vpath_drop(&c->cwd);
+	proc_groups_unref(c->groups);
+	c->groups = NULL;
+}
+
+/* The groups are sorted (setgroups sorts them): a binary search. */
+bool
+fsctx_in_group(const struct fsctx *c, uint32_t gid)
+{
+	uint32_t lo = 0, hi, mid;
+
+	if (c->cred.fsgid == gid)
+		return true;
+	if (c->groups == NULL)
+		return false;
+	hi = c->groups->n;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (c->groups->gid[mid] == gid)
+			return true;
+		if (c->groups->gid[mid] < gid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return false;
 }

@@ -34,7 +34,7 @@ do_faccessat(struct proc *p, int dirfd, uint64_t upath, int mode, int flags)
 	    (flags & LINUX_AT_SYMLINK_NOFOLLOW) ? 0 : WALK_FOLLOW, &w);
 	if (err == 0) {
 		fw_mutex_lock(&fs_lock);
-		err = vnode_permission(w.v, &c.cred, mode);
+		err = vnode_permission(w.v, &c, mode);
 		fw_mutex_unlock(&fs_lock);
 		walk_done(&w);
 	}

@@ -76,7 +76,7 @@ set_cwd(struct proc *p, const struct fsctx *c, struct vpath *v)
 	if (!vnode_is(v->v, LINUX_S_IFDIR))
 		err = -ENOTDIR;
 	else
-		err = vnode_permission(v->v, &c->cred, LINUX_X_OK);
+		err = vnode_permission(v->v, c, LINUX_X_OK);
 	if (err < 0) {
 		vpath_drop(v);
 		return err;

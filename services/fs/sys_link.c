@@ -50,7 +50,7 @@ static int
 may_create_locked(const struct fsctx *c, struct walk *w)
     FW_REQUIRES(&fs_lock)
 {
-	return vnode_permission(w->dir, &c->cred, LINUX_W_OK | LINUX_X_OK);
+	return vnode_permission(w->dir, c, LINUX_W_OK | LINUX_X_OK);
 }
 
 /* may_linkat() with fs.protected_hardlinks = 1. */
@@ -64,7 +64,7 @@ may_linkat_locked(const struct fsctx *c, const struct vnode *v)
 		return 0;
 	if (vnode_is(v, LINUX_S_IFREG) && !(m & LINUX_S_ISUID) &&
 	    (m & (LINUX_S_ISGID | 0010)) != (LINUX_S_ISGID | 0010) &&
-	    vnode_permission(v, &c->cred, LINUX_R_OK | LINUX_W_OK) == 0)
+	    vnode_permission(v, c, LINUX_R_OK | LINUX_W_OK) == 0)
 		return 0;
 	return -EPERM;
 }

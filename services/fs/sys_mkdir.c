@@ -24,7 +24,7 @@ mkdir_locked(const struct fsctx *c, struct walk *w, uint32_t mode)
 		return -EROFS;
 	if (w->dir->ops->create == NULL)
 		return -EPERM;
-	if ((err = vnode_permission(w->dir, &c->cred,
+	if ((err = vnode_permission(w->dir, c,
 	    LINUX_W_OK | LINUX_X_OK)) < 0)
 		return err;
 	mode = (mode & (0777 | LINUX_S_ISVTX)) & ~c->umask;

@@ -264,7 +264,7 @@ SYSCALL(chroot)
 	if (err == 0 && !vnode_is(w.v, LINUX_S_IFDIR))
 		err = -ENOTDIR;
 	if (err == 0)
-		err = vnode_permission(w.v, &c.cred, LINUX_X_OK);
+		err = vnode_permission(w.v, &c, LINUX_X_OK);
 	if (err == 0 && c.cred.euid != 0)
 		err = -EPERM;
 	if (err == 0) {

@@ -49,7 +49,7 @@ may_delete_locked(const struct fsctx *c, struct vnode *dir,
 {
 	int err;
 
-	if ((err = vnode_permission(dir, &c->cred,
+	if ((err = vnode_permission(dir, c,
 	    LINUX_W_OK | LINUX_X_OK)) < 0)
 		return err;
 	if ((dir->mode & LINUX_S_ISVTX) && c->cred.fsuid != 0 &&
@@ -110,7 +110,7 @@ rename_may_locked(const struct fsctx *c, struct walk *ow, struct walk *nw,
 	if ((err = may_delete_locked(c, ow->dir, ow->v, isdir)) < 0)
 		return err;
 	if (nw->v == NULL)
-		err = vnode_permission(nw->dir, &c->cred,
+		err = vnode_permission(nw->dir, c,
 		    LINUX_W_OK | LINUX_X_OK);
 	else
 		err = may_delete_locked(c, nw->dir, nw->v, exchange ?
@@ -118,11 +118,11 @@ rename_may_locked(const struct fsctx *c, struct walk *ow, struct walk *nw,
 	if (err < 0 || ow->dir == nw->dir)
 		return err;
 	tdir = nw->v != NULL && vnode_is(nw->v, LINUX_S_IFDIR);
-	if (isdir && (err = vnode_permission(ow->v, &c->cred,
+	if (isdir && (err = vnode_permission(ow->v, c,
 	    LINUX_W_OK)) < 0)
 		return err;
 	if (exchange && tdir)
-		return vnode_permission(nw->v, &c->cred, LINUX_W_OK);
+		return vnode_permission(nw->v, c, LINUX_W_OK);
 	return 0;
 }
 

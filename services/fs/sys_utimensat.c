@@ -59,7 +59,7 @@ utimes_locked(const struct attr_req *r, const struct linux_timespec *ts)
 	if (ts != NULL && !attr_owner(r, v))
 		return -EPERM;
 	if (ts == NULL && !attr_owner(r, v) &&
-	    (err = vnode_permission(v, &r->c.cred, LINUX_W_OK)) < 0)
+	    (err = vnode_permission(v, &r->c, LINUX_W_OK)) < 0)
 		return err;
 	if (ts == NULL || ts[0].tv_nsec != LINUX_UTIME_OMIT)
 		v->atime = ts != NULL ? ts_ns(&ts[0], now) : now;

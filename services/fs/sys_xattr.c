@@ -72,7 +72,7 @@ xattr_check_locked(const struct attr_req *r, const char *name, bool write)
 	    (v->mode & LINUX_S_ISVTX) && !attr_owner(r, v))
 		return -EPERM;
 	if ((ns == NS_USER || ns == NS_OTHER) && (err = vnode_permission(v,
-	    &r->c.cred, write ? LINUX_W_OK : LINUX_R_OK)) < 0)
+	    &r->c, write ? LINUX_W_OK : LINUX_R_OK)) < 0)
 		return err;
 	if (ns == NS_SECURITY && write && !admin &&
 	    !str_eq(name, "security.capability"))

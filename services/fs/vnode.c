@@ -66,8 +66,9 @@ vnode_is(const struct vnode *v, uint32_t type)
  * only when some x bit is set.  No supplementary groups yet.
  */
 int
-vnode_permission(const struct vnode *v, const struct cred *cr, int mask)
+vnode_permission(const struct vnode *v, const struct fsctx *c, int mask)
 {
+	const struct cred *cr = &c->cred;
 	uint32_t bits;
 
 	mask &= LINUX_R_OK | LINUX_W_OK | LINUX_X_OK;
@@ -79,7 +80,7 @@ vnode_permission(const struct vnode *v, const struct cred *cr, int mask)
 	}
 	if (cr->fsuid == v->uid)
 		bits = (v->mode >> 6) & 7;
-	else if (cr->fsgid == v->gid)
+	else if (fsctx_in_group(c, v->gid))
 		bits = (v->mode >> 3) & 7;
 	else
 		bits = v->mode & 7;

@@ -9,8 +9,8 @@
  *
  * A change of euid, egid, fsuid or fsgid makes the process not dumpable
  * (fs.suid_dumpable's default) and clears its parent-death signal, as
- * commit_creds() does.  The supplementary groups do not take part in file
- * permission checks yet (services/fs/vnode.c checks fsgid only).
+ * commit_creds() does.  The supplementary groups are kept sorted, so file
+ * permission checks (fsctx_in_group, services/fs/path.c) search them.
  *
  * Locks: proc->lock, held across each read-check-write.
  */
