@@ -12,9 +12,16 @@
  * gives the parent a pidfd of the child (svc/pidfd.h), stored at
  * parent_tid by clone(2) and at args.pidfd by clone3(2).
  *
- * Not built: threads with their own files or fs context, namespaces:
- * ENOSYS; pidfds of threads (CLONE_PIDFD | CLONE_THREAD): EINVAL, as
- * before Linux 6.9.
+ * A process may share the caller's descriptor table (CLONE_FILES).
+ * Namespaces: Trellis has one of each kind, as a Linux built without
+ * them: EPERM without privilege, then EINVAL.  CLONE_SYSVSEM and
+ * CLONE_IO change nothing here (no SysV semaphores, one I/O context).
+ *
+ * Not built: ENOSYS for threads with their own files or fs context, and
+ * for processes sharing the fs context or signal handlers (CLONE_FS or
+ * CLONE_SIGHAND without CLONE_THREAD) or adopting the caller's parent
+ * (CLONE_PARENT); pidfds of threads (CLONE_PIDFD | CLONE_THREAD): EINVAL,
+ * as before Linux 6.9.
  *
  * Interface: proc_clone_thread, thread_clone_from, thread_put_tid
  * (svc/proc.h); sys_clone, sys_clone3.
@@ -38,14 +45,21 @@
 #define FORK_FLAGS	(LINUX_CSIGNAL | LINUX_CLONE_VM | LINUX_CLONE_SETTLS | \
 	LINUX_CLONE_PARENT_SETTID | LINUX_CLONE_CHILD_SETTID | \
 	LINUX_CLONE_CHILD_CLEARTID | LINUX_CLONE_VFORK | \
-	LINUX_CLONE_DETACHED | LINUX_CLONE_PTRACE | LINUX_CLONE_UNTRACED)
+	LINUX_CLONE_DETACHED | LINUX_CLONE_PTRACE | LINUX_CLONE_UNTRACED | \
+	LINUX_CLONE_FILES | LINUX_CLONE_SYSVSEM | LINUX_CLONE_IO | \
+	LINUX_CLONE_CLEAR_SIGHAND)
 /* What a thread must share, and what else it may ask for. */
 #define THREAD_NEEDS	(LINUX_CLONE_VM | LINUX_CLONE_FS | LINUX_CLONE_FILES | \
 	LINUX_CLONE_SIGHAND | LINUX_CLONE_THREAD)
 #define THREAD_FLAGS	(THREAD_NEEDS | LINUX_CSIGNAL | LINUX_CLONE_SYSVSEM | \
 	LINUX_CLONE_SETTLS | LINUX_CLONE_PARENT_SETTID | \
 	LINUX_CLONE_CHILD_SETTID | LINUX_CLONE_CHILD_CLEARTID | \
-	LINUX_CLONE_DETACHED | LINUX_CLONE_PTRACE | LINUX_CLONE_UNTRACED)
+	LINUX_CLONE_DETACHED | LINUX_CLONE_PTRACE | LINUX_CLONE_UNTRACED | \
+	LINUX_CLONE_IO)
+/* The namespaces. */
+#define NS_FLAGS	(LINUX_CLONE_NEWNS | LINUX_CLONE_NEWCGROUP | \
+	LINUX_CLONE_NEWUTS | LINUX_CLONE_NEWIPC | LINUX_CLONE_NEWUSER | \
+	LINUX_CLONE_NEWPID | LINUX_CLONE_NEWNET)
 
 void
 thread_put_tid(struct fw_vm *vm, uint64_t addr, int tid)
@@ -113,11 +127,33 @@ fail:
 	return err;
 }
 
+/*
+ * A request for new namespaces (flags within NS_FLAGS | CLONE_NEWTIME),
+ * answered as Linux without them answers: a user namespace needs no
+ * privilege, so EINVAL (create_user_ns); the others EPERM without
+ * CAP_SYS_ADMIN (euid 0 here), else EINVAL (create_new_namespaces).
+ */
+long
+proc_namespaces(struct proc *p, uint64_t flags)
+{
+	uint32_t euid;
+
+	if (flags == 0)
+		return 0;
+	if (flags & LINUX_CLONE_NEWUSER)
+		return -EINVAL;
+	fw_mutex_lock(&p->lock);
+	euid = p->cred.euid;
+	fw_mutex_unlock(&p->lock);
+	return euid == 0 ? -EINVAL : -EPERM;
+}
+
 /* Linux's consistency checks, then the work. */
 static long
 clone_do(struct thread *t, const struct clone_req *r)
 {
 	uint64_t flags = r->flags;
+	long err;
 
 	if ((flags & (LINUX_CLONE_NEWNS | LINUX_CLONE_FS)) ==
 	    (LINUX_CLONE_NEWNS | LINUX_CLONE_FS))
@@ -130,6 +166,17 @@ clone_do(struct thread *t, const struct clone_req *r)
 	    LINUX_CLONE_THREAD)) || ((flags & LINUX_CLONE_PARENT_SETTID) &&
 	    r->pidfd == r->parent_tid)))
 		return -EINVAL;
+	if ((flags & (LINUX_CLONE_CLEAR_SIGHAND | LINUX_CLONE_SIGHAND)) ==
+	    (LINUX_CLONE_CLEAR_SIGHAND | LINUX_CLONE_SIGHAND))
+		return -EINVAL;
+	if ((flags & LINUX_CLONE_NEWUSER) && (flags & (LINUX_CLONE_FS |
+	    LINUX_CLONE_THREAD)))
+		return -EINVAL;
+	if ((flags & (LINUX_CLONE_NEWPID | LINUX_CLONE_NEWUSER)) &&
+	    (flags & LINUX_CLONE_THREAD))
+		return -EINVAL;
+	if ((err = proc_namespaces(t->proc, flags & NS_FLAGS)) < 0)
+		return err;
 	if (flags & LINUX_CLONE_THREAD) {
 		if ((flags & THREAD_NEEDS) != THREAD_NEEDS ||
 		    (flags & ~THREAD_FLAGS))
@@ -198,10 +245,18 @@ SYSCALL(clone3)
 	if (size > sizeof(ca) && (err = clone3_tail_zero(t->proc->vm,
 	    uargs + sizeof(ca), uargs + size)) < 0)
 		return err;
-	if ((ca.flags & LINUX_CSIGNAL) || ca.exit_signal > LINUX_NSIG)
+	if ((ca.flags & (LINUX_CSIGNAL & ~LINUX_CLONE_NEWTIME)) ||
+	    ca.exit_signal > LINUX_NSIG)
 		return -EINVAL;
+	if (ca.flags & LINUX_CLONE_NEWTIME)
+		return proc_namespaces(t->proc, LINUX_CLONE_NEWTIME);
 	if ((ca.stack == 0) != (ca.stack_size == 0))
 		return -EINVAL;
+	if (ca.flags & ~(0xffffffffULL | LINUX_CLONE_CLEAR_SIGHAND |
+	    LINUX_CLONE_INTO_CGROUP))
+		return -EINVAL;
+	if (ca.flags & LINUX_CLONE_INTO_CGROUP)
+		return -EBADF;			/* no cgroup2 directories */
 	if (ca.set_tid != 0 || ca.set_tid_size != 0)
 		return -ENOSYS;			/* choosing tids: not built */
 	if (ca.stack != 0)

@@ -327,8 +327,12 @@ exec_elf(struct thread *t, struct file *f, const char *path,
 		fw_log(FW_LOG_INFO, "exec %s: dynamic ELF comes later", path);
 		err = -ENOEXEC;
 	} else if ((err = exec_build(t, &src, &info, &si, &n)) == 0) {
-		/* Past the last failure but this one: the other threads go. */
-		if ((err = thread_group_leave(t)) == 0)
+		/*
+		 * Past the last failure but these: the other threads go, and
+		 * a table shared with another process (CLONE_FILES) is copied.
+		 */
+		if ((err = thread_group_leave(t)) == 0 &&
+		    (err = fdtable_unshare(t->proc)) == 0)
 			exec_commit(t, &n, f, path);
 		else
 			exec_discard(&n);

@@ -120,6 +120,21 @@ fork_drop_threads(struct proc *c)
 	fw_mutex_unlock(&c->lock);
 }
 
+/* Handlers become SIG_DFL, ignored signals stay ignored; no flags, masks. */
+static void
+fork_clear_handlers(struct proc *c)
+{
+	struct linux_sigaction_k *a;
+	size_t i;
+
+	for (i = 0; i < sizeof(c->sigaction) / sizeof(c->sigaction[0]); i++) {
+		a = &c->sigaction[i];
+		if (a->handler != LINUX_SIG_IGN)
+			a->handler = LINUX_SIG_DFL;
+		a->flags = a->restorer = a->mask = 0;
+	}
+}
+
 /* Frees a child that never ran. */
 static void
 fork_undo(struct proc *c, struct thread *ct)
@@ -140,9 +155,13 @@ fork_undo(struct proc *c, struct thread *ct)
 	proc_free(c);
 }
 
-/* Copies what the child inherits from p, but memory and threads. */
+/*
+ * Copies what the child inherits from p, but memory and threads: the
+ * descriptor table itself with CLONE_FILES; signal handlers back to
+ * SIG_DFL (SIG_IGN stays) with clone3's CLONE_CLEAR_SIGHAND.
+ */
 static int
-fork_copy_proc(struct proc *p, struct proc *c)
+fork_copy_proc(struct proc *p, struct proc *c, uint64_t flags)
 {
 	struct cred cred;
 	int pgid, sid, err;
@@ -158,10 +177,16 @@ fork_copy_proc(struct proc *p, struct proc *c)
 	memcpy(c->rlim, p->rlim, sizeof(c->rlim));
 	memcpy(c->comm, p->comm, sizeof(c->comm));
 	memcpy(c->sigaction, p->sigaction, sizeof(c->sigaction));
+	if (flags & LINUX_CLONE_CLEAR_SIGHAND)
+		fork_clear_handlers(c);
 	vpath_copy(&c->root, &p->root);
 	vpath_copy(&c->cwd, &p->cwd);
 	c->exe = p->exe != NULL ? file_ref(p->exe) : NULL;
-	err = p->fds != NULL ? fdtable_dup(p->fds, &c->fds) : 0;
+	err = 0;
+	if (p->fds != NULL && (flags & LINUX_CLONE_FILES))
+		c->fds = fdtable_ref(p->fds);
+	else if (p->fds != NULL)
+		err = fdtable_dup(p->fds, &c->fds);
 	fw_mutex_unlock(&p->lock);
 	/* The process table shows c already: these are read under c's lock. */
 	fw_mutex_lock(&c->lock);
@@ -304,7 +329,7 @@ proc_fork(struct thread *t, const struct clone_req *r)
 	if ((err = proc_new(0, p->pid, &c)) < 0)
 		return err;
 	pid = c->pid;
-	if ((err = fork_copy_proc(p, c)) < 0 ||
+	if ((err = fork_copy_proc(p, c, flags)) < 0 ||
 	    (err = fork_check_nproc(p)) < 0)
 		goto fail;
 	if (flags & LINUX_CLONE_VM)

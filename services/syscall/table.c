@@ -104,6 +104,7 @@ static const syscall_fn syscall_table[LINUX_NR_SYSCALLS] = {
 	[LINUX_NR_tee] = sys_tee,
 	[LINUX_NR_vmsplice] = sys_vmsplice,
 	[LINUX_NR_close_range] = sys_close_range,
+	[LINUX_NR_unshare] = sys_unshare,
 	[LINUX_NR_openat2] = sys_openat2,
 	[LINUX_NR_pipe] = sys_pipe,
 	[LINUX_NR_pipe2] = sys_pipe2,

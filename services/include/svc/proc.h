@@ -333,6 +333,12 @@ FW_MUST_CHECK int	 proc_fork(struct thread *t, const struct clone_req *r);
  * rax = 0, the stack newsp and (CLONE_SETTLS) the fs base tls.  Returns
  * its tid, or -ENOMEM, -EAGAIN, -EINTR (the process is exiting).
  */
+/*
+ * New namespaces (CLONE_NEW* flags, 0 for none), for clone and unshare:
+ * Trellis has one of each, so EPERM without privilege or EINVAL, as a
+ * Linux without namespaces answers; 0 when flags is 0.
+ */
+FW_MUST_CHECK long	 proc_namespaces(struct proc *p, uint64_t flags);
 FW_MUST_CHECK int	 proc_clone_thread(struct thread *t,
 			    const struct clone_req *r);
 /*

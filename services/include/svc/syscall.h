@@ -75,6 +75,7 @@ SYSCALL(flock); SYSCALL(memfd_create);
 SYSCALL(preadv); SYSCALL(pwritev); SYSCALL(preadv2); SYSCALL(pwritev2);
 SYSCALL(sendfile); SYSCALL(copy_file_range); SYSCALL(splice); SYSCALL(tee);
 SYSCALL(vmsplice); SYSCALL(close_range); SYSCALL(openat2);
+SYSCALL(unshare);
 
 /* Pipes and futexes (services/ipc). */
 SYSCALL(pipe); SYSCALL(pipe2);
