@@ -97,22 +97,49 @@ vfs_populate_locked(struct vnode *root) FW_REQUIRES(&fs_lock)
 	return 0;
 }
 
+/*
+ * As vfs_mkdirs_locked, but through the mounts on the way: *p (held)
+ * moves down path, onto the top mount wherever one covers a directory,
+ * so /dev/shm is made in the devtmpfs on /dev, not under it.
+ */
+static int
+vpath_mkdirs_locked(struct vpath *p, const char *path, uint32_t mode)
+    FW_REQUIRES(&fs_lock)
+{
+	struct vnode *next;
+	const char *e;
+	int err;
+
+	for (;;) {
+		while (*path == '/')
+			path++;
+		if (*path == '\0')
+			return 0;
+		for (e = path; *e != '\0' && *e != '/'; e++)
+			;
+		if ((size_t)(e - path) > LINUX_NAME_MAX)
+			return -ENAMETOOLONG;
+		if ((err = mkdir_one_locked(p->v, path, (size_t)(e - path),
+		    mode, &next)) < 0)
+			return err;
+		vnode_unref(p->v);
+		p->v = next;
+		mount_cross_locked(p);
+		path = e;
+	}
+}
+
 int
 vfs_mount_boot_locked(const struct fstype *type, const char *path,
     const char *data, uint32_t flags) FW_REQUIRES(&fs_lock)
 {
 	struct superblock *sb;
-	struct vpath root, mp = { 0 };
+	struct vpath mp;
 	int err;
 
-	vfs_root_locked(&root);
-	err = vfs_mkdirs_locked(root.v, path, 0755, &mp.v);
-	mp.mnt = root.mnt;
-	root.mnt = NULL;
-	vpath_drop(&root);
-	if (err < 0)
+	vfs_root_locked(&mp);
+	if ((err = vpath_mkdirs_locked(&mp, path, 0755)) < 0)
 		goto out;
-	mount_cross_locked(&mp);
 	if ((err = sb_new(type, type->name, data, &sb)) < 0)
 		goto out;
 	err = mount_attach_locked(&mp, sb, sb->root, flags, NULL);
