@@ -184,6 +184,7 @@ static const syscall_fn syscall_table[LINUX_NR_SYSCALLS] = {
 	[LINUX_NR_mprotect] = sys_mprotect,
 	[LINUX_NR_mremap] = sys_mremap,
 	[LINUX_NR_madvise] = sys_madvise,
+	[LINUX_NR_msync] = sys_msync,
 	[LINUX_NR_getpgrp] = sys_getpgrp,
 	[LINUX_NR_getcpu] = sys_getcpu,
 	[LINUX_NR_clone] = sys_clone,

@@ -99,6 +99,7 @@ SYSCALL(timer_getoverrun); SYSCALL(timer_delete);
 SYSCALL(sigaltstack); SYSCALL(prlimit64); SYSCALL(getrlimit);
 SYSCALL(sysinfo); SYSCALL(sched_getaffinity); SYSCALL(brk); SYSCALL(mmap);
 SYSCALL(munmap); SYSCALL(mprotect); SYSCALL(mremap); SYSCALL(madvise);
+SYSCALL(msync);
 SYSCALL(getpgrp); SYSCALL(getcpu);
 SYSCALL(clone); SYSCALL(clone3); SYSCALL(fork); SYSCALL(vfork); SYSCALL(execve); SYSCALL(execveat);
 SYSCALL(wait4); SYSCALL(waitid);

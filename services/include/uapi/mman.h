@@ -63,4 +63,9 @@
 #define LINUX_MADV_POPULATE_WRITE	23
 #define LINUX_MADV_DONTNEED_LOCKED	24
 
+/* msync(2) flags. */
+#define LINUX_MS_ASYNC		1
+#define LINUX_MS_INVALIDATE	2
+#define LINUX_MS_SYNC		4
+
 #endif
