@@ -58,6 +58,9 @@ struct vnode {
 	struct superblock	*sb;		/* [I] not counted: lives while
 						   a mount of it is held */
 	uint32_t		 mounted;	/* [F] mounts on this vnode */
+	atomic_uint		 maps;		/* [a] VMAs mapping it */
+	atomic_uint		 writemaps;	/* [a] shared writable ones
+						   (fmap.c) */
 	struct inotify_mark	*marks;		/* [F] inotify watches on it */
 	uint32_t		 mode, uid, gid;	/* [F] */
 	uint32_t		 nlink;		/* [F] */
@@ -157,6 +160,15 @@ struct vnode_ops {
 		    struct vpath *out);
 };
 
+
+/*
+ * fmap.c: takes pages [first, end) (page offsets in v) out of every
+ * mapping of v, after a truncation or a punched hole; without fs_lock.
+ */
+void			 vnode_unmap_pages(struct vnode *v, uint64_t first,
+			    uint64_t end);
+/* sys_truncate.c: after v shrank to size, its pages past it go. */
+void			 truncate_unmap(struct vnode *v, uint64_t size);
 
 /* vnode.c */
 FW_MUST_CHECK int	 vnode_alloc(const struct vnode_ops *ops, uint32_t mode,

@@ -286,6 +286,9 @@ open_at(struct proc *p, int dirfd, const char *path, int flags,
 	fw_mutex_lock(&fs_lock);
 	err = open_walk_locked(&c, &start, path, flags, mode, wscope, &w);
 	fw_mutex_unlock(&fs_lock);
+	if (err == 0 && (flags & LINUX_O_TRUNC) && !(flags & LINUX_O_PATH) &&
+	    vnode_is(w.v, LINUX_S_IFREG))
+		truncate_unmap(w.v, 0);
 	if (err == 0) {
 		obj.v = w.v;
 		obj.mnt = w.mnt;

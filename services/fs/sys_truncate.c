@@ -44,6 +44,13 @@ truncate_locked(struct vnode *v, uint64_t len, uint32_t fsuid)
 	return 0;
 }
 
+/* Pages past the new end leave every mapping: the next touch is SIGBUS. */
+void
+truncate_unmap(struct vnode *v, uint64_t size)
+{
+	vnode_unmap_pages(v, fw_page_up(size) >> FW_PAGE_SHIFT, UINT64_MAX);
+}
+
 SYSCALL(truncate)
 {
 	int64_t len = (int64_t)a->a[1];
@@ -64,6 +71,8 @@ SYSCALL(truncate)
 	else if ((err = vnode_permission(r.v, &r.c, LINUX_W_OK)) == 0)
 		err = truncate_locked(r.v, (uint64_t)len, r.c.cred.fsuid);
 	fw_mutex_unlock(&fs_lock);
+	if (err == 0)
+		truncate_unmap(r.v, (uint64_t)len);
 	attr_done(&r);
 	return err;
 }
@@ -89,6 +98,8 @@ SYSCALL(ftruncate)
 		err = truncate_locked(f->vnode, (uint64_t)len,
 		    r.c.cred.fsuid);
 		fw_mutex_unlock(&fs_lock);
+		if (err == 0)
+			truncate_unmap(f->vnode, (uint64_t)len);
 		attr_done(&r);
 	}
 	file_unref(f);
@@ -181,6 +192,10 @@ do_fallocate(struct file *f, int mode, int64_t off, int64_t len)
 	fw_mutex_lock(&fs_lock);
 	err = falloc_locked(f->vnode, mode, (uint64_t)off, (uint64_t)len);
 	fw_mutex_unlock(&fs_lock);
+	/* Whole pages of the hole leave the mappings; the edges were zeroed. */
+	if (err == 0 && (mode & LINUX_FALLOC_FL_PUNCH_HOLE))
+		vnode_unmap_pages(f->vnode, fw_page_up((uint64_t)off) >>
+		    FW_PAGE_SHIFT, (uint64_t)(off + len) >> FW_PAGE_SHIFT);
 	return err;
 }
 

@@ -4,8 +4,10 @@
  * with F_SEAL_SEAL, so only a memfd made with MFD_ALLOW_SEALING ever
  * takes more (memfd_create(2), fcntl(2)'s F_ADD_SEALS).  The seals are
  * enforced here for writes (F_SEAL_WRITE, F_SEAL_FUTURE_WRITE,
- * F_SEAL_GROW) and size changes (F_SEAL_SHRINK, F_SEAL_GROW).  Without
- * shared file mappings (mm has none yet) F_SEAL_WRITE never meets EBUSY.
+ * F_SEAL_GROW) and size changes (F_SEAL_SHRINK, F_SEAL_GROW), and for
+ * shared mappings: F_SEAL_WRITE is EBUSY while a shared writable mapping
+ * exists (vnode writemaps), and a sealed file maps shared writable never
+ * (EPERM) and read-only without the right to mprotect it writable.
  *
  * Interface: vext.h.  Locks: see vext.h; seals are [F].
  */
@@ -110,6 +112,10 @@ seal_add(struct file *f, uint32_t seals)
 	fw_mutex_lock(&fs_lock);
 	if (e->seals & LINUX_F_SEAL_SEAL) {
 		err = -EPERM;
+	} else if ((seals & LINUX_F_SEAL_WRITE) &&
+	    !(e->seals & LINUX_F_SEAL_WRITE) &&
+	    atomic_load(&f->vnode->writemaps) > 0) {
+		err = -EBUSY;			/* mapping_deny_writable() */
 	} else {
 		if ((seals & LINUX_F_SEAL_EXEC) && (f->vnode->mode & 0111))
 			seals |= LINUX_F_SEAL_SHRINK | LINUX_F_SEAL_GROW |

@@ -26,6 +26,7 @@
 #include <svc/lib.h>
 #include <svc/mm.h>
 #include <uapi/mman.h>
+#include "mm_impl.h"
 
 static struct fw_spinlock mm_cow_lock = FW_SPINLOCK_INIT;
 
@@ -151,8 +152,7 @@ mm_fork_layout_locked(struct mm *pm, struct mm *c) FW_REQUIRES(&pm->lock)
 		if (pm->vmas[i].flags & VMA_DONTFORK)
 			continue;
 		c->vmas[c->nvma] = pm->vmas[i];
-		if (c->vmas[c->nvma].file != NULL)
-			file_ref(c->vmas[c->nvma].file);
+		vma_file_hold(&c->vmas[c->nvma]);
 		c->nvma++;
 	}
 	c->cap = cap;

@@ -64,7 +64,7 @@ mm_free(struct mm *mm)
 	fw_vm_set_fault_handler(mm->vm, NULL, NULL);
 	fw_vm_unref(mm->vm);
 	for (i = 0; i < mm->nvma; i++)
-		file_unref(mm->vmas[i].file);
+		vma_file_drop(&mm->vmas[i]);
 	fw_free(mm->vmas);
 	fw_free(mm);
 }

@@ -21,4 +21,12 @@ FW_MUST_CHECK int	mm_fault_file_locked(struct mm *mm,
 			    unsigned int access, bool present)
 			    FW_REQUIRES(&mm->lock);
 
+/*
+ * What a VMA holds on its file (vma.c): a reference, and for a shared
+ * VMA that may be made writable a shared-write count (svc/file.h
+ * file_writemap_get).  Every copy of a VMA holds, every removal drops.
+ */
+void			vma_file_hold(const struct vma *v);
+void			vma_file_drop(const struct vma *v);
+
 #endif

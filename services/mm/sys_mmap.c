@@ -99,12 +99,15 @@ mmap_locked(struct mm *mm, const struct mmap_req *r) FW_REQUIRES(&mm->lock)
 /*
  * The file side of a file mapping, as do_mmap() checks it: the file must
  * be readable (EACCES), and writable for a shared writable mapping; a
- * file without pages is ENODEV; /dev/zero gives anonymous memory.
+ * file without pages is ENODEV; /dev/zero gives anonymous memory; the
+ * seals have their say on shared maps (file_writemap_begin), whose
+ * count the caller drops once the VMA holds one.
  */
 static int
 mmap_file_check(struct file *f, struct mmap_req *r, uint64_t off)
 {
-	bool shared = r->vflags & VMA_SHARED;
+	bool shared = r->vflags & VMA_SHARED, maywrite;
+	int err;
 
 	if (f->ops->mmap_zero) {
 		r->file = NULL;
@@ -119,9 +122,15 @@ mmap_file_check(struct file *f, struct mmap_req *r, uint64_t off)
 	if (off / FW_PAGE_SIZE + r->len / FW_PAGE_SIZE < off / FW_PAGE_SIZE)
 		return -EOVERFLOW;
 	r->vflags &= ~VMA_ANON;
-	if (shared && file_writable(f))
-		r->vflags |= VMA_MAYWRITE;
 	r->pgoff = off / FW_PAGE_SIZE;
+	if (!shared)
+		return 0;
+	maywrite = file_writable(f);
+	if ((err = file_writemap_begin(f, r->prot & LINUX_PROT_WRITE,
+	    &maywrite)) < 0)
+		return err;
+	if (maywrite)
+		r->vflags |= VMA_MAYWRITE;
 	return 0;
 }
 
@@ -151,6 +160,9 @@ SYSCALL(mmap)
 		fw_mutex_lock(&mm->lock);
 		ret = mmap_locked(mm, &r);
 		fw_mutex_unlock(&mm->lock);
+		/* The VMA, if made, holds its own count. */
+		if (r.file != NULL && (r.vflags & VMA_MAYWRITE))
+			file_writemap_put(r.file);
 	} else
 		ret = err;
 	file_unref(f);

@@ -19,6 +19,7 @@
 #include <svc/lib.h>
 #include <svc/mm.h>
 #include <uapi/mman.h>
+#include "mm_impl.h"
 
 size_t
 vma_lower_bound(const struct mm *mm, uint64_t addr)
@@ -56,26 +57,46 @@ vma_reserve(struct mm *mm, size_t extra)
 	return 0;
 }
 
-/* Inserts v at index i (a new reference to its file); slot reserved. */
+/* What a VMA holds on its file: a reference, and a shared-write count. */
+void
+vma_file_hold(const struct vma *v)
+{
+	if (v->file == NULL)
+		return;
+	file_ref(v->file);
+	file_maps_get(v->file, (v->flags & (VMA_SHARED | VMA_MAYWRITE)) ==
+	    (VMA_SHARED | VMA_MAYWRITE));
+}
+
+void
+vma_file_drop(const struct vma *v)
+{
+	if (v->file == NULL)
+		return;
+	file_maps_put(v->file, (v->flags & (VMA_SHARED | VMA_MAYWRITE)) ==
+	    (VMA_SHARED | VMA_MAYWRITE));
+	file_unref(v->file);
+}
+
+/* Inserts v at index i (a new hold on its file); slot reserved. */
 static void
 vma_insert_at(struct mm *mm, size_t i, const struct vma *v)
 {
 	memmove(&mm->vmas[i + 1], &mm->vmas[i],
 	    (mm->nvma - i) * sizeof(*v));
 	mm->vmas[i] = *v;
-	if (v->file != NULL)
-		file_ref(v->file);
+	vma_file_hold(v);
 	mm->nvma++;
 }
 
-/* Drops the VMAs [i, i + n), and their references to files. */
+/* Drops the VMAs [i, i + n), and their holds on files. */
 static void
 vma_delete_at(struct mm *mm, size_t i, size_t n)
 {
 	size_t k;
 
 	for (k = i; k < i + n; k++)
-		file_unref(mm->vmas[k].file);
+		vma_file_drop(&mm->vmas[k]);
 	memmove(&mm->vmas[i], &mm->vmas[i + n],
 	    (mm->nvma - i - n) * sizeof(struct vma));
 	mm->nvma -= n;
@@ -248,10 +269,9 @@ mm_copy_vmas_locked(struct mm *mm, uint64_t old, uint64_t olen, uint64_t new,
 	for (n = 0; n < k; n++) {
 		struct vma v = mm->vmas[i + n];
 
-		if (v.file != NULL) {
+		if (v.file != NULL)
 			v.pgoff += (MAX(v.start, old) - v.start) / FW_PAGE_SIZE;
-			file_ref(v.file);
-		}
+		vma_file_hold(&v);
 		v.start = MAX(v.start, old) - old + new;
 		v.end = MIN(v.end, oend) - old + new;
 		v.flags &= ~(VMA_HEAP | VMA_STACK);

@@ -112,6 +112,26 @@ FW_MUST_CHECK long	 file_pwrite(struct file *f, const void *buf,
 void			 file_stat(struct file *f, struct linux_stat *st);
 bool			 file_readable(const struct file *f);
 bool			 file_writable(const struct file *f);
+/*
+ * Mappings of files (services/fs/fmap.c).  Every VMA holding a file
+ * counts once on its vnode (file_maps_get/put), and once more among the
+ * shared writable ones when it is shared and may be made writable
+ * (write: VMA_SHARED | VMA_MAYWRITE), so F_SEAL_WRITE can refuse (EBUSY)
+ * while any exists and a truncation knows whether pages may be mapped.
+ * file_writemap_begin() is mmap's check under the file system's lock:
+ * with F_SEAL_WRITE or F_SEAL_FUTURE_WRITE a writable shared map is
+ * -EPERM and a read-only one loses *maywrite; otherwise, when *maywrite,
+ * one writable count is taken for the caller, which drops it with
+ * file_writemap_put() once its VMA holds its own.  Files without a vnode
+ * count nothing.  file_map_key() names what a file maps, for
+ * mm_unmap_file_pages() (svc/mm.h).
+ */
+FW_MUST_CHECK int	 file_writemap_begin(struct file *f, bool write,
+			    bool *maywrite);
+void			 file_writemap_put(struct file *f);
+void			 file_maps_get(struct file *f, bool write);
+void			 file_maps_put(struct file *f, bool write);
+const void		*file_map_key(const struct file *f);
 
 /* The descriptor table (services/fs/fdtable.c). */
 #define FDTABLE_DEFAULT_MAX	1024

@@ -168,6 +168,14 @@ FW_MUST_CHECK int	mm_copy_vmas_locked(struct mm *mm, uint64_t old,
 FW_MUST_CHECK int	mm_set_flags_locked(struct mm *mm, uint64_t start,
 			    uint64_t end, unsigned int set, unsigned int clear)
 			    FW_REQUIRES(&mm->lock);
+/*
+ * Takes the pages at page offsets [first, end) of the file whose
+ * file_map_key() is key out of every process's mappings (shared pages
+ * and private copies alike), so the next touch faults again.  For the
+ * file system after a truncation or a punched hole; no locks held.
+ */
+void			mm_unmap_file_pages(const void *key, uint64_t first,
+			    uint64_t end);
 /* Whether VMAs cover [start, end) without a hole. */
 bool			mm_covers_locked(struct mm *mm, uint64_t start,
 			    uint64_t end) FW_REQUIRES(&mm->lock);

@@ -12,6 +12,7 @@
 #include <fw/errno.h>
 #include <fw/frame.h>
 #include <fw/log.h>
+#include <svc/mm.h>
 #include <fw/mutex.h>
 #include <fw/random.h>
 #include <fw/timer.h>
@@ -320,3 +321,13 @@ pipe_set_size(struct file *f, unsigned int arg, bool privileged)
 
 struct proc_groups *proc_groups_ref(struct proc_groups *g) { return g; }
 void proc_groups_unref(struct proc_groups *g) { (void)g; }
+
+/* Memory management is not linked: no file is ever mapped here. */
+void
+mm_unmap_file_pages(const void *key, uint64_t first, uint64_t end)
+{
+	(void)key;
+	(void)first;
+	(void)end;
+	abort();
+}
