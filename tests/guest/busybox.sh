@@ -13,7 +13,7 @@ cases="echo sh_arith exit_status uname_a env_passthrough env_args ls_root cat_pa
 ls_missing sh_true_status sh_false_status sh_for_loop sh_nested sh_pipe_cat sh_pipe_wc sh_pipe_ls
 sh_ulimit setsid sh_trap sh_background_wait sh_kill_child sh_subshell sh_exec_redirect
 sh_sigpipe stdin_poll_ready stdin_poll_later stdin_poll_timeout fs_cp_a fs_mv fs_rm_r
-fs_ln fs_chmod fs_touch fs_stat fs_find fs_du fs_tar"
+fs_ln fs_chmod fs_touch fs_stat fs_find fs_du fs_tar fs_text"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -252,6 +252,15 @@ fs_tar)
     # kept; which name is the link depends on directory order, as for du).
     fs_case 'tree; bb tar cf t.tar t; bb tar tf t.tar | bb sort
         bb mkdir x; bb tar xf t.tar -C x; show x/t; bb cmp t/sub/deep/big x/t/sub/deep/big && echo same' ;;
+fs_text)
+    # grep -r, sed (-i too), awk, sort, xargs over files on tmpfs, and df of a tmpfs.
+    fs_case 'tree; bb grep -r o t | bb sort; bb grep -rl hello t | bb sort; bb grep -c "" t/sub/b
+        bb seq 1 200 | bb awk "{ print (\$1 * 7919) % 1000 }" >nums
+        bb sort -n nums | bb head -3; bb sort -rn nums | bb head -3; bb sort -u nums | bb wc -l
+        bb sed -n "s/t\(w\)o/T\1O/p" t/sub/b; bb sed -i "s/one/ONE/" t/sub/b; bb cat t/sub/b
+        bb find t -type f | bb sort | bb xargs "$BB" wc -c
+        bb awk "END { print NR }" nums t/sub/b
+        bb df -P /dev/shm | bb awk "NR == 2 { print \$1, \$NF }"' ;;
 *)
     echo "unknown case '$case'; cases: $cases" >&2
     exit 2 ;;
