@@ -78,13 +78,18 @@ struct vnode {
 	/* Set once, never cleared: xattrs, seals and locks (vext.h). */
 	_Atomic(struct vnode_ext *) ext;	/* [a] */
 	union {
+		/*
+		 * Pointers sit where the other members hold pointers or
+		 * nothing (check-safe-c's union rule), hence the order.
+		 */
 		struct {
-			struct ramfs_dirent	*head, *tail;	/* [F] */
-			struct ramfs_dirent	*hint;		/* [F] getdents */
-			struct ramfs_dirent	**buckets;	/* [F] or NULL */
+			struct ramfs_dirent	*head;		/* [F] */
 			size_t			 nbuckets;	/* [F] */
 			size_t			 count;		/* [F] entries */
 			uint64_t		 next_cookie;	/* [F] */
+			struct ramfs_dirent	*tail;		/* [F] */
+			struct ramfs_dirent	*hint;		/* [F] getdents */
+			struct ramfs_dirent	**buckets;	/* [F] or NULL */
 		} dir;
 		struct {
 			struct fw_frame	***leaves;	/* [F] */
