@@ -97,22 +97,46 @@ vfs_populate_locked(struct vnode *root) FW_REQUIRES(&fs_lock)
 	return 0;
 }
 
+/*
+ * mkdir -p of path from *p (held), crossing the mounts met on the way, so
+ * that a mount below another ("dev/pts" under devtmpfs) lands in the top
+ * one: 0 with *p the last directory, or -errno.
+ */
+static int
+mkdirs_cross_locked(struct vpath *p, const char *path) FW_REQUIRES(&fs_lock)
+{
+	struct vnode *next;
+	const char *e;
+	int err;
+
+	for (; *path != '\0'; path = e) {
+		while (*path == '/')
+			path++;
+		for (e = path; *e != '\0' && *e != '/'; e++)
+			;
+		if (e == path)
+			break;
+		if ((err = mkdir_one_locked(p->v, path, (size_t)(e - path),
+		    0755, &next)) < 0)
+			return err;
+		vnode_unref(p->v);
+		p->v = next;
+		mount_cross_locked(p);
+	}
+	return 0;
+}
+
 int
 vfs_mount_boot_locked(const struct fstype *type, const char *path,
     const char *data, uint32_t flags) FW_REQUIRES(&fs_lock)
 {
 	struct superblock *sb;
-	struct vpath root, mp = { 0 };
+	struct vpath mp;
 	int err;
 
-	vfs_root_locked(&root);
-	err = vfs_mkdirs_locked(root.v, path, 0755, &mp.v);
-	mp.mnt = root.mnt;
-	root.mnt = NULL;
-	vpath_drop(&root);
-	if (err < 0)
+	vfs_root_locked(&mp);
+	if ((err = mkdirs_cross_locked(&mp, path)) < 0)
 		goto out;
-	mount_cross_locked(&mp);
 	if ((err = sb_new(type, type->name, data, &sb)) < 0)
 		goto out;
 	err = mount_attach_locked(&mp, sb, sb->root, flags, NULL);
