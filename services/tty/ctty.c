@@ -12,15 +12,17 @@
  * terminal, ENXIO without one.  A background group reading its terminal
  * gets SIGTTIN; writing with TOSTOP, SIGTTOU; EIO if the group is
  * orphaned or (reading) ignores or blocks the signal.  When a master
- * closes, its session's leader gets SIGHUP and SIGCONT.
+ * closes, its session's leader gets SIGHUP and SIGCONT; when a session
+ * leader exits, its terminal's foreground group gets SIGHUP.
  *
- * Interface: tty.h (tty_*), tty_dev_open() (fs.h).
+ * Interface: tty.h (tty_*), svc/tty.h, tty_dev_open() (fs.h).
  * Locks: pty_list_lock, then pty->lock; proc_table_lock and proc->lock are
  * taken only with neither held.
  */
 #include <fw/uaccess.h>
 #include <svc/file.h>
 #include <svc/signal.h>
+#include <svc/tty.h>
 #include "tty.h"
 
 #define CONSOLE_SID	1
@@ -386,4 +388,42 @@ tty_dev_open(struct proc *p, const struct vpath *obj, unsigned int flags,
 	if (err == 0 && obj->mnt != NULL)
 		(*out)->mnt = mount_ref(obj->mnt);
 	return err;
+}
+
+int
+tty_session_info(int sid, uint32_t *tty_nr, int *tpgid)
+{
+	struct pty *t;
+	uint32_t n;
+
+	fw_mutex_lock(&pty_list_lock);
+	if ((t = ctty_of_locked(sid)) != NULL) {
+		n = (uint32_t)t->index;
+		*tty_nr = (n & 0xff) | (LINUX_PTY_SLAVE_MAJOR << 8) |
+		    ((n & ~0xffU) << 12);
+		fw_mutex_lock(&t->lock);
+		*tpgid = t->pgrp;
+		fw_mutex_unlock(&t->lock);
+	}
+	fw_mutex_unlock(&pty_list_lock);
+	return t != NULL ? 0 : -ENOENT;
+}
+
+void
+tty_session_end(int sid)
+{
+	struct pty *t;
+	int pgrp = 0;
+
+	if (sid == CONSOLE_SID)
+		return;
+	fw_mutex_lock(&pty_list_lock);
+	if ((t = ctty_of_locked(sid)) != NULL) {
+		fw_mutex_lock(&t->lock);
+		pgrp = t->pgrp;
+		t->session = t->pgrp = 0;
+		fw_mutex_unlock(&t->lock);
+	}
+	fw_mutex_unlock(&pty_list_lock);
+	tty_signal_pgrp(pgrp, LINUX_SIGHUP);
 }

@@ -1,7 +1,8 @@
 /* The controlling terminal: a new session has none (/dev/tty: ENXIO, the
  * terminal ioctls of a slave that is not ours: ENOTTY); TIOCSCTTY makes a
  * slave ours, with us as foreground group (TIOCGPGRP, TIOCGSID), and
- * /dev/tty then writes to it; TIOCNOTTY gives it up again. */
+ * /dev/tty then writes to it, and /proc/self/stat names it (tty_nr,
+ * tpgid); TIOCNOTTY gives it up again. */
 #include "guest.h"
 #include <signal.h>
 #include <sys/ioctl.h>
@@ -24,6 +25,15 @@ static void child(void)
     CHECK_OK(ioctl(s, TIOCGSID, &pg));
     CHECK(pg == getsid(0));
     CHECK(tcgetsid(s) == getpid());
+    unsigned int n;
+    CHECK_OK(ioctl(m, TIOCGPTN, &n));
+    FILE *f = fopen("/proc/self/stat", "r");
+    CHECK(f != NULL);
+    int tty_nr = 0, tpgid = 0;
+    CHECK(fscanf(f, "%*d (%*[^)]) %*c %*d %*d %*d %d %d", &tty_nr, &tpgid) == 2);
+    fclose(f);
+    CHECK(tty_nr == (int)((136 << 8) | (n & 0xff) | ((n & ~0xffu) << 12)));
+    CHECK(tpgid == getpid());
     int t = CHECK_OK(open("/dev/tty", O_RDWR));
     CHECK(isatty(t));
     CHECK(write(t, "via tty\n", 8) == 8);
