@@ -1,7 +1,7 @@
 /*
  * services/fs/devtmpfs.c: devtmpfs, a tmpfs born with the device nodes
  * and links a Linux system has in /dev: null, zero, full, random,
- * urandom, tty and console (their drivers are found by major and minor
+ * urandom, tty, console and ptmx (their drivers are found by major and minor
  * in open.c), shm/ and pts/, and fd, stdin, stdout, stderr pointing into
  * /proc/self/fd as udev makes them.
  *
@@ -25,6 +25,8 @@ static const struct {
 	{ "urandom",	LINUX_S_IFCHR | 0666, LINUX_MEM_MAJOR, 9, NULL },
 	{ "tty",	LINUX_S_IFCHR | 0666, LINUX_TTYAUX_MAJOR, 0, NULL },
 	{ "console",	LINUX_S_IFCHR | 0600, LINUX_TTYAUX_MAJOR, 1, NULL },
+	{ "ptmx",	LINUX_S_IFCHR | 0666, LINUX_TTYAUX_MAJOR,
+	    LINUX_PTMX_MINOR, NULL },
 	{ "shm",	LINUX_S_IFDIR | 01777, 0, 0, NULL },
 	{ "pts",	LINUX_S_IFDIR | 0755, 0, 0, NULL },
 	{ "fd",		LINUX_S_IFLNK | 0777, 0, 0, "/proc/self/fd" },

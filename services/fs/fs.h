@@ -259,8 +259,9 @@ FW_MUST_CHECK int	 ramfs_punch_range(struct vnode *v, uint64_t off,
 /* vfs.c */
 void			 vfs_fini(void);
 /*
- * Mounts a new instance of type on path (relative to the root mount's
- * root, made if missing) with mount(2)'s data and flags: 0 or -errno.
+ * Mounts a new instance of type on path (from the root, made if missing,
+ * crossing the mounts on the way) with mount(2)'s data and flags: 0 or
+ * -errno.
  */
 FW_MUST_CHECK int	 vfs_mount_boot_locked(const struct fstype *type,
 			    const char *path, const char *data, uint32_t flags)
@@ -409,6 +410,31 @@ FW_MUST_CHECK int	 vfs_openat2(struct proc *p, int dirfd,
 /* open_tmpfile.c: open(2) with O_TMPFILE, for vfs_open(). */
 FW_MUST_CHECK int	 open_tmpfile(struct proc *p, int dirfd,
 			    const char *path, int flags, unsigned int mode,
+			    struct file **out);
+
+/*
+ * devpts.c: the node "N" (136:N) of pty N in devpts sb, owned by uid and
+ * gid (unless the mount's uid=, gid= say otherwise): 0 with *out counted,
+ * or -errno.  Removing it drops the name.  Both take fs_lock.  max= of sb.
+ */
+#define DEVPTS_MAX	(1U << 20)	/* Linux's NR_UNIX98_PTY_MAX */
+FW_MUST_CHECK int	 devpts_node_new(struct superblock *sb, int index,
+			    uint32_t uid, uint32_t gid, struct vnode **out)
+			    FW_EXCLUDES(&fs_lock);
+void			 devpts_node_remove(struct superblock *sb, int index)
+			    FW_EXCLUDES(&fs_lock);
+uint64_t		 devpts_max(const struct superblock *sb);
+
+/*
+ * services/tty: opens the terminal devices for p: /dev/tty (5:0), /dev/ptmx
+ * and devpts's ptmx (5:2), slaves (136:N); O_NOCTTY matters.  0, -errno,
+ * or 1 for another device.
+ */
+FW_MUST_CHECK int	 tty_dev_open(struct proc *p, const struct vpath *obj,
+			    unsigned int flags, struct file **out)
+			    FW_EXCLUDES(&fs_lock);
+/* A slave file on the node v of a live pair (reopen): 0, -EIO. */
+FW_MUST_CHECK int	 pty_slave_open(struct vnode *v, unsigned int flags,
 			    struct file **out);
 
 /* Character devices (dev_mem.c, services/tty/console.c). */

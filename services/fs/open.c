@@ -100,6 +100,8 @@ chrdev_open(struct vnode *v, unsigned int flags, struct file **out)
 	size_t i;
 	int err;
 
+	if (v->rmajor == LINUX_PTY_SLAVE_MAJOR)
+		return pty_slave_open(v, flags, out);
 	for (i = 0; i < ARRAY_SIZE(chrdevs); i++) {
 		if (chrdevs[i].major != v->rmajor ||
 		    chrdevs[i].minor != v->rminor)
@@ -292,7 +294,9 @@ open_at(struct proc *p, int dirfd, const char *path, int flags,
 	if (err == 0) {
 		obj.v = w.v;
 		obj.mnt = w.mnt;
-		err = vnode_open(&obj, (unsigned int)flags, out);
+		err = tty_dev_open(p, &obj, (unsigned int)flags, out);
+		if (err == 1)
+			err = vnode_open(&obj, (unsigned int)flags, out);
 	}
 	if (err == 0 && !(flags & LINUX_O_PATH) && fsnotify_active()) {
 		fw_mutex_lock(&fs_lock);

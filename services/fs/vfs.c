@@ -2,7 +2,7 @@
  * services/fs/vfs.c: the file system as a whole: the fs-wide lock and
  * boot-time set-up (vfs_init(): the initramfs unpacked into the root
  * ramfs, the directories every Linux program expects, then devtmpfs on
- * /dev and tmpfs on /dev/shm).
+ * /dev, tmpfs on /dev/shm and devpts on /dev/pts, as systemd mounts it).
  *
  * Locks: fs_lock guards every vnode attribute, every directory and the
  * mount table (fs.h).
@@ -174,6 +174,10 @@ vfs_init(void)
 	if (err == 0)
 		err = vfs_mount_boot_locked(&tmpfs_type, "dev/shm", NULL,
 		    LINUX_MS_NOSUID | LINUX_MS_NODEV);
+	if (err == 0)
+		err = vfs_mount_boot_locked(&devpts_type, "dev/pts",
+		    "gid=5,mode=620,ptmxmode=666",
+		    LINUX_MS_NOSUID | LINUX_MS_NOEXEC);
 	fw_mutex_unlock(&fs_lock);
 	if (err < 0)
 		mount_fini();

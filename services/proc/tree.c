@@ -22,6 +22,7 @@
 #include <fw/waitq.h>
 #include <svc/pidfd.h>
 #include <svc/proc.h>
+#include <svc/tty.h>
 #include <uapi/resource.h>
 #include <uapi/signal.h>
 #include <uapi/wait.h>
@@ -334,7 +335,13 @@ void
 proc_make_zombie(struct proc *p)
 {
 	struct proc *parent, *reaped = NULL;
+	int sid;
 
+	fw_mutex_lock(&p->lock);
+	sid = p->sid;
+	fw_mutex_unlock(&p->lock);
+	if (sid == p->pid)
+		tty_session_end(sid);	/* its terminal's group: SIGHUP */
 	fw_mutex_lock(&proc_tree_lock);
 	proc_hup_orphans_locked(p, p->parent);
 	proc_reparent_locked(p);

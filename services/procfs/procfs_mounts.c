@@ -31,14 +31,22 @@ show_flags(struct sbuf *sb, uint32_t fl)
 	sbuf_printf(sb, (fl & LINUX_MS_NOATIME) ? ",noatime" : ",relatime");
 }
 
+/* The file system's own options (",size=...,mode=..."), as Linux's
+ * show_options, which /proc/mounts and mountinfo both print. */
 static void
-show_super(struct sbuf *sb, const struct superblock *s)
+show_fs_opts(struct sbuf *sb, const struct superblock *s)
 {
 	char opts[128];
 
-	sbuf_printf(sb, "%s", (s->flags & LINUX_MS_RDONLY) ? "ro" : "rw");
 	if (s->type->show != NULL && s->type->show(s, opts, sizeof(opts)) > 0)
 		sbuf_printf(sb, "%s", opts);
+}
+
+static void
+show_super(struct sbuf *sb, const struct superblock *s)
+{
+	sbuf_printf(sb, "%s", (s->flags & LINUX_MS_RDONLY) ? "ro" : "rw");
+	show_fs_opts(sb, s);
 }
 
 /* The path of m->root inside its file system ("/" for the fs root). */
@@ -80,6 +88,7 @@ show_one(struct mount *m, void *arg) FW_REQUIRES(&fs_lock)
 		sbuf_printf(x->sb, "%s %s %s ", m->sb->source, x->buf + off,
 		    m->sb->type->name);
 		show_flags(x->sb, m->flags | (m->sb->flags & LINUX_MS_RDONLY));
+		show_fs_opts(x->sb, m->sb);
 		sbuf_printf(x->sb, " 0 0\n");
 		return;
 	}

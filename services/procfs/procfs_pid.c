@@ -15,6 +15,7 @@
 #include <svc/lib.h>
 #include <svc/mm.h>
 #include <svc/proc.h>
+#include <svc/tty.h>
 #include <uapi/mman.h>
 #include "procfs.h"
 
@@ -143,13 +144,18 @@ int
 pfs_show_stat(struct sbuf *sb, const struct pfs_ref *r, const struct fsctx *c)
 {
 	struct pinfo i;
-	int err;
+	uint32_t tty_nr;
+	int err, tpgid;
 
 	(void)c;
 	if ((err = pinfo_get(r, &i)) < 0)
 		return err;
-	sbuf_printf(sb, "%d (%s) %c %d %d %d 0 -1 4194304 0 0 0 0 ", i.pid,
-	    i.comm, i.state, i.ppid, i.pgid, i.sid);
+	if (tty_session_info(i.sid, &tty_nr, &tpgid) < 0) {
+		tty_nr = 0;
+		tpgid = -1;
+	}
+	sbuf_printf(sb, "%d (%s) %c %d %d %d %u %d 4194304 0 0 0 0 ", i.pid,
+	    i.comm, i.state, i.ppid, i.pgid, i.sid, tty_nr, tpgid);
 	sbuf_printf(sb, "%llu %llu %llu %llu 20 0 %d 0 %llu %llu %llu ",
 	    ticks(i.utime), ticks(i.stime), ticks(i.cutime), ticks(i.cstime),
 	    i.nthreads, ticks(i.start), (unsigned long long)i.vsize,

@@ -22,6 +22,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <grp.h>
+#include <poll.h>
 
 /* Constants a libc's headers may lack (musl's are older than glibc's). */
 #ifndef RENAME_NOREPLACE
@@ -216,5 +217,48 @@ static inline void run_as_user(void (*fn)(void))
     guest_user_fn = fn;
     run_in_child(guest_user_child);
 }
+
+/* A pty pair for the pty tests: the master from posix_openpt(3), unlocked,
+ * and its slave opened by ptsname(3); neither becomes a controlling tty. */
+static inline void open_pty(int *master, int *slave)
+{
+    *master = posix_openpt(O_RDWR | O_NOCTTY);
+    if (*master < 0 || grantpt(*master) != 0 || unlockpt(*master) != 0)
+        FAIL("posix_openpt/grantpt/unlockpt: %s", strerror(errno));
+    const char *name = ptsname(*master);
+    if (name == NULL)
+        FAIL("ptsname: %s", strerror(errno));
+    *slave = open(name, O_RDWR | O_NOCTTY);
+    if (*slave < 0)
+        FAIL("open(%s): %s", name, strerror(errno));
+}
+
+/* Reads from fd until want bytes came or nothing more arrives within
+ * 500 ms (a pty hands bytes on asynchronously on Linux): how many. */
+static inline size_t read_some(int fd, void *buf, size_t want)
+{
+    size_t got = 0;
+    while (got < want) {
+        struct pollfd p = { .fd = fd, .events = POLLIN };
+        if (poll(&p, 1, 500) != 1)
+            break;
+        ssize_t n = read(fd, (char *)buf + got, want - got);
+        if (n <= 0)
+            break;
+        got += (size_t)n;
+    }
+    return got;
+}
+
+/* read_some() exactly the bytes of expect, or fail naming what came. */
+#define EXPECT_READ(fd, expect)                                                    \
+    do {                                                                           \
+        char b_[256];                                                              \
+        size_t w_ = sizeof(expect) - 1;                                            \
+        size_t n_ = read_some((fd), b_, w_);                                       \
+        if (n_ != w_ || memcmp(b_, (expect), w_) != 0)                             \
+            FAIL("read %zu bytes \"%.*s\", want \"%s\"", n_, (int)n_, b_,         \
+                 (expect));                                                        \
+    } while (0)
 
 #endif

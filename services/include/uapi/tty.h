@@ -36,6 +36,23 @@ _Static_assert(sizeof(struct linux_winsize) == 8, "winsize");
 #define LINUX_FIONREAD		0x541b
 #define LINUX_TIOCSWINSZ	0x5414
 #define LINUX_FIONBIO		0x5421
+#define LINUX_TIOCINQ		LINUX_FIONREAD
+#define LINUX_TIOCOUTQ		0x5411
+#define LINUX_TCSBRK		0x5409
+#define LINUX_TCXONC		0x540a
+#define LINUX_TCFLSH		0x540b
+#define LINUX_TIOCSCTTY		0x540e
+#define LINUX_TIOCPKT		0x5420
+#define LINUX_TIOCNOTTY		0x5422
+#define LINUX_TIOCGSID		0x5429
+#define LINUX_TIOCGPTN		0x80045430u	/* _IOR('T', 0x30, unsigned) */
+#define LINUX_TIOCSPTLCK	0x40045431u	/* _IOW('T', 0x31, int) */
+#define LINUX_TIOCGPTPEER	0x5441
+
+/* TCFLSH's argument. */
+#define LINUX_TCIFLUSH	0
+#define LINUX_TCOFLUSH	1
+#define LINUX_TCIOFLUSH	2
 
 /* c_cc indices. */
 #define LINUX_VINTR	0
@@ -57,10 +74,14 @@ _Static_assert(sizeof(struct linux_winsize) == 8, "winsize");
 #define LINUX_VEOL2	16
 
 /* Flag bits (octal, as termbits.h writes them). */
+#define LINUX_ISTRIP	0000040
+#define LINUX_INLCR	0000100
+#define LINUX_IGNCR	0000200
 #define LINUX_ICRNL	0000400
 #define LINUX_IXON	0002000
 #define LINUX_OPOST	0000001
 #define LINUX_ONLCR	0000004
+#define LINUX_OCRNL	0000010
 #define LINUX_B38400	0000017
 #define LINUX_CS8	0000060
 #define LINUX_CREAD	0000200
@@ -70,12 +91,17 @@ _Static_assert(sizeof(struct linux_winsize) == 8, "winsize");
 #define LINUX_ECHO	0000010
 #define LINUX_ECHOE	0000020
 #define LINUX_ECHOK	0000040
+#define LINUX_ECHONL	0000100
+#define LINUX_NOFLSH	0000200
+#define LINUX_TOSTOP	0000400
 #define LINUX_ECHOCTL	0001000
 #define LINUX_ECHOKE	0004000
 #define LINUX_IEXTEN	0100000
 
 /* Device numbers of the terminal nodes (Documentation/admin-guide/devices.txt). */
 #define LINUX_TTYAUX_MAJOR	5	/* 5:0 /dev/tty, 5:1 /dev/console */
+#define LINUX_PTMX_MINOR	2	/* 5:2 /dev/ptmx */
+#define LINUX_PTY_SLAVE_MAJOR	136	/* 136:N /dev/pts/N (UNIX98) */
 #define LINUX_MEM_MAJOR		1	/* 1:3 null, 1:5 zero, 1:7 full, 1:8 random, 1:9 urandom */
 
 #endif

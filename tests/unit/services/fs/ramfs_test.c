@@ -316,14 +316,16 @@ START_TEST(test_getdents_lists_entries)
 	ck_assert_int_eq(SC(getdents64, 0, ub, 16), -ENOTDIR);
 	ck_assert_int_eq(SC(getdents64, 99, ub, 16), -EBADF);
 	ck_assert_int_eq(SC(read, fd, ub, 16), -EISDIR);
-	/* devtmpfs: 7 devices, shm/ and pts/, and 4 links to /proc. */
+	/* devtmpfs: 8 devices, shm/ and pts/, and 4 links to /proc. */
 	n = list_dir("/dev", names, types, 4096);
-	ck_assert_int_eq(n, 15);
+	ck_assert_int_eq(n, 16);
 	ck_assert_str_eq(names[2], "null");
 	ck_assert_int_eq(types[2], LINUX_DT_CHR);
-	ck_assert_str_eq(names[9], "shm");
-	ck_assert_int_eq(types[9], LINUX_DT_DIR);
-	ck_assert_int_eq(types[11], LINUX_DT_LNK);
+	ck_assert_str_eq(names[9], "ptmx");
+	ck_assert_int_eq(types[9], LINUX_DT_CHR);
+	ck_assert_str_eq(names[10], "shm");
+	ck_assert_int_eq(types[10], LINUX_DT_DIR);
+	ck_assert_int_eq(types[12], LINUX_DT_LNK);
 }
 END_TEST
 

@@ -15,6 +15,7 @@
 #include <svc/mm.h>
 #include <fw/mutex.h>
 #include <fw/random.h>
+#include <fw/task.h>
 #include <fw/timer.h>
 #include <fw/uaccess.h>
 #include <fw/waitq.h>
@@ -330,4 +331,28 @@ mm_unmap_file_pages(const void *key, uint64_t first, uint64_t end)
 	(void)first;
 	(void)end;
 	abort();
+}
+
+/* What the ptys (services/tty) ask of processes and tasks: no process. */
+struct fw_mutex proc_table_lock;
+uint64_t fw_clock_monotonic(void) { return 0; }
+struct fw_task *fw_task_current(void) { return NULL; }
+void *fw_task_data(const struct fw_task *t) { (void)t; return NULL; }
+struct proc *proc_find_locked(int pid) { (void)pid; return NULL; }
+bool proc_pgrp_orphaned(int pgid) { (void)pgid; return true; }
+
+struct proc *
+proc_search_locked(bool (*match)(struct proc *p, void *arg), void *arg)
+{
+	(void)match;
+	(void)arg;
+	return NULL;
+}
+
+void
+signal_send_kernel(struct proc *p, int sig, const struct linux_siginfo *info)
+{
+	(void)p;
+	(void)sig;
+	(void)info;
 }
