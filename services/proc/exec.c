@@ -100,6 +100,8 @@ exec_build(struct thread *t, const struct elf_source *src,
 		goto fail;
 	if ((err = exec_map_stack(t, n->mm, info->exec_stack)) < 0)
 		goto fail;
+	if ((err = exec_vdso_map(n->mm, &si->sysinfo_ehdr)) < 0)
+		goto fail;
 	n->entry = si->entry = info->eh.e_entry + bias;
 	if (ip != NULL &&
 	    (err = exec_interp_map(n->mm, ip, &si->base, &n->entry)) < 0)

@@ -1,6 +1,6 @@
 /*
  * proc/exec_impl.h: what the parts of execve share and no one else needs
- * (services/proc/exec.c, exec_interp.c).  No locks: everything here is
+ * (services/proc/exec.c, exec_interp.c, exec_vdso.c).  No locks: everything here is
  * built on the side, before the exec's point of no return.
  */
 #ifndef PROC_EXEC_IMPL_H
@@ -49,5 +49,12 @@ FW_MUST_CHECK int	exec_interp_map(struct mm *mm,
 			    const struct exec_interp *ip, uint64_t *base,
 			    uint64_t *entry);
 void			exec_interp_close(struct exec_interp *ip);
+
+/*
+ * Maps the time page and the vDSO (proc/exec_vdso.c) into the new mm where
+ * mmap would put them; *ehdr gets the vDSO's address (AT_SYSINFO_EHDR), or
+ * 0 when the machine has none.  -ENOMEM.
+ */
+FW_MUST_CHECK int	exec_vdso_map(struct mm *mm, uint64_t *ehdr);
 
 #endif
