@@ -131,57 +131,77 @@ fw_timepage_frame(void)
 	return tp_frame;
 }
 
-/* Copies the values to the page, under its own sequence count. */
+/* Makes both sequence counts odd: from here on, readers retry. */
 static void
-tp_publish_locked(uint64_t mult, uint64_t base_c, uint64_t base_ns,
-    int64_t offset) FW_REQUIRES(&tp_lock)
+tp_write_begin_locked(struct fw_timepage *pg) FW_REQUIRES(&tp_lock)
+{
+	atomic_store_explicit(&tp_seq,
+	    atomic_load_explicit(&tp_seq, memory_order_relaxed) + 1,
+	    memory_order_relaxed);
+	__atomic_store_n(&pg->seq, __atomic_load_n(&pg->seq,
+	    __ATOMIC_RELAXED) + 1, __ATOMIC_RELAXED);
+	atomic_thread_fence(memory_order_seq_cst);
+}
+
+/* Makes them even again, the new values visible before. */
+static void
+tp_write_end_locked(struct fw_timepage *pg) FW_REQUIRES(&tp_lock)
+{
+	atomic_store_explicit(&tp_seq,
+	    atomic_load_explicit(&tp_seq, memory_order_relaxed) + 1,
+	    memory_order_release);
+	__atomic_store_n(&pg->seq, __atomic_load_n(&pg->seq,
+	    __ATOMIC_RELAXED) + 1, __ATOMIC_RELEASE);
+}
+
+/*
+ * Installs mult from now on, for the framework and in the page.  The
+ * counter is read once both sequence counts are odd, and the base moves to
+ * it, at the time the old values give it plus step: a reader that got the
+ * old values read the counter before that, so no later reader sees an
+ * earlier time.
+ */
+static void
+tp_rebase_locked(uint64_t mult, uint64_t step, int64_t offset)
+	FW_REQUIRES(&tp_lock)
 {
 	struct fw_timepage *pg = fw_frame_ptr(tp_frame);
-	uint32_t seq = __atomic_load_n(&pg->seq, __ATOMIC_RELAXED);
+	uint64_t c, ns;
 
-	__atomic_store_n(&pg->seq, seq + 1, __ATOMIC_RELAXED);
-	__atomic_thread_fence(__ATOMIC_RELEASE);
+	tp_write_begin_locked(pg);
+	c = hal_cycles();
+	ns = tp_at(c, atomic_load_explicit(&tp.mult, memory_order_relaxed),
+	    atomic_load_explicit(&tp.cycle_base, memory_order_relaxed),
+	    atomic_load_explicit(&tp.mono_base, memory_order_relaxed)) + step;
+	atomic_store_explicit(&tp.mult, mult, memory_order_relaxed);
+	atomic_store_explicit(&tp.cycle_base, c, memory_order_relaxed);
+	atomic_store_explicit(&tp.mono_base, ns, memory_order_relaxed);
+	atomic_store_explicit(&tp.real_offset, offset, memory_order_relaxed);
 	__atomic_store_n(&pg->version, FW_TIMEPAGE_VERSION, __ATOMIC_RELAXED);
 	__atomic_store_n(&pg->mode, tp_mode, __ATOMIC_RELAXED);
 	__atomic_store_n(&pg->shift, TP_SHIFT, __ATOMIC_RELAXED);
 	__atomic_store_n(&pg->mult, mult, __ATOMIC_RELAXED);
-	__atomic_store_n(&pg->cycle_base, base_c, __ATOMIC_RELAXED);
-	__atomic_store_n(&pg->mono_base, base_ns, __ATOMIC_RELAXED);
+	__atomic_store_n(&pg->cycle_base, c, __ATOMIC_RELAXED);
+	__atomic_store_n(&pg->mono_base, ns, __ATOMIC_RELAXED);
 	__atomic_store_n(&pg->real_offset, offset, __ATOMIC_RELAXED);
-	__atomic_store_n(&pg->seq, seq + 2, __ATOMIC_RELEASE);
+	tp_write_end_locked(pg);
 }
 
-/* Sets new values, for the framework and then for the page. */
-static void
-tp_set_locked(uint64_t mult, uint64_t base_c, uint64_t base_ns,
-    int64_t offset) FW_REQUIRES(&tp_lock)
-{
-	unsigned int seq = atomic_load_explicit(&tp_seq, memory_order_relaxed);
-
-	atomic_store_explicit(&tp_seq, seq + 1, memory_order_relaxed);
-	atomic_thread_fence(memory_order_release);
-	atomic_store_explicit(&tp.mult, mult, memory_order_relaxed);
-	atomic_store_explicit(&tp.cycle_base, base_c, memory_order_relaxed);
-	atomic_store_explicit(&tp.mono_base, base_ns, memory_order_relaxed);
-	atomic_store_explicit(&tp.real_offset, offset, memory_order_relaxed);
-	atomic_store_explicit(&tp_seq, seq + 2, memory_order_release);
-	tp_publish_locked(mult, base_c, base_ns, offset);
-}
-
+/*
+ * Measures the counter against the backend's clock for TP_CAL_NS, then
+ * starts the clock at that clock's time.  Runs before any other CPU, and
+ * sets tp_mode last: until then the clocks are the backend's.
+ */
 void
 fw_timepage_init(void)
 {
+	unsigned int mode = hal_cycles_mode();
 	uint64_t c, ref;
 
 	if (fw_frame_alloc(&tp_frame) < 0)
 		return;				/* no page: no vDSO clocks */
-	tp_mode = hal_cycles_mode();
-	fw_spin_lock(&tp_lock);
-	if (tp_mode == FW_TIMEPAGE_NONE) {
-		tp_publish_locked(0, 0, 0, 0);
-		fw_spin_unlock(&tp_lock);
-		return;
-	}
+	if (mode == FW_TIMEPAGE_NONE)
+		return;				/* the page stays zero: NONE */
 	cal_cycles = hal_cycles();
 	cal_ref = hal_clock_monotonic();
 	do {
@@ -189,7 +209,10 @@ fw_timepage_init(void)
 		ref = hal_clock_monotonic();
 	} while (ref - cal_ref < TP_CAL_NS || c <= cal_cycles);
 	tp_nominal = tp_muldiv(ref - cal_ref, 1ULL << TP_SHIFT, c - cal_cycles);
-	tp_set_locked(tp_nominal, c, ref, (int64_t)(hal_clock_realtime() - ref));
+	fw_spin_lock(&tp_lock);
+	tp_mode = mode;
+	/* The values are all zero: the base becomes ref, at the counter's now. */
+	tp_rebase_locked(tp_nominal, ref, (int64_t)(hal_clock_realtime() - ref));
 	fw_spin_unlock(&tp_lock);
 	atomic_store(&tp_next, ref + TP_PERIOD);
 }
@@ -199,6 +222,7 @@ static void
 tp_update_locked(void) FW_REQUIRES(&tp_lock)
 {
 	uint64_t c = hal_cycles(), ref = hal_clock_monotonic(), est, mult;
+	uint64_t step = 0;
 	int64_t err;
 
 	est = tp_at(c, atomic_load(&tp.mult), atomic_load(&tp.cycle_base),
@@ -208,13 +232,13 @@ tp_update_locked(void) FW_REQUIRES(&tp_lock)
 		    c - cal_cycles);
 	err = (int64_t)(ref - est);
 	if (err > TP_STEP) {
-		est = ref;			/* far behind: jump forward */
+		step = (uint64_t)err;		/* far behind: jump forward */
 		err = 0;
 	}
 	err = err > TP_SLEW_MAX ? TP_SLEW_MAX :
 	    err < -TP_SLEW_MAX ? -TP_SLEW_MAX : err;
 	mult = tp_muldiv(tp_nominal, (uint64_t)((int64_t)TP_NS + err), TP_NS);
-	tp_set_locked(mult, c, est, (int64_t)(hal_clock_realtime() - est));
+	tp_rebase_locked(mult, step, (int64_t)(hal_clock_realtime() - ref));
 }
 
 void
