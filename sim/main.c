@@ -188,6 +188,8 @@ fill_boot_params(const struct sim_config *c, uint64_t initrd_size)
 		.options = opts,
 		.initrd_pa = 0,
 		.initrd_size = initrd_size,
+		.vdso = sim_vdso_blob,
+		.vdso_size = (size_t)(sim_vdso_blob_end - sim_vdso_blob),
 	};
 }
 

@@ -1,6 +1,6 @@
 /*
- * platform.c: clocks, entropy, the log and trace sinks, and power, as the
- * host provides them.  Implements hal/platform.h.
+ * platform.c: clocks and the TSC, entropy, the log and trace sinks, and
+ * power, as the host provides them.  Implements hal/platform.h.
  *
  * The log and the trace go to the simulator's stderr, whole lines at a
  * time (one write each), so that they interleave cleanly with the guest's
@@ -11,11 +11,13 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <sys/random.h>
 #include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <fw/timepage.h>
 #include <hal/platform.h>
 
 static uint64_t	boot_ns;
@@ -35,6 +37,42 @@ hal_clock_monotonic(void)
 	if (boot_ns == 0)
 		boot_ns = clock_ns(CLOCK_MONOTONIC) - 1;
 	return clock_ns(CLOCK_MONOTONIC) - boot_ns;
+}
+
+/*
+ * The TSC, which guest code reads too (the stub leaves PR_SET_TSC alone).
+ * lfence keeps it from being read before earlier loads.
+ */
+uint64_t
+hal_cycles(void)
+{
+	uint32_t lo, hi;
+
+	__asm__ volatile("lfence; rdtsc" : "=a"(lo), "=d"(hi) :: "memory");
+	return ((uint64_t)hi << 32) | lo;
+}
+
+/*
+ * The TSC serves the time page only when it is invariant (CPUID
+ * 0x80000007 EDX bit 8: constant rate, not stopped in idle states), which
+ * is also when Linux keeps it synchronised across CPUs.
+ * TRELLIS_NO_VDSO_CLOCK=1 turns it off, for comparisons.
+ */
+unsigned int
+hal_cycles_mode(void)
+{
+	uint32_t a, b, c, d;
+	const char *off = getenv("TRELLIS_NO_VDSO_CLOCK");
+
+	if (off != NULL && *off == '1')
+		return FW_TIMEPAGE_NONE;
+	__asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d)
+	    : "a"(0x80000000u), "c"(0));
+	if (a < 0x80000007u)
+		return FW_TIMEPAGE_NONE;
+	__asm__ volatile("cpuid" : "=a"(a), "=b"(b), "=c"(c), "=d"(d)
+	    : "a"(0x80000007u), "c"(0));
+	return (d & (1u << 8)) ? FW_TIMEPAGE_TSC : FW_TIMEPAGE_NONE;
 }
 
 /* The host's CLOCK_MONOTONIC time of a simulated monotonic time. */

@@ -66,5 +66,7 @@ void		 sim_stubs_kill_all(void);
 /* The embedded images (stub_blob.S, initrd_blob.S). */
 extern const uint8_t sim_stub_blob[], sim_stub_blob_end[];
 extern const uint8_t sim_initrd_blob[], sim_initrd_blob_end[];
+/* vdso_blob.S: the vDSO (vdso/), carried inside `trellis`. */
+extern const uint8_t sim_vdso_blob[], sim_vdso_blob_end[];
 
 #endif

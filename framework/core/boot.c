@@ -1,5 +1,6 @@
 /*
- * core/boot.c: what the machine was started with (fw/boot.h), entropy
+ * core/boot.c: what the machine was started with (fw/boot.h: the command
+ * line, the initramfs and the vDSO images), entropy
  * (fw/random.h), and fw_core_init(), which brings the core up before the
  * backend starts the CPUs.
  *
@@ -19,6 +20,7 @@
 #include "core/core_impl.h"
 #include "core/frame_impl.h"
 #include "core/sched_impl.h"
+#include "core/timer_impl.h"
 
 struct fw_boot_params fw_boot_params;
 
@@ -77,6 +79,24 @@ fw_boot_initrd_read(size_t off, void *buf, size_t len)
 	return 0;
 }
 
+size_t
+fw_boot_vdso_size(void)
+{
+	return fw_boot_params.vdso_size;
+}
+
+int
+fw_boot_vdso_read(size_t off, void *buf, size_t len)
+{
+	size_t size = fw_boot_params.vdso_size;
+
+	if (off > size || len > size - off)
+		return -EINVAL;
+	if (len > 0)
+		memcpy(buf, fw_boot_params.vdso + off, len);
+	return 0;
+}
+
 void
 fw_random_bytes(void *buf, size_t len)
 {
@@ -94,6 +114,7 @@ fw_core_init(void)
 	int err;
 
 	fw_frame_init();
+	fw_timepage_init();
 	fw_stack_guard_init();
 	fw_log_init();
 	fw_sched_init();

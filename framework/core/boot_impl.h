@@ -24,6 +24,8 @@ struct fw_boot_params {
 	const struct fw_boot_option	*options;	/* later ones win */
 	uint64_t			 initrd_pa;	/* in hal_phys_ptr() */
 	uint64_t			 initrd_size;	/* 0: no initramfs */
+	const uint8_t			*vdso;		/* the vDSO image */
+	size_t				 vdso_size;	/* 0: none */
 };
 
 extern struct fw_boot_params fw_boot_params;

@@ -191,6 +191,7 @@ sched_timers(unsigned int cpu, uint64_t now)
 {
 	uint64_t next, tick;
 
+	fw_timepage_tick(now);
 	next = fw_timer_run(now);
 	tick = fw_tick_run(cpu, now);
 	return tick < next ? tick : next;

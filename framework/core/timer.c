@@ -1,6 +1,6 @@
 /*
- * core/timer.c: clocks, sleeping and the tick (fw/timer.h), and the core's
- * timers (core/timer_impl.h).
+ * core/timer.c: sleeping, busy time and the tick (fw/timer.h), and the
+ * core's timers (core/timer_impl.h); the clocks are core/timepage.c's.
  *
  * Timers sit on one list sorted by deadline.  Every CPU's scheduler loop
  * runs the expired ones (fw_timer_run()), which wake their tasks, and idles
@@ -30,18 +30,6 @@ static struct fw_spinlock	 timer_lock;
 static struct fw_timer		*timers;	/* [t] sorted by deadline */
 static _Atomic(fw_tick_fn)	 tick_fn;	/* [a] */
 static atomic_uint_fast64_t	 busy_ns;	/* [a] */
-
-uint64_t
-fw_clock_monotonic(void)
-{
-	return hal_clock_monotonic();
-}
-
-uint64_t
-fw_clock_realtime(void)
-{
-	return hal_clock_realtime();
-}
 
 /*
  * The sum of the times from switching to a task to its switching back:

@@ -30,5 +30,12 @@ uint64_t	fw_timer_run(uint64_t now);
 uint64_t	fw_tick_run(unsigned int cpu, uint64_t now);
 /* Adds ns of CPU time spent running tasks. */
 void		fw_clock_account(uint64_t ns);
+/*
+ * The time page (core/timepage.c): set up once at boot, after the frames;
+ * then any CPU's loop calls the tick, which updates it about FW_HZ times a
+ * second (one CPU at a time; the others return at once).
+ */
+void		fw_timepage_init(void);
+void		fw_timepage_tick(uint64_t now);
 
 #endif

@@ -193,6 +193,8 @@ mm_fault(void *owner, struct fw_vm *vm, fw_uaddr_t addr, unsigned int access)
 		err = mm_fault_file_locked(mm, v, page, access, false);
 		goto out;
 	}
+	if (v->flags & VMA_SPECIAL)
+		goto out;		/* a page madvise took: gone (EFAULT) */
 	if ((err = mm_map_zero(mm, page, v->prot)) < 0)
 		goto out;
 	/* Neighbours in an aligned window, for locality; failures are fine. */
@@ -217,7 +219,7 @@ mm_populate_locked(struct mm *mm, uint64_t start, uint64_t end)
 		const struct vma *v = &mm->vmas[i];
 		uint64_t va = MAX(v->start, start), vend = MIN(v->end, end);
 
-		if (v->file != NULL)
+		if (v->file != NULL || (v->flags & VMA_SPECIAL))
 			continue;	/* faulted in from the file as used */
 		for (; va < vend; va += FW_PAGE_SIZE)
 			if ((err = mm_map_zero(mm, va, v->prot)) < 0)

@@ -219,12 +219,16 @@ mm_protect_locked(struct mm *mm, uint64_t start, uint64_t end,
 	FW_ASSERT(start < end && (start | end) % FW_PAGE_SIZE == 0);
 	if (!mm_covers_locked(mm, start, end))
 		return -ENOMEM;
-	/* A shared mapping of a file opened read-only stays so (EACCES). */
+	/*
+	 * A shared mapping of a file opened read-only stays so (EACCES), and
+	 * so do the vDSO and the time page, whose frames every process shares.
+	 */
 	for (i = vma_lower_bound(mm, start); (prot & LINUX_PROT_WRITE) &&
 	    i < mm->nvma && mm->vmas[i].start < end; i++) {
-		if (mm->vmas[i].file != NULL &&
+		if ((mm->vmas[i].file != NULL &&
 		    (mm->vmas[i].flags & VMA_SHARED) &&
-		    !(mm->vmas[i].flags & VMA_MAYWRITE))
+		    !(mm->vmas[i].flags & VMA_MAYWRITE)) ||
+		    (mm->vmas[i].flags & VMA_SPECIAL))
 			return -EACCES;
 	}
 	if ((err = vma_reserve(mm, 2)) < 0)

@@ -98,8 +98,13 @@ elf_check_phdrs(struct elf_info *info, uint64_t size)
 	for (i = 0; i < info->eh.e_phnum; i++) {
 		const struct linux_elf64_phdr *ph = &info->ph[i];
 
-		if (ph->p_type == LINUX_PT_INTERP)
-			info->interp = true;
+		if (ph->p_type == LINUX_PT_INTERP && !info->interp) {
+			info->interp = true;	/* the first one counts */
+			info->interp_off = ph->p_offset;
+			info->interp_len = ph->p_filesz;
+		}
+		if (ph->p_type == LINUX_PT_GNU_STACK)
+			info->exec_stack = (ph->p_flags & LINUX_PF_X) != 0;
 		if (ph->p_type != LINUX_PT_LOAD)
 			continue;
 		if ((err = elf_check_load(ph, size)) < 0)

@@ -5,8 +5,8 @@
  * backs on first touch.  Two segments may share a page (the file puts one
  * right after the other): that page gets both contents and both prots.
  *
- * Interface: elf_map (svc/elf.h).  Locks: takes mm->lock; the mm is new
- * and not yet visible to any thread.
+ * Interface: elf_map, elf_map_image (svc/elf.h).  Locks: takes mm->lock;
+ * the mm is new and not yet visible to any thread.
  */
 #include <fw/alloc.h>
 #include <fw/errno.h>
@@ -90,6 +90,20 @@ int
 elf_map(struct mm *mm, const struct elf_source *src,
     const struct elf_info *info, uint64_t bias)
 {
+	int err;
+
+	if ((err = elf_map_image(mm, src, info, bias)) < 0)
+		return err;
+	fw_mutex_lock(&mm->lock);
+	mm->brk_start = mm->brk = info->hi + bias;
+	fw_mutex_unlock(&mm->lock);
+	return 0;
+}
+
+int
+elf_map_image(struct mm *mm, const struct elf_source *src,
+    const struct elf_info *info, uint64_t bias)
+{
 	uint64_t covered = 0;
 	void *buf;
 	size_t i;
@@ -111,7 +125,6 @@ elf_map(struct mm *mm, const struct elf_source *src,
 		s.prot = elf_prot(ph->p_flags);
 		err = elf_map_seg(mm, src, &s, &covered, buf);
 	}
-	mm->brk_start = mm->brk = covered;
 	fw_mutex_unlock(&mm->lock);
 	fw_free(buf);
 	return err;

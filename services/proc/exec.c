@@ -1,7 +1,8 @@
 /*
  * proc/exec.c: replacing a thread's program (execve(2) without the copies
- * from user memory, which sys_execve adds): static ELF files, and #!
- * scripts, whose interpreter runs in their place (up to five deep).
+ * from user memory, which sys_execve adds): ELF files, static or with a
+ * program interpreter (exec_interp.c), and #! scripts, whose interpreter
+ * runs in their place (up to five deep).
  * Everything that can fail is built on the side (file, headers, vm, mm,
  * stack, user thread); only then does the process switch over, in a step
  * that cannot fail.
@@ -10,7 +11,6 @@
  */
 #include <fw/alloc.h>
 #include <fw/errno.h>
-#include <fw/log.h>
 #include <fw/string.h>
 #include <fw/user.h>
 #include <fw/vm.h>
@@ -23,6 +23,8 @@
 #include <svc/vfs.h>
 #include <uapi/fcntl.h>
 #include <uapi/mman.h>
+
+#include "exec_impl.h"
 
 /* The stack VMA: RLIMIT_STACK, within these bounds. */
 #define EXEC_STACK_MIN	(128ULL << 10)
@@ -41,6 +43,14 @@ exec_pread(void *ctx, void *buf, size_t len, uint64_t off)
 	return file_pread(ctx, buf, len, off);
 }
 
+void
+exec_source(struct file *f, struct elf_source *out)
+{
+	out->pread = exec_pread;
+	out->ctx = f;
+	out->size = file_size(f);
+}
+
 static uint64_t
 exec_stack_size(const struct proc *p)
 {
@@ -49,14 +59,35 @@ exec_stack_size(const struct proc *p)
 	return fw_page_down(MAX(MIN(cur, EXEC_STACK_MAX), EXEC_STACK_MIN));
 }
 
-/* Builds the new address space and stack for info into n: 0 or -errno. */
+/* Maps the stack VMA below mm->stack_top (with PROT_EXEC if asked). */
+static int
+exec_map_stack(struct thread *t, struct mm *mm, bool exec)
+{
+	uint64_t top = mm->stack_top;
+	unsigned int prot = LINUX_PROT_READ | LINUX_PROT_WRITE;
+	int err;
+
+	if (exec)
+		prot |= LINUX_PROT_EXEC;
+	mm_set_stack_rlimit(mm, t->proc->rlim[LINUX_RLIMIT_STACK].cur);
+	fw_mutex_lock(&mm->lock);
+	err = mm_insert_locked(mm, top - exec_stack_size(t->proc), top, prot,
+	    VMA_ANON | VMA_STACK | VMA_GROWSDOWN);
+	fw_mutex_unlock(&mm->lock);
+	return err;
+}
+
+/*
+ * Builds the new address space and stack for info (and its interpreter
+ * ip, or NULL) into n: 0 or -errno.
+ */
 static int
 exec_build(struct thread *t, const struct elf_source *src,
-    const struct elf_info *info, struct exec_stack_info *si,
-    struct exec_new *n)
+    const struct elf_info *info, const struct exec_interp *ip,
+    struct exec_stack_info *si, struct exec_new *n)
 {
 	struct fw_vm *vm;
-	uint64_t bias = elf_load_bias(info), top;
+	uint64_t bias = elf_load_bias(info);
 	int err;
 
 	if ((err = fw_vm_new(&vm)) < 0)
@@ -67,17 +98,14 @@ exec_build(struct thread *t, const struct elf_source *src,
 		return err;
 	if ((err = elf_map(n->mm, src, info, bias)) < 0)
 		goto fail;
-	top = n->mm->stack_top;
-	mm_set_stack_rlimit(n->mm, t->proc->rlim[LINUX_RLIMIT_STACK].cur);
-	fw_mutex_lock(&n->mm->lock);
-	err = mm_insert_locked(n->mm, top - exec_stack_size(t->proc), top,
-	    LINUX_PROT_READ | LINUX_PROT_WRITE,
-	    VMA_ANON | VMA_STACK | VMA_GROWSDOWN);
-	fw_mutex_unlock(&n->mm->lock);
-	if (err < 0)
+	if ((err = exec_map_stack(t, n->mm, info->exec_stack)) < 0)
 		goto fail;
-	n->entry = info->eh.e_entry + bias;
-	si->entry = n->entry;
+	if ((err = exec_vdso_map(n->mm, &si->sysinfo_ehdr)) < 0)
+		goto fail;
+	n->entry = si->entry = info->eh.e_entry + bias;
+	if (ip != NULL &&
+	    (err = exec_interp_map(n->mm, ip, &si->base, &n->entry)) < 0)
+		goto fail;
 	si->phdr = elf_phdr_addr(info, bias);
 	si->phnum = info->eh.e_phnum;
 	/* The thread first: the auxiliary vector's AT_MINSIGSTKSZ may need it. */
@@ -269,11 +297,7 @@ exec_script_argv(struct exec_script *sc, const char *file,
 	return EXEC_SCRIPT;
 }
 
-/*
- * Opens path (from dirfd, with execveat's flags) for exec: a regular file
- * p may execute, or -errno.  "" with AT_EMPTY_PATH is dirfd's file.
- */
-static int
+int
 exec_open(struct proc *p, int dirfd, const char *path, int flags,
     struct file **out)
 {
@@ -310,23 +334,24 @@ exec_elf(struct thread *t, struct file *f, const char *path,
     const char *const *argv, size_t argc, const char *const *envp,
     size_t envc)
 {
-	struct exec_stack_info si = { argv, argc, envp, envc, path, 0, 0, 0,
-	    t->proc->cred.uid, t->proc->cred.euid, t->proc->cred.gid,
-	    t->proc->cred.egid };
+	const struct cred *c = &t->proc->cred;
+	struct exec_stack_info si = { .argv = argv, .argc = argc,
+	    .envp = envp, .envc = envc, .execfn = path, .uid = c->uid,
+	    .euid = c->euid, .gid = c->gid, .egid = c->egid };
 	struct elf_source src;
 	struct elf_info info;
+	struct exec_interp ip;
 	struct exec_new n;
 	int err;
 
-	src.pread = exec_pread;
-	src.ctx = f;
-	src.size = file_size(f);
+	exec_source(f, &src);
 	if ((err = elf_read(&src, &info)) < 0)
 		return err;
-	if (info.interp) {
-		fw_log(FW_LOG_INFO, "exec %s: dynamic ELF comes later", path);
-		err = -ENOEXEC;
-	} else if ((err = exec_build(t, &src, &info, &si, &n)) == 0) {
+	if (info.interp &&
+	    (err = exec_interp_open(t->proc, &src, &info, &ip)) < 0)
+		goto out;
+	err = exec_build(t, &src, &info, info.interp ? &ip : NULL, &si, &n);
+	if (err == 0) {
 		/*
 		 * Past the last failure but these: the other threads go, and
 		 * a table shared with another process (CLONE_FILES) is copied.
@@ -337,6 +362,9 @@ exec_elf(struct thread *t, struct file *f, const char *path,
 		else
 			exec_discard(&n);
 	}
+	if (info.interp)
+		exec_interp_close(&ip);
+out:
 	elf_info_release(&info);
 	return err;
 }

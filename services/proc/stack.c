@@ -22,7 +22,7 @@
 #include <uapi/elf.h>
 
 #define STACK_PLATFORM	"x86_64"
-#define STACK_NAUX	((size_t)20)	/* pairs, AT_NULL included */
+#define STACK_NAUX	((size_t)21)	/* pairs, AT_NULL included */
 
 /* A cursor writing downwards into the kernel copy of [base, top). */
 struct stack_img {
@@ -69,6 +69,9 @@ stack_auxv(uint64_t *v, const struct exec_stack_info *si, uint64_t execfn,
     uint64_t platform, uint64_t random)
 {
 	const uint64_t aux[STACK_NAUX][2] = {
+		/* No vDSO: AT_IGNORE, which readers skip, as they skip 0. */
+		{ si->sysinfo_ehdr != 0 ? LINUX_AT_SYSINFO_EHDR : LINUX_AT_IGNORE,
+		    si->sysinfo_ehdr },
 		{ LINUX_AT_MINSIGSTKSZ, fw_cpu_minsigstksz() },
 		{ LINUX_AT_HWCAP, fw_cpu_hwcap() },
 		{ LINUX_AT_PAGESZ, FW_PAGE_SIZE },
@@ -76,7 +79,7 @@ stack_auxv(uint64_t *v, const struct exec_stack_info *si, uint64_t execfn,
 		{ LINUX_AT_PHDR, si->phdr },
 		{ LINUX_AT_PHENT, sizeof(struct linux_elf64_phdr) },
 		{ LINUX_AT_PHNUM, si->phnum },
-		{ LINUX_AT_BASE, 0 },
+		{ LINUX_AT_BASE, si->base },
 		{ LINUX_AT_FLAGS, 0 },
 		{ LINUX_AT_ENTRY, si->entry },
 		{ LINUX_AT_UID, si->uid },

@@ -291,6 +291,13 @@ pfs_show_environ(struct sbuf *sb, const struct pfs_ref *r,
 	return show_user_range(sb, r, true);
 }
 
+/* 's' in maps: shared memory; the vDSO's frames are shared, but as Linux's. */
+static bool
+vma_shared(const struct vma *v)
+{
+	return (v->flags & (VMA_SHARED | VMA_SPECIAL)) == VMA_SHARED;
+}
+
 static const char *
 vma_name(const struct vma *v)
 {
@@ -298,6 +305,10 @@ vma_name(const struct vma *v)
 		return "[heap]";
 	if (v->flags & VMA_STACK)
 		return "[stack]";
+	if (v->flags & VMA_VVAR)
+		return "[vvar]";
+	if (v->flags & VMA_VDSO)
+		return "[vdso]";
 	return "";
 }
 
@@ -323,7 +334,7 @@ pfs_show_maps(struct sbuf *sb, const struct pfs_ref *r,
 			    (v->prot & LINUX_PROT_READ) ? 'r' : '-',
 			    (v->prot & LINUX_PROT_WRITE) ? 'w' : '-',
 			    (v->prot & LINUX_PROT_EXEC) ? 'x' : '-',
-			    (v->flags & VMA_SHARED) ? 's' : 'p',
+			    vma_shared(v) ? 's' : 'p',
 			    *vma_name(v) ? "                          " : "",
 			    vma_name(v));
 		}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# rootfs-check.sh: the default initramfs holds what the guest tests and busybox.sh rely on.
+# rootfs-check.sh: the default initramfs holds what the guest tests and busybox.sh rely on,
+# the dynamic tests' loaders included.
 #   rootfs-check.sh INITRAMFS LIBC...
 set -euo pipefail
 cpio_file=$1
@@ -21,5 +22,11 @@ for libc in "$@"; do
     want '-rwxr-xr-x' "tests/$libc/multicall"
     want 'lrwxrwxrwx' "tests/$libc/read/read_back"
     want 'lrwxrwxrwx' "tests/$libc/fault/int3"
+    want '-rwxr-xr-x' "tests/$libc/dynamic/auxv"
+    case $libc in
+        glibc) want 'lrwxrwxrwx' lib64/ld-linux-x86-64.so.2
+               want '-rwxr-xr-x' lib/x86_64-linux-gnu/libc.so.6 ;;
+        musl) want 'lrwxrwxrwx' lib/ld-musl-x86_64.so.1 ;;
+    esac
 done
 if grep -q 'etc/hostname' <<<"$list"; then echo "initramfs: has etc/hostname (containment tests expect none)" >&2; exit 1; fi

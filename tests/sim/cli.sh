@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # cli.sh: `trellis run` as a user meets it, and bad input it must survive: usage
-# errors, missing and broken programs, damaged root archives, --strace output.
+# errors, missing and broken programs, damaged root archives, --strace output, and the
+# vDSO's clocks, which never trap.
 # One ctest per case: sim.cli.<case>.
 #
 #   cli.sh --list                 print the case names
@@ -9,7 +10,7 @@ set -uo pipefail
 
 cases="usage no_program bad_option bad_mem missing_program truncated_elf not_elf
 garbage_cpio truncated_cpio strace_names_enosys strace_si_addr initrd_replaces_root
-tty_winsize not_a_tty no_stub_left"
+tty_winsize not_a_tty no_stub_left vdso_no_trap"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -76,6 +77,17 @@ strace_names_enosys)
     expect_rc 0
     expect_err "^syscall_1000(.*) = -1 ENOSYS (Function not implemented)$"
     expect_err "^+++ exited with 0 +++$" ;;
+vdso_no_trap)
+    # 1000 rounds of the libc's clock_gettime (monotonic and real time), gettimeofday
+    # and time, with glibc and musl: the vDSO answers them all, so --strace (which sees
+    # every trapped system call) shows none.
+    for libc in glibc musl; do
+        run run --strace -- /tests/$libc/vdso/libc_clocks libc-only
+        expect_rc 0
+        expect_err "^+++ exited with 0 +++$"
+        ! grep -Eq '^(clock_gettime|gettimeofday|time)\(' "$tmp/err" ||
+            fail "$libc: a clock call trapped: $(grep -Em1 '^(clock_gettime|gettimeofday|time)\(' "$tmp/err")"
+    done ;;
 strace_si_addr)
     run run --strace -- /tests/musl/fault/si_addr
     expect_rc 139

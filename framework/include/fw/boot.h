@@ -24,6 +24,13 @@ const char	*fw_boot_option(const char *name);
 size_t		 fw_boot_initrd_size(void);
 /* 0, or -EINVAL past the image's end. */
 FW_MUST_CHECK int fw_boot_initrd_read(size_t off, void *buf, size_t len);
+/*
+ * The vDSO the backend carries (an ELF shared object built from vdso/, to
+ * be mapped right above the time page, fw/timepage.h): its size (0 if
+ * none), and a copy of part of it: 0, or -EINVAL past the image's end.
+ */
+size_t		 fw_boot_vdso_size(void);
+FW_MUST_CHECK int fw_boot_vdso_read(size_t off, void *buf, size_t len);
 
 /* Defined by the services: the first task. */
 void		 svc_main(void *arg);

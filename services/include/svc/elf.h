@@ -1,6 +1,6 @@
 /*
- * svc/elf.h: reading and loading static ELF-64 executables for execve
- * (services/proc/elf.c, exec.c).  The file is read by copy through an
+ * svc/elf.h: reading and loading ELF-64 executables and their program
+ * interpreters for execve (services/proc/elf.c, elf_map.c, stack.c).  The file is read by copy through an
  * elf_source, so tests can load images from memory.  No locks: an
  * elf_info belongs to its caller.
  */
@@ -32,6 +32,9 @@ struct elf_info {
 	uint64_t		 lo, hi;	/* page span of PT_LOADs */
 	uint64_t		 align;		/* largest PT_LOAD p_align */
 	bool			 interp;	/* has PT_INTERP */
+	uint64_t		 interp_off;	/* the first PT_INTERP's file */
+	uint64_t		 interp_len;	/* bytes, if interp */
+	bool			 exec_stack;	/* PT_GNU_STACK asks for PF_X */
 };
 
 /*
@@ -52,10 +55,14 @@ uint64_t		elf_phdr_addr(const struct elf_info *info,
 /*
  * Maps every PT_LOAD of the file at bias into mm: file bytes copied into
  * fresh frames, the rest of each segment left to the fault handler as
- * zero pages, one VMA per segment.  Sets the break after the highest
- * segment.  -ENOMEM, -EIO, -ENOEXEC (the file shrank).
+ * zero pages, one VMA per segment.  elf_map (the program) also sets the
+ * break after the highest segment; elf_map_image (its interpreter) does
+ * not.  -ENOMEM, -EIO, -ENOEXEC (the file shrank), -EEXIST (overlap).
  */
 FW_MUST_CHECK int	elf_map(struct mm *mm, const struct elf_source *src,
+			    const struct elf_info *info, uint64_t bias);
+FW_MUST_CHECK int	elf_map_image(struct mm *mm,
+			    const struct elf_source *src,
 			    const struct elf_info *info, uint64_t bias);
 
 /* What the initial stack describes (System V x86-64 ABI §3.4.1). */
@@ -68,6 +75,8 @@ struct exec_stack_info {
 	uint64_t		 entry;		/* AT_ENTRY */
 	uint64_t		 phdr;		/* AT_PHDR */
 	uint64_t		 phnum;		/* AT_PHNUM */
+	uint64_t		 base;		/* AT_BASE: the interpreter's */
+	uint64_t		 sysinfo_ehdr;	/* AT_SYSINFO_EHDR, or 0: none */
 	uint32_t		 uid, euid, gid, egid;
 };
 

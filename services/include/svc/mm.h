@@ -30,6 +30,10 @@ struct fw_vm;
 #define VMA_WIPEONFORK	0x80u	/* MADV_WIPEONFORK: zero in the child */
 #define VMA_MAYWRITE	0x100u	/* a shared file mapping may be made
 				   writable (the file was opened so) */
+#define VMA_VVAR	0x200u	/* the time page (fw/timepage.h) */
+#define VMA_VDSO	0x400u	/* the vDSO's image */
+/* Pages mapped at exec, never filled by a fault, never writable. */
+#define VMA_SPECIAL	(VMA_VVAR | VMA_VDSO)
 
 /*
  * A mapping.  A file mapping holds its file (counted per VMA entry:

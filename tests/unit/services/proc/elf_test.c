@@ -391,8 +391,9 @@ stack_task(void *arg)
 {
 	struct stack_job *j = arg;
 	struct mm *mm = env_p->mm;
-	struct exec_stack_info si = { j->argv, j->argc, j->envp, j->envc,
-	    "/bin/prog", 0x401000, TEXT_VA + 64, 3, 0, 0, 0, 0 };
+	struct exec_stack_info si = { .argv = j->argv, .argc = j->argc,
+	    .envp = j->envp, .envc = j->envc, .execfn = "/bin/prog",
+	    .entry = 0x401000, .phdr = TEXT_VA + 64, .phnum = 3 };
 
 	fw_mutex_lock(&mm->lock);
 	j->err = mm_insert_locked(mm, mm->stack_top - (8 << 20),
