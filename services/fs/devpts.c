@@ -26,9 +26,11 @@ struct devpts_opts {
 	uint64_t	max;
 };
 
+/* One "key=value" or "key" of devpts's data (mount_options_each). */
 static int
-devpts_option(struct devpts_opts *o, const char *key, const char *val)
+devpts_option(void *arg, const char *key, const char *val)
 {
+	struct devpts_opts *o = arg;
 	uint64_t n;
 	bool octal = str_eq(key, "mode") || str_eq(key, "ptmxmode");
 
@@ -53,33 +55,6 @@ devpts_option(struct devpts_opts *o, const char *key, const char *val)
 	return 0;
 }
 
-/* "key=value,key" into o: 0, or -EINVAL. */
-static int
-devpts_parse(struct devpts_opts *o, const char *data)
-{
-	char opt[64], *eq;
-	const char *e;
-	size_t len;
-	int err;
-
-	while (data != NULL && *data != '\0') {
-		for (e = data; *e != '\0' && *e != ','; e++)
-			;
-		len = (size_t)(e - data);
-		if (len >= sizeof(opt))
-			return -EINVAL;
-		memcpy(opt, data, len);
-		opt[len] = '\0';
-		data = *e == ',' ? e + 1 : e;
-		if (len == 0)
-			continue;
-		if ((eq = str_chr(opt, '=')) != NULL)
-			*eq++ = '\0';
-		if ((err = devpts_option(o, opt, eq)) < 0)
-			return err;
-	}
-	return 0;
-}
 
 static int
 devpts_fill(struct superblock *sb, const char *data)
@@ -92,7 +67,7 @@ devpts_fill(struct superblock *sb, const char *data)
 		return -ENOMEM;
 	o->mode = 0600;
 	o->max = DEVPTS_MAX;
-	if ((err = devpts_parse(o, data)) < 0 ||
+	if ((err = mount_options_each(data, devpts_option, o)) < 0 ||
 	    (err = ramfs_new_root(sb, 0755, &sb->root)) < 0) {
 		fw_free(o);
 		return err;

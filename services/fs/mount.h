@@ -133,4 +133,14 @@ void			 ramfs_kill_tree(struct superblock *sb);
 size_t			 tmpfs_show_opts(const struct superblock *sb,
 			    char *buf, size_t size);
 
+/*
+ * superblock.c: calls fn(arg, key, value) for each option of a mount's
+ * "key=value,key" data (value NULL for a bare key; empty options are
+ * skipped): 0, fn's first error, or -EINVAL for an option of 128 bytes
+ * or more.
+ */
+FW_MUST_CHECK int	 mount_options_each(const char *data,
+			    int (*fn)(void *arg, const char *key,
+			    const char *val), void *arg);
+
 #endif

@@ -47,6 +47,7 @@ rdir_grow(struct vnode *dir)
 	size_t n = dir->u.dir.nbuckets ? dir->u.dir.nbuckets * 4 : 64;
 	struct ramfs_dirent **nb, *d;
 
+	/* NOLINTNEXTLINE(bugprone-sizeof-expression): an array of pointers */
 	if ((nb = fw_zalloc(n, sizeof(*nb))) == NULL)
 		return;
 	for (d = dir->u.dir.head; d != NULL; d = d->next)

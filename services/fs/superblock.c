@@ -1,9 +1,10 @@
 /*
  * services/fs/superblock.c: superblocks, the instances of mounted file
  * systems: their device numbers (major 0, as Linux gives in-memory file
- * systems), counting, and the page and inode limits tmpfs enforces.
+ * systems), counting, and the page and inode limits tmpfs enforces; and
+ * the split of a mount's option string, which the types share.
  *
- * Interface: mount.h (sb_*).
+ * Interface: mount.h (sb_*, mount_options_each).
  * Locks: counts and usage are atomic; limits are [F].
  */
 #include <fw/alloc.h>
@@ -84,4 +85,32 @@ sb_uncharge_inode(struct superblock *sb)
 {
 	if (sb != NULL)
 		atomic_fetch_sub(&sb->used_inodes, 1);
+}
+
+int
+mount_options_each(const char *data, int (*fn)(void *arg, const char *key,
+    const char *val), void *arg)
+{
+	char opt[128], *eq;
+	const char *e;
+	size_t len;
+	int err;
+
+	while (data != NULL && *data != '\0') {
+		for (e = data; *e != '\0' && *e != ','; e++)
+			;
+		len = (size_t)(e - data);
+		if (len >= sizeof(opt))
+			return -EINVAL;
+		memcpy(opt, data, len);
+		opt[len] = '\0';
+		data = *e == ',' ? e + 1 : e;
+		if (len == 0)
+			continue;
+		if ((eq = str_chr(opt, '=')) != NULL)
+			*eq++ = '\0';
+		if ((err = fn(arg, opt, eq)) < 0)
+			return err;
+	}
+	return 0;
 }

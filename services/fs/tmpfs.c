@@ -44,11 +44,15 @@ parse_size(const char *s, uint64_t *pages)
 	return 0;
 }
 
+/* One "key=value" of tmpfs's data (mount_options_each). */
 static int
-tmpfs_option(struct superblock *sb, const char *key, const char *val)
+tmpfs_option(void *arg, const char *key, const char *val)
 {
+	struct superblock *sb = arg;
 	uint64_t n;
 
+	if (val == NULL)
+		return -EINVAL;
 	if (str_eq(key, "size"))
 		return parse_size(val, &sb->max_pages);
 	if (str_to_u64(val, str_eq(key, "mode") ? 8 : 10, &n) < 0)
@@ -68,34 +72,6 @@ tmpfs_option(struct superblock *sb, const char *key, const char *val)
 	return 0;
 }
 
-/* Applies "key=value,key=value" to sb: 0, or -EINVAL. */
-static int
-tmpfs_parse(struct superblock *sb, const char *data)
-{
-	char opt[128], *eq;
-	const char *e;
-	size_t len;
-	int err;
-
-	while (data != NULL && *data != '\0') {
-		for (e = data; *e != '\0' && *e != ','; e++)
-			;
-		len = (size_t)(e - data);
-		if (len >= sizeof(opt))
-			return -EINVAL;
-		memcpy(opt, data, len);
-		opt[len] = '\0';
-		data = *e == ',' ? e + 1 : e;
-		if (len == 0)
-			continue;
-		if ((eq = str_chr(opt, '=')) == NULL)
-			return -EINVAL;
-		*eq = '\0';
-		if ((err = tmpfs_option(sb, opt, eq + 1)) < 0)
-			return err;
-	}
-	return 0;
-}
 
 static int
 ramfs_fill(struct superblock *sb, const char *data)
@@ -111,7 +87,7 @@ tmpfs_fill(struct superblock *sb, const char *data)
 
 	sb->root_mode = 01777;
 	sb->max_pages = fw_frames_total() / 2;
-	if ((err = tmpfs_parse(sb, data)) < 0)
+	if ((err = mount_options_each(data, tmpfs_option, sb)) < 0)
 		return err;
 	if ((err = ramfs_new_root(sb, sb->root_mode, &sb->root)) < 0)
 		return err;

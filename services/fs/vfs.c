@@ -41,66 +41,11 @@ mkdir_one_locked(struct vnode *dir, const char *s, size_t len, uint32_t mode,
 	return 0;
 }
 
-int
-vfs_mkdirs_locked(struct vnode *root, const char *path, uint32_t mode,
-    struct vnode **out)
-{
-	struct vnode *cur = vnode_ref(root), *next;
-	const char *e;
-	int err;
-
-	for (;;) {
-		while (*path == '/')
-			path++;
-		if (*path == '\0')
-			break;
-		for (e = path; *e != '\0' && *e != '/'; e++)
-			;
-		if ((size_t)(e - path) > LINUX_NAME_MAX) {
-			vnode_unref(cur);
-			return -ENAMETOOLONG;
-		}
-		err = mkdir_one_locked(cur, path, (size_t)(e - path), mode,
-		    &next);
-		vnode_unref(cur);
-		if (err < 0)
-			return err;
-		cur = next;
-		path = e;
-	}
-	if (out != NULL)
-		*out = cur;
-	else
-		vnode_unref(cur);
-	return 0;
-}
-
-/* The directories every Linux program expects, where the archive lacks them. */
-static int
-vfs_populate_locked(struct vnode *root) FW_REQUIRES(&fs_lock)
-{
-	static const struct {
-		const char	*path;
-		uint32_t	 mode;
-	} dirs[] = {
-		{ "tmp", 01777 }, { "proc", 0555 }, { "sys", 0555 },
-		{ "dev", 0755 },
-	};
-	size_t i;
-	int err;
-
-	for (i = 0; i < ARRAY_SIZE(dirs); i++) {
-		if ((err = vfs_mkdirs_locked(root, dirs[i].path, dirs[i].mode,
-		    NULL)) < 0)
-			return err;
-	}
-	return 0;
-}
-
 /*
- * As vfs_mkdirs_locked, but through the mounts on the way: *p (held)
- * moves down path, onto the top mount wherever one covers a directory,
- * so /dev/shm is made in the devtmpfs on /dev, not under it.
+ * mkdir -p of path from *p (held), which moves down to the last
+ * directory; where p has a mount (p->mnt), onto the top mount wherever
+ * one covers a directory, so /dev/shm is made in the devtmpfs on /dev,
+ * not under it.
  */
 static int
 vpath_mkdirs_locked(struct vpath *p, const char *path, uint32_t mode)
@@ -124,9 +69,47 @@ vpath_mkdirs_locked(struct vpath *p, const char *path, uint32_t mode)
 			return err;
 		vnode_unref(p->v);
 		p->v = next;
-		mount_cross_locked(p);
+		if (p->mnt != NULL)
+			mount_cross_locked(p);
 		path = e;
 	}
+}
+
+int
+vfs_mkdirs_locked(struct vnode *root, const char *path, uint32_t mode,
+    struct vnode **out)
+{
+	struct vpath p = { .mnt = NULL, .v = vnode_ref(root) };
+	int err;
+
+	if ((err = vpath_mkdirs_locked(&p, path, mode)) < 0 || out == NULL) {
+		vnode_unref(p.v);
+		return err;
+	}
+	*out = p.v;
+	return 0;
+}
+
+/* The directories every Linux program expects, where the archive lacks them. */
+static int
+vfs_populate_locked(struct vnode *root) FW_REQUIRES(&fs_lock)
+{
+	static const struct {
+		const char	*path;
+		uint32_t	 mode;
+	} dirs[] = {
+		{ "tmp", 01777 }, { "proc", 0555 }, { "sys", 0555 },
+		{ "dev", 0755 },
+	};
+	size_t i;
+	int err;
+
+	for (i = 0; i < ARRAY_SIZE(dirs); i++) {
+		if ((err = vfs_mkdirs_locked(root, dirs[i].path, dirs[i].mode,
+		    NULL)) < 0)
+			return err;
+	}
+	return 0;
 }
 
 int

@@ -103,7 +103,7 @@ mm_list_add(struct proc *q, void *arg)
 	struct mm_list *l = arg;
 	struct mm **grown;
 	struct mm *mm;
-	size_t i;
+	size_t i, cap;
 
 	fw_mutex_lock(&q->lock);
 	mm = q->mm;
@@ -111,15 +111,16 @@ mm_list_add(struct proc *q, void *arg)
 		;
 	if (mm != NULL && i == l->n) {
 		if (l->n == l->cap) {
-			grown = fw_realloc(l->mms,
-			    (l->cap * 2 + 8) * sizeof(*grown));
+			cap = l->cap * 2 + 8;
+			/* NOLINTNEXTLINE(bugprone-sizeof-expression): pointers */
+			grown = fw_realloc(l->mms, cap * sizeof(*grown));
 			if (grown == NULL) {
 				l->short_of_memory = true;
 				fw_mutex_unlock(&q->lock);
 				return true;		/* stop */
 			}
 			l->mms = grown;
-			l->cap = l->cap * 2 + 8;
+			l->cap = cap;
 		}
 		l->mms[l->n++] = mm_ref(mm);
 	}

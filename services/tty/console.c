@@ -26,24 +26,12 @@
 #include <svc/vfs.h>
 #include <uapi/tty.h>
 #include "../fs/fs.h"
+#include "tty.h"
 
 static struct fw_mutex console_lock;
-static struct linux_termios console_termios = {		/* [console_lock] */
-	.c_iflag = LINUX_ICRNL | LINUX_IXON,
-	.c_oflag = LINUX_OPOST | LINUX_ONLCR,
-	.c_cflag = LINUX_B38400 | LINUX_CS8 | LINUX_CREAD | LINUX_HUPCL,
-	.c_lflag = LINUX_ISIG | LINUX_ICANON | LINUX_ECHO | LINUX_ECHOE |
-	    LINUX_ECHOK | LINUX_IEXTEN | LINUX_ECHOCTL | LINUX_ECHOKE,
-	.c_cc = {
-		[LINUX_VINTR] = 003, [LINUX_VQUIT] = 034,
-		[LINUX_VERASE] = 0177, [LINUX_VKILL] = 025,
-		[LINUX_VEOF] = 004, [LINUX_VTIME] = 0, [LINUX_VMIN] = 1,
-		[LINUX_VSTART] = 021, [LINUX_VSTOP] = 023,
-		[LINUX_VSUSP] = 032, [LINUX_VREPRINT] = 022,
-		[LINUX_VDISCARD] = 017, [LINUX_VWERASE] = 027,
-		[LINUX_VLNEXT] = 026,
-	},
-};
+/* Linux's defaults (tty_std_termios) until the first TCSETS. */
+static struct linux_termios console_termios;		/* [console_lock] */
+static bool console_termios_set_once;			/* [console_lock] */
 
 static struct pollhead console_ph;
 
@@ -85,7 +73,7 @@ console_termios_get(struct fw_vm *vm, uint64_t arg)
 	struct linux_termios tio;
 
 	fw_mutex_lock(&console_lock);
-	tio = console_termios;
+	tio = console_termios_set_once ? console_termios : tty_std_termios;
 	fw_mutex_unlock(&console_lock);
 	return fw_copy_to_user(vm, fw_uaddr(arg), &tio, sizeof(tio));
 }
@@ -100,6 +88,7 @@ console_termios_set(struct fw_vm *vm, uint64_t arg)
 		return err;
 	fw_mutex_lock(&console_lock);
 	console_termios = tio;
+	console_termios_set_once = true;
 	fw_mutex_unlock(&console_lock);
 	return 0;
 }
