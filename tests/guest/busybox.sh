@@ -13,7 +13,7 @@ cases="echo sh_arith exit_status uname_a env_passthrough env_args ls_root cat_pa
 ls_missing sh_true_status sh_false_status sh_for_loop sh_nested sh_pipe_cat sh_pipe_wc sh_pipe_ls
 sh_ulimit setsid sh_trap sh_background_wait sh_kill_child sh_subshell sh_exec_redirect
 sh_sigpipe stdin_poll_ready stdin_poll_later stdin_poll_timeout fs_cp_a fs_mv fs_rm_r
-fs_ln fs_chmod fs_touch fs_stat fs_find fs_du fs_tar fs_text"
+fs_ln fs_chmod fs_touch fs_stat fs_find fs_du fs_tar fs_text fs_mount"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -56,11 +56,13 @@ show() {  # what is under $1: modes, sizes, links, file mtimes, link targets
 }
 '
 # fs_case SCRIPT: runs the prelude and SCRIPT in Trellis and natively, compares.
+# native_wrap (an array) goes before the native shell: a private mount namespace.
+native_wrap=()
 fs_case() {
     local script="$fs_prelude$1" ndir nout nrc
     guest /bin/busybox sh -c "$script" sh /bin/busybox /tmp
     ndir=$(mktemp -d /dev/shm/trellis-bb.XXXXXX) || fail "no scratch directory on /dev/shm"
-    nout=$("$native" sh -c "$script" sh "$native" "$ndir" 2>&1)
+    nout=$("${native_wrap[@]}" "$native" sh -c "$script" sh "$native" "$ndir" 2>&1)
     nrc=$?
     rm -rf "$ndir"
     expect_rc "$nrc"
@@ -261,6 +263,14 @@ fs_text)
         bb find t -type f | bb sort | bb xargs "$BB" wc -c
         bb awk "END { print NR }" nums t/sub/b
         bb df -P /dev/shm | bb awk "NR == 2 { print \$1, \$NF }"' ;;
+fs_mount)
+    # mount(8) and umount(8) of a tmpfs with options, seen by df, stat and ls; natively
+    # in a private mount namespace, so nothing reaches the host.
+    native_wrap=(unshare -m --propagation private)
+    fs_case 'bb mkdir m; bb mount -t tmpfs -o size=64k,mode=700 tmpfs m; echo $?
+        bb df -P m | bb awk "NR == 2 { print \$1, \$2, \$3 }"; bb stat -c "%a %F" m
+        bb printf x >m/f; bb ls m; bb grep -c " $PWD/m tmpfs " /proc/mounts
+        bb umount m; echo $?; bb ls m; bb grep -c " $PWD/m " /proc/mounts' ;;
 *)
     echo "unknown case '$case'; cases: $cases" >&2
     exit 2 ;;
