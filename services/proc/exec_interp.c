@@ -40,7 +40,7 @@ exec_interp_path(const struct elf_source *src, const struct elf_info *info,
 	n = src->pread(src->ctx, path, len, info->interp_off);
 	if (n < 0 || (uint64_t)n != len) {
 		fw_free(path);
-		return n < 0 ? (int)n : -EIO;
+		return n < 0 && n > -4096 ? (int)n : -EIO;	/* an errno */
 	}
 	if (path[len - 1] != '\0') {
 		fw_free(path);
@@ -54,7 +54,7 @@ int
 exec_interp_open(struct proc *p, const struct elf_source *src,
     const struct elf_info *info, struct exec_interp *out)
 {
-	char *path;
+	char *path = NULL;
 	int err;
 
 	memset(out, 0, sizeof(*out));
