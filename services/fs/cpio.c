@@ -8,12 +8,16 @@
  * against the image: anything truncated or malformed is -EINVAL, never a
  * crash, so a bad image becomes a clear boot error.  Directories, regular
  * files (and hard links among them), symlinks and device nodes keep their
- * mode, uid, gid and mtime; missing parents are made 0755.
+ * mode, uid, gid and mtime; missing parents are made 0755.  A gzip image
+ * (svc/gunzip.h) is decompressed into the heap first, its output bounded
+ * by the machine's memory.
  *
  * Interface: cpio_unpack() (fs.h).  Locks: takes fs_lock for the whole run.
  */
 #include <fw/alloc.h>
 #include <fw/boot.h>
+#include <fw/frame.h>
+#include <svc/gunzip.h>
 #include <svc/lib.h>
 #include "fs.h"
 
@@ -25,6 +29,8 @@ enum { F_INO, F_MODE, F_UID, F_GID, F_NLINK, F_MTIME, F_FILESIZE,
 	F_DEVMAJOR, F_DEVMINOR, F_RDEVMAJOR, F_RDEVMINOR, F_NAMESIZE, F_CHECK };
 
 struct cpio {
+	uint8_t		*image;		/* decompressed, or NULL: the boot
+					   image itself */
 	size_t		 size;		/* of the image */
 	size_t		 off;		/* of the current header */
 	uint32_t	 f[CPIO_NFIELDS];
@@ -37,6 +43,18 @@ struct cpio {
 	}		*links;
 	size_t		 nlinks;
 };
+
+/* len bytes of the image at off: 0, or -EINVAL past its end. */
+static int
+cpio_read(const struct cpio *c, size_t off, void *buf, size_t len)
+{
+	if (c->image == NULL)
+		return fw_boot_initrd_read(off, buf, len);
+	if (off > c->size || len > c->size - off)
+		return -EINVAL;
+	memcpy(buf, &c->image[off], len);
+	return 0;
+}
 
 static size_t
 align4(size_t v)
@@ -53,7 +71,7 @@ cpio_header(struct cpio *c)
 	int d;
 
 	if (c->size - c->off < CPIO_HDR_LEN ||
-	    fw_boot_initrd_read(c->off, h, CPIO_HDR_LEN) < 0)
+	    cpio_read(c, c->off, h, CPIO_HDR_LEN) < 0)
 		return -EINVAL;
 	if (memcmp(h, "070701", 6) != 0 && memcmp(h, "070702", 6) != 0)
 		return -EINVAL;
@@ -87,7 +105,7 @@ cpio_name(struct cpio *c)
 	char *s;
 
 	if (n == 0 || n > LINUX_PATH_MAX || n > left ||
-	    fw_boot_initrd_read(c->off + CPIO_HDR_LEN, c->name, n) < 0)
+	    cpio_read(c, c->off + CPIO_HDR_LEN, c->name, n) < 0)
 		return -EINVAL;
 	if (str_nlen(c->name, n) != n - 1)
 		return -EINVAL;		/* no NUL, or one inside */
@@ -120,7 +138,7 @@ cpio_data_locked(struct cpio *c, struct vnode *v) FW_REQUIRES(&fs_lock)
 
 	while (done < size) {
 		n = MIN(size - done, (size_t)CPIO_CHUNK);
-		if (fw_boot_initrd_read(c->data + done, c->buf, n) < 0)
+		if (cpio_read(c, c->data + done, c->buf, n) < 0)
 			return -EINVAL;
 		if ((w = v->ops->write(v, c->buf, n, done)) < 0)
 			return (int)w;
@@ -181,7 +199,7 @@ cpio_create_locked(struct cpio *c, struct vnode *dir, const char *name,
 	switch (type) {
 	case LINUX_S_IFLNK:
 		if (size == 0 || size >= CPIO_CHUNK ||
-		    fw_boot_initrd_read(c->data, c->buf, size) < 0)
+		    cpio_read(c, c->data, c->buf, size) < 0)
 			return -EINVAL;
 		c->buf[size] = '\0';
 		if (str_nlen((const char *)c->buf, size) != size)
@@ -270,15 +288,44 @@ cpio_entry_locked(struct cpio *c, struct vnode *root) FW_REQUIRES(&fs_lock)
 	return err;
 }
 
+static int
+boot_image_read(void *ctx, size_t off, void *buf, size_t len)
+{
+	(void)ctx;
+	return fw_boot_initrd_read(off, buf, len);
+}
+
+/* A gzip boot image, decompressed: 0 with c->image set, or -errno. */
+static int
+cpio_gunzip(struct cpio *c)
+{
+	struct gz_src src = { boot_image_read, NULL, c->size };
+	uint8_t *image;
+	size_t len;
+	int err;
+
+	if (!gz_is_gzip(&src))
+		return 0;
+	if ((err = gunzip(&src, fw_frames_total() * FW_PAGE_SIZE, &image,
+	    &len)) < 0)
+		return err == -ENOMEM ? err : -EINVAL;
+	c->image = image;
+	c->size = len;
+	return 0;
+}
+
 int
 cpio_unpack(struct vnode *root)
 {
-	struct cpio c = { .size = fw_boot_initrd_size() };
+	struct cpio c = { .image = NULL, .size = fw_boot_initrd_size() };
 	bool open_archive = false;
 	uint8_t pad[4];
 	size_t npad;
-	int err = -ENOMEM;
+	int err;
 
+	if ((err = cpio_gunzip(&c)) < 0)
+		return err;
+	err = -ENOMEM;
 	c.name = fw_alloc(LINUX_PATH_MAX);
 	c.buf = fw_alloc(CPIO_CHUNK);
 	if (c.name == NULL || c.buf == NULL)
@@ -287,7 +334,7 @@ cpio_unpack(struct vnode *root)
 	for (err = 0; err == 0 && c.off < c.size; ) {
 		npad = MIN(c.size - c.off, sizeof(pad));
 		if (!open_archive &&
-		    fw_boot_initrd_read(c.off, pad, npad) == 0 &&
+		    cpio_read(&c, c.off, pad, npad) == 0 &&
 		    memcmp(pad, "\0\0\0\0", npad) == 0) {
 			c.off += npad;		/* padding between archives */
 			continue;
@@ -310,5 +357,6 @@ cpio_unpack(struct vnode *root)
 out:
 	fw_free(c.name);
 	fw_free(c.buf);
+	fw_free(c.image);
 	return err;
 }

@@ -10,6 +10,7 @@ set -uo pipefail
 
 cases="usage no_program bad_option bad_mem missing_program truncated_elf not_elf
 garbage_cpio truncated_cpio strace_names_enosys strace_si_addr initrd_replaces_root
+initrd_gzip bad_gzip
 tty_winsize not_a_tty no_stub_left vdso_no_trap"
 
 if [ "${1:-}" = --list ]; then
@@ -95,6 +96,24 @@ strace_si_addr)
     [ -n "$addr" ] || fail "the guest did not print its fault address"
     expect_err "^--- SIGSEGV {si_signo=SIGSEGV, si_code=SEGV_ACCERR, si_addr=$addr} ---$"
     expect_err "^+++ killed by SIGSEGV (core dumped) +++$" ;;
+initrd_gzip)
+    # A gzip-compressed archive (two members, as cat a.gz b.gz makes) is a root too.
+    root_with hello printf '#!/bin/busybox sh\necho hi from gzip\n'
+    head -c 1000 "$tmp/root.cpio" | gzip -9 >"$tmp/root.cpio.gz"
+    tail -c +1001 "$tmp/root.cpio" | gzip -1 >>"$tmp/root.cpio.gz"
+    run run --initrd "$tmp/root.cpio.gz" -- /hello
+    expect_rc 0; expect_out "hi from gzip" ;;
+bad_gzip)
+    # A damaged compressed root is a clear boot error, as a damaged archive is.
+    root_with prog printf 'x\n'
+    gzip -9 <"$tmp/root.cpio" >"$tmp/root.cpio.gz"
+    size=$(stat -c %s "$tmp/root.cpio.gz")
+    head -c $(( size / 2 )) "$tmp/root.cpio.gz" >"$tmp/half.gz"
+    run run --initrd "$tmp/half.gz" -- /bin/busybox true
+    expect_rc 125; expect_err "bad initramfs"
+    { head -c 5000 "$tmp/root.cpio.gz"; printf 'XXXX'; tail -c +5005 "$tmp/root.cpio.gz"; } >"$tmp/flip.gz"
+    run run --initrd "$tmp/flip.gz" -- /bin/busybox true
+    expect_rc 125; expect_err "bad initramfs" ;;
 initrd_replaces_root)
     root_with hello printf '#!/bin/busybox sh\necho hi\n'
     run run --initrd "$tmp/root.cpio" -- /bin/busybox ls /
