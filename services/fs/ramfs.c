@@ -154,10 +154,9 @@ static void
 ramfs_release(struct vnode *v)
 {
 	sb_uncharge_inode(v->sb);
-	if (vnode_is(v, LINUX_S_IFDIR)) {
-		ramfs_destroy_tree(v);
-		rdir_index_free(v);
-	} else if (vnode_is(v, LINUX_S_IFREG))
+	if (vnode_is(v, LINUX_S_IFDIR))
+		ramfs_destroy_tree(v);		/* frees the index too */
+	else if (vnode_is(v, LINUX_S_IFREG))
 		ramfs_file_release(v);
 	else if (vnode_is(v, LINUX_S_IFLNK))
 		fw_free(v->u.target);

@@ -232,15 +232,15 @@ gz_stored(struct gz *g)
 	uint32_t len, nlen;
 	int c, err;
 
+	/*
+	 * gz_bits never holds a whole byte beyond what it was asked for, so
+	 * once aligned the bit buffer is empty and the data is gz_byte's.
+	 */
 	gz_align(g);
 	len = gz_le(g, 2);
 	nlen = gz_le(g, 2);
 	if (g->err < 0 || (len ^ 0xffff) != nlen)
 		return -EINVAL;
-	/* Whole bytes may still wait in the bit buffer. */
-	for (; len > 0 && g->nacc >= 8; len--)
-		if ((err = gz_put(g, (uint8_t)gz_bits(g, 8))) < 0)
-			return err;
 	for (; len > 0; len--) {
 		if ((c = gz_byte(g)) < 0)
 			return -EINVAL;
