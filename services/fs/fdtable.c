@@ -8,8 +8,9 @@
  *	a	atomic
  *	l	fds->lock
  * Lock order: fds->lock, then file->lock and fs_lock; file_unref() never
- * takes fds->lock.  p->fds itself only changes in the process's own
- * syscalls (execve, unshare), so a syscall may read it unlocked.
+ * takes fds->lock.  p->fds and a thread's own t->fds only change in the
+ * process's own syscalls (execve, unshare), so a syscall may read them
+ * unlocked.
  */
 #include <fw/alloc.h>
 #include <svc/file.h>
@@ -120,7 +121,7 @@ fd_limit(struct proc *p)
 int
 fd_install_from(struct proc *p, struct file *f, int min, bool cloexec)
 {
-	struct fdtable *fds = p->fds;
+	struct fdtable *fds = proc_fdtable(p);
 	int limit = fd_limit(p), fd, err;
 
 	if (min < 0 || min >= limit)
@@ -151,7 +152,7 @@ fd_install(struct proc *p, struct file *f, bool cloexec)
 int
 fd_install_at(struct proc *p, struct file *f, int fd, bool cloexec)
 {
-	struct fdtable *fds = p->fds;
+	struct fdtable *fds = proc_fdtable(p);
 	struct file *old = NULL;
 	int err;
 
@@ -172,7 +173,7 @@ fd_install_at(struct proc *p, struct file *f, int fd, bool cloexec)
 int
 fd_get(struct proc *p, int fd, struct file **out)
 {
-	struct fdtable *fds = p->fds;
+	struct fdtable *fds = proc_fdtable(p);
 	int err = -EBADF;
 
 	fw_mutex_lock(&fds->lock);
@@ -219,7 +220,7 @@ fdtable_next(struct fdtable *fds, int from)
 int
 fd_close(struct proc *p, int fd)
 {
-	struct fdtable *fds = p->fds;
+	struct fdtable *fds = proc_fdtable(p);
 	struct file *f = NULL;
 
 	fw_mutex_lock(&fds->lock);
@@ -238,7 +239,7 @@ fd_close(struct proc *p, int fd)
 int
 fd_get_cloexec(struct proc *p, int fd)
 {
-	struct fdtable *fds = p->fds;
+	struct fdtable *fds = proc_fdtable(p);
 	int err = -EBADF;
 
 	fw_mutex_lock(&fds->lock);
@@ -251,7 +252,7 @@ fd_get_cloexec(struct proc *p, int fd)
 int
 fd_set_cloexec(struct proc *p, int fd, bool on)
 {
-	struct fdtable *fds = p->fds;
+	struct fdtable *fds = proc_fdtable(p);
 	int err = -EBADF;
 
 	fw_mutex_lock(&fds->lock);
@@ -306,22 +307,52 @@ fdtable_dup(struct fdtable *fds, struct fdtable **out)
 	return 0;
 }
 
+struct fdtable *
+proc_fdtable(struct proc *p)
+{
+	struct thread *t = thread_current();
+
+	if (t != NULL && t->proc == p && t->fds != NULL)
+		return t->fds;
+	return p->fds;
+}
+
 /*
- * close_range(2)'s CLOSE_RANGE_UNSHARE: p gets a table of its own when
- * another process shares this one (CLONE_FILES).  Threads share the
- * process, hence its table, whatever this does.  0 or -ENOMEM.
+ * unshare(CLONE_FILES), close_range(2)'s CLOSE_RANGE_UNSHARE, execve(2):
+ * the calling thread gets a table of its own when it shares one with
+ * another thread or process.  Alone in p, its table becomes p's.
+ * 0 or -ENOMEM.
  */
 int
 fdtable_unshare(struct proc *p)
 {
-	struct fdtable *old = p->fds, *n;
+	struct thread *t = thread_current();
+	struct fdtable *old, *n;
+	bool alone;
 	int err;
 
-	if (atomic_load(&old->nref) == 1)
+	fw_mutex_lock(&p->lock);
+	alone = t == NULL || p->nthreads <= 1;
+	fw_mutex_unlock(&p->lock);
+	if (!alone) {
+		/* Threads share p->fds without counting: copy it. */
+		if (t->fds != NULL && atomic_load(&t->fds->nref) == 1)
+			return 0;
+		if ((err = fdtable_dup(proc_fdtable(p), &n)) < 0)
+			return err;
+		old = t->fds;
+		t->fds = n;
+		fdtable_unref(old);
 		return 0;
-	if ((err = fdtable_dup(old, &n)) < 0)
+	}
+	if (t != NULL)
+		thread_settle_own(t);
+	if (atomic_load(&p->fds->nref) == 1)
+		return 0;
+	if ((err = fdtable_dup(p->fds, &n)) < 0)
 		return err;
 	fw_mutex_lock(&p->lock);
+	old = p->fds;
 	p->fds = n;
 	fw_mutex_unlock(&p->lock);
 	fdtable_unref(old);
@@ -344,7 +375,7 @@ void
 fd_close_range(struct proc *p, unsigned int first, unsigned int last,
     bool cloexec)
 {
-	struct fdtable *fds = p->fds;
+	struct fdtable *fds = proc_fdtable(p);
 	struct file *f;
 	int fd;
 

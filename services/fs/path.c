@@ -3,7 +3,7 @@
  * from user memory (PATH_MAX with its NUL, ENAMETOOLONG past it) and take
  * a snapshot of the process's file-system context.
  *
- * Locks: fsctx_get() takes proc->lock briefly; nothing else is locked.
+ * Locks: fsctx_get() takes proc->lock and the fs_struct lock briefly.
  */
 #include <fw/alloc.h>
 #include <fw/uaccess.h>
@@ -40,15 +40,16 @@ path_put(char *path)
 void
 fsctx_get(struct proc *p, struct fsctx *c)
 {
+	struct fs_struct *fs = proc_fs(p);
+
 	fw_mutex_lock(&p->lock);
 	c->cred = p->cred;
 	c->groups = proc_groups_ref(p->groups);
-	vpath_copy(&c->root, &p->root);
-	vpath_copy(&c->cwd, &p->cwd);
-	c->umask = p->umask;
 	c->vm = p->vm;
 	c->p = p;
 	fw_mutex_unlock(&p->lock);
+	fs_struct_get(fs, &c->root, &c->cwd, &c->umask);
+	fs_struct_unref(fs);
 }
 
 void

@@ -4,7 +4,7 @@
  * its parent; a removed cwd is ENOENT, a buffer too small ERANGE, and the
  * result counts its NUL, as the raw syscall does.  chdir needs a directory
  * (ENOTDIR) with search permission (EACCES).
- * Locks: fs_lock for the walk up; proc->lock to swap p->cwd.
+ * Locks: fs_lock for the walk up; the fs_struct's lock to swap the cwd.
  */
 #include <fw/alloc.h>
 #include <fw/uaccess.h>
@@ -70,7 +70,7 @@ SYSCALL(getcwd)
 static int
 set_cwd(struct proc *p, const struct fsctx *c, struct vpath *v)
 {
-	struct vpath old;
+	struct fs_struct *fs;
 	int err = 0;
 
 	if (!vnode_is(v->v, LINUX_S_IFDIR))
@@ -81,11 +81,9 @@ set_cwd(struct proc *p, const struct fsctx *c, struct vpath *v)
 		vpath_drop(v);
 		return err;
 	}
-	fw_mutex_lock(&p->lock);
-	old = p->cwd;
-	p->cwd = *v;
-	fw_mutex_unlock(&p->lock);
-	vpath_drop(&old);
+	fs = proc_fs(p);
+	fs_struct_set_cwd(fs, v);
+	fs_struct_unref(fs);
 	return 0;
 }
 

@@ -251,7 +251,8 @@ SYSCALL(umount2)
 SYSCALL(chroot)
 {
 	struct proc *p = t->proc;
-	struct vpath old, v;
+	struct fs_struct *fs;
+	struct vpath v;
 	struct fsctx c;
 	struct walk w;
 	char *path;
@@ -272,11 +273,9 @@ SYSCALL(chroot)
 		v.mnt = w.mnt;
 		w.v = NULL;
 		w.mnt = NULL;
-		fw_mutex_lock(&p->lock);
-		old = p->root;
-		p->root = v;
-		fw_mutex_unlock(&p->lock);
-		vpath_drop(&old);
+		fs = proc_fs(p);
+		fs_struct_set_root(fs, &v);
+		fs_struct_unref(fs);
 	}
 	walk_done(&w);
 	fsctx_put(&c);

@@ -108,6 +108,7 @@ init_files(struct proc *p)
 {
 	static const unsigned int ports[3] = { FW_CONSOLE_IN, FW_CONSOLE_OUT,
 	    FW_CONSOLE_ERR };
+	struct vpath root;
 	struct file *f;
 	size_t i;
 	int err;
@@ -122,9 +123,10 @@ init_files(struct proc *p)
 		if (err < 0)
 			return err;
 	}
-	vfs_root(&p->root);
-	vfs_root(&p->cwd);
-	return 0;
+	vfs_root(&root);
+	err = fs_struct_new(&root, &root, 022, &p->fs);
+	vpath_drop(&root);
+	return err;
 }
 
 /* Copies the boot strings' pointers into a heap array of n (+ NULL). */

@@ -36,13 +36,6 @@ struct signalfd {
 
 static const struct file_ops signalfd_ops;
 
-/* The thread whose task runs this (a file op runs in a syscall). */
-static struct thread *
-sfd_thread(void)
-{
-	return fw_task_data(fw_task_current());
-}
-
 static uint64_t
 sfd_mask(struct file *f)
 {
@@ -189,7 +182,7 @@ static long
 sfd_read(struct file *f, void *buf, size_t len, uint64_t *off)
 {
 	struct linux_signalfd_siginfo rec;
-	struct thread *t = sfd_thread();
+	struct thread *t = thread_current();
 	struct linux_siginfo info;
 	size_t n, max = len / sizeof(rec);
 	uint8_t *dst = buf;
@@ -212,7 +205,7 @@ sfd_read(struct file *f, void *buf, size_t len, uint64_t *off)
 static uint32_t
 sfd_poll(struct file *f, struct poll_table *pt)
 {
-	struct thread *t = sfd_thread();
+	struct thread *t = thread_current();
 
 	poll_wait(pt, signal_pollhead(t->proc));
 	return signal_peek(t, sfd_mask(f)) != 0 ? LINUX_EPOLLIN : 0;

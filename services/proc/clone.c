@@ -12,16 +12,20 @@
  * gives the parent a pidfd of the child (svc/pidfd.h), stored at
  * parent_tid by clone(2) and at args.pidfd by clone3(2).
  *
- * A process may share the caller's descriptor table (CLONE_FILES).
- * Namespaces: Trellis has one of each kind, as a Linux built without
- * them: EPERM without privilege, then EINVAL.  CLONE_SYSVSEM and
- * CLONE_IO change nothing here (no SysV semaphores, one I/O context).
+ * A process may share the caller's descriptor table (CLONE_FILES), its
+ * root, cwd and umask (CLONE_FS) and its signal actions (CLONE_SIGHAND,
+ * which needs CLONE_VM), and may be made the caller's sibling
+ * (CLONE_PARENT: the caller's parent reaps it, and hears of its end by the
+ * caller's exit signal).  Namespaces: Trellis has one of each kind, as a
+ * Linux built without them: EPERM without privilege, then EINVAL.
+ * CLONE_SYSVSEM and CLONE_IO change nothing here (no SysV semaphores, one
+ * I/O context).
  *
- * Not built: ENOSYS for threads with their own files or fs context, and
- * for processes sharing the fs context or signal handlers (CLONE_FS or
- * CLONE_SIGHAND without CLONE_THREAD) or adopting the caller's parent
- * (CLONE_PARENT); pidfds of threads (CLONE_PIDFD | CLONE_THREAD): EINVAL,
- * as before Linux 6.9.
+ * A thread without CLONE_FILES or CLONE_FS gets a copy of the caller's
+ * descriptor table or fs context for its own (proc/thread_own.c).
+ *
+ * Not built: pidfds of threads (CLONE_PIDFD | CLONE_THREAD): EINVAL, as
+ * before Linux 6.9.
  *
  * Interface: proc_clone_thread, thread_clone_from, thread_put_tid
  * (svc/proc.h); sys_clone, sys_clone3.
@@ -33,6 +37,7 @@
 #include <fw/string.h>
 #include <fw/uaccess.h>
 #include <fw/user.h>
+#include <svc/file.h>
 #include <svc/proc.h>
 #include <svc/syscall.h>
 #include <uapi/signal.h>
@@ -47,15 +52,15 @@
 	LINUX_CLONE_CHILD_CLEARTID | LINUX_CLONE_VFORK | \
 	LINUX_CLONE_DETACHED | LINUX_CLONE_PTRACE | LINUX_CLONE_UNTRACED | \
 	LINUX_CLONE_FILES | LINUX_CLONE_SYSVSEM | LINUX_CLONE_IO | \
-	LINUX_CLONE_CLEAR_SIGHAND)
+	LINUX_CLONE_CLEAR_SIGHAND | LINUX_CLONE_FS | LINUX_CLONE_SIGHAND | \
+	LINUX_CLONE_PARENT)
 /* What a thread must share, and what else it may ask for. */
-#define THREAD_NEEDS	(LINUX_CLONE_VM | LINUX_CLONE_FS | LINUX_CLONE_FILES | \
-	LINUX_CLONE_SIGHAND | LINUX_CLONE_THREAD)
+#define THREAD_NEEDS	(LINUX_CLONE_VM | LINUX_CLONE_SIGHAND | LINUX_CLONE_THREAD)
 #define THREAD_FLAGS	(THREAD_NEEDS | LINUX_CSIGNAL | LINUX_CLONE_SYSVSEM | \
 	LINUX_CLONE_SETTLS | LINUX_CLONE_PARENT_SETTID | \
 	LINUX_CLONE_CHILD_SETTID | LINUX_CLONE_CHILD_CLEARTID | \
 	LINUX_CLONE_DETACHED | LINUX_CLONE_PTRACE | LINUX_CLONE_UNTRACED | \
-	LINUX_CLONE_IO)
+	LINUX_CLONE_IO | LINUX_CLONE_PARENT | LINUX_CLONE_FS | LINUX_CLONE_FILES)
 /* The namespaces. */
 #define NS_FLAGS	(LINUX_CLONE_NEWNS | LINUX_CLONE_NEWCGROUP | \
 	LINUX_CLONE_NEWUTS | LINUX_CLONE_NEWIPC | LINUX_CLONE_NEWUSER | \
@@ -89,6 +94,27 @@ thread_clone_from(struct thread *t, struct thread *ct, struct fw_vm *vm,
 	return 0;
 }
 
+/*
+ * A table or fs context of the new thread's own, copied from the caller's,
+ * when it is not to share them (no CLONE_FILES, no CLONE_FS).
+ */
+static int
+thread_clone_own(struct proc *p, struct thread *ct, uint64_t flags)
+{
+	struct fs_struct *fs;
+	int err = 0;
+
+	if (!(flags & LINUX_CLONE_FILES) &&
+	    (err = fdtable_dup(proc_fdtable(p), &ct->fds)) < 0)
+		return err;
+	if (!(flags & LINUX_CLONE_FS)) {
+		fs = proc_fs(p);
+		err = fs_struct_copy(fs, &ct->fs);
+		fs_struct_unref(fs);
+	}
+	return err;
+}
+
 int
 proc_clone_thread(struct thread *t, const struct clone_req *r)
 {
@@ -104,7 +130,7 @@ proc_clone_thread(struct thread *t, const struct clone_req *r)
 		return err;
 	tid = ct->tid;
 	if ((err = thread_clone_from(t, ct, p->vm, flags, newsp, child_tid,
-	    tls)) < 0)
+	    tls)) < 0 || (err = thread_clone_own(p, ct, flags)) < 0)
 		goto fail;
 	fw_mutex_lock(&p->lock);
 	ct->sigmask = t->sigmask;
@@ -161,6 +187,9 @@ clone_do(struct thread *t, const struct clone_req *r)
 	if ((flags & LINUX_CLONE_THREAD) && !(flags & LINUX_CLONE_SIGHAND))
 		return -EINVAL;
 	if ((flags & LINUX_CLONE_SIGHAND) && !(flags & LINUX_CLONE_VM))
+		return -EINVAL;
+	/* init's siblings would have no one to reap them. */
+	if ((flags & LINUX_CLONE_PARENT) && t->proc->pid == 1)
 		return -EINVAL;
 	if ((flags & LINUX_CLONE_PIDFD) && ((flags & (LINUX_CLONE_DETACHED |
 	    LINUX_CLONE_THREAD)) || ((flags & LINUX_CLONE_PARENT_SETTID) &&

@@ -126,11 +126,7 @@ static void
 exec_reset_signals_locked(struct proc *p, struct thread *t)
 	FW_REQUIRES(&p->lock)
 {
-	size_t i;
-
-	for (i = 0; i < ARRAY_SIZE(p->sigaction); i++)
-		if (p->sigaction[i].handler != LINUX_SIG_IGN)
-			memset(&p->sigaction[i], 0, sizeof(p->sigaction[i]));
+	sighand_flush(p->sighand);		/* unshared before */
 	t->altstack_sp = t->altstack_size = 0;
 	t->altstack_flags = LINUX_SS_DISABLE;
 }
@@ -354,10 +350,12 @@ exec_elf(struct thread *t, struct file *f, const char *path,
 	if (err == 0) {
 		/*
 		 * Past the last failure but these: the other threads go, and
-		 * a table shared with another process (CLONE_FILES) is copied.
+		 * a descriptor table or signal actions shared with another
+		 * process (CLONE_FILES, CLONE_SIGHAND) are copied.
 		 */
 		if ((err = thread_group_leave(t)) == 0 &&
-		    (err = fdtable_unshare(t->proc)) == 0)
+		    (err = fdtable_unshare(t->proc)) == 0 &&
+		    (err = sighand_unshare(t->proc)) == 0)
 			exec_commit(t, &n, f, path);
 		else
 			exec_discard(&n);

@@ -1,13 +1,14 @@
 /*
  * proc/fork.c: fork(2), vfork(2) and clone(2) for the flag sets that copy
- * a whole process (no CLONE_VM threads yet).  The child gets a copy-on-write
- * copy of the memory (mm_fork), a copy of the descriptor table sharing the
- * open files, the root and cwd, credentials and supplementary groups,
- * limits, umask, signal actions, the dumpable and no_new_privs flags (not
+ * a new process.  The child gets a copy-on-write copy of the memory
+ * (mm_fork), a copy of the descriptor table sharing the open files, of the
+ * fs context (root, cwd, umask) and of the signal actions (or the same
+ * ones, with CLONE_FILES, CLONE_FS, CLONE_SIGHAND), credentials and
+ * supplementary groups, limits, the dumpable and no_new_privs flags (not
  * the parent-death signal or the subreaper flag), and one thread that
- * resumes from the parent's registers with rax = 0.  vfork(2) does not
- * suspend the parent: with separate memory the difference is only in
- * timing.
+ * resumes from the parent's registers with rax = 0.  CLONE_VM shares the
+ * memory instead; CLONE_VFORK (vfork(2)) holds the parent until the child
+ * execs or exits.
  *
  * RLIMIT_NPROC is enforced here, before the memory is copied.
  *
@@ -120,21 +121,6 @@ fork_drop_threads(struct proc *c)
 	fw_mutex_unlock(&c->lock);
 }
 
-/* Handlers become SIG_DFL, ignored signals stay ignored; no flags, masks. */
-static void
-fork_clear_handlers(struct proc *c)
-{
-	struct linux_sigaction_k *a;
-	size_t i;
-
-	for (i = 0; i < sizeof(c->sigaction) / sizeof(c->sigaction[0]); i++) {
-		a = &c->sigaction[i];
-		if (a->handler != LINUX_SIG_IGN)
-			a->handler = LINUX_SIG_DFL;
-		a->flags = a->restorer = a->mask = 0;
-	}
-}
-
 /* Frees a child that never ran. */
 static void
 fork_undo(struct proc *c, struct thread *ct)
@@ -147,8 +133,7 @@ fork_undo(struct proc *c, struct thread *ct)
 		fw_free(ct);
 	}
 	fdtable_unref(c->fds);
-	vpath_drop(&c->root);
-	vpath_drop(&c->cwd);
+	fs_struct_unref(c->fs);
 	file_unref(c->exe);
 	mm_free(c->mm);
 	fw_vm_unref(c->vm);
@@ -157,12 +142,18 @@ fork_undo(struct proc *c, struct thread *ct)
 
 /*
  * Copies what the child inherits from p, but memory and threads: the
- * descriptor table itself with CLONE_FILES; signal handlers back to
- * SIG_DFL (SIG_IGN stays) with clone3's CLONE_CLEAR_SIGHAND.
+ * descriptor table itself with CLONE_FILES, the fs context itself with
+ * CLONE_FS, the table of signal actions itself with CLONE_SIGHAND; signal
+ * handlers back to SIG_DFL (SIG_IGN stays) with clone3's
+ * CLONE_CLEAR_SIGHAND.
  */
 static int
 fork_copy_proc(struct proc *p, struct proc *c, uint64_t flags)
 {
+	struct sighand *sh = NULL, *old_sh = NULL;
+	/* The calling thread's own, if it has them. */
+	struct fs_struct *fs = proc_fs(p);
+	struct fdtable *fds = proc_fdtable(p);
 	struct cred cred;
 	int pgid, sid, err;
 
@@ -173,27 +164,36 @@ fork_copy_proc(struct proc *p, struct proc *c, uint64_t flags)
 	c->groups = proc_groups_ref(p->groups);
 	c->dumpable = p->dumpable;
 	c->no_new_privs = p->no_new_privs;
-	c->umask = p->umask;
 	memcpy(c->rlim, p->rlim, sizeof(c->rlim));
 	memcpy(c->comm, p->comm, sizeof(c->comm));
-	memcpy(c->sigaction, p->sigaction, sizeof(c->sigaction));
-	if (flags & LINUX_CLONE_CLEAR_SIGHAND)
-		fork_clear_handlers(c);
-	vpath_copy(&c->root, &p->root);
-	vpath_copy(&c->cwd, &p->cwd);
+	if (flags & LINUX_CLONE_SIGHAND)
+		sh = sighand_ref(p->sighand);
+	else
+		sighand_copy(c->sighand, p->sighand,
+		    (flags & LINUX_CLONE_CLEAR_SIGHAND) != 0);
 	c->exe = p->exe != NULL ? file_ref(p->exe) : NULL;
 	err = 0;
-	if (p->fds != NULL && (flags & LINUX_CLONE_FILES))
-		c->fds = fdtable_ref(p->fds);
-	else if (p->fds != NULL)
-		err = fdtable_dup(p->fds, &c->fds);
+	if (flags & LINUX_CLONE_FS)
+		c->fs = fs_struct_ref(fs);
+	else
+		err = fs_struct_copy(fs, &c->fs);
+	if (err == 0 && fds != NULL && (flags & LINUX_CLONE_FILES))
+		c->fds = fdtable_ref(fds);
+	else if (err == 0 && fds != NULL)
+		err = fdtable_dup(fds, &c->fds);
 	fw_mutex_unlock(&p->lock);
+	fs_struct_unref(fs);
 	/* The process table shows c already: these are read under c's lock. */
 	fw_mutex_lock(&c->lock);
 	c->pgid = pgid;
 	c->sid = sid;
 	c->cred = cred;
+	if (sh != NULL) {
+		old_sh = c->sighand;
+		c->sighand = sh;
+	}
 	fw_mutex_unlock(&c->lock);
+	sighand_unref(old_sh);
 	return err;
 }
 
@@ -352,10 +352,12 @@ proc_fork(struct thread *t, const struct clone_req *r)
 		thread_put_tid(c->vm, child_tid, pid);
 	if (flags & LINUX_CLONE_PARENT_SETTID)
 		thread_put_tid(p->vm, parent_tid, pid);
-	proc_link_child(p, c);
+	if ((err = proc_link_child(p, c,
+	    (flags & LINUX_CLONE_PARENT) != 0)) < 0)
+		goto fail;
 	proc_cpu_watch(c);			/* an inherited RLIMIT_CPU */
 	if ((err = thread_start(ct)) < 0) {
-		proc_unlink_child(p, c);
+		proc_unlink_child(c);
 		goto fail;
 	}
 	if (vd != NULL)

@@ -119,7 +119,9 @@ proc_new(int pid, int ppid, struct proc **out)
 		proc_pid_mark_locked(pid, true);
 		fw_spin_unlock(&proc_pids.lock);
 	}
-	if ((p = fw_zalloc(1, sizeof(*p))) == NULL) {
+	if ((p = fw_zalloc(1, sizeof(*p))) == NULL ||
+	    sighand_new(&p->sighand) < 0) {
+		fw_free(p);
 		proc_free_pid(pid);
 		return -ENOMEM;
 	}
@@ -130,7 +132,6 @@ proc_new(int pid, int ppid, struct proc **out)
 	p->exit_signal = LINUX_SIGCHLD;
 	p->pid = p->pgid = p->sid = pid;
 	p->ppid = ppid;
-	p->umask = 022;
 	p->dumpable = true;
 	p->start_time = fw_clock_monotonic();
 	memcpy(p->rlim, proc_default_rlim, sizeof(p->rlim));
@@ -152,6 +153,7 @@ proc_free(struct proc *p)
 	fw_mutex_unlock(&proc_table_lock);
 	proc_free_pid(p->pid);
 	proc_groups_unref(p->groups);
+	sighand_unref(p->sighand);
 	fw_free(p);
 }
 
@@ -279,6 +281,8 @@ thread_free(struct thread *t)
 	fw_mutex_unlock(&p->lock);
 	if (t->tid != p->pid)
 		proc_free_tid(t->tid);
+	fdtable_unref(t->fds);
+	fs_struct_unref(t->fs);
 	fw_free(t);
 	return last;
 }

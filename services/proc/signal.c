@@ -233,7 +233,7 @@ static bool
 signal_ignored_locked(struct proc *p, struct thread *t, int sig)
 	FW_REQUIRES(&p->lock)
 {
-	uint64_t handler = p->sigaction[sig - 1].handler;
+	uint64_t handler = sigaction_get_locked(p, sig).handler;
 
 	if (t != NULL && (t->sigmask & LINUX_SIGBIT(sig)))
 		return false;
@@ -421,7 +421,6 @@ void
 signal_force(struct thread *t, int sig, int code, uint64_t addr)
 {
 	struct proc *p = t->proc;
-	struct linux_sigaction_k *ka = &p->sigaction[sig - 1];
 	struct linux_siginfo info;
 	bool blocked;
 
@@ -430,8 +429,8 @@ signal_force(struct thread *t, int sig, int code, uint64_t addr)
 	info.u.addr = addr;
 	fw_mutex_lock(&p->lock);
 	blocked = (t->sigmask & LINUX_SIGBIT(sig)) != 0;
-	if (blocked || ka->handler == LINUX_SIG_IGN)
-		ka->handler = LINUX_SIG_DFL;
+	if (blocked || sigaction_get_locked(p, sig).handler == LINUX_SIG_IGN)
+		sigaction_reset_locked(p, sig);
 	t->sigmask &= ~LINUX_SIGBIT(sig);
 	/* A second fault before delivery replaces nothing: merged. */
 	if (sigq_add_locked(p, &t->pending, sig, &info) < 0)

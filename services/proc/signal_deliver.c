@@ -123,7 +123,7 @@ signal_handle(struct thread *t, int sig, const struct linux_siginfo *info,
 		/* kernel/signal.c force_sigsegv: a SIGSEGV handler is dropped. */
 		if (sig == LINUX_SIGSEGV) {
 			fw_mutex_lock(&p->lock);
-			p->sigaction[sig - 1].handler = LINUX_SIG_DFL;
+			sigaction_reset_locked(p, sig);
 			fw_mutex_unlock(&p->lock);
 		}
 		signal_force(t, LINUX_SIGSEGV, LINUX_SI_KERNEL, 0);
@@ -232,7 +232,7 @@ signal_work(struct thread *t)
 			fw_mutex_unlock(&p->lock);
 			break;
 		}
-		ka = p->sigaction[sig - 1];
+		ka = sigaction_get_locked(p, sig);
 		if (ka.handler == LINUX_SIG_IGN ||
 		    (ka.handler == LINUX_SIG_DFL && sig_default_ignores(sig))) {
 			fw_mutex_unlock(&p->lock);
@@ -240,7 +240,7 @@ signal_work(struct thread *t)
 		}
 		if (ka.handler != LINUX_SIG_DFL) {
 			if (ka.flags & LINUX_SA_RESETHAND)
-				p->sigaction[sig - 1].handler = LINUX_SIG_DFL;
+				sigaction_reset_locked(p, sig);
 			fw_mutex_unlock(&p->lock);
 			signal_trace(&info);
 			signal_handle(t, sig, &info, &ka);

@@ -2,7 +2,9 @@
  * proc/sys_signal.c: rt_sigaction(2) and rt_sigprocmask(2).  Checks follow
  * kernel/signal.c's order.  Setting an action to be ignored (SIG_IGN, or
  * SIG_DFL of a signal ignored by default) throws away what is pending of
- * it, as POSIX asks.  Locks: proc->lock for the actions and the masks.
+ * it, as POSIX asks, in the caller's process only (a table shared by
+ * CLONE_SIGHAND changes for every sharer).  Locks: proc->lock for the masks
+ * and pending sets, then the table's own lock.
  */
 #include <fw/errno.h>
 #include <fw/uaccess.h>
@@ -31,9 +33,10 @@ SYSCALL(rt_sigaction)
 		act.mask &= ~SIG_UNBLOCKABLE;
 	}
 	fw_mutex_lock(&p->lock);
-	old = p->sigaction[sig - 1];
-	if (uact.v != 0) {
-		p->sigaction[sig - 1] = act;
+	if (uact.v == 0)
+		old = sigaction_get_locked(p, (int)sig);
+	else {
+		sigaction_set_locked(p, (int)sig, &act, &old);
 		if (act.handler == LINUX_SIG_IGN ||
 		    (act.handler == LINUX_SIG_DFL &&
 		    sig_default_ignores((int)sig)))

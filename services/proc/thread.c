@@ -133,22 +133,19 @@ proc_release(struct proc *p)
 	struct mm *mm;
 	struct fw_vm *vm;
 	struct fdtable *fds;
-	struct vpath root, cwd;
+	struct fs_struct *fs;
 	struct file *exe;
 
 	fw_mutex_lock(&p->lock);
 	exe = p->exe;
 	p->exe = NULL;
-	mm = p->mm, vm = p->vm, fds = p->fds, root = p->root, cwd = p->cwd;
-	p->mm = NULL, p->vm = NULL, p->fds = NULL;
-	p->root = (struct vpath){ 0 };
-	p->cwd = (struct vpath){ 0 };
+	mm = p->mm, vm = p->vm, fds = p->fds, fs = p->fs;
+	p->mm = NULL, p->vm = NULL, p->fds = NULL, p->fs = NULL;
 	fw_mutex_unlock(&p->lock);
 	ktimer_exit(p);			/* none may signal p any more */
 	proc_vfork_release(p);
 	fdtable_unref(fds);
-	vpath_drop(&root);
-	vpath_drop(&cwd);
+	fs_struct_unref(fs);
 	file_unref(exe);
 	mm_free(mm);
 	fw_vm_unref(vm);

@@ -38,14 +38,32 @@ proc_set_init(struct proc *p)
 	fw_mutex_unlock(&proc_tree_lock);
 }
 
-void
-proc_link_child(struct proc *parent, struct proc *child)
+int
+proc_link_child(struct proc *p, struct proc *child, bool sibling)
 {
+	struct proc *parent = p;
+	int exit_signal;
+
 	fw_mutex_lock(&proc_tree_lock);
+	if (sibling) {
+		/* p's parent is alive: its end would have reparented p. */
+		if ((parent = p->parent) == NULL) {
+			fw_mutex_unlock(&proc_tree_lock);
+			return -EINVAL;
+		}
+		fw_mutex_lock(&p->lock);
+		exit_signal = p->exit_signal;
+		fw_mutex_unlock(&p->lock);
+		fw_mutex_lock(&child->lock);
+		child->ppid = parent->pid;
+		child->exit_signal = exit_signal;
+		fw_mutex_unlock(&child->lock);
+	}
 	child->parent = parent;
 	child->sibling = parent->children;
 	parent->children = child;
 	fw_mutex_unlock(&proc_tree_lock);
+	return 0;
 }
 
 /* Removes child from its parent's list; proc_tree_lock held. */
@@ -65,10 +83,11 @@ proc_unlink_locked(struct proc *parent, struct proc *child)
 }
 
 void
-proc_unlink_child(struct proc *parent, struct proc *child)
+proc_unlink_child(struct proc *child)
 {
 	fw_mutex_lock(&proc_tree_lock);
-	proc_unlink_locked(parent, child);
+	if (child->parent != NULL)
+		proc_unlink_locked(child->parent, child);
 	fw_mutex_unlock(&proc_tree_lock);
 }
 
@@ -146,12 +165,13 @@ proc_reparent_locked(struct proc *p) FW_REQUIRES(&proc_tree_lock)
 static bool
 proc_autoreap_locked(struct proc *p) FW_REQUIRES(&proc_tree_lock)
 {
-	const struct linux_sigaction_k *sa = &p->sigaction[LINUX_SIGCHLD - 1];
+	struct linux_sigaction_k sa;
 	bool autoreap;
 
 	fw_mutex_lock(&p->lock);
-	autoreap = sa->handler == LINUX_SIG_IGN ||
-	    (sa->flags & LINUX_SA_NOCLDWAIT);
+	sa = sigaction_get_locked(p, LINUX_SIGCHLD);
+	autoreap = sa.handler == LINUX_SIG_IGN ||
+	    (sa.flags & LINUX_SA_NOCLDWAIT);
 	fw_mutex_unlock(&p->lock);
 	return autoreap;
 }
@@ -198,7 +218,7 @@ proc_notify_exit_locked(struct proc *p, struct proc *parent)
 	if (sig == LINUX_SIGCHLD) {
 		autoreap = proc_autoreap_locked(parent);
 		fw_mutex_lock(&parent->lock);
-		ign = parent->sigaction[LINUX_SIGCHLD - 1].handler ==
+		ign = sigaction_get_locked(parent, LINUX_SIGCHLD).handler ==
 		    LINUX_SIG_IGN;
 		fw_mutex_unlock(&parent->lock);
 	}
@@ -376,7 +396,7 @@ signal_notify_parent_stop(struct proc *p, int code, int sig)
 		info.u.proc.uid = p->cred.uid;
 		fw_mutex_unlock(&p->lock);
 		fw_mutex_lock(&parent->lock);
-		quiet = parent->sigaction[LINUX_SIGCHLD - 1].flags &
+		quiet = sigaction_get_locked(parent, LINUX_SIGCHLD).flags &
 		    LINUX_SA_NOCLDSTOP;
 		fw_mutex_unlock(&parent->lock);
 		if (!quiet)

@@ -117,12 +117,12 @@ pfs_jump(const struct pfs_ref *r, const struct fsctx *c, struct vpath *out)
 	} else {
 		if ((p = pfs_proc_get(&q)) != NULL) {
 			fw_mutex_lock(&p->lock);
-			if (str_eq(name, "cwd") && p->cwd.v != NULL) {
-				vpath_copy(out, &p->cwd);
-				err = 0;
-			} else if (str_eq(name, "root") && p->root.v != NULL) {
-				vpath_copy(out, &p->root);
-				err = 0;
+			if (p->fs != NULL && (str_eq(name, "cwd") ||
+			    str_eq(name, "root"))) {
+				fs_struct_get(p->fs, str_eq(name, "root") ?
+				    out : NULL, str_eq(name, "cwd") ? out :
+				    NULL, NULL);
+				err = out->v != NULL ? 0 : -ENOENT;
 			} else if (str_eq(name, "exe") && p->exe != NULL) {
 				f = file_ref(p->exe);
 			}

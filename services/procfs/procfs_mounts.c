@@ -111,7 +111,8 @@ show_table(struct sbuf *sb, const struct pfs_ref *r, bool info)
 
 	if ((p = pfs_proc_get(&q)) != NULL) {
 		fw_mutex_lock(&p->lock);
-		vpath_copy(&x.root, &p->root);
+		if (p->fs != NULL)
+			fs_struct_get(p->fs, &x.root, NULL, NULL);
 		fw_mutex_unlock(&p->lock);
 	}
 	pfs_proc_put();

@@ -40,6 +40,7 @@ static void
 pinfo_signals_locked(struct proc *p, struct thread *t, struct pinfo *i)
     FW_REQUIRES(&p->lock)
 {
+	uint64_t handler;
 	int s;
 
 	i->shdpnd = p->shared_pending.set;
@@ -48,9 +49,10 @@ pinfo_signals_locked(struct proc *p, struct thread *t, struct pinfo *i)
 		i->sigblk = t->sigmask;
 	}
 	for (s = 0; s < 64; s++) {
-		if (p->sigaction[s].handler == LINUX_SIG_IGN)
+		handler = sigaction_get_locked(p, s + 1).handler;
+		if (handler == LINUX_SIG_IGN)
 			i->sigign |= 1ULL << s;
-		else if (p->sigaction[s].handler != LINUX_SIG_DFL)
+		else if (handler != LINUX_SIG_DFL)
 			i->sigcgt |= 1ULL << s;
 	}
 }
@@ -68,7 +70,8 @@ pinfo_locked(struct proc *p, int tid, struct pinfo *i) FW_REQUIRES(&p->lock)
 	i->exit_signal = p->exit_signal;
 	memcpy(i->comm, p->comm, sizeof(i->comm));
 	i->cred = p->cred;
-	i->umask = p->umask;
+	if (p->fs != NULL)
+		fs_struct_get(p->fs, NULL, NULL, &i->umask);
 	i->utime = p->utime;
 	i->stime = p->stime;
 	for (t = p->threads; t != NULL; t = t->next_thread) {

@@ -168,7 +168,7 @@ sig_refused(struct thread *th, int sig)
 	bool r;
 
 	fw_mutex_lock(&p->lock);
-	r = p->sigaction[sig - 1].handler == LINUX_SIG_IGN ||
+	r = sigaction_get_locked(p, sig).handler == LINUX_SIG_IGN ||
 	    (th->sigmask & LINUX_SIGBIT(sig));
 	fw_mutex_unlock(&p->lock);
 	return r;

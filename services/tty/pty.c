@@ -22,7 +22,6 @@
  * pair is looked up and its counts change, so a found pair stays alive.
  */
 #include <fw/alloc.h>
-#include <fw/task.h>
 #include <fw/timer.h>
 #include <svc/file.h>
 #include <svc/lib.h>
@@ -198,7 +197,7 @@ pty_slave_read(struct file *f, void *buf, size_t len, uint64_t *off)
 	long n;
 	int err;
 
-	if ((err = tty_job_check(t, fw_task_data(fw_task_current()),
+	if ((err = tty_job_check(t, thread_current(),
 	    true)) < 0)
 		return err;
 	fw_mutex_lock(&t->lock);
@@ -224,7 +223,7 @@ pty_slave_write(struct file *f, const void *buf, size_t len, uint64_t *off)
 	size_t done = 0, n;
 	int err;
 
-	if ((err = tty_job_check(t, fw_task_data(fw_task_current()),
+	if ((err = tty_job_check(t, thread_current(),
 	    false)) < 0)
 		return err;
 	fw_mutex_lock(&t->lock);

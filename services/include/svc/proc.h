@@ -10,7 +10,9 @@
  *	T	proc_tree_lock (services/proc/tree.c): who is whose child
  *	a	atomic (__atomic builtins)
  * Lock order: proc_tree_lock, proc->lock, fdtable->lock, mm->lock, the COW
- * lock (services/mm/cow.c), then the vm's internal lock.  A task never
+ * lock (services/mm/cow.c), then the vm's internal lock.  The locks of a
+ * process's fs_struct and sighand come after its proc->lock and are
+ * leaves.  A task never
  * holds the locks of two processes at once, except proc_tree_lock with
  * one proc->lock.
  */
@@ -51,12 +53,55 @@ struct proc_groups {
 	uint32_t	gid[];
 };
 
+/*
+ * The file-system context (proc/fs_struct.c): root, working directory and
+ * umask, one per process or shared by the processes a clone(CLONE_FS)
+ * joined.  Counted; at zero the directories are dropped.  Its lock is a
+ * leaf; p->fs itself is [p] and NULL once p's last thread has gone.
+ */
+struct fs_struct {
+	atomic_uint		 nref;
+	struct fw_mutex		 lock;
+	struct vpath		 root, cwd;		/* [lock] held */
+	uint32_t		 umask;			/* [lock] */
+};
+
+/* A context with held copies of root and cwd (*out), or -ENOMEM. */
+FW_MUST_CHECK int	 fs_struct_new(const struct vpath *root,
+			    const struct vpath *cwd, uint32_t umask,
+			    struct fs_struct **out);
+/* A private copy of fs (fork(2) without CLONE_FS, unshare(2)). */
+FW_MUST_CHECK int	 fs_struct_copy(struct fs_struct *fs,
+			    struct fs_struct **out);
+struct fs_struct	*fs_struct_ref(struct fs_struct *fs);
+void			 fs_struct_unref(struct fs_struct *fs);	/* NULL ok */
+/*
+ * The context p's calling thread uses (its own, else p's), counted; from
+ * another process p's, or NULL when p's threads are gone.  Takes p->lock.
+ */
+struct fs_struct	*proc_fs(struct proc *p);
+/* Held copies of fs's root and cwd (either may be NULL), and its umask. */
+void			 fs_struct_get(struct fs_struct *fs, struct vpath *root,
+			    struct vpath *cwd, uint32_t *umask);
+/* Makes *v (consumed) fs's root or cwd, dropping the old one. */
+void			 fs_struct_set_root(struct fs_struct *fs,
+			    struct vpath *v);
+void			 fs_struct_set_cwd(struct fs_struct *fs,
+			    struct vpath *v);
+/* Sets the umask; returns the old one. */
+uint32_t		 fs_struct_set_umask(struct fs_struct *fs,
+			    uint32_t umask);
+/*
+ * unshare(CLONE_FS): the calling thread of p gets a context of its own if
+ * it shares one with another thread or process.  0 or -ENOMEM.
+ */
+FW_MUST_CHECK int	 fs_struct_unshare(struct proc *p);
+
 struct proc {
 	struct fw_mutex		 lock;
 	int			 pid;			/* [I] */
 	int			 ppid;			/* [p] */
 	int			 pgid, sid;		/* [p] */
-	uint32_t		 umask;			/* [p] */
 	int			 exit_code;		/* [p] wait status, fixed
 							   once zombie */
 	struct cred		 cred;			/* [p] */
@@ -67,7 +112,7 @@ struct proc {
 	struct fw_vm		*vm;			/* [p] */
 	struct mm		*mm;			/* [p] */
 	struct fdtable		*fds;			/* [p] */
-	struct vpath		 root, cwd;		/* [p] held */
+	struct fs_struct	*fs;			/* [p] counted */
 	struct linux_rlimit64	 rlim[PROC_NRLIMIT];	/* [p] */
 	char			 comm[PROC_COMM_LEN];	/* [p] */
 	struct file		*exe;			/* [p] counted: the program
@@ -93,7 +138,7 @@ struct proc {
 	 * 0xffff for a continue, or 0.  sig_seq changes whenever a parked
 	 * thread may have to move (the stop ends, the process exits).
 	 */
-	struct linux_sigaction_k sigaction[64];		/* [p] */
+	struct sighand		*sighand;		/* [p] counted */
 	struct sigpending	 shared_pending;	/* [p] */
 	int			 exit_signal;		/* [p] to the parent at exit */
 	int			 stop_signal;		/* [p] */
@@ -168,7 +213,41 @@ struct thread {
 	uint64_t		 robust_list, robust_len; /* [t] */
 	uint64_t		 altstack_sp, altstack_size; /* [t] */
 	int			 altstack_flags;	/* [t] */
+	/*
+	 * A descriptor table or fs context of this thread's own (clone(2)
+	 * of CLONE_THREAD without CLONE_FILES or CLONE_FS, unshare(2) in a
+	 * threaded process), counted, or NULL: the process's.  Only t's
+	 * own task sets them; proc_fdtable and proc_fs find them.
+	 */
+	struct fdtable		*fds;			/* [t] */
+	struct fs_struct	*fs;			/* [t] */
 };
+
+/* The thread the current task runs, or NULL in a kernel task. */
+struct thread		*thread_current(void);
+/*
+ * The descriptor table p's calling thread uses (its own, else p's), not
+ * counted: only the caller's own syscall may use it.  From another
+ * process, p's.
+ */
+struct fdtable		*proc_fdtable(struct proc *p);
+/*
+ * Makes t's own table and fs context (if any) its process's: t is the
+ * only thread left (execve(2), unshare(2) once alone).
+ */
+void			 thread_settle_own(struct thread *t);
+
+/* A copy of sig's action in p's table (svc/signal.h, struct sighand). */
+struct linux_sigaction_k sigaction_get_locked(struct proc *p, int sig)
+			    FW_REQUIRES(&p->lock);
+/* Sets sig's action in p's table; *old (if not NULL) gets the previous. */
+void			 sigaction_set_locked(struct proc *p, int sig,
+			    const struct linux_sigaction_k *act,
+			    struct linux_sigaction_k *old)
+			    FW_REQUIRES(&p->lock);
+/* Makes sig's handler SIG_DFL, flags kept (SA_RESETHAND, a forced fault). */
+void			 sigaction_reset_locked(struct proc *p, int sig)
+			    FW_REQUIRES(&p->lock);
 
 /*
  * Creates process pid (the next free pid when pid is 0) with no address
@@ -206,12 +285,15 @@ void			 proc_groups_unref(struct proc_groups *g);
 bool			 proc_pgrp_orphaned(int pgid);
 /* Makes p the process orphans are given to (pid 1), once at boot. */
 void			 proc_set_init(struct proc *p);
-/* Makes child (new, not yet running) a child of parent. */
-void			 proc_link_child(struct proc *parent,
-			    struct proc *child);
+/*
+ * Makes child (new, not yet running) a child of p, or with sibling
+ * (CLONE_PARENT) a child of p's parent that ends with p's exit signal, as
+ * kernel/fork.c has it.  -EINVAL for a sibling of pid 1.
+ */
+FW_MUST_CHECK int	 proc_link_child(struct proc *p, struct proc *child,
+			    bool sibling);
 /* Undoes proc_link_child for a child that never ran. */
-void			 proc_unlink_child(struct proc *parent,
-			    struct proc *child);
+void			 proc_unlink_child(struct proc *child);
 /*
  * Called by p's last thread once p's resources are gone: p becomes a
  * zombie, its children go to its nearest living ancestor that is a child

@@ -18,6 +18,8 @@
 #define SVC_SIGNAL_H
 
 #include <fw/types.h>
+#include <fw/mutex.h>
+#include <stdatomic.h>
 #include <uapi/signal.h>
 
 struct proc;
@@ -34,6 +36,41 @@ struct sigpending {
 /* Signals no mask or action can touch. */
 #define SIG_UNBLOCKABLE	(LINUX_SIGBIT(LINUX_SIGKILL) | \
 			 LINUX_SIGBIT(LINUX_SIGSTOP))
+
+/*
+ * The signal actions (proc/sighand.c): one table per process, or shared
+ * by the processes a clone(CLONE_SIGHAND) joined.  Counted; freed at zero.
+ * Its lock comes after every proc->lock and is held for nothing but a
+ * copy in or out; p->sighand itself is [p] (svc/proc.h), set at fork and
+ * replaced only by p's own last thread (execve(2)).
+ */
+struct sighand {
+	atomic_uint		 nref;
+	struct fw_mutex		 lock;
+	struct linux_sigaction_k action[64];	/* [lock] */
+};
+
+/* A table of default actions (*out), or -ENOMEM. */
+FW_MUST_CHECK int	sighand_new(struct sighand **out);
+struct sighand		*sighand_ref(struct sighand *sh);
+void			 sighand_unref(struct sighand *sh);	/* NULL ok */
+/*
+ * dst (one no other process shares yet: its lock nests in src's) takes
+ * src's actions, flushed with flush.
+ */
+void			 sighand_copy(struct sighand *dst, struct sighand *src,
+			    bool flush);
+/*
+ * Leaves the actions as execve(2) and clone3's CLONE_CLEAR_SIGHAND do:
+ * handlers become SIG_DFL (SIG_IGN stays); flags, masks and restorers are
+ * cleared.
+ */
+void			 sighand_flush(struct sighand *sh);
+/*
+ * Gives p a table of its own if it shares one (execve(2)): 0 or -ENOMEM.
+ * Only p's own (last) thread calls it.
+ */
+FW_MUST_CHECK int	 sighand_unshare(struct proc *p);
 
 /*
  * Generates sig (1..64) for process p (kill(2) after its permission

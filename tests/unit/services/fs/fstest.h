@@ -81,6 +81,7 @@ static struct thread tt;
 static void
 proc_setup(void)
 {
+	struct vpath root;
 	struct file *f;
 	unsigned int i;
 
@@ -88,9 +89,9 @@ proc_setup(void)
 	memset(&tt, 0, sizeof(tt));
 	tt.proc = &tp;
 	tp.pid = tp.pgid = 42;
-	vfs_root(&tp.root);
-	vfs_root(&tp.cwd);
-	tp.umask = 022;
+	vfs_root(&root);
+	ck_assert_int_eq(fs_struct_new(&root, &root, 022, &tp.fs), 0);
+	vpath_drop(&root);
 	ck_assert_int_eq(fdtable_new(&tp.fds), 0);
 	for (i = 0; i < 3; i++) {
 		ck_assert_int_eq(console_file_open(i, &f), 0);
@@ -104,9 +105,9 @@ static void
 proc_teardown(void)
 {
 	fdtable_unref(tp.fds);
-	vpath_drop(&tp.root);
-	vpath_drop(&tp.cwd);
+	fs_struct_unref(tp.fs);
 	tp.fds = NULL;
+	tp.fs = NULL;
 }
 
 static long

@@ -624,6 +624,8 @@ ramfs_suite(void)
 	Suite *s = suite_create("ramfs");
 	TCase *tc = tcase_create("syscalls");
 
+	/* 20k entries and a 10k-deep tree under ASan on a loaded machine. */
+	tcase_set_timeout(tc, 60);
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_create_write_read_back);
 	tcase_add_test(tc, test_holes_read_as_zero_and_writes_grow);

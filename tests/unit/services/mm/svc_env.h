@@ -33,7 +33,8 @@ env_setup(void)
 	if (env_p == NULL || env_t == NULL || fw_vm_new(&vm) < 0)
 		abort();
 	fw_mutex_init(&env_p->lock);
-	if (mm_new(vm, &env_p->mm) < 0 || fdtable_new(&env_p->fds) < 0)
+	if (mm_new(vm, &env_p->mm) < 0 || fdtable_new(&env_p->fds) < 0 ||
+	    sighand_new(&env_p->sighand) < 0)
 		abort();
 	env_p->vm = vm;			/* the env's own reference */
 	env_p->pid = 1;
@@ -46,6 +47,7 @@ env_teardown(void)
 {
 	mm_free(env_p->mm);
 	fdtable_unref(env_p->fds);
+	sighand_unref(env_p->sighand);
 	fw_vm_unref(env_p->vm);
 	free(env_t);
 	free(env_p);
