@@ -38,6 +38,8 @@ struct fw_vm {
 	struct hal_space	*space;		/* [I] */
 	fw_fault_fn		 fault;		/* [l] */
 	void			*owner;		/* [l] */
+	uint64_t		 resident;	/* [l] pages mapped */
+	uint64_t		 resident_peak;	/* [l] its high-water mark */
 };
 
 /* Frames unmapped but not yet released, and the span to revoke first. */
@@ -139,7 +141,8 @@ fw_vm_map(struct fw_vm *vm, fw_uaddr_t va, struct fw_frame *f,
 		if (*pte & FW_PTE_H)
 			hal_space_revoke(vm->space, va.v, FW_PAGE_SIZE, 0);
 		old = fw_frame_from_pa(*pte & FW_PTE_ADDR);
-	}
+	} else if (++vm->resident > vm->resident_peak)
+		vm->resident_peak = vm->resident;
 	*pte = fw_frame_pa(fw_frame_ref(f)) | fw_pt_bits(prot) | FW_PTE_V;
 	fw_spin_unlock(&vm->lock);
 	fw_frame_unref(old);
@@ -179,6 +182,7 @@ vm_unmap_locked(struct fw_vm *vm, uint64_t va, uint64_t end)
 		}
 		b.frames[b.n++] = fw_frame_from_pa(*pte & FW_PTE_ADDR);
 		*pte = 0;
+		vm->resident--;
 		if (b.n == UNMAP_BATCH)
 			unmap_flush_locked(vm, &b);
 		va += FW_PAGE_SIZE;
@@ -242,6 +246,15 @@ fw_vm_protect(struct fw_vm *vm, fw_uaddr_t va, uint64_t len,
 	}
 	if (lo < hi)
 		hal_space_revoke(vm->space, lo, hi - lo, newprot);
+	fw_spin_unlock(&vm->lock);
+}
+
+void
+fw_vm_resident(struct fw_vm *vm, uint64_t *pages, uint64_t *peak)
+{
+	fw_spin_lock(&vm->lock);
+	*pages = vm->resident;
+	*peak = vm->resident_peak;
 	fw_spin_unlock(&vm->lock);
 }
 

@@ -23,9 +23,8 @@
  *
  * A thread without CLONE_FILES or CLONE_FS gets a copy of the caller's
  * descriptor table or fs context for its own (proc/thread_own.c).
- *
- * Not built: pidfds of threads (CLONE_PIDFD | CLONE_THREAD): EINVAL, as
- * before Linux 6.9.
+ * CLONE_PIDFD with CLONE_THREAD gives a pidfd of the new thread
+ * (PIDFD_THREAD), as Linux 6.9 does.
  *
  * Interface: proc_clone_thread, thread_clone_from, thread_put_tid
  * (svc/proc.h); sys_clone, sys_clone3.
@@ -38,6 +37,7 @@
 #include <fw/uaccess.h>
 #include <fw/user.h>
 #include <svc/file.h>
+#include <svc/pidfd.h>
 #include <svc/proc.h>
 #include <svc/syscall.h>
 #include <uapi/signal.h>
@@ -60,7 +60,8 @@
 	LINUX_CLONE_SETTLS | LINUX_CLONE_PARENT_SETTID | \
 	LINUX_CLONE_CHILD_SETTID | LINUX_CLONE_CHILD_CLEARTID | \
 	LINUX_CLONE_DETACHED | LINUX_CLONE_PTRACE | LINUX_CLONE_UNTRACED | \
-	LINUX_CLONE_IO | LINUX_CLONE_PARENT | LINUX_CLONE_FS | LINUX_CLONE_FILES)
+	LINUX_CLONE_IO | LINUX_CLONE_PARENT | LINUX_CLONE_FS | \
+	LINUX_CLONE_FILES | LINUX_CLONE_PIDFD)
 /* The namespaces. */
 #define NS_FLAGS	(LINUX_CLONE_NEWNS | LINUX_CLONE_NEWCGROUP | \
 	LINUX_CLONE_NEWUTS | LINUX_CLONE_NEWIPC | LINUX_CLONE_NEWUSER | \
@@ -124,7 +125,7 @@ proc_clone_thread(struct thread *t, const struct clone_req *r)
 	struct proc *p = t->proc;
 	struct fw_uthread *ut;
 	struct thread *ct;
-	int err, tid;
+	int err, tid, pidfd = -1;
 
 	if ((err = thread_new_tid(p, &ct)) < 0)
 		return err;
@@ -139,10 +140,15 @@ proc_clone_thread(struct thread *t, const struct clone_req *r)
 		thread_put_tid(p->vm, child_tid, tid);
 	if (flags & LINUX_CLONE_PARENT_SETTID)
 		thread_put_tid(p->vm, parent_tid, tid);
+	if ((flags & LINUX_CLONE_PIDFD) &&
+	    (err = pidfd_install_new(p, p, ct, r->pidfd, &pidfd)) < 0)
+		goto fail;
 	if ((err = thread_start(ct)) < 0)
 		goto fail;
 	return tid;
 fail:
+	if (pidfd >= 0)
+		pidfd_install_undo(p, pidfd);
 	fw_mutex_lock(&p->lock);
 	ut = ct->uthread;
 	ct->uthread = NULL;
@@ -191,9 +197,8 @@ clone_do(struct thread *t, const struct clone_req *r)
 	/* init's siblings would have no one to reap them. */
 	if ((flags & LINUX_CLONE_PARENT) && t->proc->pid == 1)
 		return -EINVAL;
-	if ((flags & LINUX_CLONE_PIDFD) && ((flags & (LINUX_CLONE_DETACHED |
-	    LINUX_CLONE_THREAD)) || ((flags & LINUX_CLONE_PARENT_SETTID) &&
-	    r->pidfd == r->parent_tid)))
+	if ((flags & LINUX_CLONE_PIDFD) && ((flags & LINUX_CLONE_DETACHED) ||
+	    ((flags & LINUX_CLONE_PARENT_SETTID) && r->pidfd == r->parent_tid)))
 		return -EINVAL;
 	if ((flags & (LINUX_CLONE_CLEAR_SIGHAND | LINUX_CLONE_SIGHAND)) ==
 	    (LINUX_CLONE_CLEAR_SIGHAND | LINUX_CLONE_SIGHAND))

@@ -19,6 +19,7 @@
 #include <svc/lib.h>
 #include <svc/ktimer.h>
 #include <svc/mm.h>
+#include <svc/futex.h>
 #include <svc/proc.h>
 #include <svc/vfs.h>
 #include <uapi/fcntl.h>
@@ -152,12 +153,14 @@ exec_commit(struct thread *t, struct exec_new *n, struct file *f,
 	struct fw_vm *old_vm;
 
 	/*
-	 * The lists lived in the old memory (exec_mm_release()).  Unlike
-	 * Linux, robust futexes still held are not marked OWNER_DIED here.
+	 * The lists live in the old memory: robust futexes still held are
+	 * marked OWNER_DIED there first (exec_mm_release()); t is alone now.
 	 */
+	futex_exit_robust(t);
 	t->robust_list = t->robust_len = 0;
 	t->clear_child_tid = 0;
 	fw_mutex_lock(&p->lock);
+	proc_note_maxrss(p);			/* setmax_mm_hiwater_rss() */
 	old_mm = p->mm;
 	old_vm = p->vm;
 	p->mm = n->mm;

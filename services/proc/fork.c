@@ -280,42 +280,6 @@ fork_thread(struct thread *t, struct proc *c, uint64_t flags, uint64_t newsp,
 	return 0;
 }
 
-/* Takes back a descriptor just installed; only a racing close beats it. */
-static void
-fork_fd_undo(struct proc *p, int fd)
-{
-	if (fd_close(p, fd) < 0)
-		return;			/* another thread closed it first */
-}
-
-/*
- * CLONE_PIDFD: a pidfd of c in p's table (close-on-exec) and at upidfd;
- * *fd gets it, to be closed if the clone fails later.  -EMFILE, -EFAULT.
- */
-static int
-fork_pidfd(struct proc *p, struct proc *c, uint64_t upidfd, int *fd)
-{
-	struct file *f;
-	int32_t n;
-	int err;
-
-	fw_mutex_lock(&proc_table_lock);
-	err = pidfd_create_locked(c, 0, &f);
-	fw_mutex_unlock(&proc_table_lock);
-	if (err < 0)
-		return err;
-	n = fd_install(p, f, true);
-	file_unref(f);
-	if (n < 0)
-		return n;
-	if (fw_copy_to_user(p->vm, fw_uaddr(upidfd), &n, sizeof(n)) < 0) {
-		fork_fd_undo(p, n);
-		return -EFAULT;
-	}
-	*fd = n;
-	return 0;
-}
-
 int
 proc_fork(struct thread *t, const struct clone_req *r)
 {
@@ -346,7 +310,7 @@ proc_fork(struct thread *t, const struct clone_req *r)
 	}
 	c->vfork = vd;
 	if ((flags & LINUX_CLONE_PIDFD) &&
-	    (err = fork_pidfd(p, c, r->pidfd, &pidfd)) < 0)
+	    (err = pidfd_install_new(p, c, NULL, r->pidfd, &pidfd)) < 0)
 		goto fail;
 	if (flags & LINUX_CLONE_CHILD_SETTID)
 		thread_put_tid(c->vm, child_tid, pid);
@@ -365,7 +329,7 @@ proc_fork(struct thread *t, const struct clone_req *r)
 	return pid;
 fail:
 	if (pidfd >= 0)
-		fork_fd_undo(p, pidfd);
+		pidfd_install_undo(p, pidfd);
 	fork_undo(c, ct);
 	if (vd != NULL)
 		vfork_put(vd);			/* the parent's reference */

@@ -6,8 +6,11 @@
  * the head its pollers hang on.  Each pidfd holds a reference to the
  * handle, so a pidfd polled or kept after the reap stays valid.
  *
- * Not built: PIDFD_THREAD (a pidfd of one thread): EINVAL, as before
- * Linux 6.9; so CLONE_PIDFD with CLONE_THREAD is EINVAL too (clone.c).
+ * A pidfd of one thread (PIDFD_THREAD, CLONE_PIDFD | CLONE_THREAD) has a
+ * handle of its own, kept by the thread (the leader's by its process):
+ * readable once that thread has ended, hung up once it is gone (a
+ * non-leader at once, the leader when its process is reaped).  Signals
+ * sent through it go to that thread.
  *
  * Interface: svc/pidfd.h; sys_pidfd_open, sys_pidfd_getfd.
  * Locks used to protect fields in this file:
@@ -18,6 +21,7 @@
 #include <fw/alloc.h>
 #include <fw/errno.h>
 #include <fw/string.h>
+#include <fw/uaccess.h>
 #include <svc/file.h>
 #include <svc/pidfd.h>
 #include <svc/poll.h>
@@ -33,6 +37,7 @@ struct pidfd_handle {
 	struct proc	*proc;		/* [P] NULL once reaped */
 	atomic_bool	 exited;	/* [a] */
 	atomic_bool	 reaped;	/* [a] */
+	bool		 thread;	/* [I] PIDFD_THREAD: pid is a tid */
 	struct pollhead	 ph;
 };
 
@@ -85,32 +90,73 @@ static const struct file_ops pidfd_ops = {
 	.release = pidfd_release,
 };
 
-int
-pidfd_create_locked(struct proc *p, unsigned int flags, struct file **out)
+/*
+ * The handle in *slot (p's or one of its threads'), made if need be: pid,
+ * and whether it names a thread.  NULL: -ENOMEM.
+ */
+static struct pidfd_handle *
+pidfd_handle_get_locked(struct pidfd_handle **slot, struct proc *p, int pid,
+    bool thread, bool exited) FW_REQUIRES(&proc_table_lock)
 {
-	struct pidfd_handle *h = p->pidfd;
-	struct file *f;
-	int err;
+	struct pidfd_handle *h = *slot;
 
 	if (h == NULL) {
 		if ((h = fw_zalloc(1, sizeof(*h))) == NULL)
-			return -ENOMEM;
-		atomic_init(&h->nref, 1);	/* p's */
-		h->pid = p->pid;
+			return NULL;
+		atomic_init(&h->nref, 1);	/* the slot's */
+		h->pid = pid;
 		h->proc = p;
-		/* Set before the exit takes proc_table_lock (pidfd_exited). */
-		atomic_init(&h->exited, atomic_load(&p->dead));
+		h->thread = thread;
+		atomic_init(&h->exited, exited);
 		atomic_init(&h->reaped, false);
 		pollhead_init(&h->ph);
-		p->pidfd = h;
+		*slot = h;
 	}
-	if ((err = file_alloc(&pidfd_ops, NULL, LINUX_O_RDWR |
-	    (flags & LINUX_O_NONBLOCK), false, &f)) < 0)
-		return err;
 	atomic_fetch_add(&h->nref, 1);
+	return h;
+}
+
+/* A pidfd of h (one reference of the caller's, consumed). */
+static int
+pidfd_file(struct pidfd_handle *h, unsigned int flags, struct file **out)
+{
+	struct file *f;
+	int err;
+
+	if ((err = file_alloc(&pidfd_ops, NULL, LINUX_O_RDWR |
+	    (flags & LINUX_O_NONBLOCK), false, &f)) < 0) {
+		pidfd_handle_unref(h);
+		return err;
+	}
 	f->priv = h;
 	*out = f;
 	return 0;
+}
+
+int
+pidfd_create_locked(struct proc *p, unsigned int flags, struct file **out)
+{
+	struct pidfd_handle *h;
+
+	/* exited is set before the exit takes proc_table_lock (pidfd_exited). */
+	if ((h = pidfd_handle_get_locked(&p->pidfd, p, p->pid, false,
+	    atomic_load(&p->dead))) == NULL)
+		return -ENOMEM;
+	return pidfd_file(h, flags, out);
+}
+
+int
+pidfd_create_thread_locked(struct proc *p, struct thread *t,
+    unsigned int flags, struct file **out)
+{
+	struct pidfd_handle *h;
+
+	if (t->pidfd_ended)
+		return -ESRCH;
+	if ((h = pidfd_handle_get_locked(t->tid == p->pid ? &p->tpidfd :
+	    &t->pidfd, p, t->tid, true, false)) == NULL)
+		return -ENOMEM;
+	return pidfd_file(h, flags, out);
 }
 
 int
@@ -128,7 +174,8 @@ pidfd_proc_locked(struct file *f, struct proc **out)
 }
 
 int
-pidfd_pid_of(struct proc *self, int fd, bool *nonblock, bool *reaped)
+pidfd_pid_of(struct proc *self, int fd, bool *nonblock, bool *reaped,
+    bool *thread)
 {
 	struct pidfd_handle *h;
 	struct file *f;
@@ -144,6 +191,7 @@ pidfd_pid_of(struct proc *self, int fd, bool *nonblock, bool *reaped)
 	pid = h->pid;
 	*nonblock = atomic_load(&f->flags) & LINUX_O_NONBLOCK;
 	*reaped = atomic_load(&h->reaped);
+	*thread = h->thread;
 	file_unref(f);
 	return pid;
 }
@@ -161,14 +209,15 @@ pidfd_exited(struct proc *p)
 	fw_mutex_unlock(&proc_table_lock);
 }
 
-void
-pidfd_freed_locked(struct proc *p)
+/* What *slot names is gone: its pidfds hang up and name nothing. */
+static void
+pidfd_cut_locked(struct pidfd_handle **slot) FW_REQUIRES(&proc_table_lock)
 {
-	struct pidfd_handle *h = p->pidfd;
+	struct pidfd_handle *h = *slot;
 
 	if (h == NULL)
 		return;
-	p->pidfd = NULL;
+	*slot = NULL;
 	h->proc = NULL;
 	atomic_store(&h->exited, true);
 	atomic_store(&h->reaped, true);
@@ -176,25 +225,104 @@ pidfd_freed_locked(struct proc *p)
 	pidfd_handle_unref(h);
 }
 
-/* pidfd_open(pid, flags): always close-on-exec. */
+void
+pidfd_freed_locked(struct proc *p)
+{
+	pidfd_cut_locked(&p->pidfd);
+	pidfd_cut_locked(&p->tpidfd);
+}
+
+void
+pidfd_thread_ended(struct thread *t)
+{
+	struct proc *p = t->proc;
+	struct pidfd_handle *h;
+
+	fw_mutex_lock(&proc_table_lock);
+	t->pidfd_ended = true;
+	if (t->tid != p->pid)
+		pidfd_cut_locked(&t->pidfd);	/* a thread leaves no zombie */
+	else if ((h = p->tpidfd) != NULL) {
+		atomic_store(&h->exited, true);
+		poll_notify(&h->ph, LINUX_EPOLLIN | LINUX_EPOLLRDNORM);
+	}
+	fw_mutex_unlock(&proc_table_lock);
+}
+
+int
+pidfd_install_new(struct proc *self, struct proc *c, struct thread *ct,
+    uint64_t upidfd, int *fd)
+{
+	struct file *f;
+	int32_t n;
+	int err;
+
+	fw_mutex_lock(&proc_table_lock);
+	err = ct != NULL ? pidfd_create_thread_locked(c, ct, 0, &f) :
+	    pidfd_create_locked(c, 0, &f);
+	fw_mutex_unlock(&proc_table_lock);
+	if (err < 0)
+		return err;
+	n = fd_install(self, f, true);
+	file_unref(f);
+	if (n < 0)
+		return n;
+	if (fw_copy_to_user(self->vm, fw_uaddr(upidfd), &n, sizeof(n)) < 0) {
+		pidfd_install_undo(self, n);
+		return -EFAULT;
+	}
+	*fd = n;
+	return 0;
+}
+
+void
+pidfd_install_undo(struct proc *self, int fd)
+{
+	if (fd_close(self, fd) < 0)
+		return;			/* another thread closed it first */
+}
+
+/* p's thread tid, still on its list, or NULL. */
+static struct thread *
+pidfd_thread_locked(struct proc *p, int tid) FW_REQUIRES(&proc_table_lock)
+{
+	struct thread *t;
+
+	fw_mutex_lock(&p->lock);
+	for (t = p->threads; t != NULL && t->tid != tid; t = t->next_thread)
+		;
+	fw_mutex_unlock(&p->lock);
+	return t;
+}
+
+/*
+ * pidfd_open(pid, flags): always close-on-exec.  PIDFD_THREAD (O_EXCL)
+ * names the thread pid, any thread; else pid must lead its process
+ * (ENOENT), as Linux 6.15's pidfd_prepare has it.
+ */
 SYSCALL(pidfd_open)
 {
 	int pid = (int)a->a[0], err;
 	uint64_t flags = (uint32_t)a->a[1];
+	struct thread *th;
 	struct file *f;
 	struct proc *p;
 
 	if (flags & ~(uint64_t)(LINUX_O_NONBLOCK | LINUX_O_EXCL))
 		return -EINVAL;
-	if ((flags & LINUX_O_EXCL) || pid <= 0)
-		return -EINVAL;			/* PIDFD_THREAD: not built */
+	if (pid <= 0)
+		return -EINVAL;
 	fw_mutex_lock(&proc_table_lock);
 	if ((p = proc_find_locked(pid)) == NULL)
 		err = -ESRCH;
-	else if (p->pid != pid)
-		err = -ENOENT;			/* a thread, not a leader */
+	else if (!(flags & LINUX_O_EXCL))
+		err = p->pid != pid ? -ENOENT :
+		    pidfd_create_locked(p, (unsigned int)flags, &f);
+	else if ((th = pidfd_thread_locked(p, pid)) == NULL)
+		err = -ESRCH;			/* gone: only its pid is left */
 	else
-		err = pidfd_create_locked(p, (unsigned int)flags, &f);
+		err = pidfd_create_thread_locked(p, th, (unsigned int)flags,
+		    &f);
 	fw_mutex_unlock(&proc_table_lock);
 	if (err < 0)
 		return err;

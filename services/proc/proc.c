@@ -258,6 +258,7 @@ thread_free(struct thread *t)
 	struct thread **link;
 	bool last;
 
+	pidfd_thread_ended(t);
 	fw_mutex_lock(&p->lock);
 	for (link = &p->threads; *link != NULL; link = &(*link)->next_thread)
 		if (*link == t) {
@@ -267,6 +268,7 @@ thread_free(struct thread *t)
 	p->nqueued -= sigpending_flush(&t->pending);
 	p->utime += atomic_load(&t->utime);
 	p->stime += atomic_load(&t->stime);
+	p->minflt += atomic_load(&t->minflt);
 	last = --p->nthreads == 0;
 	if (last) {
 		p->nqueued -= sigpending_flush(&p->shared_pending);

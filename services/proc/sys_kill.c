@@ -280,8 +280,9 @@ pidfd_kill(struct thread *t, int pidfd, enum pidfd_scope scope, int target,
 
 /*
  * pidfd_send_signal(pidfd, sig, info, flags), kernel/signal.c: a pidfd of
- * a process signals the process, unless a flag narrows it to its leader
- * thread or widens it to the group it leads; PIDFD_SELF_THREAD and
+ * a process signals the process, a pidfd of a thread (PIDFD_THREAD) the
+ * thread, unless a flag narrows it to the thread, widens it to the thread's
+ * process or the group it leads; PIDFD_SELF_THREAD and
  * PIDFD_SELF_THREAD_GROUP name the caller.  A siginfo that looks like the
  * kernel's or tkill's may only be sent to oneself (EPERM).
  */
@@ -290,7 +291,7 @@ SYSCALL(pidfd_send_signal)
 	int pidfd = (int)a->a[0], sig = (int)a->a[1], target, err;
 	uint32_t flags = (uint32_t)a->a[3];
 	enum pidfd_scope scope = SCOPE_PROCESS;
-	bool nonblock, reaped;
+	bool nonblock, reaped, thread = false;
 	struct kill_req r;
 
 	/* One scope flag at most: no two bits set. */
@@ -302,10 +303,10 @@ SYSCALL(pidfd_send_signal)
 	} else if (pidfd == PIDFD_SELF_THREAD_GROUP) {
 		target = t->proc->pid;
 	} else if ((target = pidfd_pid_of(t->proc, pidfd, &nonblock,
-	    &reaped)) < 0) {
+	    &reaped, &thread)) < 0) {
 		return target;
 	}
-	if (flags == LINUX_PIDFD_SIGNAL_THREAD)
+	if (flags == LINUX_PIDFD_SIGNAL_THREAD || (flags == 0 && thread))
 		scope = SCOPE_THREAD;
 	else if (flags == LINUX_PIDFD_SIGNAL_THREAD_GROUP)
 		scope = SCOPE_PROCESS;

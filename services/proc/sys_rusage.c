@@ -3,14 +3,17 @@
  * counted per thread (proc/thread.c: user time is the time in user mode
  * less what the thread's task ran meanwhile; system time is the task's
  * run time), summed over a process's threads, and over its reaped
- * children for RUSAGE_CHILDREN.  No page-fault, context-switch or
- * resident-set counters reach the services: those fields stay zero.
+ * children for RUSAGE_CHILDREN; so are the page faults the threads take
+ * (all minor).  ru_maxrss is the high-water mark of the resident set, of
+ * the address space now and those left behind by execve.  Context
+ * switches are not counted: those fields stay zero.
  *
- * Locks: proc->lock inside proc_cputime.
+ * Locks: proc->lock inside proc_cputime and proc_memusage, then the vm's.
  */
 #include <fw/errno.h>
 #include <fw/timer.h>
 #include <fw/uaccess.h>
+#include <fw/vm.h>
 #include <svc/proc.h>
 #include <svc/syscall.h>
 #include <uapi/resource.h>
@@ -28,11 +31,46 @@ rusage_tv(uint64_t ns)
 }
 
 void
-rusage_fill(uint64_t utime, uint64_t stime, struct linux_rusage *ru)
+rusage_fill(uint64_t utime, uint64_t stime, uint64_t minflt, uint64_t maxrss,
+    struct linux_rusage *ru)
 {
 	*ru = (struct linux_rusage){ 0 };
 	ru->utime = rusage_tv(utime);
 	ru->stime = rusage_tv(stime);
+	ru->minflt = (int64_t)minflt;
+	ru->maxrss = (int64_t)(maxrss * (FW_PAGE_SIZE / 1024));	/* kB */
+}
+
+void
+proc_note_maxrss(struct proc *p)
+{
+	uint64_t pages, peak;
+
+	if (p->vm == NULL)
+		return;
+	fw_vm_resident(p->vm, &pages, &peak);
+	if (peak > p->maxrss)
+		p->maxrss = peak;
+}
+
+void
+proc_memusage(struct proc *p, bool children, uint64_t *minflt,
+    uint64_t *maxrss)
+{
+	struct thread *t;
+
+	fw_mutex_lock(&p->lock);
+	if (children) {
+		*minflt = p->cminflt;
+		*maxrss = p->cmaxrss;
+	} else {
+		proc_note_maxrss(p);
+		*minflt = p->minflt;
+		*maxrss = p->maxrss;
+		for (t = p->threads; t != NULL; t = t->next_thread)
+			*minflt += atomic_load(&t->minflt);
+	}
+	fw_mutex_unlock(&p->lock);
 }
 
 /* getrusage(who, usage): -EINVAL for an unknown who, -EFAULT. */
@@ -40,21 +78,26 @@ SYSCALL(getrusage)
 {
 	struct linux_rusage ru;
 	int who = (int)a->a[0];
-	uint64_t ut, st;
+	uint64_t ut, st, flt, rss;
 
 	switch (who) {
 	case LINUX_RUSAGE_SELF:
 	case LINUX_RUSAGE_CHILDREN:
 		proc_cputime(t->proc, who == LINUX_RUSAGE_CHILDREN, &ut, &st);
+		proc_memusage(t->proc, who == LINUX_RUSAGE_CHILDREN, &flt,
+		    &rss);
 		break;
 	case LINUX_RUSAGE_THREAD:
 		ut = atomic_load(&t->utime);
 		st = atomic_load(&t->stime);
+		/* The peak is the address space's, as Linux has it. */
+		proc_memusage(t->proc, false, &flt, &rss);
+		flt = atomic_load(&t->minflt);
 		break;
 	default:
 		return -EINVAL;
 	}
-	rusage_fill(ut, st, &ru);
+	rusage_fill(ut, st, flt, rss, &ru);
 	return fw_copy_to_user(t->proc->vm, fw_uaddr(a->a[1]), &ru, sizeof(ru));
 }
 

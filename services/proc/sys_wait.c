@@ -32,7 +32,7 @@ wait_own_pgid(struct proc *p)
 	return pgid;
 }
 
-/* The reaped child's resource usage (times only; see sys_rusage.c). */
+/* The reaped child's resource usage (see sys_rusage.c). */
 static int
 wait_put_rusage(struct thread *t, uint64_t ru,
     const struct proc_wait_result *res)
@@ -41,7 +41,7 @@ wait_put_rusage(struct thread *t, uint64_t ru,
 
 	if (ru == 0)
 		return 0;
-	rusage_fill(res->utime, res->stime, &r);
+	rusage_fill(res->utime, res->stime, res->minflt, res->maxrss, &r);
 	return fw_copy_to_user(t->proc->vm, fw_uaddr(ru), &r, sizeof(r));
 }
 
@@ -110,10 +110,11 @@ waitid_info(const struct proc_wait_result *res, int ret,
 static int
 waitid_pidfd(struct thread *t, int *id, int *options)
 {
-	bool nonblock, reaped;
+	bool nonblock, reaped, thread;
 	int pid;
 
-	if ((pid = pidfd_pid_of(t->proc, *id, &nonblock, &reaped)) < 0)
+	if ((pid = pidfd_pid_of(t->proc, *id, &nonblock, &reaped,
+	    &thread)) < 0)
 		return pid;
 	if (reaped)
 		return -ECHILD;

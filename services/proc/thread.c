@@ -35,8 +35,10 @@ thread_page_fault(struct thread *t, const struct fw_user_event *ev)
 	struct mm *mm = t->proc->mm;
 	int err;
 
-	if ((err = mm_fault(mm, mm->vm, fw_uaddr(ev->addr), ev->access)) == 0)
+	if ((err = mm_fault(mm, mm->vm, fw_uaddr(ev->addr), ev->access)) == 0) {
+		atomic_fetch_add(&t->minflt, 1);
 		return;
+	}
 	if (err == -EIO) {		/* a file page past the file's end */
 		signal_force(t, LINUX_SIGBUS, LINUX_BUS_ADRERR, ev->addr);
 		return;
@@ -137,6 +139,7 @@ proc_release(struct proc *p)
 	struct file *exe;
 
 	fw_mutex_lock(&p->lock);
+	proc_note_maxrss(p);
 	exe = p->exe;
 	p->exe = NULL;
 	mm = p->mm, vm = p->vm, fds = p->fds, fs = p->fs;

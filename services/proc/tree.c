@@ -491,6 +491,8 @@ proc_wait_scan_locked(struct proc *p, enum proc_wait_kind kind, int id,
 		/* A zombie's times are final: its own and its children's. */
 		res->utime = c->utime + c->cutime;
 		res->stime = c->stime + c->cstime;
+		res->minflt = c->minflt + c->cminflt;
+		res->maxrss = c->maxrss > c->cmaxrss ? c->maxrss : c->cmaxrss;
 		res->pid = c->pid;
 		res->status = c->exit_code;
 		res->uid = c->cred.uid;
@@ -500,6 +502,9 @@ proc_wait_scan_locked(struct proc *p, enum proc_wait_kind kind, int id,
 			fw_mutex_lock(&p->lock);
 			p->cutime += res->utime;
 			p->cstime += res->stime;
+			p->cminflt += res->minflt;
+			if (res->maxrss > p->cmaxrss)
+				p->cmaxrss = res->maxrss;
 			fw_mutex_unlock(&p->lock);
 		}
 		return 1;

@@ -31,6 +31,7 @@ struct pinfo {
 	uint64_t	 utime, stime, cutime, cstime, start;
 	uint64_t	 sigpnd, shdpnd, sigblk, sigign, sigcgt;
 	uint64_t	 vsize, brk_start, arg_start, arg_end;
+	uint64_t	 rss, rss_peak, minflt, cminflt;	/* pages, faults */
 	uint64_t	 env_start, env_end, stack_top;
 	bool		 no_new_privs;
 	struct mm	*mm;			/* counted, or NULL */
@@ -74,9 +75,12 @@ pinfo_locked(struct proc *p, int tid, struct pinfo *i) FW_REQUIRES(&p->lock)
 		fs_struct_get(p->fs, NULL, NULL, &i->umask);
 	i->utime = p->utime;
 	i->stime = p->stime;
+	i->minflt = p->minflt;
+	i->cminflt = p->cminflt;
 	for (t = p->threads; t != NULL; t = t->next_thread) {
 		i->utime += atomic_load(&t->utime);
 		i->stime += atomic_load(&t->stime);
+		i->minflt += atomic_load(&t->minflt);
 		if (t->tid == (tid != 0 ? tid : p->pid) || sel == NULL)
 			sel = t;
 	}
@@ -97,6 +101,7 @@ pinfo_mm(struct pinfo *i)
 
 	if (mm == NULL)
 		return;
+	fw_vm_resident(mm->vm, &i->rss, &i->rss_peak);
 	fw_mutex_lock(&mm->lock);
 	for (k = 0; k < mm->nvma; k++)
 		i->vsize += mm->vmas[k].end - mm->vmas[k].start;
@@ -157,12 +162,13 @@ pfs_show_stat(struct sbuf *sb, const struct pfs_ref *r, const struct fsctx *c)
 		tty_nr = 0;
 		tpgid = -1;
 	}
-	sbuf_printf(sb, "%d (%s) %c %d %d %d %u %d 4194304 0 0 0 0 ", i.pid,
-	    i.comm, i.state, i.ppid, i.pgid, i.sid, tty_nr, tpgid);
+	sbuf_printf(sb, "%d (%s) %c %d %d %d %u %d 4194304 %llu %llu 0 0 ",
+	    i.pid, i.comm, i.state, i.ppid, i.pgid, i.sid, tty_nr, tpgid,
+	    (unsigned long long)i.minflt, (unsigned long long)i.cminflt);
 	sbuf_printf(sb, "%llu %llu %llu %llu 20 0 %d 0 %llu %llu %llu ",
 	    ticks(i.utime), ticks(i.stime), ticks(i.cutime), ticks(i.cstime),
 	    i.nthreads, ticks(i.start), (unsigned long long)i.vsize,
-	    (unsigned long long)(i.vsize / FW_PAGE_SIZE));
+	    (unsigned long long)i.rss);
 	sbuf_printf(sb, "18446744073709551615 0 0 %llu 0 0 0 0 0 0 0 0 0 %d "
 	    "%u 0 0 0 0 0 0 0 %llu %llu %llu %llu %llu 0\n",
 	    (unsigned long long)i.stack_top, i.exit_signal, fw_cpu_id(),
@@ -185,7 +191,7 @@ pfs_show_statm(struct sbuf *sb, const struct pfs_ref *r,
 		return err;
 	sbuf_printf(sb, "%llu %llu 0 0 0 0 0\n",
 	    (unsigned long long)(i.vsize / FW_PAGE_SIZE),
-	    (unsigned long long)(i.vsize / FW_PAGE_SIZE));
+	    (unsigned long long)i.rss);
 	pinfo_done(&i);
 	return 0;
 }
@@ -221,10 +227,11 @@ pfs_show_status(struct sbuf *sb, const struct pfs_ref *r,
 	    i.cred.uid, i.cred.euid, i.cred.suid, i.cred.fsuid, i.cred.gid,
 	    i.cred.egid, i.cred.sgid, i.cred.fsgid);
 	sbuf_printf(sb, "VmPeak:\t%8llu kB\nVmSize:\t%8llu kB\n"
-	    "VmRSS:\t%8llu kB\nThreads:\t%d\n",
+	    "VmHWM:\t%8llu kB\nVmRSS:\t%8llu kB\nThreads:\t%d\n",
 	    (unsigned long long)(i.vsize >> 10),
 	    (unsigned long long)(i.vsize >> 10),
-	    (unsigned long long)(i.vsize >> 10), i.nthreads);
+	    (unsigned long long)(i.rss_peak * (FW_PAGE_SIZE >> 10)),
+	    (unsigned long long)(i.rss * (FW_PAGE_SIZE >> 10)), i.nthreads);
 	sbuf_printf(sb, "SigPnd:\t%016llx\nShdPnd:\t%016llx\n"
 	    "SigBlk:\t%016llx\nSigIgn:\t%016llx\nSigCgt:\t%016llx\n",
 	    (unsigned long long)i.sigpnd, (unsigned long long)i.shdpnd,

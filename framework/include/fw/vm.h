@@ -63,6 +63,13 @@ void			 fw_vm_unmap(struct fw_vm *vm, fw_uaddr_t va,
 void			 fw_vm_protect(struct fw_vm *vm, fw_uaddr_t va,
 			    uint64_t len, unsigned int prot);
 /*
+ * The pages mapped in vm now, and the most it has had mapped at once (the
+ * resident set and its high-water mark, as Linux counts them: a frame
+ * mapped in two spaces counts in both).  Takes vm's lock.
+ */
+void			 fw_vm_resident(struct fw_vm *vm, uint64_t *pages,
+			    uint64_t *peak);
+/*
  * Looks up the page holding va: 0 with *prot set and, if frame is not NULL,
  * *frame holding a new reference; -ENOENT when nothing is mapped there.
  */

@@ -156,6 +156,13 @@ struct proc {
 	uint64_t		 utime, stime;		/* [p] */
 	uint64_t		 cutime, cstime;	/* [p] */
 	/*
+	 * Page faults, counted the same way; the resident set's high-water
+	 * mark in pages of the address spaces it left (execve, exit), and the
+	 * largest of its reaped children's.
+	 */
+	uint64_t		 minflt, cminflt;	/* [p] */
+	uint64_t		 maxrss, cmaxrss;	/* [p] */
+	/*
 	 * Limits on CPU time (proc/cputime.c): ITIMER_VIRTUAL's and
 	 * ITIMER_PROF's expiry (process CPU time, 0: disarmed) and interval,
 	 * and the CPU time of the next SIGXCPU under RLIMIT_CPU.  While any is
@@ -176,8 +183,12 @@ struct proc {
 	bool			 no_new_privs;		/* [p] never cleared */
 	int			 pdeath_signal;		/* [p] */
 	atomic_bool		 child_subreaper;	/* [a] */
-	/* What its pidfds name (svc/pidfd.h); under proc_table_lock. */
+	/*
+	 * What its pidfds name, and those of its leader thread (PIDFD_THREAD)
+	 * (svc/pidfd.h); under proc_table_lock.
+	 */
 	struct pidfd_handle	*pidfd;
+	struct pidfd_handle	*tpidfd;
 };
 
 struct thread {
@@ -189,6 +200,7 @@ struct thread {
 	struct thread		*next_thread;		/* [p] */
 	/* CPU time in ns, user and system (thread.c); read by others. */
 	_Atomic uint64_t	 utime, stime;		/* [a] */
+	_Atomic uint64_t	 minflt;		/* [a] page faults */
 	/* Set when this thread alone ends (exit(2), or another's execve). */
 	bool			 exiting;		/* [p] */
 	int			 exit_code;		/* [p] wait status */
@@ -221,6 +233,9 @@ struct thread {
 	 */
 	struct fdtable		*fds;			/* [t] */
 	struct fs_struct	*fs;			/* [t] */
+	/* Its pidfds (PIDFD_THREAD) if not the leader; proc_table_lock. */
+	struct pidfd_handle	*pidfd;
+	bool			 pidfd_ended;
 };
 
 /* The thread the current task runs, or NULL in a kernel task. */
@@ -309,6 +324,7 @@ struct proc_wait_result {
 	int		status;		/* wait status */
 	uint32_t	uid;
 	uint64_t	utime, stime;	/* ns, with its reaped children's */
+	uint64_t	minflt, maxrss;	/* faults and peak pages, the same */
 };
 /*
  * p's CPU time in ns: its threads', live and ended (self), or its reaped
@@ -328,9 +344,24 @@ void			 proc_cpu_check(struct proc *p);
  * threads computing in user mode back to check.  Takes p->lock.
  */
 void			 proc_cpu_watch(struct proc *p);
+/*
+ * p's page faults and the high-water mark of its resident set in pages:
+ * its threads' and address spaces', live and past (self), or its reaped
+ * children's (children).  Takes p->lock.
+ */
+void			 proc_memusage(struct proc *p, bool children,
+			    uint64_t *minflt, uint64_t *maxrss);
+/* Folds the high-water mark of p's address space into p->maxrss. */
+void			 proc_note_maxrss(struct proc *p)
+			    FW_REQUIRES(&p->lock);
 struct linux_rusage;
-/* A struct rusage with those times (ns) and every counter zero. */
+/*
+ * A struct rusage with those times (ns), minor faults and peak resident
+ * pages; Trellis has no major faults, swaps or block I/O to count, and
+ * does not count context switches.
+ */
 void			 rusage_fill(uint64_t utime, uint64_t stime,
+			    uint64_t minflt, uint64_t maxrss,
 			    struct linux_rusage *ru);
 /*
  * Waits for a zombie child of p selected by kind and id and, unless
