@@ -2,11 +2,12 @@
  * proc/cputime.c: limits on CPU time: RLIMIT_CPU (SIGXCPU when the soft
  * limit is passed and every second after, SIGKILL at the hard limit) and
  * the CPU-time interval timers (ITIMER_VIRTUAL counts user time and sends
- * SIGVTALRM, ITIMER_PROF user and system time and sends SIGPROF).  Threads
+ * SIGVTALRM, ITIMER_PROF user and system time and sends SIGPROF), and the
+ * POSIX timers on CPU-time clocks (svc/ktimer.h, ktimer_cpu_run).  Threads
  * check on their way back to user mode; a thread that computes without
  * system calls is kicked back every KICK_NS by the timer service.
  *
- * Interface: proc_cpu_check, proc_cpu_watch (svc/proc.h).
+ * Interface: proc_cpu_check, proc_cpu_watch, proc_cpu_clock (svc/proc.h).
  * Locks: p->lock for the limits; the signals are sent after it is dropped.
  */
 #include <fw/errno.h>
@@ -47,6 +48,32 @@ cpu_itimer_due_locked(struct proc *p, int which, uint64_t now)
 	return true;
 }
 
+int
+proc_cpu_clock(struct proc *p, int tid, int which, uint64_t *ns)
+{
+	struct thread *t;
+	uint64_t u = 0, s = 0;
+	int err = 0;
+
+	fw_mutex_lock(&p->lock);
+	if (tid == 0) {
+		cpu_total_locked(p, &u, &s);
+	} else {
+		for (t = p->threads; t != NULL && t->tid != tid;
+		    t = t->next_thread)
+			;
+		if (t == NULL)
+			err = -ESRCH;
+		else {
+			u = atomic_load(&t->utime);
+			s = atomic_load(&t->stime);
+		}
+	}
+	fw_mutex_unlock(&p->lock);
+	*ns = which == CPUCLOCK_VIRT ? u : u + s;
+	return err;
+}
+
 void
 proc_cpu_check(struct proc *p)
 {
@@ -80,17 +107,18 @@ proc_cpu_check(struct proc *p)
 		signal_send_kernel(p, LINUX_SIGVTALRM, &info);
 	if (prof)
 		signal_send_kernel(p, LINUX_SIGPROF, &info);
+	ktimer_cpu_run(p);			/* POSIX timers on CPU clocks */
 }
 
 void
 proc_cpu_watch(struct proc *p)
 {
-	bool watch;
+	bool armed = ktimer_cpu_armed(p), watch;
 
 	fw_mutex_lock(&p->lock);
 	watch = p->rlim[LINUX_RLIMIT_CPU].cur != LINUX_RLIM_INFINITY ||
 	    p->rlim[LINUX_RLIMIT_CPU].max != LINUX_RLIM_INFINITY ||
-	    p->itimer_cpu[0][0] != 0 || p->itimer_cpu[1][0] != 0;
+	    p->itimer_cpu[0][0] != 0 || p->itimer_cpu[1][0] != 0 || armed;
 	atomic_store(&p->cpu_watch, watch);
 	fw_mutex_unlock(&p->lock);
 	/* Out of memory, the kick is missing: threads still check at calls. */

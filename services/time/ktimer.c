@@ -83,30 +83,77 @@ ktimer_fire_locked(struct ktimer *k) FW_REQUIRES(&ktimer_lock)
 	k->overrun = 0;
 }
 
+/* Fires k if it is due at now (on its own clock), re-armed or not. */
+static void
+ktimer_due_locked(struct ktimer *k, uint64_t now) FW_REQUIRES(&ktimer_lock)
+{
+	uint64_t n;
+
+	if (k->deadline == 0 || k->deadline > now)
+		return;
+	if (k->interval != 0) {
+		n = (now - k->deadline) / k->interval;
+		k->overrun += (int)(n > 1000000 ? 1000000 : n);
+		k->deadline += (n + 1) * k->interval;
+	} else {
+		k->deadline = 0;
+	}
+	ktimer_fire_locked(k);
+}
+
 /* Fires what is due at now; returns the next deadline (or none). */
 static uint64_t
 ktimer_run_locked(uint64_t now) FW_REQUIRES(&ktimer_lock)
 {
-	uint64_t next = FW_NO_DEADLINE, n;
+	uint64_t next = FW_NO_DEADLINE;
 	struct ktimer *k;
 
 	for (k = ktimers; k != NULL; k = k->next) {
-		if (k->deadline == 0)
-			continue;
-		if (k->deadline <= now) {
-			if (k->interval != 0) {
-				n = (now - k->deadline) / k->interval;
-				k->overrun += (int)(n > 1000000 ? 1000000 : n);
-				k->deadline += (n + 1) * k->interval;
-			} else {
-				k->deadline = 0;
-			}
-			ktimer_fire_locked(k);
-		}
+		if (k->ev.cpu)
+			continue;		/* the threads see to those */
+		ktimer_due_locked(k, now);
 		if (k->deadline != 0 && k->deadline < next)
 			next = k->deadline;
 	}
 	return next;
+}
+
+/* Now on k's clock: monotonic, or its CPU time (0 if its thread is gone). */
+static uint64_t
+ktimer_now_locked(const struct ktimer *k) FW_REQUIRES(&ktimer_lock)
+{
+	uint64_t ns;
+
+	if (!k->ev.cpu)
+		return fw_clock_monotonic();
+	if (proc_cpu_clock(k->proc, k->ev.cpu_tid, k->ev.cpu_which, &ns) < 0)
+		return 0;
+	return ns;
+}
+
+void
+ktimer_cpu_run(struct proc *p)
+{
+	struct ktimer *k;
+
+	fw_mutex_lock(&ktimer_lock);
+	for (k = ktimers; k != NULL; k = k->next)
+		if (k->proc == p && k->ev.cpu && k->deadline != 0)
+			ktimer_due_locked(k, ktimer_now_locked(k));
+	fw_mutex_unlock(&ktimer_lock);
+}
+
+bool
+ktimer_cpu_armed(struct proc *p)
+{
+	struct ktimer *k;
+	bool armed = false;
+
+	fw_mutex_lock(&ktimer_lock);
+	for (k = ktimers; k != NULL && !armed; k = k->next)
+		armed = k->proc == p && k->ev.cpu && k->deadline != 0;
+	fw_mutex_unlock(&ktimer_lock);
+	return armed;
 }
 
 struct ktimer_cond {
@@ -245,8 +292,9 @@ int
 ktimer_arm(struct proc *p, int id, uint64_t deadline, uint64_t interval,
     uint64_t *old_left, uint64_t *old_interval)
 {
-	static const struct ktimer_event alarm_ev = { LINUX_SIGALRM, 0,
-	    LINUX_SI_KERNEL, 0, 0, false };
+	static const struct ktimer_event alarm_ev = {
+		.signo = LINUX_SIGALRM, .code = LINUX_SI_KERNEL
+	};
 	struct ktimer *k;
 	int err = 0;
 
@@ -267,11 +315,11 @@ ktimer_arm(struct proc *p, int id, uint64_t deadline, uint64_t interval,
 		fw_mutex_unlock(&ktimer_lock);
 		return id < 0 ? -ENOMEM : -EINVAL;
 	}
-	ktimer_read_locked(k, fw_clock_monotonic(), old_left, old_interval);
+	ktimer_read_locked(k, ktimer_now_locked(k), old_left, old_interval);
 	k->deadline = deadline;
 	k->interval = deadline != 0 ? interval : 0;
 	k->overrun = 0;
-	if (deadline != 0)
+	if (deadline != 0 && !k->ev.cpu)
 		err = ktimer_kick_locked();
 	fw_mutex_unlock(&ktimer_lock);
 	return err;
@@ -284,7 +332,7 @@ ktimer_get(struct proc *p, int id, uint64_t *left, uint64_t *interval)
 
 	fw_mutex_lock(&ktimer_lock);
 	if ((k = ktimer_find_locked(p, id)) != NULL)
-		ktimer_read_locked(k, fw_clock_monotonic(), left, interval);
+		ktimer_read_locked(k, ktimer_now_locked(k), left, interval);
 	else if (id == KTIMER_REAL)
 		*left = *interval = 0;
 	fw_mutex_unlock(&ktimer_lock);

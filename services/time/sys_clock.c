@@ -16,7 +16,7 @@ SYSCALL(clock_gettime)
 	uint64_t ns;
 	int err;
 
-	if ((err = clock_read((int32_t)a->a[0], &ns)) < 0)
+	if ((err = clock_read(t, (int32_t)a->a[0], &ns)) < 0)
 		return err;
 	ts = ns_to_timespec(ns);
 	return fw_copy_to_user(t->proc->vm, fw_uaddr(a->a[1]), &ts,
@@ -29,7 +29,7 @@ SYSCALL(clock_getres)
 	uint64_t ns;
 	int err;
 
-	if ((err = clock_resolution((int32_t)a->a[0], &ns)) < 0)
+	if ((err = clock_resolution(t, (int32_t)a->a[0], &ns)) < 0)
 		return err;
 	if (a->a[1] == 0)
 		return 0;

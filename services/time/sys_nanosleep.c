@@ -131,7 +131,7 @@ SYSCALL(clock_nanosleep)
 		return err;
 	if (!(a->a[1] & LINUX_TIMER_ABSTIME))
 		return sleep_relative(t, ns, fw_uaddr(a->a[3]));
-	if ((err = clock_read(clk, &now)) < 0)
+	if ((err = clock_read(t, clk, &now)) < 0)
 		return err;
 	if (ns <= now)
 		return 0;

@@ -2,9 +2,11 @@
  * time/sys_timer.c: the POSIX timers: timer_create(2), timer_settime(2),
  * timer_gettime(2), timer_getoverrun(2), timer_delete(2), on the timer
  * service (svc/ktimer.h), with Linux's checks (kernel/time/posix-timers.c).
- * Clocks: REALTIME, MONOTONIC, BOOTTIME and TAI.  The CPU-time clocks need
- * CPU-time accounting, which Trellis lacks: timer_create says EINVAL for
- * them, as for an unknown clock.  No locks of its own.
+ * Clocks: REALTIME, MONOTONIC, BOOTTIME and TAI, and the CPU-time clocks of
+ * the caller's own process and threads (PROCESS_CPUTIME_ID,
+ * THREAD_CPUTIME_ID, clock_getcpuclockid's), whose timers the threads fire
+ * as their CPU time passes (proc/cputime.c).  Not built: timers on another
+ * process's CPU clock (EINVAL; Linux allows them).  No locks of its own.
  */
 #include <fw/errno.h>
 #include <fw/timer.h>
@@ -35,11 +37,24 @@ struct linux_itimerspec {
 	struct linux_timespec	interval, value;
 };
 
-static bool
-timer_clock_ok(int64_t clk)
+/* Whether timers may use clk; fills ev's CPU-time fields for one. */
+static int
+timer_clock(struct thread *t, int64_t clk, struct ktimer_event *ev)
 {
-	return clk == LINUX_CLOCK_REALTIME || clk == LINUX_CLOCK_MONOTONIC ||
-	    clk == LINUX_CLOCK_BOOTTIME || clk == LINUX_CLOCK_TAI;
+	struct cpu_clock cc;
+	int err;
+
+	if (clk == LINUX_CLOCK_REALTIME || clk == LINUX_CLOCK_MONOTONIC ||
+	    clk == LINUX_CLOCK_BOOTTIME || clk == LINUX_CLOCK_TAI)
+		return 0;
+	if ((err = clock_cpu_id(t, clk, &cc)) < 0)
+		return err;
+	if (cc.pid != t->proc->pid)
+		return -EINVAL;
+	ev->cpu = true;
+	ev->cpu_tid = cc.tid;
+	ev->cpu_which = cc.which;
+	return 0;
 }
 
 /* The event of a sigevent (good_sigevent() in posix-timers.c). */
@@ -83,10 +98,11 @@ SYSCALL(timer_create)
 	struct linux_sigevent se;
 	struct ktimer_event ev;
 	int64_t clk = (int32_t)a->a[0];
+	struct ktimer_event cpu = { 0 };
 	int id, err;
 
-	if (!timer_clock_ok(clk))
-		return -EINVAL;
+	if ((err = timer_clock(t, clk, &cpu)) < 0)
+		return err;
 	if (a->a[1] != 0) {
 		if ((err = fw_copy_from_user(t->proc->vm, &se,
 		    fw_uaddr(a->a[1]), sizeof(se))) < 0)
@@ -95,10 +111,13 @@ SYSCALL(timer_create)
 			return err;
 	} else {
 		/* No sigevent: SIGALRM carrying the timer's id. */
-		ev = (struct ktimer_event){ LINUX_SIGALRM, 0, LINUX_SI_TIMER,
-		    0, 0, true };
+		ev = (struct ktimer_event){ .signo = LINUX_SIGALRM,
+		    .code = LINUX_SI_TIMER, .value_is_id = true };
 	}
 	ev.clock = clk;
+	ev.cpu = cpu.cpu;
+	ev.cpu_tid = cpu.cpu_tid;
+	ev.cpu_which = cpu.cpu_which;
 	if ((err = ktimer_create(t->proc, &ev, &id)) < 0)
 		return err;
 	if ((err = fw_copy_to_user(t->proc->vm, fw_uaddr(a->a[2]), &id,
@@ -107,15 +126,28 @@ SYSCALL(timer_create)
 	return err;
 }
 
-/* The monotonic deadline of value on clk (absolute with TIMER_ABSTIME). */
+/*
+ * The monotonic deadline of value on clk (absolute with TIMER_ABSTIME), or
+ * on a CPU-time clock the CPU-time one.
+ */
 static int
-timer_deadline(int64_t clk, bool abs, uint64_t value, uint64_t *deadline)
+timer_deadline(struct thread *t, int64_t clk, bool abs, uint64_t value,
+    uint64_t *deadline)
 {
 	uint64_t now, mono = fw_clock_monotonic();
+	struct ktimer_event cpu = { 0 };
 	int err;
 
 	if (value == 0) {
 		*deadline = 0;
+		return 0;
+	}
+	if (timer_clock(t, clk, &cpu) == 0 && cpu.cpu) {
+		if ((err = clock_read(t, clk, &now)) < 0)
+			return err;
+		/* A deadline already past is due at the next check. */
+		*deadline = abs ? value : value > UINT64_MAX - now ?
+		    UINT64_MAX : now + value;
 		return 0;
 	}
 	if (!abs) {
@@ -123,7 +155,7 @@ timer_deadline(int64_t clk, bool abs, uint64_t value, uint64_t *deadline)
 		    mono + value;
 		return 0;
 	}
-	if ((err = clock_read(clk, &now)) < 0)
+	if ((err = clock_read(t, clk, &now)) < 0)
 		return err;
 	/* Already past: expire at once (the next instant). */
 	*deadline = value <= now ? mono + 1 : mono + (value - now);
@@ -160,12 +192,13 @@ SYSCALL(timer_settime)
 		return err;
 	if ((err = ktimer_clock(t->proc, id, &clk)) < 0)
 		return err;
-	if ((err = timer_deadline(clk, a->a[1] & LINUX_TIMER_ABSTIME, value,
-	    &deadline)) < 0)
+	if ((err = timer_deadline(t, clk, a->a[1] & LINUX_TIMER_ABSTIME,
+	    value, &deadline)) < 0)
 		return err;
 	if ((err = ktimer_arm(t->proc, id, deadline, interval, &left,
 	    &old_int)) < 0)
 		return err;
+	proc_cpu_watch(t->proc);	/* a CPU-time timer: the checks start */
 	return timer_put(t, a->a[3], left, old_int);
 }
 
@@ -190,5 +223,9 @@ SYSCALL(timer_getoverrun)
 
 SYSCALL(timer_delete)
 {
-	return ktimer_delete(t->proc, (int)a->a[0]);
+	int err = ktimer_delete(t->proc, (int)a->a[0]);
+
+	if (err == 0)
+		proc_cpu_watch(t->proc);
+	return err;
 }

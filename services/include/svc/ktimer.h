@@ -7,7 +7,9 @@
  *
  * Deadlines are on the monotonic clock; a CLOCK_REALTIME deadline is
  * converted when armed, so a later change of the wall clock is not
- * followed.
+ * followed.  A timer on a CPU-time clock has its deadline in that CPU
+ * time instead: the task leaves it alone, and the threads of its process
+ * fire it from the CPU-time checks (proc_cpu_check, ktimer_cpu_run).
  *
  * Locks: every field of every timer is under the service's internal lock;
  * the functions below take it.  Lock order: ktimer lock, then proc->lock
@@ -30,6 +32,14 @@ struct ktimer_event {
 	uint64_t	value;		/* sigev_value */
 	int64_t		clock;		/* the POSIX clock it was made on */
 	bool		value_is_id;	/* value: the timer's id (no sigevent) */
+	/*
+	 * A timer on a CPU-time clock of its own process: deadlines are in
+	 * CPU time, of the process (cpu_tid 0) or of its thread cpu_tid, as
+	 * cpu_which counts it (CPUCLOCK_*, svc/proc.h).
+	 */
+	bool		cpu;
+	int		cpu_tid;
+	int		cpu_which;
 };
 
 /* A timer's id in its process: ITIMER_REAL's own, or a POSIX timer's. */
@@ -48,7 +58,8 @@ FW_MUST_CHECK int	ktimer_create(struct proc *p,
 FW_MUST_CHECK int	ktimer_delete(struct proc *p, int id);
 /*
  * Arms p's timer id (KTIMER_REAL is created on first use) to expire at the
- * monotonic deadline (0 disarms) and then every interval ns (0: once); the
+ * monotonic deadline, or the CPU-time one for a CPU-time timer (0
+ * disarms), and then every interval ns (0: once); the
  * old remaining time and interval go to *old_left and *old_interval if not
  * NULL.  0, -EINVAL (no such timer), -ENOMEM.
  */
@@ -62,6 +73,10 @@ FW_MUST_CHECK int	ktimer_get(struct proc *p, int id, uint64_t *left,
 FW_MUST_CHECK int	ktimer_clock(struct proc *p, int id, int64_t *clock);
 /* The overrun count of the timer's last expiration; -EINVAL. */
 FW_MUST_CHECK int	ktimer_overrun(struct proc *p, int id);
+/* Fires p's CPU-time timers that are due.  No locks held. */
+void			ktimer_cpu_run(struct proc *p);
+/* Whether p has a CPU-time timer armed (proc_cpu_watch). */
+bool			ktimer_cpu_armed(struct proc *p);
 /* execve(2): p's POSIX timers are deleted; ITIMER_REAL stays armed. */
 void			ktimer_exec(struct proc *p);
 /* p is going away: all its timers are deleted. */

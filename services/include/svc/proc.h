@@ -344,6 +344,16 @@ void			 proc_cpu_check(struct proc *p);
  * threads computing in user mode back to check.  Takes p->lock.
  */
 void			 proc_cpu_watch(struct proc *p);
+/* What a CPU-time clock counts (Linux's CPUCLOCK_PROF, _VIRT, _SCHED). */
+#define CPUCLOCK_PROF	0		/* user and system time */
+#define CPUCLOCK_VIRT	1		/* user time */
+#define CPUCLOCK_SCHED	2		/* run time: user and system here */
+/*
+ * The CPU time (ns) p has used, or its thread tid when not 0, counted as
+ * which says: 0, or -ESRCH when p has no thread tid.  Takes p->lock.
+ */
+FW_MUST_CHECK int	 proc_cpu_clock(struct proc *p, int tid, int which,
+			    uint64_t *ns);
 /*
  * p's page faults and the high-water mark of its resident set in pages:
  * its threads' and address spaces', live and past (self), or its reaped
