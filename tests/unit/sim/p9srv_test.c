@@ -1180,92 +1180,148 @@ END_TEST
 
 /*
  * The fuzzer's seeds (tests/fuzz/p9srv_fuzz.c reads this format): a flags
- * byte (bit 0: writable), then whole T-messages back to back.
+ * byte (bit 0: writable; bits 1-2: the reply buffer), then whole
+ * T-messages back to back, starting with Tversion and Tattach of fid 1.
  */
+static struct {
+	uint8_t	b[4096];
+	size_t	n;
+} sd;
+
+/* Appends the message in m to the seed. */
+static void
+sd_add(void)
+{
+	m_fix();
+	ck_assert_uint_le(sd.n + m.n, sizeof(sd.b));
+	memcpy(sd.b + sd.n, m.b, m.n);
+	sd.n += m.n;
+}
+
+static void
+sd_fid(uint8_t type, uint32_t fid)
+{
+	m_begin(type);
+	m_u(fid, 4);
+	sd_add();
+}
+
+static void
+sd_walk(uint32_t fid, uint32_t newfid, const char *a, const char *b)
+{
+	m_begin(P9_TWALK);
+	m_u(fid, 4);
+	m_u(newfid, 4);
+	m_u((a != NULL) + (b != NULL), 2);
+	if (a != NULL)
+		m_s(a);
+	if (b != NULL)
+		m_s(b);
+	sd_add();
+}
+
+static void
+sd_3(uint8_t type, uint32_t fid, uint64_t x, uint32_t y)
+{
+	m_begin(type);
+	m_u(fid, 4);
+	m_u(x, type == P9_TLOPEN ? 4 : 8);
+	if (type != P9_TLOPEN && type != P9_TGETATTR)
+		m_u(y, 4);
+	sd_add();
+}
+
 static void
 seed(const char *dir, const char *name, uint8_t flags, void (*gen)(void))
 {
 	char p[PATH_MAX + 64];
 	FILE *f;
 
-	snprintf(p, sizeof(p), "%s/%s", dir, name);
-	ck_assert_ptr_nonnull(f = fopen(p, "wb"));
-	fputc(flags, f);
+	sd.n = 0;
 	m_begin(P9_TVERSION);
 	m_u(8192, 4);
 	m_s(P9_VERSION);
-	m_fix();
-	fwrite(m.b, 1, m.n, f);
+	sd_add();
 	m_begin(P9_TATTACH);
 	m_u(ROOT, 4);
 	m_u(P9_NOFID, 4);
 	m_s("");
 	m_s("");
 	m_u(0, 4);
-	m_fix();
-	fwrite(m.b, 1, m.n, f);
+	sd_add();
 	gen();
-	fwrite(m.b, 1, m.n, f);
+	snprintf(p, sizeof(p), "%s/%s", dir, name);
+	ck_assert_ptr_nonnull(f = fopen(p, "wb"));
+	fputc(flags, f);
+	fwrite(sd.b, 1, sd.n, f);
 	fclose(f);
-}
-
-static void
-gen_walk_read(void)
-{
-	/* Built by hand into m.b: walk, lopen, read, readdir, getattr. */
-	uint8_t all[1024];
-	size_t n = 0;
-
-#define ADD() do { m_fix(); memcpy(all + n, m.b, m.n); n += m.n; } while (0)
-	m_begin(P9_TWALK); m_u(ROOT, 4); m_u(2, 4); m_u(1, 2); m_s("file");
-	ADD();
-	m_begin(P9_TLOPEN); m_u(2, 4); m_u(0, 4); ADD();
-	m_begin(P9_TREAD); m_u(2, 4); m_u(0, 8); m_u(100, 4); ADD();
-	m_begin(P9_TWALK); m_u(ROOT, 4); m_u(3, 4); m_u(1, 2); m_s("dir");
-	ADD();
-	m_begin(P9_TLOPEN); m_u(3, 4); m_u(0, 4); ADD();
-	m_begin(P9_TREADDIR); m_u(3, 4); m_u(0, 8); m_u(500, 4); ADD();
-	m_begin(P9_TGETATTR); m_u(2, 4); m_u(P9_GETATTR_ALL, 8); ADD();
-	m_begin(P9_TWALK); m_u(ROOT, 4); m_u(4, 4); m_u(2, 2); m_s("..");
-	m_s("abs"); ADD();
-	m_begin(P9_TREADLINK); m_u(4, 4); ADD();
-	m_begin(P9_TSTATFS); m_u(ROOT, 4); ADD();
-	memcpy(m.b, all, n);
-	m.n = n;
-}
-
-static void
-gen_modify(void)
-{
-	uint8_t all[1024];
-	size_t n = 0;
-
-	m_begin(P9_TWALK); m_u(ROOT, 4); m_u(2, 4); m_u(1, 2); m_s("dir");
-	ADD();
-	m_begin(P9_TLCREATE); m_u(2, 4); m_s("new"); m_u(2, 4); m_u(0644, 4);
-	m_u(0, 4); ADD();
-	m_begin(P9_TWRITE); m_u(2, 4); m_u(0, 8); m_u(3, 4); m_u(0x636261, 3);
-	ADD();
-	m_begin(P9_TMKDIR); m_u(ROOT, 4); m_s("d"); m_u(0755, 4); m_u(0, 4);
-	ADD();
-	m_begin(P9_TSYMLINK); m_u(ROOT, 4); m_s("s"); m_s("../x"); m_u(0, 4);
-	ADD();
-	m_begin(P9_TRENAMEAT); m_u(ROOT, 4); m_s("file"); m_u(ROOT, 4);
-	m_s("f"); ADD();
-	m_begin(P9_TSETATTR); m_u(2, 4); m_u(P9_SETATTR_SIZE, 4); m_u(0, 12);
-	m_u(1, 8); m_u(0, 8); m_u(0, 8); m_u(0, 8); m_u(0, 8); ADD();
-	m_begin(P9_TUNLINKAT); m_u(ROOT, 4); m_s("d"); m_u(P9_AT_REMOVEDIR, 4);
-	ADD();
-	m_begin(P9_TREMOVE); m_u(2, 4); ADD();
-#undef ADD
-	memcpy(m.b, all, n);
-	m.n = n;
 }
 
 static void
 gen_none(void)
 {
-	m.n = 0;
+}
+
+static void
+gen_read(void)
+{
+	sd_walk(ROOT, 2, "file", NULL);
+	sd_3(P9_TLOPEN, 2, 0, 0);
+	sd_3(P9_TREAD, 2, 0, 100);
+	sd_walk(ROOT, 3, "dir", "sub");
+	sd_walk(3, 3, "..", NULL);
+	sd_3(P9_TLOPEN, 3, 0, 0);
+	sd_3(P9_TREADDIR, 3, 0, 60);
+	sd_3(P9_TGETATTR, 2, P9_GETATTR_ALL, 0);
+	sd_walk(ROOT, 4, "..", "abs");
+	sd_fid(P9_TREADLINK, 4);
+	sd_fid(P9_TSTATFS, ROOT);
+	sd_fid(P9_TFSYNC, 2);
+	sd_fid(P9_TCLUNK, 2);
+}
+
+static void
+gen_misc(void)
+{
+	sd_walk(ROOT, 2, "rel", NULL);
+	sd_3(P9_TLOPEN, 2, 0, 0);
+	sd_walk(ROOT, 3, "up", "dir");
+	sd_walk(ROOT, 4, NULL, NULL);
+	m_begin(P9_TLOCK); m_u(ROOT, 4); m_u(1, 1); m_u(0, 4); m_u(0, 8);
+	m_u(0, 8); m_u(1, 4); m_s("c"); sd_add();
+	m_begin(P9_TGETLOCK); m_u(ROOT, 4); m_u(1, 1); m_u(0, 8); m_u(0, 8);
+	m_u(1, 4); m_s("c"); sd_add();
+	m_begin(P9_TXATTRWALK); m_u(ROOT, 4); m_u(5, 4); m_s("user.a");
+	sd_add();
+	m_begin(P9_TFLUSH); m_u(7, 2); sd_add();
+	sd_fid(P9_TREMOVE, 4);
+}
+
+static void
+gen_modify(void)
+{
+	sd_walk(ROOT, 2, "dir", NULL);
+	m_begin(P9_TLCREATE); m_u(2, 4); m_s("new"); m_u(2, 4);
+	m_u(0644, 4); m_u(0, 4); sd_add();
+	m_begin(P9_TWRITE); m_u(2, 4); m_u(0, 8); m_u(3, 4); m_u(0x636261, 3);
+	sd_add();
+	sd_3(P9_TREAD, 2, 1, 10);
+	m_begin(P9_TMKDIR); m_u(ROOT, 4); m_s("d"); m_u(0755, 4); m_u(0, 4);
+	sd_add();
+	m_begin(P9_TSYMLINK); m_u(ROOT, 4); m_s("s"); m_s("../x"); m_u(0, 4);
+	sd_add();
+	m_begin(P9_TMKNOD); m_u(ROOT, 4); m_s("p"); m_u(S_IFIFO | 0644, 4);
+	m_u(0, 4); m_u(0, 4); m_u(0, 4); sd_add();
+	sd_walk(ROOT, 3, "file", NULL);
+	m_begin(P9_TLINK); m_u(ROOT, 4); m_u(3, 4); m_s("hard"); sd_add();
+	m_begin(P9_TRENAMEAT); m_u(ROOT, 4); m_s("file"); m_u(ROOT, 4);
+	m_s("f"); sd_add();
+	m_begin(P9_TSETATTR); m_u(3, 4); m_u(0x1ff, 4); m_u(0600, 4);
+	m_u(0, 4); m_u(0, 4); m_u(1, 8); m_u(5, 8); m_u(0, 8); m_u(6, 8);
+	m_u(0, 8); sd_add();
+	m_begin(P9_TUNLINKAT); m_u(ROOT, 4); m_s("d"); m_u(P9_AT_REMOVEDIR, 4);
+	sd_add();
+	sd_fid(P9_TREMOVE, 2);
 }
 
 START_TEST(test_p9_seed_corpus)
@@ -1275,8 +1331,11 @@ START_TEST(test_p9_seed_corpus)
 	if (dir == NULL)
 		return;
 	seed(dir, "attach", 0, gen_none);
-	seed(dir, "walk_read", 0, gen_walk_read);
+	seed(dir, "read", 0, gen_read);
+	seed(dir, "read_small_reply", 2, gen_read);
+	seed(dir, "misc", 1, gen_misc);
 	seed(dir, "modify", 1, gen_modify);
+	seed(dir, "modify_readonly", 0, gen_modify);
 }
 END_TEST
 
