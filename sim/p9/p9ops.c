@@ -202,7 +202,7 @@ fid_check_name(const struct p9fid *fid)
 	struct stat st;
 
 	if (fid->pfd < 0 || fid->name == NULL)
-		return -EBUSY;			/* the root, or reached by ".." */
+		return -EBUSY;		/* the root, or reached by ".." */
 	if (fstatat(fid->pfd, fid->name, &st, AT_SYMLINK_NOFOLLOW) < 0)
 		return -errno;
 	if (st.st_dev != fid->dev || st.st_ino != fid->ino)

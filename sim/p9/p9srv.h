@@ -39,7 +39,8 @@
  *    touching anything.
  * What the server cannot prevent: a host process that moves a directory
  * out of the export while a fid holds it leaves that fid (and walks from
- * it, and "..") in the moved tree, as a bind mount would.
+ * it, and "..") in the moved tree, as a bind mount would; and whatever is
+ * mounted inside the exported directory on the host is part of the tree.
  *
  * Limits: at most P9SRV_MAX_FIDS fids (then EMFILE; the process's fd limit
  * may come first, with the same error), names of 255 bytes, msize between

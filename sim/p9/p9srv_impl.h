@@ -1,7 +1,8 @@
 /*
  * p9srv_impl.h: the server's state and the fid table, shared by p9srv.c
- * (session, reading), p9ops.c (modifying messages) and p9fid.c (fids and
- * the contained resolution of names; see the argument in p9srv.h).
+ * (dispatch, session), p9io.c (reading and writing files), p9ops.c
+ * (changing the tree) and p9fid.c (fids and the contained resolution of
+ * names; see the argument in p9srv.h).
  * Locks: none (one caller at a time per server).
  */
 #ifndef P9SRV_IMPL_H
@@ -51,7 +52,8 @@ void		 p9fid_clunk_all(struct p9srv *srv);
  * (or -1 and NULL); consumes fd and pfd, copies name, and drops what fid
  * held before.  On failure fid is unchanged and fd and pfd are closed.
  */
-int		 p9fid_set(struct p9fid *fid, int fd, int pfd, const char *name);
+int		 p9fid_set(struct p9fid *fid, int fd, int pfd,
+		    const char *name);
 
 /* Contained resolution (p9fid.c).  All return -errno on failure. */
 int	p9_name(struct p9_str s, char name[P9SRV_NAME_MAX + 1]);
@@ -63,7 +65,22 @@ int	p9fid_stat(const struct p9fid *fid, struct stat *st);
 int	p9fid_dirfd(const struct p9fid *fid);		/* fd, or -ENOTDIR */
 struct p9_qid	p9_qid(const struct p9srv *srv, const struct stat *st);
 
-/* The modifying messages (p9ops.c): 0 and a reply body, or -errno. */
+/* Writes the qid of fid's object (p9io.c). */
+int	p9fid_putqid(struct p9srv *srv, const struct p9fid *fid,
+	    struct p9_out *out);
+
+/* Handlers: 0 and the reply's body written, or -errno for an Rlerror. */
+int	p9_lopen(struct p9srv *srv, struct p9_in *in, struct p9_out *out);
+int	p9_read(struct p9srv *srv, struct p9_in *in, struct p9_out *out);
+int	p9_write(struct p9srv *srv, struct p9_in *in, struct p9_out *out);
+int	p9_readdir(struct p9srv *srv, struct p9_in *in, struct p9_out *out);
+int	p9_getattr(struct p9srv *srv, struct p9_in *in, struct p9_out *out);
+int	p9_statfs(struct p9srv *srv, struct p9_in *in, struct p9_out *out);
+int	p9_readlink(struct p9srv *srv, struct p9_in *in, struct p9_out *out);
+int	p9_fsync(struct p9srv *srv, struct p9_in *in, struct p9_out *out);
+int	p9_lock(struct p9srv *srv, struct p9_in *in, struct p9_out *out);
+int	p9_getlock(struct p9srv *srv, struct p9_in *in, struct p9_out *out);
+/* The modifying messages (p9ops.c). */
 int	p9_lcreate(struct p9srv *srv, struct p9_in *in, struct p9_out *out);
 int	p9_symlink(struct p9srv *srv, struct p9_in *in, struct p9_out *out);
 int	p9_mknod(struct p9srv *srv, struct p9_in *in, struct p9_out *out);

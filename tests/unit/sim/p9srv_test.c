@@ -1115,14 +1115,16 @@ START_TEST(test_p9_malformed_is_rlerror)
 		m.n = len;
 		memcpy(m.b, req, len);
 		if (len >= 4) {
-			rlen = p9srv_handle(srv, m.b, len, reply, sizeof(reply));
+			rlen = p9srv_handle(srv, m.b, len, reply,
+			    sizeof(reply));
 			ck_assert_uint_eq(rlen, 11);
 			ck_assert_uint_eq(reply[4], P9_RLERROR);
 			ck_assert_uint_eq(r_u(7, 4), EPROTO);
 			/* And with its size field made to agree. */
 			ck_assert_int_eq(len < 7 ? -EPROTO : rpc(), -EPROTO);
 		} else {
-			rlen = p9srv_handle(srv, m.b, len, reply, sizeof(reply));
+			rlen = p9srv_handle(srv, m.b, len, reply,
+			    sizeof(reply));
 			ck_assert_uint_eq(rlen, 11);
 			ck_assert_uint_eq(r_u(5, 2), P9_NOTAG);
 		}
