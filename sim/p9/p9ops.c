@@ -21,6 +21,17 @@
 #define SYS_fchmodat2	452		/* Linux 6.6 */
 #endif
 
+/*
+ * The permission bits a guest may give a host file: no set-user-ID bit,
+ * and set-group-ID only on directories (where it means "inherit the
+ * group"), so a guest cannot plant a set-ID program in a host directory.
+ */
+static mode_t
+host_perm(uint32_t mode, bool dir)
+{
+	return mode & (dir ? 03777 : 01777);
+}
+
 /* A name to create or remove: p9_name(), and not "." or "..". */
 static int
 entry_name(struct p9_str s, char name[P9SRV_NAME_MAX + 1])
@@ -84,7 +95,8 @@ p9_lcreate(struct p9srv *srv, struct p9_in *in, struct p9_out *out)
 	oflags = acc == 1 ? O_WRONLY : acc == 2 ? O_RDWR : O_RDONLY;
 	if (flags & P9_DOTL_APPEND)
 		oflags |= O_APPEND;
-	if ((iofd = p9_create(fid->fd, name, oflags, mode)) < 0)
+	if ((iofd = p9_create(fid->fd, name, oflags,
+	    host_perm(mode, false))) < 0)
 		return iofd;
 	/* Its O_PATH fd by name, which must still be the file just made. */
 	if ((fd = p9_lookup(fid->fd, name)) < 0) {
@@ -168,7 +180,7 @@ p9_mknod(struct p9srv *srv, struct p9_in *in, struct p9_out *out)
 		return -EINVAL;
 	if ((dfd = dir_of(srv, num)) < 0)
 		return dfd;
-	if (mknodat(dfd, name, type | (mode & 07777), 0) < 0)
+	if (mknodat(dfd, name, type | host_perm(mode, false), 0) < 0)
 		return -errno;
 	return put_qid_at(srv, dfd, name, out);
 }
@@ -190,7 +202,7 @@ p9_mkdir(struct p9srv *srv, struct p9_in *in, struct p9_out *out)
 		return err;
 	if ((dfd = dir_of(srv, num)) < 0)
 		return dfd;
-	if (mkdirat(dfd, name, mode & 07777) < 0)
+	if (mkdirat(dfd, name, host_perm(mode, true)) < 0)
 		return -errno;
 	return put_qid_at(srv, dfd, name, out);
 }
@@ -416,7 +428,8 @@ p9_setattr(struct p9srv *srv, struct p9_in *in, struct p9_out *out)
 	if ((fid = p9fid_get(srv, num)) == NULL)
 		return -EBADF;
 	if ((valid & P9_SETATTR_MODE) &&
-	    (err = set_mode(srv, fid, mode & 07777)) < 0)
+	    (err = set_mode(srv, fid,
+	    host_perm(mode, S_ISDIR(fid->type)))) < 0)
 		return err;
 	if ((valid & (P9_SETATTR_UID | P9_SETATTR_GID)) &&
 	    fchownat(fid->fd, "",

@@ -862,6 +862,21 @@ START_TEST(test_p9_setattr_mode_size_times)
 	ck_assert_uint_eq(st.st_mode & 07777, 0604);
 	ck_assert_int_eq(st.st_size, 2);
 	ck_assert_int_eq(st.st_mtim.tv_sec, 12345);
+	/* No set-ID program from a guest; a set-group-ID directory is fine. */
+	ck_assert_int_eq(t_setattr(2, P9_SETATTR_MODE, 06755, 0, 0), 0);
+	ck_assert_int_eq(host_stat("export/file", &st), 0);
+	ck_assert_uint_eq(st.st_mode & 07777, 0755);
+	ck_assert_int_eq(t_walk(ROOT, 3, "dir", NULL), 1);
+	ck_assert_int_eq(t_setattr(3, P9_SETATTR_MODE, 06755, 0, 0), 0);
+	ck_assert_int_eq(host_stat("export/dir", &st), 0);
+	ck_assert_uint_eq(st.st_mode & 07777, 02755);
+	ck_assert_int_eq(t_name_op(P9_TLCREATE, 3, "suid", 2, 04755), 0);
+	ck_assert_int_eq(t_name_op(P9_TMKNOD, ROOT, "sgid", S_IFREG | 02755,
+	    0), 0);
+	ck_assert_int_eq(host_stat("export/dir/suid", &st), 0);
+	ck_assert_uint_eq(st.st_mode & 06000, 0);
+	ck_assert_int_eq(host_stat("export/sgid", &st), 0);
+	ck_assert_uint_eq(st.st_mode & 06000, 0);
 	ck_assert_int_eq(t_setattr(ROOT, P9_SETATTR_SIZE, 0, 0, 0), -EISDIR);
 	ck_assert_int_eq(t_setattr(2, P9_SETATTR_SIZE, 0, 1ull << 63, 0),
 	    -EINVAL);
