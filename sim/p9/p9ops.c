@@ -66,6 +66,34 @@ put_qid_at(struct p9srv *srv, int dirfd, const char *name,
 }
 
 /*
+ * The qid of what mknodat or mkdirat just made as name in dirfd, after
+ * giving it exactly perm: the client applied its umask already, so the
+ * host process's umask must not apply again (best effort before Linux
+ * 6.6, which has no fchmodat2).
+ */
+static int
+put_made(struct p9srv *srv, int dirfd, const char *name, mode_t perm,
+    struct p9_out *out)
+{
+	struct stat st;
+	int fd;
+
+	if ((fd = p9_lookup(dirfd, name)) < 0)
+		return fd;
+	(void)syscall(SYS_fchmodat2, fd, "", perm, AT_EMPTY_PATH);
+	if (fstat(fd, &st) < 0) {
+		int err = -errno;
+
+		close(fd);
+		return err;
+	}
+	close(fd);
+	struct p9_qid q = p9_qid(srv, &st);
+	p9_putqid(out, &q);
+	return 0;
+}
+
+/*
  * Tlcreate fid[4] name[s] flags[4] mode[4] gid[4] -> qid[13] iounit[4]:
  * fid, a directory, becomes the new file, open.
  */
@@ -116,6 +144,7 @@ p9_lcreate(struct p9srv *srv, struct p9_in *in, struct p9_out *out)
 	}
 	if ((err = p9fid_set(fid, fd, pfd, name)) < 0)
 		goto fail;
+	(void)fchmod(iofd, host_perm(mode, false));	/* not the umask */
 	fid->iofd = iofd;
 	fid->ioacc = oflags & O_ACCMODE;
 	struct p9_qid q = p9_qid(srv, &b);
@@ -182,7 +211,7 @@ p9_mknod(struct p9srv *srv, struct p9_in *in, struct p9_out *out)
 		return dfd;
 	if (mknodat(dfd, name, type | host_perm(mode, false), 0) < 0)
 		return -errno;
-	return put_qid_at(srv, dfd, name, out);
+	return put_made(srv, dfd, name, host_perm(mode, false), out);
 }
 
 /* Tmkdir dfid[4] name[s] mode[4] gid[4] -> qid[13] */
@@ -204,7 +233,7 @@ p9_mkdir(struct p9srv *srv, struct p9_in *in, struct p9_out *out)
 		return dfd;
 	if (mkdirat(dfd, name, host_perm(mode, true)) < 0)
 		return -errno;
-	return put_qid_at(srv, dfd, name, out);
+	return put_made(srv, dfd, name, host_perm(mode, true), out);
 }
 
 /* Whether fid's name in its directory is still fid's object. */

@@ -5,7 +5,9 @@
  * virtqueue model can call it from its device thread and a fuzzer can call
  * it in-process.  Files are read and written as the user running Trellis:
  * Rgetattr reports the host's real uid, gid and mode; the client's uid and
- * gid in Tattach, Tlcreate, Tmkdir, ... are ignored.
+ * gid in Tattach, Tlcreate, Tmkdir, ... are ignored.  New files get the
+ * mode the client gave (which has its umask applied), not the host's
+ * umask again.
  *
  * Containment: the server never opens, changes or names anything outside
  * the exported tree, whatever the messages.

@@ -877,6 +877,19 @@ START_TEST(test_p9_setattr_mode_size_times)
 	ck_assert_uint_eq(st.st_mode & 06000, 0);
 	ck_assert_int_eq(host_stat("export/sgid", &st), 0);
 	ck_assert_uint_eq(st.st_mode & 06000, 0);
+	/* Modes as the client gave them, whatever the host's umask. */
+	umask(077);
+	ck_assert_int_eq(t_name_op(P9_TMKDIR, ROOT, "m", 0775, 0), 0);
+	ck_assert_int_eq(t_name_op(P9_TMKNOD, ROOT, "mf", S_IFIFO | 0664, 0),
+	    0);
+	ck_assert_int_eq(t_walk(ROOT, 4, NULL), 0);
+	ck_assert_int_eq(t_name_op(P9_TLCREATE, 4, "mc", 2, 0666), 0);
+	ck_assert_int_eq(host_stat("export/m", &st), 0);
+	ck_assert_uint_eq(st.st_mode & 07777, 0775);
+	ck_assert_int_eq(host_stat("export/mf", &st), 0);
+	ck_assert_uint_eq(st.st_mode & 07777, 0664);
+	ck_assert_int_eq(host_stat("export/mc", &st), 0);
+	ck_assert_uint_eq(st.st_mode & 07777, 0666);
 	ck_assert_int_eq(t_setattr(ROOT, P9_SETATTR_SIZE, 0, 0, 0), -EISDIR);
 	ck_assert_int_eq(t_setattr(2, P9_SETATTR_SIZE, 0, 1ull << 63, 0),
 	    -EINVAL);
