@@ -894,6 +894,18 @@ START_TEST(test_p9_setattr_mode_size_times)
 	ck_assert_int_eq(t_setattr(2, P9_SETATTR_SIZE, 0, 1ull << 63, 0),
 	    -EINVAL);
 	ck_assert_int_eq(t_setattr(2, 0, 0, 0, 0), 0);
+	/* Owner: to ourselves (what any user may do), through the O_PATH fd. */
+	m_begin(P9_TSETATTR);
+	m_u(2, 4);
+	m_u(P9_SETATTR_UID | P9_SETATTR_GID | P9_SETATTR_ATIME, 4);
+	m_u(0, 4);
+	m_u(getuid(), 4);
+	m_u(getgid(), 4);
+	m_u(0, 8 * 5);
+	ck_assert_int_eq(rpc(), 0);
+	ck_assert_int_eq(host_stat("export/file", &st), 0);
+	ck_assert_uint_eq(st.st_uid, getuid());
+	ck_assert_int_gt(st.st_atim.tv_sec, 1000000000);
 	/* On an open fid, size goes through its descriptor. */
 	ck_assert_int_eq(t_lopen(2, 2), 0);
 	ck_assert_int_eq(t_setattr(2, P9_SETATTR_SIZE, 0, 0, 0), 0);
