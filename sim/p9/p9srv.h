@@ -33,10 +33,12 @@
  *  - Every creating or removing call (mkdirat, symlinkat, mknodat, linkat,
  *    renameat, unlinkat, openat2 with O_CREAT) takes a fid's directory fd
  *    and one validated name, so it acts in that directory; none follows a
- *    final symlink.  Tmknod makes FIFOs, sockets and regular files only, so
- *    a guest cannot create a device node that opens host hardware; and no
- *    file gets a set-user-ID or set-group-ID bit from a guest (a set-ID
- *    program planted in a host directory would be a way up on the host).
+ *    final symlink; Tlcreate always creates (O_EXCL), so it never opens
+ *    what was there.  Tmknod makes FIFOs, sockets and regular files only,
+ *    so a guest cannot create a device node that opens host hardware; and
+ *    no file but a directory gets a set-user-ID or set-group-ID bit from a
+ *    guest (a set-ID program planted in a host directory would be a way up
+ *    on the host).
  *  - chmod, chown, utimes, statfs, stat and readlink act on the O_PATH fd
  *    itself (AT_EMPTY_PATH), not on a name.
  *  - Read-only servers answer every modifying message with EROFS before
