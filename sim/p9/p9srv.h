@@ -36,9 +36,9 @@
  *    final symlink; Tlcreate always creates (O_EXCL), so it never opens
  *    what was there.  Tmknod makes FIFOs, sockets and regular files only,
  *    so a guest cannot create a device node that opens host hardware; and
- *    no file but a directory gets a set-user-ID or set-group-ID bit from a
- *    guest (a set-ID program planted in a host directory would be a way up
- *    on the host).
+ *    a guest sets no set-user-ID bit, and set-group-ID on directories only
+ *    (a set-ID program planted in a host directory would be a way up on
+ *    the host).
  *  - chmod, chown, utimes, statfs, stat and readlink act on the O_PATH fd
  *    itself (AT_EMPTY_PATH), not on a name.
  *  - Read-only servers answer every modifying message with EROFS before
