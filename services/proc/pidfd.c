@@ -313,13 +313,14 @@ SYSCALL(pidfd_open)
 	if (pid <= 0)
 		return -EINVAL;
 	fw_mutex_lock(&proc_table_lock);
-	if ((p = proc_find_locked(pid)) == NULL)
-		err = -ESRCH;
-	else if (!(flags & LINUX_O_EXCL))
+	p = proc_find_locked(pid);
+	th = p != NULL && (flags & LINUX_O_EXCL) ?
+	    pidfd_thread_locked(p, pid) : NULL;
+	if (p == NULL || ((flags & LINUX_O_EXCL) && th == NULL))
+		err = -ESRCH;			/* gone: only its pid is left */
+	else if (th == NULL)
 		err = p->pid != pid ? -ENOENT :
 		    pidfd_create_locked(p, (unsigned int)flags, &f);
-	else if ((th = pidfd_thread_locked(p, pid)) == NULL)
-		err = -ESRCH;			/* gone: only its pid is left */
 	else
 		err = pidfd_create_thread_locked(p, th, (unsigned int)flags,
 		    &f);

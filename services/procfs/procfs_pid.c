@@ -230,8 +230,8 @@ pfs_show_status(struct sbuf *sb, const struct pfs_ref *r,
 	    "VmHWM:\t%8llu kB\nVmRSS:\t%8llu kB\nThreads:\t%d\n",
 	    (unsigned long long)(i.vsize >> 10),
 	    (unsigned long long)(i.vsize >> 10),
-	    (unsigned long long)(i.rss_peak * (FW_PAGE_SIZE >> 10)),
-	    (unsigned long long)(i.rss * (FW_PAGE_SIZE >> 10)), i.nthreads);
+	    (unsigned long long)i.rss_peak * (FW_PAGE_SIZE >> 10),
+	    (unsigned long long)i.rss * (FW_PAGE_SIZE >> 10), i.nthreads);
 	sbuf_printf(sb, "SigPnd:\t%016llx\nShdPnd:\t%016llx\n"
 	    "SigBlk:\t%016llx\nSigIgn:\t%016llx\nSigCgt:\t%016llx\n",
 	    (unsigned long long)i.sigpnd, (unsigned long long)i.shdpnd,

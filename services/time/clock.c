@@ -15,7 +15,7 @@
 
 #define CPUCLOCK_PERTHREAD	4
 #define CPUCLOCK_WHICH(c)	((int)((c) & 3))
-#define CPUCLOCK_PID(c)		((int)~((c) >> 3))
+#define CPUCLOCK_PID(c)		((int)(~(c) >> 3))	/* c < 0: ~c >= 0 */
 
 int
 clock_cpu_id(struct thread *t, int64_t clk, struct cpu_clock *cc)
