@@ -165,6 +165,7 @@ mm_fork_layout_locked(struct mm *pm, struct mm *c) FW_REQUIRES(&pm->lock)
 	c->stack_top = pm->stack_top;
 	c->mmap_base = pm->mmap_base;
 	c->stack_rlimit = pm->stack_rlimit;
+	c->as_rlimit = pm->as_rlimit;
 	c->forked = true;
 	return 0;
 }

@@ -17,6 +17,7 @@
 #include <svc/file.h>
 #include <svc/mm.h>
 #include <uapi/mman.h>
+#include <uapi/resource.h>
 #include "mm_impl.h"
 
 /* The stack's top sits this far below the end of user space. */
@@ -37,6 +38,7 @@ mm_new(struct fw_vm *vm, struct mm **out)
 	mm->stack_top = fw_page_down(fw_vm_user_top() - MM_STACK_TOP_GAP);
 	mm->mmap_base = mm->stack_top - MM_MMAP_GAP;
 	mm->stack_rlimit = MM_STACK_RLIMIT;
+	mm->as_rlimit = LINUX_RLIM_INFINITY;
 	fw_vm_set_fault_handler(vm, mm_fault, mm);
 	*out = mm;
 	return 0;
@@ -87,6 +89,14 @@ mm_set_stack_rlimit(struct mm *mm, uint64_t lim)
 	fw_mutex_unlock(&mm->lock);
 }
 
+void
+mm_set_as_rlimit(struct mm *mm, uint64_t lim)
+{
+	fw_mutex_lock(&mm->lock);
+	mm->as_rlimit = lim;
+	fw_mutex_unlock(&mm->lock);
+}
+
 /*
  * A fault at page below every VMA that holds it: grows the VMA_GROWSDOWN
  * area just above down to page, as Linux's expand_downwards() does, unless
@@ -101,7 +111,8 @@ mm_grow_stack_locked(struct mm *mm, uint64_t page) FW_REQUIRES(&mm->lock)
 	struct vma *v = i < mm->nvma ? &mm->vmas[i] : NULL;
 
 	if (v == NULL || !(v->flags & VMA_GROWSDOWN) || page < MM_MIN_ADDR ||
-	    v->end - page > mm->stack_rlimit)
+	    v->end - page > mm->stack_rlimit ||
+	    !mm_may_expand_locked(mm, page, v->start))
 		return NULL;
 	if (prev != NULL && !(prev->flags & VMA_GROWSDOWN) &&
 	    prev->prot != LINUX_PROT_NONE &&

@@ -82,6 +82,9 @@ mmap_locked(struct mm *mm, const struct mmap_req *r) FW_REQUIRES(&mm->lock)
 
 	if (r->noreplace && mm_busy_locked(mm, addr, addr + r->len))
 		return -EEXIST;
+	/* Before MAP_FIXED takes anything away (mmap_region). */
+	if (r->fixed && !mm_may_expand_locked(mm, addr, addr + r->len))
+		return -ENOMEM;
 	if (!r->fixed && (err = mm_find_free_locked(mm, addr, r->len,
 	    &addr)) < 0)
 		return err;

@@ -238,6 +238,9 @@ mremap_grow_locked(struct mm *mm, const struct mremap_req *r,
 	}
 	if (!(r->flags & LINUX_MREMAP_MAYMOVE))
 		return -ENOMEM;
+	/* RLIMIT_AS on what the move adds (vma_to_resize). */
+	if (!mm_may_expand_locked(mm, r->addr + olen, r->addr + r->new_len))
+		return -ENOMEM;
 	if ((err = mm_find_free_locked(mm, 0, r->new_len, &new)) < 0)
 		return err;
 	/* old_size 0 duplicates a shared mapping: copy what overlaps it. */

@@ -19,6 +19,7 @@
 #include <svc/lib.h>
 #include <svc/mm.h>
 #include <uapi/mman.h>
+#include <uapi/resource.h>
 #include "mm_impl.h"
 
 size_t
@@ -142,6 +143,24 @@ mm_busy_locked(struct mm *mm, uint64_t start, uint64_t end)
 	return i < mm->nvma && mm->vmas[i].start < end;
 }
 
+bool
+mm_may_expand_locked(struct mm *mm, uint64_t start, uint64_t end)
+{
+	uint64_t total = 0, lo, hi;
+	size_t i;
+
+	if (mm->as_rlimit == LINUX_RLIM_INFINITY)
+		return true;
+	for (i = 0; i < mm->nvma; i++) {
+		total += mm->vmas[i].end - mm->vmas[i].start;
+		lo = MAX(mm->vmas[i].start, start);
+		hi = MIN(mm->vmas[i].end, end);
+		if (lo < hi)
+			total -= hi - lo;	/* replaced, not added */
+	}
+	return total + (end - start) <= mm->as_rlimit;
+}
+
 int
 mm_insert_locked(struct mm *mm, uint64_t start, uint64_t end,
     unsigned int prot, unsigned int flags)
@@ -159,6 +178,8 @@ mm_insert_file_locked(struct mm *mm, uint64_t start, uint64_t end,
 	FW_ASSERT(start < end && (start | end) % FW_PAGE_SIZE == 0);
 	if (mm_busy_locked(mm, start, end))
 		return -EEXIST;
+	if (!mm_may_expand_locked(mm, start, end))
+		return -ENOMEM;		/* RLIMIT_AS */
 	if ((err = vma_reserve(mm, 1)) < 0)
 		return err;
 	vma_insert_at(mm, vma_lower_bound(mm, start), &v);

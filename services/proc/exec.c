@@ -97,6 +97,7 @@ exec_build(struct thread *t, const struct elf_source *src,
 	fw_vm_unref(vm);			/* n->mm holds its own */
 	if (err < 0)
 		return err;
+	mm_set_as_rlimit(n->mm, t->proc->rlim[LINUX_RLIMIT_AS].cur);
 	if ((err = elf_map(n->mm, src, info, bias)) < 0)
 		goto fail;
 	if ((err = exec_map_stack(t, n->mm, info->exec_stack)) < 0)

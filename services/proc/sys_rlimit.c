@@ -67,6 +67,8 @@ rlimit_do(const struct cred *self, struct proc *target, uint64_t res,
 		if (nl != NULL && res == LINUX_RLIMIT_STACK &&
 		    target->mm != NULL)
 			mm_set_stack_rlimit(target->mm, nl->cur);
+		if (nl != NULL && res == LINUX_RLIMIT_AS && target->mm != NULL)
+			mm_set_as_rlimit(target->mm, nl->cur);
 		if (nl != NULL && res == LINUX_RLIMIT_CPU)
 			target->xcpu_next = 0;	/* counted from the new soft */
 	}

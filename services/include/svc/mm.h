@@ -62,6 +62,7 @@ struct mm {
 	uint64_t	 mmap_base;	/* [I] top-down mmaps start below */
 	bool		 forked;	/* [l] frames may be shared COW */
 	uint64_t	 stack_rlimit;	/* [l] largest VMA_GROWSDOWN size */
+	uint64_t	 as_rlimit;	/* [l] RLIMIT_AS: bytes of VMAs */
 	/* Where execve put the argv and envp strings (/proc/<pid>/cmdline). */
 	uint64_t	 arg_start, arg_end, env_start, env_end;	/* [l] */
 };
@@ -115,6 +116,19 @@ bool			mm_has_vma(struct mm *mm, uint64_t addr);
  * Linux's acct_stack_growth); mm_new sets MM_STACK_RLIMIT, mm_fork copies.
  */
 void			mm_set_stack_rlimit(struct mm *mm, uint64_t lim);
+/*
+ * RLIMIT_AS (Linux's may_expand_vm): the VMAs may span at most lim bytes;
+ * a mapping, a break, a mremap or a stack growth past it fails with
+ * ENOMEM (SIGSEGV for the stack).  mm_new sets none (RLIM_INFINITY),
+ * mm_fork copies, execve and setrlimit(2) set the process's.
+ */
+void			mm_set_as_rlimit(struct mm *mm, uint64_t lim);
+/*
+ * Whether [start, end) may be mapped under RLIMIT_AS, counting what is
+ * mapped there already as replaced.
+ */
+bool			mm_may_expand_locked(struct mm *mm, uint64_t start,
+			    uint64_t end) FW_REQUIRES(&mm->lock);
 /* The VMA holding addr, or NULL; valid until the list changes. */
 struct vma		*mm_find_locked(struct mm *mm, uint64_t addr)
 			    FW_REQUIRES(&mm->lock);
