@@ -2,7 +2,9 @@
  * core/sched_fifo.c: the default scheduling policy.  Each CPU has a FIFO
  * run queue; a task made runnable joins the queue of the CPU that made it
  * so, and a CPU whose queue is empty takes the oldest task of the next
- * busy CPU's queue, so no CPU idles while work waits.
+ * busy CPU's queue, so no CPU idles while work waits.  A task restricted
+ * to some CPUs (fw_task_set_cpus) joins the first of them if its maker's
+ * is not one, and is taken only by one of them.
  *
  * Locks used to protect fields in this file:
  *	I	immutable after fw_sched_fifo_init()
@@ -38,6 +40,8 @@ fifo_enqueue(struct fw_task *t, struct fw_sched_link *link)
 
 	if (cpu >= nqueues)
 		cpu = 0;
+	if (t->cpus != 0 && !(t->cpus & (1ULL << cpu)))
+		cpu = (unsigned int)__builtin_ctzll(t->cpus);
 	q = &queues[cpu];
 	link->prev = q->prev;
 	link->next = q;
@@ -46,17 +50,23 @@ fifo_enqueue(struct fw_task *t, struct fw_sched_link *link)
 	return cpu;
 }
 
+/* The oldest task of q that may run on cpu, taken off q; or NULL. */
 static struct fw_task *
-fifo_take(struct fw_sched_link *q)
+fifo_take(struct fw_sched_link *q, unsigned int cpu)
 {
-	struct fw_sched_link *l = q->next;
+	struct fw_sched_link *l;
+	struct fw_task *t;
 
-	if (l == q)
-		return NULL;
-	q->next = l->next;
-	l->next->prev = q;
-	l->next = l->prev = NULL;
-	return fw_sched_link_task(l);
+	for (l = q->next; l != q; l = l->next) {
+		t = fw_sched_link_task(l);
+		if (t->cpus != 0 && !(t->cpus & (1ULL << cpu)))
+			continue;
+		l->prev->next = l->next;
+		l->next->prev = l->prev;
+		l->next = l->prev = NULL;
+		return t;
+	}
+	return NULL;
 }
 
 static struct fw_task *
@@ -66,7 +76,7 @@ fifo_pick_next(unsigned int cpu)
 	unsigned int i;
 
 	for (i = 0; i < nqueues; i++)
-		if ((t = fifo_take(&queues[(cpu + i) % nqueues])) != NULL)
+		if ((t = fifo_take(&queues[(cpu + i) % nqueues], cpu)) != NULL)
 			return t;
 	return NULL;
 }

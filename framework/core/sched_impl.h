@@ -44,6 +44,7 @@ struct fw_task {
 	void			*data;		/* the services' */
 	atomic_bool		 intr;		/* [a] interrupt pending */
 	uint64_t		 runtime;	/* [s] ns on a CPU, past slices */
+	uint64_t		 cpus;		/* [s] allowed CPUs; 0: any */
 	uint64_t		 slice_start;	/* [s] when the slice began */
 };
 

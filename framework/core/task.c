@@ -10,6 +10,7 @@
  * Locks: the fields of struct fw_task are keyed in core/sched_impl.h.
  */
 #include <fw/alloc.h>
+#include <fw/cpu.h>
 #include <fw/errno.h>
 #include <fw/panic.h>
 #include <fw/timer.h>
@@ -94,6 +95,23 @@ fw_task_yield(void)
 	fw_sched_enqueue_locked(cur);
 	fw_sched_switch_locked(cur);
 	fw_spin_unlock(&fw_sched_lock);
+}
+
+int
+fw_task_set_cpus(uint64_t mask)
+{
+	struct fw_task *cur = fw_task_current();
+	unsigned int n = fw_cpu_count();
+	uint64_t online = n >= 64 ? ~0ULL : (1ULL << n) - 1;
+
+	if ((mask & online) == 0)
+		return -EINVAL;
+	if (cur == NULL)
+		return 0;
+	fw_spin_lock(&fw_sched_lock);
+	cur->cpus = (mask & online) == online ? 0 : mask & online;
+	fw_spin_unlock(&fw_sched_lock);
+	return 0;
 }
 
 void

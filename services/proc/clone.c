@@ -135,6 +135,8 @@ proc_clone_thread(struct thread *t, const struct clone_req *r)
 		goto fail;
 	fw_mutex_lock(&p->lock);
 	ct->sigmask = t->sigmask;
+	ct->cpus = t->cpus;
+	atomic_store(&ct->cpus_changed, t->cpus != 0);
 	fw_mutex_unlock(&p->lock);
 	if (flags & LINUX_CLONE_CHILD_SETTID)
 		thread_put_tid(p->vm, child_tid, tid);

@@ -273,6 +273,10 @@ fork_thread(struct thread *t, struct proc *c, uint64_t flags, uint64_t newsp,
 		return err;
 	}
 	ct->sigmask = t->sigmask;
+	fw_mutex_lock(&t->proc->lock);
+	ct->cpus = t->cpus;			/* the affinity is inherited */
+	fw_mutex_unlock(&t->proc->lock);
+	atomic_store(&ct->cpus_changed, ct->cpus != 0);
 	ct->altstack_sp = t->altstack_sp;
 	ct->altstack_size = t->altstack_size;
 	ct->altstack_flags = t->altstack_flags;

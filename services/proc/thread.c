@@ -194,6 +194,22 @@ thread_exit(struct thread *t)
 		proc_release(p);
 }
 
+/*
+ * sched_setaffinity(2) changed t's mask: its task takes it and moves now
+ * (the mask was checked against the CPUs when it was set).
+ */
+static void
+thread_apply_cpus(struct thread *t)
+{
+	uint64_t cpus;
+
+	fw_mutex_lock(&t->proc->lock);
+	cpus = t->cpus;
+	fw_mutex_unlock(&t->proc->lock);
+	if (fw_task_set_cpus(cpus != 0 ? cpus : ~0ULL) == 0)
+		fw_task_yield();
+}
+
 /* Whether t is to end: its process exits, or it alone does. */
 static bool
 thread_ending(struct thread *t)
@@ -222,6 +238,8 @@ thread_main(void *arg)
 		signal_work(t);
 		if (thread_ending(t))
 			break;
+		if (atomic_exchange(&t->cpus_changed, false))
+			thread_apply_cpus(t);
 		t->sys_nr = -1;
 		run = fw_task_runtime();
 		wall = fw_clock_monotonic();

@@ -30,6 +30,14 @@ void			 fw_task_yield(void);
 /* Ends the current task; its stack is freed after it has switched away. */
 FW_NORETURN void	 fw_task_exit(void);
 void			 fw_task_set_data(struct fw_task *t, void *data);
+/*
+ * Restricts the current task to the CPUs in mask (bit i: CPU i; the
+ * framework runs at most 64 CPUs, and bits past fw_cpu_count() are
+ * ignored): 0, or -EINVAL when no CPU is left.  The task moves at its
+ * next scheduling point (fw_task_yield() makes one).  Takes the
+ * scheduler's lock.
+ */
+FW_MUST_CHECK int	 fw_task_set_cpus(uint64_t mask);
 void			*fw_task_data(const struct fw_task *t);
 /*
  * Interrupts t's interruptible wait (fw/waitq.h), now or at its next one,

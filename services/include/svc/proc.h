@@ -233,6 +233,13 @@ struct thread {
 	 */
 	struct fdtable		*fds;			/* [t] */
 	struct fs_struct	*fs;			/* [t] */
+	/*
+	 * sched_setaffinity(2)'s mask (bit i: CPU i; 0: every CPU), which
+	 * t's own task applies to itself on its way to user mode when
+	 * cpus_changed (thread_apply_cpus).
+	 */
+	uint64_t		 cpus;			/* [p] */
+	atomic_bool		 cpus_changed;		/* [a] */
 	/* Its pidfds (PIDFD_THREAD) if not the leader; proc_table_lock. */
 	struct pidfd_handle	*pidfd;
 	bool			 pidfd_ended;
