@@ -82,6 +82,19 @@ xattr_check_locked(const struct attr_req *r, const char *name, bool write)
 	return bare ? -EINVAL : 0;
 }
 
+/*
+ * A set or a removal: EROFS on a read-only mount (mnt_want_write()),
+ * then the checks.
+ */
+static int
+xattr_write_check_locked(struct attr_req *r, const char *name)
+    FW_REQUIRES(&fs_lock)
+{
+	if (r->rdonly)
+		return -EROFS;
+	return xattr_check_locked(r, name, true);
+}
+
 /* import_xattr_name(): 0, -ERANGE (empty or too long), -EFAULT. */
 static int
 xattr_name_get(struct fw_vm *vm, uint64_t uname, char *name)
@@ -152,7 +165,7 @@ do_setxattr(struct proc *p, const struct xattr_call *how,
 	    size)) < 0 || (err = xattr_open(p, how, a->a[0], &r)) < 0)
 		goto out;
 	fw_mutex_lock(&fs_lock);
-	if ((err = xattr_check_locked(&r, name, true)) == 0)
+	if ((err = xattr_write_check_locked(&r, name)) == 0)
 		err = xattr_set_locked(r.v, name, val, size, flags);
 	fw_mutex_unlock(&fs_lock);
 	attr_done(&r);
@@ -287,7 +300,7 @@ do_removexattr(struct proc *p, const struct xattr_call *how,
 	if ((err = xattr_open(p, how, a->a[0], &r)) < 0)
 		return err;
 	fw_mutex_lock(&fs_lock);
-	if ((err = xattr_check_locked(&r, name, true)) == 0)
+	if ((err = xattr_write_check_locked(&r, name)) == 0)
 		err = xattr_remove_locked(r.v, name);
 	fw_mutex_unlock(&fs_lock);
 	attr_done(&r);
