@@ -33,7 +33,8 @@ ovl_copy_xattrs_locked(const struct vnode *from, struct vnode *to)
 	size_t off;
 	int err = 0;
 
-	if ((size = xattr_list_locked(from, NULL, 0, ovl_xattr_copied, NULL)) <= 0)
+	size = xattr_list_locked(from, NULL, 0, ovl_xattr_copied, NULL);
+	if (size <= 0)
 		return (int)size;
 	if ((names = fw_alloc((size_t)size)) == NULL ||
 	    (val = fw_alloc(LINUX_XATTR_SIZE_MAX)) == NULL) {
@@ -47,7 +48,8 @@ ovl_copy_xattrs_locked(const struct vnode *from, struct vnode *to)
 		n = xattr_get_locked(from, names + off, val,
 		    LINUX_XATTR_SIZE_MAX);
 		if (n >= 0)
-			err = xattr_set_locked(to, names + off, val, (size_t)n, 0);
+			err = xattr_set_locked(to, names + off, val,
+			    (size_t)n, 0);
 	}
 	fw_free(val);
 	fw_free(names);

@@ -34,7 +34,7 @@ ovl_lookup(struct vnode *dir, const char *name, size_t len,
 		if (ovl_whiteout(x) || (!vnode_is(x, LINUX_S_IFDIR) &&
 		    (upper != NULL || nl > 0))) {
 			vnode_unref(x);
-			break;		/* hidden below, or a file under a dir */
+			break;	/* hidden below, or a file under a dir */
 		}
 		if (!vnode_is(x, LINUX_S_IFDIR)) {
 			*out = x;	/* the real file itself */
@@ -301,11 +301,10 @@ ovl_rename(struct vnode *odir, const char *oname, struct vnode *ndir,
 
 	if (ovl_lookup(odir, oname, olen, &src) < 0)
 		return -ENOENT;
-	if (ovl_is_dir(src) && src->u.ovl->origin)
+	if ((ovl_is_dir(src) && src->u.ovl->origin) || (exchange &&
+	    (ovl_lower_has_locked(odir, oname, olen) ||
+	    ovl_lower_has_locked(ndir, nname, str_len(nname)))))
 		err = -EXDEV;	/* no redirect_dir */
-	else if (exchange && (ovl_lower_has_locked(odir, oname, olen) ||
-	    ovl_lower_has_locked(ndir, nname, str_len(nname))))
-		err = -EXDEV;
 	else if (ovl_is_dir(src))
 		err = ovl_dir_copy_up_locked(odir);
 	else

@@ -20,7 +20,8 @@
 static uint64_t
 ovl_pos(size_t layer, uint64_t inner)
 {
-	return ((uint64_t)(layer + 1) << OVL_POS_SHIFT) | (inner & OVL_POS_INNER);
+	return ((uint64_t)(layer + 1) << OVL_POS_SHIFT) |
+	    (inner & OVL_POS_INNER);
 }
 
 static struct vnode *
@@ -49,7 +50,8 @@ ovl_hidden_locked(const struct ovl_node *n, size_t layer, const char *name,
 			return true;
 	}
 	for (i = 0; i < layer; i++) {
-		if (ovl_real_lookup_locked(ovl_layer(n, i), name, len, &x) == 0) {
+		if (ovl_real_lookup_locked(ovl_layer(n, i), name, len,
+		    &x) == 0) {
 			vnode_unref(x);
 			return true;
 		}
@@ -116,8 +118,9 @@ ovl_each_locked(struct vnode *dir, uint64_t *pos, ovl_each_fn fn, void *arg)
 	while (err == 0 && (layer = (size_t)(*pos >> OVL_POS_SHIFT) - 1) <=
 	    n->nlower) {
 		inner = *pos & OVL_POS_INNER;
-		if ((r = ovl_layer(n, layer)) == NULL ||
-		    (got = r->ops->getdents(r, buf, FW_PAGE_SIZE, &inner)) == 0) {
+		r = ovl_layer(n, layer);
+		if (r == NULL || (got = r->ops->getdents(r, buf, FW_PAGE_SIZE,
+		    &inner)) == 0) {
 			*pos = ovl_pos(layer + 1, 0);
 			continue;
 		}

@@ -54,10 +54,9 @@ ovl_walk_dir_locked(const struct fsctx *c, const char *path,
 		return err;
 	if (w.v == NULL)
 		err = -ENOENT;
-	else if (!vnode_is(w.v, LINUX_S_IFDIR))
-		err = -EINVAL;		/* Linux 6.18 says so, not ENOTDIR */
-	else if (w.v->ops->flags & VOPS_UNLOCKED)
-		err = -EINVAL;		/* procfs and sysfs cannot be layers */
+	else if (!vnode_is(w.v, LINUX_S_IFDIR) ||
+	    (w.v->ops->flags & VOPS_UNLOCKED))
+		err = -EINVAL;	/* Linux 6.18: not ENOTDIR; no procfs layers */
 	if (err == 0) {
 		*out = vnode_ref(w.v);
 		*sb = sb_ref(w.mnt->sb);
@@ -79,7 +78,7 @@ ovl_within(const struct vnode *a, const struct vnode *b)
 
 /* Linux makes "work" (mode 0) in workdir for its copies. */
 static int
-ovl_workdir_locked(struct vnode *work)
+ovl_workdir_locked(struct vnode *work) FW_REQUIRES(&fs_lock)
 {
 	struct vnode *v;
 	int err;
@@ -100,8 +99,8 @@ static int
 ovl_fill_upper_locked(struct ovl_fs *fs, const struct ovl_opts *o,
     const struct fsctx *c, struct vnode **upper) FW_REQUIRES(&fs_lock)
 {
-	struct superblock *wsb;
-	struct vnode *work;
+	struct superblock *wsb = NULL;
+	struct vnode *work = NULL;
 	int err;
 
 	if (o->workdir == NULL)
@@ -110,7 +109,7 @@ ovl_fill_upper_locked(struct ovl_fs *fs, const struct ovl_opts *o,
 		return err;
 	if ((err = ovl_walk_dir_locked(c, o->workdir, &work, &wsb)) < 0)
 		return err;
-	if (wsb != fs->usb || ovl_within(work, *upper) ||
+	if (wsb == NULL || wsb != fs->usb || ovl_within(work, *upper) ||
 	    ovl_within(*upper, work))
 		err = -EINVAL;	/* same fs, separate subtrees */
 	else if (!(fs->usb->flags & LINUX_MS_RDONLY))
@@ -190,7 +189,7 @@ static int
 ovl_fill_locked(struct superblock *sb, struct ovl_fs *fs,
     const struct ovl_opts *o, const struct fsctx *c) FW_REQUIRES(&fs_lock)
 {
-	struct vnode *upper = NULL, *lower[OVL_MAX_LOWER];
+	struct vnode *upper = NULL, *lower[OVL_MAX_LOWER] = { NULL };
 	size_t i;
 	int err;
 
@@ -219,8 +218,10 @@ out:
 	return err;
 }
 
+/* fill_at: sys_mount.c calls it with fs_lock held. */
 static int
 ovl_fill(struct superblock *sb, const char *data, const struct fsctx *c)
+    FW_REQUIRES(&fs_lock)
 {
 	struct ovl_opts o = { 0 };
 	struct ovl_fs *fs;
@@ -399,11 +400,13 @@ ovl_node_get_locked(struct superblock *sb, struct vnode *parent,
     size_t nlower, struct vnode **out)
 {
 	struct ovl_fs *fs = sb->priv;
-	struct vnode *r = upper != NULL ? upper : lower[0];
+	struct vnode *r = upper != NULL ? upper : nlower > 0 ? lower[0] : NULL;
 	struct ovl_node *n;
 	struct vnode *v;
 	size_t i;
-	int err;
+
+	if (r == NULL)
+		return -ENOENT;		/* callers pass one at least */
 
 	if ((n = ovl_node_find(fs, upper, lower, nlower)) != NULL) {
 		ovl_node_update(n, parent, name, len, upper, lower, nlower);
@@ -411,8 +414,8 @@ ovl_node_get_locked(struct superblock *sb, struct vnode *parent,
 		*out = vnode_ref(n->v);
 		return 0;
 	}
-	if ((n = fw_zalloc(1, sizeof(*n))) == NULL ||
-	    (err = vnode_alloc(&ovl_dir_ops, r->mode, &v)) < 0) {
+	n = fw_zalloc(1, sizeof(*n));
+	if (n == NULL || vnode_alloc(&ovl_dir_ops, r->mode, &v) < 0) {
 		fw_free(n);
 		vnode_unref(upper);
 		for (i = 0; i < nlower; i++)
