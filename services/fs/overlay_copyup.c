@@ -170,8 +170,25 @@ ovl_in_upper_locked(struct vnode *dir, const char *name,
 }
 
 /*
+ * Whether x, with no parent, can only be an upper object: its file
+ * system is the upper one and no lower one.
+ */
+static bool
+ovl_orphan_upper(const struct ovl_fs *fs, const struct vnode *x)
+{
+	size_t i;
+
+	for (i = 0; i < fs->nlower; i++) {
+		if (x->sb == fs->lsb[i])
+			return false;
+	}
+	return x->sb == fs->usb;
+}
+
+/*
  * For a descriptor: the overlay directory whose real one holds x, and
- * x's name there, by x's real parent.  0 with *dir held, or -EROFS.
+ * x's name there, by x's real parent.  0 with *dir held; 1 for an
+ * upper object with no name left (nothing to copy); or -EROFS.
  */
 static int
 ovl_find_parent_locked(struct mount *m, struct vnode *x, struct vnode **dir,
@@ -183,6 +200,8 @@ ovl_find_parent_locked(struct mount *m, struct vnode *x, struct vnode **dir,
 	const char *nm;
 	size_t len, i;
 
+	if (rp == NULL && (x->nlink == 0 || ovl_orphan_upper(fs, x)))
+		return 1;	/* lower layers lose no names (overlayfs.rst) */
 	for (n = fs->nodes; rp != NULL && n != NULL; n = n->next) {
 		for (i = 0; i <= n->nlower; i++) {
 			r = i == 0 ? n->upper : n->lower[i - 1];
@@ -215,8 +234,8 @@ ovl_copy_up_locked(struct mount *m, struct vnode *dir, const char *name,
 		return 0;
 	}
 	if (dir == NULL || !ovl_is_dir(dir)) {
-		if ((err = ovl_find_parent_locked(m, *v, &dir, nm)) < 0)
-			return err;
+		if ((err = ovl_find_parent_locked(m, *v, &dir, nm)) != 0)
+			return err < 0 ? err : 0;
 		name = nm;
 	} else {
 		vnode_ref(dir);

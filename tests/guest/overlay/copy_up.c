@@ -18,6 +18,7 @@ int main(void)
     ovl_old_file(L("h"), "hh");
     ovl_old_file(L("x"), "xx");
     CHECK_OK(symlink("target", L("s")));
+    ovl_old_file(L("fd"), "fd");
     CHECK_OK(ovl_mount_rw());
 
     /* Opening for writing copies up; the data is the lower's. */
@@ -68,6 +69,25 @@ int main(void)
     CHECK(n == 6 && memcmp(buf, "target", 6) == 0);
     CHECK_OK(lstat(L("s"), &st));
     CHECK(st.st_uid == 0);
+
+    /* Through a descriptor: fchmod of a lower file opened read-only copies it up;
+     * an unlinked upper file changes in place. */
+    fd = open(M("fd"), O_RDONLY);
+    CHECK(fd >= 0);
+    CHECK_OK(fchmod(fd, 0604));
+    CHECK_OK(close(fd));
+    CHECK_OK(stat(M("fd"), &st));
+    CHECK((st.st_mode & 07777) == 0604);
+    CHECK_OK(stat(L("fd"), &st));
+    CHECK((st.st_mode & 07777) == 0644);
+    ovl_lower_intact("fd", "fd");
+    fd = open(M("gone"), O_CREAT | O_RDWR, 0644);
+    CHECK(fd >= 0);
+    CHECK_OK(unlink(M("gone")));
+    CHECK_OK(fchmod(fd, 0600));
+    CHECK_OK(fstat(fd, &st));
+    CHECK((st.st_mode & 07777) == 0600);
+    CHECK_OK(close(fd));
 
     /* A hard link copies its source up; both names are the copy. */
     CHECK_OK(link(M("x"), M("x2")));
