@@ -7,10 +7,12 @@
  */
 #include <fw/timer.h>
 #include <svc/file.h>
+#include <svc/lib.h>
 #include <svc/proc.h>
 #include <svc/vfs.h>
 #include <uapi/inotify.h>
 #include "attr.h"
+#include "overlay.h"
 
 #define DAY_NS	(24ULL * 3600 * 1000000000ULL)
 
@@ -20,6 +22,10 @@ attr_begin(struct proc *p, struct attr_req *r)
 	fsctx_get(p, &r->c);
 	r->v = NULL;
 	r->rdonly = false;
+	r->mnt = NULL;
+	r->dir = NULL;
+	r->name[0] = '\0';
+	r->shown = NULL;
 }
 
 int
@@ -42,7 +48,11 @@ attr_at(struct proc *p, int dirfd, uint64_t upath, int atflags,
 	}
 	r->v = w.v;
 	r->rdonly = mount_rdonly(w.mnt);
-	w.v = NULL;
+	r->mnt = w.mnt;
+	r->dir = w.dir;
+	str_lcpy(r->name, w.name, sizeof(r->name));
+	w.v = w.dir = NULL;
+	w.mnt = NULL;
 	walk_done(&w);
 	return 0;
 }
@@ -62,6 +72,7 @@ attr_fd(struct proc *p, int fd, struct attr_req *r)
 	attr_begin(p, r);
 	r->v = f->vnode != NULL ? vnode_ref(f->vnode) : NULL;
 	r->rdonly = mount_rdonly(f->mnt);
+	r->mnt = f->mnt != NULL ? mount_ref(f->mnt) : NULL;
 	file_unref(f);
 	return 0;
 }
@@ -71,24 +82,40 @@ attr_change(struct attr_req *r, attr_change_fn fn, const void *arg)
 {
 	int err = 0;
 
-	if (r->v != NULL && r->rdonly) {
-		err = -EROFS;			/* mnt_want_write() */
-	} else if (r->v != NULL) {
+	if (r->v != NULL) {
 		fw_mutex_lock(&fs_lock);
-		err = fn(r, arg);
+		if ((err = attr_want_write_locked(r)) == 0)
+			err = fn(r, arg);
+		if (err == 0 && r->shown != NULL)
+			ovl_sync_locked(r->shown);
 		if (err == 0)
-			fsnotify_locked(NULL, r->v, LINUX_IN_ATTRIB, NULL, 0);
+			fsnotify_locked(NULL, r->shown != NULL ? r->shown :
+			    r->v, LINUX_IN_ATTRIB, NULL, 0);
 		fw_mutex_unlock(&fs_lock);
 	}
 	attr_done(r);
 	return err;
 }
 
+int
+attr_want_write_locked(struct attr_req *r)
+{
+	if (r->rdonly)
+		return -EROFS;			/* mnt_want_write() */
+	if (r->v == NULL || !ovl_mount(r->mnt) || r->shown != NULL)
+		return 0;
+	return ovl_copy_up_locked(r->mnt, r->dir, r->name, &r->v, &r->shown);
+}
+
 void
 attr_done(struct attr_req *r)
 {
 	vnode_unref(r->v);
-	r->v = NULL;
+	vnode_unref(r->dir);
+	vnode_unref(r->shown);
+	mount_unref(r->mnt);
+	r->v = r->dir = r->shown = NULL;
+	r->mnt = NULL;
 	fsctx_put(&r->c);
 }
 

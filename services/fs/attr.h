@@ -21,6 +21,12 @@ struct attr_req {
 	struct vnode		*v;		/* counted, or NULL */
 	bool			 rdonly;	/* on a read-only mount: a
 						   change is EROFS */
+	struct mount		*mnt;		/* counted, or NULL */
+	struct vnode		*dir;		/* counted, or NULL: where
+						   the walk found v ... */
+	char			 name[LINUX_NAME_MAX + 1];	/* ... as */
+	struct vnode		*shown;		/* counted: the overlay
+						   directory v is under */
 };
 
 /*
@@ -45,6 +51,14 @@ void			 attr_done(struct attr_req *r);
 typedef int (*attr_change_fn)(const struct attr_req *r, const void *arg);
 FW_MUST_CHECK int	 attr_change(struct attr_req *r, attr_change_fn fn,
 			    const void *arg) FW_EXCLUDES(&fs_lock);
+
+/*
+ * Before r->v changes: EROFS on a read-only mount; through an overlay,
+ * the object copied up, r->v the upper one (r->shown the overlay
+ * directory for a directory, to ovl_sync_locked() after).  0 or -errno.
+ */
+FW_MUST_CHECK int	 attr_want_write_locked(struct attr_req *r)
+			    FW_REQUIRES(&fs_lock);
 
 /* inode_owner_or_capable(): the fsuid owns v, or is 0. */
 bool			 attr_owner(const struct attr_req *r,

@@ -231,6 +231,7 @@ cpio_make_locked(struct cpio *c, struct vnode *dir, const char *name,
 {
 	bool isdir = (c->f[F_MODE] & LINUX_S_IFMT) == LINUX_S_IFDIR;
 	struct vnode *old;
+	int err;
 
 	if (dir->ops->lookup(dir, name, len, &old) == 0) {
 		if (isdir && vnode_is(old, LINUX_S_IFDIR)) {
@@ -241,8 +242,10 @@ cpio_make_locked(struct cpio *c, struct vnode *dir, const char *name,
 			vnode_unref(old);
 			return -EINVAL;
 		}
-		dir->ops->unlink(dir, name, len);
+		err = dir->ops->unlink(dir, name, len);
 		vnode_unref(old);
+		if (err < 0)
+			return err;
 	}
 	return cpio_create_locked(c, dir, name, len, out);
 }

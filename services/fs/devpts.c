@@ -159,6 +159,6 @@ devpts_node_remove(struct superblock *sb, int index)
 
 	n = fw_snprintf(name, sizeof(name), "%d", index);
 	fw_mutex_lock(&fs_lock);
-	sb->root->ops->unlink(sb->root, name, (size_t)n);
+	(void)sb->root->ops->unlink(sb->root, name, (size_t)n);
 	fw_mutex_unlock(&fs_lock);
 }

@@ -26,6 +26,7 @@
 #include <uapi/mount.h>
 
 struct fw_frame;
+struct ovl_node;
 struct vnode;
 struct file;
 struct superblock;
@@ -97,6 +98,7 @@ struct vnode {
 			uint64_t	   npages;	/* [F] frames held */
 		} reg;
 		char	*target;			/* [I] symlinks */
+		struct ovl_node	*ovl;			/* [I] overlay dirs */
 		struct {
 			const void	*node;		/* [I] procfs's entry */
 			int		 pid, tid, fd;	/* [I] */
@@ -123,10 +125,10 @@ struct vnode_ops {
 	/* A new object of type/permissions mode in dir (no checks). */
 	int	(*create)(struct vnode *dir, const char *name, size_t len,
 		    uint32_t mode, const char *target, struct vnode **out);
-	/* Adds an entry for v (hard link); removes an entry. */
+	/* Adds an entry for v (hard link); removes an entry: 0 or -errno. */
 	int	(*link)(struct vnode *dir, const char *name, size_t len,
 		    struct vnode *v);
-	void	(*unlink)(struct vnode *dir, const char *name, size_t len);
+	int	(*unlink)(struct vnode *dir, const char *name, size_t len);
 	long	(*read)(struct vnode *v, void *buf, size_t len, uint64_t off);
 	long	(*write)(struct vnode *v, const void *buf, size_t len,
 		    uint64_t off);
@@ -163,6 +165,16 @@ struct vnode_ops {
 	 */
 	int	(*follow)(struct vnode *v, const struct fsctx *c,
 		    struct vpath *out);
+	/*
+	 * Optional, for directories that are not ramfs's: 0 when dir holds
+	 * nothing rmdir must keep, else -ENOTEMPTY (or -errno).
+	 */
+	int	(*empty)(struct vnode *dir);
+	/*
+	 * Optional: the caller changed v's mode, owner or times in place
+	 * (mkdir's owner); the fs passes them on to where they are kept.
+	 */
+	void	(*attr_set)(struct vnode *v);
 };
 
 

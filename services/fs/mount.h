@@ -58,6 +58,12 @@ struct fstype {
 	 * Runs with fs_lock held.
 	 */
 	int		(*fill)(struct superblock *sb, const char *data);
+	/*
+	 * Instead of fill, for types whose options name paths (overlay):
+	 * the same, walking them for c (the mounting process).
+	 */
+	int		(*fill_at)(struct superblock *sb, const char *data,
+			    const struct fsctx *c);
 	/* Frees what fill made, the tree included (no lock). */
 	void		(*kill)(struct superblock *sb);
 	/* Appends the options for /proc/mounts (after "rw"): bytes. */
@@ -83,9 +89,14 @@ struct mount {
 
 struct mount		*mount_ref(struct mount *m);
 void			 mount_unref(struct mount *m);	/* NULL ok */
-/* A new superblock of type with its root made by fill(data). */
+/*
+ * A new superblock of type with its root made by fill(data), or by
+ * fill_at(data, c) (c NULL at boot: -EINVAL for such a type).
+ */
 FW_MUST_CHECK int	 sb_new(const struct fstype *type, const char *source,
-			    const char *data, struct superblock **out);
+			    const char *data, const struct fsctx *c,
+			    struct superblock **out);
+struct superblock	*sb_ref(struct superblock *sb);
 void			 sb_unref(struct superblock *sb);
 /* Mounts sb (a reference taken) at root on mp (NULL: the root mount). */
 FW_MUST_CHECK int	 mount_attach_locked(const struct vpath *mp,
@@ -127,7 +138,7 @@ void			 mount_fini(void) FW_EXCLUDES(&fs_lock);
 void			 mount_each_locked(void (*fn)(struct mount *m,
 			    void *arg), void *arg) FW_REQUIRES(&fs_lock);
 extern const struct fstype ramfs_type, tmpfs_type, devtmpfs_type;
-extern const struct fstype devpts_type;
+extern const struct fstype devpts_type, overlay_type;
 /* tmpfs.c: the kill and show of tmpfs, for types built on it. */
 void			 ramfs_kill_tree(struct superblock *sb);
 size_t			 tmpfs_show_opts(const struct superblock *sb,

@@ -15,6 +15,7 @@
 #include <uapi/inotify.h>
 #include <uapi/tty.h>
 #include "fs.h"
+#include "overlay.h"
 #include "attr.h"
 #include "vext.h"
 
@@ -211,6 +212,25 @@ open_create_locked(const struct fsctx *c, struct walk *w, unsigned int mode)
 	return 0;
 }
 
+/*
+ * Through an overlay, a regular file opened for writing (or O_TRUNC) is
+ * copied up first, as ovl_open() does: w->v becomes the upper file.
+ */
+static int
+open_copy_up_locked(struct walk *w, int flags) FW_REQUIRES(&fs_lock)
+{
+	int acc = flags & LINUX_O_ACCMODE, err;
+	struct vnode *shown;
+
+	if (!ovl_mount(w->mnt) || !vnode_is(w->v, LINUX_S_IFREG) ||
+	    (flags & LINUX_O_PATH) || (acc == LINUX_O_RDONLY &&
+	    !(flags & LINUX_O_TRUNC)))
+		return 0;
+	err = ovl_copy_up_locked(w->mnt, w->dir, w->name, &w->v, &shown);
+	vnode_unref(shown);
+	return err;
+}
+
 static int
 open_walk_locked(const struct fsctx *c, const struct vpath *start,
     const char *path, int flags, unsigned int mode, int wscope,
@@ -229,6 +249,8 @@ open_walk_locked(const struct fsctx *c, const struct vpath *start,
 		return open_create_locked(c, w, mode);
 	}
 	if ((err = open_check_locked(c, w, flags)) < 0)
+		return err;
+	if ((err = open_copy_up_locked(w, flags)) < 0)
 		return err;
 	if ((flags & LINUX_O_TRUNC) && !(flags & LINUX_O_PATH) &&
 	    vnode_is(w->v, LINUX_S_IFREG)) {

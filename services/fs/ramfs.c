@@ -85,7 +85,7 @@ fail:
 }
 
 /* Removes the entry; the caller has checked the rules (fs/unlink.c). */
-static void
+static int
 ramfs_unlink(struct vnode *dir, const char *name, size_t len)
     FW_REQUIRES(&fs_lock)
 {
@@ -93,7 +93,7 @@ ramfs_unlink(struct vnode *dir, const char *name, size_t len)
 	struct vnode *v;
 
 	if (d == NULL)
-		return;
+		return -ENOENT;
 	rdir_remove(dir, d);
 	v = d->v;
 	if (vnode_is(v, LINUX_S_IFDIR)) {
@@ -110,6 +110,7 @@ ramfs_unlink(struct vnode *dir, const char *name, size_t len)
 	v->ctime = dir->mtime;
 	fw_free(d);
 	vnode_unref(v);
+	return 0;
 }
 
 /* Positions: 0 is ".", 1 is "..", then the entry with the next cookie. */

@@ -15,7 +15,7 @@ static atomic_uint next_anon_dev = 16;
 
 int
 sb_new(const struct fstype *type, const char *source, const char *data,
-    struct superblock **out)
+    const struct fsctx *c, struct superblock **out)
 {
 	struct superblock *sb;
 	int err;
@@ -29,12 +29,23 @@ sb_new(const struct fstype *type, const char *source, const char *data,
 	sb->dev = atomic_fetch_add(&next_anon_dev, 1);
 	str_lcpy(sb->source, source != NULL ? source : "none",
 	    sizeof(sb->source));
-	if ((err = type->fill(sb, data)) < 0) {
+	if (type->fill_at != NULL)
+		err = c != NULL ? type->fill_at(sb, data, c) : -EINVAL;
+	else
+		err = type->fill(sb, data);
+	if (err < 0) {
 		fw_free(sb);
 		return err;
 	}
 	*out = sb;
 	return 0;
+}
+
+struct superblock *
+sb_ref(struct superblock *sb)
+{
+	atomic_fetch_add(&sb->nref, 1);
+	return sb;
 }
 
 void

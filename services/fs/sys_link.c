@@ -20,6 +20,7 @@
 #include <svc/vfs.h>
 #include <uapi/inotify.h>
 #include "fs.h"
+#include "overlay.h"
 #include "vext.h"
 
 /*
@@ -70,7 +71,7 @@ may_linkat_locked(const struct fsctx *c, const struct vnode *v)
 }
 
 static int
-link_locked(const struct fsctx *c, const struct walk *ow,
+link_locked(const struct fsctx *c, struct walk *ow,
     const struct vpath *start, char *path) FW_REQUIRES(&fs_lock)
 {
 	struct vnode *v = ow->v;
@@ -98,6 +99,17 @@ link_locked(const struct fsctx *c, const struct walk *ow,
 	if (v->nlink == 0 && (e == NULL || !e->linkable)) {
 		err = -ENOENT;
 		goto out;
+	}
+	if (ovl_mount(w.dmnt)) {	/* the source is copied up first */
+		struct vnode *shown;
+
+		err = ovl_copy_up_locked(ow->mnt, ow->dir, ow->name, &ow->v,
+		    &shown);
+		vnode_unref(shown);
+		if (err < 0)
+			goto out;
+		v = ow->v;
+		e = vext_peek(v);
 	}
 	if ((err = w.dir->ops->link(w.dir, w.name, str_len(w.name), v)) < 0)
 		goto out;

@@ -35,6 +35,8 @@ mkdir_locked(const struct fsctx *c, struct walk *w, uint32_t mode)
 		return err;
 	v->uid = c->cred.fsuid;
 	v->gid = (w->dir->mode & LINUX_S_ISGID) ? w->dir->gid : c->cred.fsgid;
+	if (v->ops->attr_set != NULL)
+		v->ops->attr_set(v);		/* overlay: to the upper dir */
 	fsnotify_locked(w->dir, v, LINUX_IN_CREATE, w->name, 0);
 	vnode_unref(v);
 	return 0;

@@ -55,8 +55,8 @@ mount_within(const struct mount *m, const struct mount *mnt)
 }
 
 static int
-do_new_mount_locked(const struct mount_req *r, const struct walk *w)
-    FW_REQUIRES(&fs_lock)
+do_new_mount_locked(const struct fsctx *c, const struct mount_req *r,
+    const struct walk *w) FW_REQUIRES(&fs_lock)
 {
 	const struct fstype *type;
 	struct superblock *sb;
@@ -68,9 +68,9 @@ do_new_mount_locked(const struct mount_req *r, const struct walk *w)
 		return -ENODEV;
 	if (!vnode_is(w->v, LINUX_S_IFDIR))
 		return -ENOTDIR;
-	if ((err = sb_new(type, r->source, r->data, &sb)) < 0)
+	if ((err = sb_new(type, r->source, r->data, c, &sb)) < 0)
 		return err;
-	sb->flags = r->flags & LINUX_MS_RDONLY;
+	sb->flags |= r->flags & LINUX_MS_RDONLY;	/* fill may set it */
 	err = mount_attach_locked(&mp, sb, sb->root,
 	    r->flags & LINUX_MS_MNT_FLAGS, NULL);
 	sb_unref(sb);
@@ -157,7 +157,7 @@ mount_locked(const struct fsctx *c, const struct mount_req *r,
 		return walk_is_mount_root(w) ? 0 : -EINVAL;
 	if (fl & LINUX_MS_MOVE)
 		return do_move_locked(c, r, w);
-	return do_new_mount_locked(r, w);
+	return do_new_mount_locked(c, r, w);
 }
 
 SYSCALL(mount)

@@ -68,7 +68,8 @@ SYSCALL(truncate)
 		err = -EROFS;
 	else if (!vnode_is(r.v, LINUX_S_IFREG))
 		err = -EINVAL;
-	else if ((err = vnode_permission(r.v, &r.c, LINUX_W_OK)) == 0)
+	else if ((err = vnode_permission(r.v, &r.c, LINUX_W_OK)) == 0 &&
+	    (err = attr_want_write_locked(&r)) == 0)	/* copy-up */
 		err = truncate_locked(r.v, (uint64_t)len, r.c.cred.fsuid);
 	fw_mutex_unlock(&fs_lock);
 	if (err == 0)

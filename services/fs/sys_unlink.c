@@ -46,10 +46,21 @@ unlink_locked(const struct fsctx *c, struct walk *w) FW_REQUIRES(&fs_lock)
 		return -EBUSY;
 	if (w->dir->ops->unlink == NULL)
 		return -EPERM;
-	w->dir->ops->unlink(w->dir, w->name, str_len(w->name));
+	if ((err = w->dir->ops->unlink(w->dir, w->name,
+	    str_len(w->name))) < 0)
+		return err;
 	fsnotify_locked(w->dir, w->v, LINUX_IN_DELETE, w->name, 0);
 	fsnotify_gone_locked(w->v);
 	return 0;
+}
+
+/* Whether a directory holds nothing rmdir must keep: 0 or -ENOTEMPTY. */
+static int
+dir_empty_locked(struct vnode *v) FW_REQUIRES(&fs_lock)
+{
+	if (v->ops == &ramfs_ops)
+		return rdir_empty(v) ? 0 : -ENOTEMPTY;
+	return v->ops->empty != NULL ? v->ops->empty(v) : -ENOTEMPTY;
 }
 
 static int
@@ -76,9 +87,11 @@ rmdir_locked(const struct fsctx *c, struct walk *w) FW_REQUIRES(&fs_lock)
 		return -EBUSY;
 	if (w->dir->ops->unlink == NULL)
 		return -EPERM;
-	if (w->v->ops != &ramfs_ops || !rdir_empty(w->v))
-		return -ENOTEMPTY;
-	w->dir->ops->unlink(w->dir, w->name, str_len(w->name));
+	if ((err = dir_empty_locked(w->v)) < 0)
+		return err;
+	if ((err = w->dir->ops->unlink(w->dir, w->name,
+	    str_len(w->name))) < 0)
+		return err;
 	fsnotify_locked(w->dir, w->v, LINUX_IN_DELETE, w->name, 0);
 	fsnotify_gone_locked(w->v);
 	return 0;

@@ -22,6 +22,7 @@
 #include <svc/syscall.h>
 #include <svc/vfs.h>
 #include "attr.h"
+#include "overlay.h"
 #include "xattr.h"
 
 enum xattr_ns { NS_USER, NS_TRUSTED, NS_SECURITY, NS_SYSTEM, NS_OTHER };
@@ -80,6 +81,32 @@ xattr_check_locked(const struct attr_req *r, const char *name, bool write)
 	if (ns == NS_SYSTEM || ns == NS_OTHER)
 		return -EOPNOTSUPP;
 	return bare ? -EINVAL : 0;
+}
+
+/* Overlay's own names, which it keeps from its users. */
+static bool
+ovl_own(const char *name)
+{
+	return str_ncmp(name, "trusted.overlay.", 16) == 0;
+}
+
+/*
+ * A set or a removal: EROFS on a read-only mount (mnt_want_write()),
+ * the checks, then the object copied up through an overlay.
+ */
+static int
+xattr_write_check_locked(struct attr_req *r, const char *name)
+    FW_REQUIRES(&fs_lock)
+{
+	int err;
+
+	if (r->rdonly)
+		return -EROFS;
+	if ((err = xattr_check_locked(r, name, true)) < 0)
+		return err;
+	if (ovl_mount(r->mnt) && ovl_own(name))
+		return -EOPNOTSUPP;
+	return attr_want_write_locked(r);
 }
 
 /* import_xattr_name(): 0, -ERANGE (empty or too long), -EFAULT. */
@@ -152,7 +179,7 @@ do_setxattr(struct proc *p, const struct xattr_call *how,
 	    size)) < 0 || (err = xattr_open(p, how, a->a[0], &r)) < 0)
 		goto out;
 	fw_mutex_lock(&fs_lock);
-	if ((err = xattr_check_locked(&r, name, true)) == 0)
+	if ((err = xattr_write_check_locked(&r, name)) == 0)
 		err = xattr_set_locked(r.v, name, val, size, flags);
 	fw_mutex_unlock(&fs_lock);
 	attr_done(&r);
@@ -197,7 +224,8 @@ do_getxattr(struct proc *p, const struct xattr_call *how,
 	}
 	fw_mutex_lock(&fs_lock);
 	if ((n = xattr_check_locked(&r, name, false)) == 0)
-		n = xattr_get_locked(r.v, name, val, size);
+		n = ovl_mount(r.mnt) && ovl_own(name) ? -EOPNOTSUPP :
+		    xattr_get_locked(ovl_real(r.v), name, val, size);
 	fw_mutex_unlock(&fs_lock);
 	attr_done(&r);
 	if (n > 0 && size != 0 &&
@@ -229,6 +257,8 @@ xattr_listed(const char *name, const void *arg)
 	const struct attr_req *r = arg;
 	bool bare;
 
+	if (ovl_mount(r->mnt) && ovl_own(name))
+		return false;
 	return xattr_ns_of(name, &bare) != NS_TRUSTED || r->c.cred.euid == 0;
 }
 
@@ -249,7 +279,7 @@ do_listxattr(struct proc *p, const struct xattr_call *how,
 		return -ENOMEM;
 	}
 	fw_mutex_lock(&fs_lock);
-	n = xattr_list_locked(r.v, list, size, xattr_listed, &r);
+	n = xattr_list_locked(ovl_real(r.v), list, size, xattr_listed, &r);
 	fw_mutex_unlock(&fs_lock);
 	attr_done(&r);
 	if (n > 0 && size != 0 &&
@@ -287,7 +317,7 @@ do_removexattr(struct proc *p, const struct xattr_call *how,
 	if ((err = xattr_open(p, how, a->a[0], &r)) < 0)
 		return err;
 	fw_mutex_lock(&fs_lock);
-	if ((err = xattr_check_locked(&r, name, true)) == 0)
+	if ((err = xattr_write_check_locked(&r, name)) == 0)
 		err = xattr_remove_locked(r.v, name);
 	fw_mutex_unlock(&fs_lock);
 	attr_done(&r);

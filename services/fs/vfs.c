@@ -123,7 +123,7 @@ vfs_mount_boot_locked(const struct fstype *type, const char *path,
 	vfs_root_locked(&mp);
 	if ((err = vpath_mkdirs_locked(&mp, path, 0755)) < 0)
 		goto out;
-	if ((err = sb_new(type, type->name, data, &sb)) < 0)
+	if ((err = sb_new(type, type->name, data, NULL, &sb)) < 0)
 		goto out;
 	err = mount_attach_locked(&mp, sb, sb->root, flags, NULL);
 	sb_unref(sb);
@@ -139,7 +139,7 @@ vfs_init(void)
 	int err;
 
 	fw_mutex_init(&fs_lock);
-	if ((err = sb_new(&ramfs_type, "rootfs", NULL, &sb)) < 0)
+	if ((err = sb_new(&ramfs_type, "rootfs", NULL, NULL, &sb)) < 0)
 		return err;
 	if ((err = cpio_unpack(sb->root)) < 0) {
 		fw_log(FW_LOG_ERROR, "vfs: initramfs is malformed (%d)", err);

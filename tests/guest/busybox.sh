@@ -13,7 +13,7 @@ cases="echo sh_arith exit_status uname_a env_passthrough env_args ls_root cat_pa
 ls_missing sh_true_status sh_false_status sh_for_loop sh_nested sh_pipe_cat sh_pipe_wc sh_pipe_ls
 sh_ulimit setsid sh_trap sh_background_wait sh_kill_child sh_subshell sh_exec_redirect
 sh_sigpipe stdin_poll_ready stdin_poll_later stdin_poll_timeout fs_cp_a fs_mv fs_rm_r
-fs_ln fs_chmod fs_touch fs_stat fs_find fs_du fs_tar fs_text fs_mount"
+fs_ln fs_chmod fs_touch fs_stat fs_find fs_du fs_tar fs_text fs_mount fs_overlay"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -271,6 +271,21 @@ fs_mount)
         bb df -P m | bb awk "NR == 2 { print \$1, \$2, \$3 }"; bb stat -c "%a %F" m
         bb printf x >m/f; bb ls m; bb grep -c " $PWD/m tmpfs " /proc/mounts
         bb umount m; echo $?; bb ls m; bb grep -c " $PWD/m " /proc/mounts' ;;
+fs_overlay)
+    # An overlay over the tree: cp, rm, rm -r, mkdir, mv and a new file through it,
+    # seen by find, stat and tar; the upper layer holds the copies and whiteouts;
+    # the lower tree stays as it was.  Natively in a private mount namespace.
+    native_wrap=(unshare -m --propagation private)
+    fs_case 'tree; bb mkdir u w m
+        bb mount -t overlay -o lowerdir=$PWD/t,upperdir=$PWD/u,workdir=$PWD/w overlay m; echo $?
+        bb cp m/a m/a2; bb rm m/sub/b; bb rm -r m/sub/deep; bb mkdir m/newdir
+        bb printf x >m/empty/f; bb mv m/a2 m/a3; bb chmod 600 m/hard; bb rmdir m/sub/deep 2>&1
+        bb find m | bb sort; bb find m -type f | bb sort | bb xargs -r "$BB" stat -c "%n %a %s %h"
+        bb stat -c "%n %Y" m/a m/hard
+        bb find m -type d | bb sort | bb xargs -r "$BB" stat -c "%n %a"; bb cat m/a3 m/empty/f; echo
+        bb find u -type c | bb sort | bb xargs -r "$BB" stat -c "%n %t:%T"; bb ls -a u/sub
+        bb tar cf x.tar -C m .; bb tar tf x.tar | bb sort
+        bb umount m; echo $?; show t' ;;
 *)
     echo "unknown case '$case'; cases: $cases" >&2
     exit 2 ;;
