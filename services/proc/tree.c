@@ -406,6 +406,24 @@ signal_notify_parent_stop(struct proc *p, int code, int sig)
 	fw_mutex_unlock(&proc_tree_lock);
 }
 
+/*
+ * kernel/exit.c eligible_child: a "clone" child, one that reports its end
+ * by a signal other than SIGCHLD, is waited for only with __WCLONE, and
+ * the others only without it; __WALL takes both.
+ */
+static bool
+proc_wait_kind_ok(struct proc *c, int options) FW_REQUIRES(&proc_tree_lock)
+{
+	bool clone_child;
+
+	if (options & LINUX___WALL)
+		return true;
+	fw_mutex_lock(&c->lock);
+	clone_child = c->exit_signal != LINUX_SIGCHLD;
+	fw_mutex_unlock(&c->lock);
+	return clone_child == ((options & LINUX___WCLONE) != 0);
+}
+
 /* Whether wait's kind and id select c. */
 static bool
 proc_wait_selects(struct proc *c, enum proc_wait_kind kind, int id)
@@ -478,7 +496,8 @@ proc_wait_scan_locked(struct proc *p, enum proc_wait_kind kind, int id,
 	bool found = false;
 
 	for (c = p->children; c != NULL; c = c->sibling) {
-		if (!proc_wait_selects(c, kind, id))
+		if (!proc_wait_selects(c, kind, id) ||
+		    !proc_wait_kind_ok(c, options))
 			continue;
 		found = true;
 		if (!c->zombie) {
