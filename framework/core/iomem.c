@@ -22,7 +22,7 @@ struct fw_iomem {
 };
 
 static struct fw_spinlock	iomem_lock;
-static bool			iomem_open_[IOMEM_MAX_DEVS];	/* [iomem_lock] */
+static bool			iomem_busy[IOMEM_MAX_DEVS];	/* [iomem_lock] */
 
 int
 fw_iomem_open(size_t dev, struct fw_iomem **out)
@@ -39,8 +39,8 @@ fw_iomem_open(size_t dev, struct fw_iomem **out)
 	if ((io = fw_alloc(sizeof(*io))) == NULL)
 		return -ENOMEM;
 	fw_spin_lock(&iomem_lock);
-	busy = iomem_open_[dev];
-	iomem_open_[dev] = true;
+	busy = iomem_busy[dev];
+	iomem_busy[dev] = true;
 	fw_spin_unlock(&iomem_lock);
 	if (busy) {
 		fw_free(io);
@@ -58,7 +58,7 @@ fw_iomem_close(struct fw_iomem *io)
 	if (io == NULL)
 		return;
 	fw_spin_lock(&iomem_lock);
-	iomem_open_[io->dev] = false;
+	iomem_busy[io->dev] = false;
 	fw_spin_unlock(&iomem_lock);
 	fw_free(io);
 }

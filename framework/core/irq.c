@@ -1,8 +1,8 @@
 /*
  * core/irq.c: interrupt lines (fw/irq.h).  The backend calls
- * fw_irq_dispatch() (hal/dev.h) in task context for each raised line; the
- * line's handler runs under the line's spinlock, so fw_irq_free() cannot
- * return while it runs, and two CPUs never run it at once.
+ * fw_irq_dispatch() (hal/dev.h) from the scheduler loop for each raised
+ * line; the line's handler runs under the line's spinlock, so fw_irq_free()
+ * cannot return while it runs, and two CPUs never run it at once.
  *
  * Locks: each line's lock guards its fn and arg.
  */

@@ -16,7 +16,8 @@ void		hal_mmio_write(uint64_t pa, unsigned int size, uint64_t v);
 
 /*
  * The core's entry for a raised line: the backend calls it from
- * hal_irq_poll() (task context, no lock held) for each line raised since.
+ * hal_irq_poll() (the scheduler loop, no lock held) for each line raised
+ * since.
  */
 void		fw_irq_dispatch(unsigned int line);
 

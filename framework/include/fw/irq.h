@@ -1,10 +1,11 @@
 /*
  * fw/irq.h: interrupt lines.  A driver that owns a device (fw/boot.h gives
  * its line) installs one handler per line.  A device raises its line; the
- * framework then runs the handler once, in kernel task context at the next
- * scheduling point of some CPU (bare metal: from the interrupt's bottom
- * half), however many times the line was raised meanwhile, so a handler
- * reads the device's own status to learn what happened.
+ * framework then runs the handler once, in kernel context at the next
+ * scheduling point of some CPU (its scheduler loop, between two tasks: no
+ * current task; bare metal: the interrupt's bottom half), however many
+ * times the line was raised meanwhile, so a handler reads the device's own
+ * status to learn what happened.
  *
  * What a handler may do: read and write its device's registers
  * (fw/iomem.h), load and store its DMA memory (fw/dma.h), take spinlocks,

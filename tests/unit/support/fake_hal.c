@@ -568,16 +568,26 @@ fw_console_winsize(unsigned int port, uint16_t *rows, uint16_t *cols)
 	return -ENOTTY;
 }
 
-/* No devices here: the boot device list is empty, so nothing reaches these. */
+/*
+ * Device registers: no device model here; the last access is recorded
+ * (fake_mmio in fake_hal.h) and a read returns fake_mmio.read_value.
+ */
+struct fake_mmio fake_mmio;
+
 uint64_t
 hal_mmio_read(uint64_t pa, unsigned int size)
 {
-	(void)pa, (void)size;
-	return ~0ull;
+	fake_mmio.pa = pa;
+	fake_mmio.size = size;
+	fake_mmio.reads++;
+	return fake_mmio.read_value;
 }
 
 void
 hal_mmio_write(uint64_t pa, unsigned int size, uint64_t v)
 {
-	(void)pa, (void)size, (void)v;
+	fake_mmio.pa = pa;
+	fake_mmio.size = size;
+	fake_mmio.value = v;
+	fake_mmio.writes++;
 }
