@@ -46,6 +46,7 @@ struct fw_boot_device {
 	const char	*name;		/* for logs and panics */
 };
 
+/* How many devices the list holds (indices 0 to count-1). */
 size_t		 fw_boot_device_count(void);
 /* Copies device i's description: 0, or -ENOENT past the end. */
 FW_MUST_CHECK int fw_boot_device(size_t i, struct fw_boot_device *out);

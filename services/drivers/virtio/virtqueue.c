@@ -34,11 +34,12 @@ virtio_queue_setup(struct virtio_dev *d, unsigned int qi, unsigned int num,
 	unsigned int max;
 	struct virtq *q;
 	size_t size;
-	uint16_t i;
+	unsigned int i;
 	int err;
 
+	/* §2.7: a split queue holds at most 32768 entries. */
 	if (qi >= VIRTIO_QUEUES_MAX || d->q[qi] != NULL || num == 0 ||
-	    (num & (num - 1)) != 0)
+	    num > 32768 || (num & (num - 1)) != 0)
 		return -EINVAL;
 	if ((max = virtio_queue_max(d, qi)) == 0)
 		return -ENOENT;
