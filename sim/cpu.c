@@ -31,6 +31,7 @@
 #include <valgrind/valgrind.h>
 
 #include <hal/cpu.h>
+#include <hal/dev.h>
 #include <hal/platform.h>
 #include <core/sched_impl.h>
 
@@ -70,6 +71,7 @@ static struct sim_cpu	 cpus[SIM_MAX_CPUS];
 static unsigned int	 ncpus = 1;
 static __thread unsigned int this_cpu;
 static atomic_uint	 irq_pending;
+static _Atomic uint64_t	 irq_lines;	/* raised lines, bit per line */
 
 unsigned int
 hal_cpu_id(void)
@@ -242,15 +244,28 @@ sim_irq_raise(void)
 }
 
 void
+sim_irq_raise_line(unsigned int line)
+{
+	atomic_fetch_or(&irq_lines, 1ull << (line % 64));
+	sim_irq_raise();
+}
+
+void
 hal_irq_poll(void)
 {
 	struct sim_cpu *c = &cpus[this_cpu];
+	uint64_t lines;
+	unsigned int i;
 
 	if (__atomic_load_n(&c->nwaits, __ATOMIC_RELAXED) != 0)
 		scan_waits(c);
 	if (!atomic_exchange(&irq_pending, 0))
 		return;
 	sim_console_irq();
+	lines = atomic_exchange(&irq_lines, 0);
+	for (i = 0; lines != 0; i++, lines >>= 1)
+		if (lines & 1)
+			fw_irq_dispatch(i);
 }
 
 uint64_t

@@ -36,6 +36,11 @@ usage(FILE *f)
 	    "  --mem SIZE      physical memory, e.g. 512M, 2G (default 1G)\n"
 	    "  --initrd FILE   root file system: a newc cpio archive\n"
 	    "                  (default: the embedded busybox root)\n"
+	    "  --root DIR      export host directory DIR read-only on a\n"
+	    "                  virtio-9p device (tag \"trellis\"); the root is\n"
+	    "                  still the initramfs until the 9p client exists\n"
+	    "  --root-rw DIR   the same, writable\n"
+	    "  --kopt NAME[=VALUE]  a kernel boot option (e.g. p9test=FILE)\n"
 	    "  --strace        trace the guest's system calls to stderr\n"
 	    "  --log LEVEL     kernel log level: debug, info, warn, error\n");
 }
@@ -111,6 +116,15 @@ parse_args(int argc, char **argv, struct sim_config *c)
 		} else if (!strcmp(o, "--initrd")) {
 			c->initrd = v;
 			i++;
+		} else if (!strcmp(o, "--root") || !strcmp(o, "--root-rw")) {
+			c->share = v;
+			c->share_rw = !strcmp(o, "--root-rw");
+			i++;
+		} else if (!strcmp(o, "--kopt")) {
+			if (c->nkopts == sizeof(c->kopts) / sizeof(c->kopts[0]))
+				die_usage("too many --kopt options", v);
+			c->kopts[c->nkopts++] = v;
+			i++;
 		} else if (!strcmp(o, "--log")) {
 			c->log = v;
 			i++;
@@ -170,8 +184,8 @@ load_initrd(const struct sim_config *c, uint64_t *size)
 static void
 fill_boot_params(const struct sim_config *c, uint64_t initrd_size)
 {
-	static struct fw_boot_option opts[2];
-	size_t n = 0, envc = 0;
+	static struct fw_boot_option opts[2 + 16];
+	size_t n = 0, envc = 0, k;
 
 	while (environ[envc] != NULL)
 		envc++;
@@ -179,6 +193,16 @@ fill_boot_params(const struct sim_config *c, uint64_t initrd_size)
 		opts[n++] = (struct fw_boot_option){ "strace", "" };
 	if (c->log != NULL)
 		opts[n++] = (struct fw_boot_option){ "log", c->log };
+	for (k = 0; k < c->nkopts; k++) {
+		char *key = strdup(c->kopts[k]), *eq;
+
+		if (key == NULL)
+			continue;
+		eq = strchr(key, '=');
+		if (eq != NULL)
+			*eq++ = '\0';
+		opts[n++] = (struct fw_boot_option){ key, eq ? eq : "" };
+	}
 	fw_boot_params = (struct fw_boot_params){
 		.argc = c->argc,
 		.argv = c->argv,
@@ -191,6 +215,7 @@ fill_boot_params(const struct sim_config *c, uint64_t initrd_size)
 		.vdso = sim_vdso_blob,
 		.vdso_size = (size_t)(sim_vdso_blob_end - sim_vdso_blob),
 	};
+	fw_boot_params.devices = sim_dev_boot_list(&fw_boot_params.ndevices);
 }
 
 /* The time of one pause instruction, for the stub's spin budget. */
@@ -232,6 +257,11 @@ main(int argc, char **argv)
 	sim_phys_reserve(initrd_size);
 	if ((err = sim_stub_init()) < 0) {
 		fprintf(stderr, "trellis: stub: %s\n", strerror(-err));
+		return EXIT_USAGE;
+	}
+	if (c.share != NULL && (err = sim_dev_add_9p(c.share, c.share_rw)) < 0) {
+		fprintf(stderr, "trellis: --root %s: %s\n", c.share,
+		    strerror(-err));
 		return EXIT_USAGE;
 	}
 	sim_cpus_configure(c.cpus);

@@ -18,6 +18,10 @@ struct sim_config {
 	const char	*initrd;	/* a path, or NULL for the embedded one */
 	bool		 strace;
 	const char	*log;		/* log level name, or NULL */
+	const char	*share;		/* --root: a host directory for 9p */
+	bool		 share_rw;	/* --root-rw: the same, writable */
+	const char	*kopts[16];	/* --kopt NAME[=VALUE] */
+	size_t		 nkopts;
 	const char	*const *argv;	/* the guest program and arguments */
 	size_t		 argc;
 };
@@ -33,6 +37,8 @@ uint8_t		*sim_phys_base(void);
 void		 sim_cpus_configure(unsigned int n);	/* before boot */
 FW_NORETURN_SIM void sim_cpus_start(void);		/* never returns */
 void		 sim_irq_raise(void);			/* from any thread */
+/* Raises interrupt line (1..63) for the core's fw_irq_dispatch(). */
+void		 sim_irq_raise_line(unsigned int line);	/* from any thread */
 /*
  * Puts the current task to sleep until *word is no longer val (a guest
  * thread's event word, woken by its stub), or for a while: callers re-check.
@@ -45,6 +51,11 @@ uint64_t	 sim_clock_host(uint64_t t);
 /* console.c: the console model behind fw/console.h. */
 void		 sim_console_init(void);
 void		 sim_console_irq(void);			/* bottom half */
+
+/* dev.c: the devices (virtio-mmio models), added before boot. */
+struct fw_boot_dev_impl;
+int		 sim_dev_add_9p(const char *dir, bool writable);
+const struct fw_boot_dev_impl *sim_dev_boot_list(size_t *n);
 
 /* uthread.c: whether the two sides of a hand-off may spin, and how long a
  * pause instruction takes here. */

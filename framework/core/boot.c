@@ -1,6 +1,6 @@
 /*
  * core/boot.c: what the machine was started with (fw/boot.h: the command
- * line, the initramfs and the vDSO images), entropy
+ * line, the initramfs and the vDSO images, the device list), entropy
  * (fw/random.h), and fw_core_init(), which brings the core up before the
  * backend starts the CPUs.
  *
@@ -94,6 +94,21 @@ fw_boot_vdso_read(size_t off, void *buf, size_t len)
 		return -EINVAL;
 	if (len > 0)
 		memcpy(buf, fw_boot_params.vdso + off, len);
+	return 0;
+}
+
+size_t
+fw_boot_device_count(void)
+{
+	return fw_boot_params.ndevices;
+}
+
+int
+fw_boot_device(size_t i, struct fw_boot_device *out)
+{
+	if (i >= fw_boot_params.ndevices)
+		return -ENOENT;
+	*out = fw_boot_params.devices[i].pub;
 	return 0;
 }
 

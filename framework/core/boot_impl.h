@@ -15,6 +15,13 @@ struct fw_boot_option {
 	const char	*value;
 };
 
+/* One device: what fw/boot.h shows, and its register window. */
+struct fw_boot_dev_impl {
+	struct fw_boot_device	 pub;
+	uint64_t		 mmio_pa;	/* in hal_mmio_read/write() */
+	uint64_t		 mmio_size;	/* 0: no window */
+};
+
 struct fw_boot_params {
 	size_t				 argc;
 	const char *const		*argv;		/* argc strings */
@@ -26,6 +33,8 @@ struct fw_boot_params {
 	uint64_t			 initrd_size;	/* 0: no initramfs */
 	const uint8_t			*vdso;		/* the vDSO image */
 	size_t				 vdso_size;	/* 0: none */
+	size_t				 ndevices;
+	const struct fw_boot_dev_impl	*devices;	/* ndevices */
 };
 
 extern struct fw_boot_params fw_boot_params;

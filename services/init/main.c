@@ -18,6 +18,7 @@
 #include <svc/proc.h>
 #include <svc/syscall.h>
 #include <svc/vfs.h>
+#include <svc/virtio.h>
 
 #define INIT_DEFAULT_PATH	"/bin:/sbin:/usr/bin:/usr/sbin"
 #define INIT_PATH_MAX		4096
@@ -169,8 +170,11 @@ svc_main(void *arg)
 	const char **argv, **envp;
 	struct proc *p;
 	struct thread *t;
+	const char *p9test = fw_boot_option("p9test");
 	int err;
 
+	if (p9test != NULL)
+		(void)p9_selftest(p9test);
 	if ((err = vfs_init()) < 0)
 		init_boot_fail("bad initramfs", err);
 	if ((err = procfs_init()) < 0)

@@ -11,7 +11,8 @@ set -uo pipefail
 cases="usage no_program bad_option bad_mem missing_program truncated_elf not_elf
 garbage_cpio truncated_cpio strace_names_enosys strace_si_addr initrd_replaces_root
 initrd_gzip bad_gzip
-tty_winsize not_a_tty no_stub_left vdso_no_trap"
+tty_winsize not_a_tty no_stub_left vdso_no_trap
+virtio_9p_read virtio_9p_missing_file virtio_9p_rw virtio_9p_bad_root"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -114,6 +115,30 @@ bad_gzip)
     { head -c 5000 "$tmp/root.cpio.gz"; printf 'XXXX'; tail -c +5005 "$tmp/root.cpio.gz"; } >"$tmp/flip.gz"
     run run --initrd "$tmp/flip.gz" -- /bin/busybox true
     expect_rc 125; expect_err "bad initramfs" ;;
+virtio_9p_read)
+    # The device path end to end: the services' virtio core drives the
+    # virtio-9p model through fw_iomem, fw_dma and fw_irq, and reads a file
+    # of the exported directory (services/drivers/virtio/p9_selftest.c).
+    mkdir "$tmp/share"
+    printf 'hello from the host\nline two\n' >"$tmp/share/hello.txt"
+    run run --root "$tmp/share" --kopt p9test=hello.txt -- /bin/busybox echo done
+    expect_rc 0
+    expect_out "$(printf 'p9test: tag trellis\np9test: begin\nhello from the host\nline two\np9test: end\ndone')" ;;
+virtio_9p_missing_file)
+    mkdir "$tmp/share"
+    run run --root "$tmp/share" --kopt p9test=nope -- /bin/busybox true
+    expect_rc 0
+    expect_out "$(printf 'p9test: tag trellis\np9test: error 2')" ;;
+virtio_9p_rw)
+    # --root-rw exports the same way; the root is still the initramfs.
+    mkdir "$tmp/share"
+    printf 'rw\n' >"$tmp/share/f"
+    run run --root-rw "$tmp/share" --kopt p9test=f -- /bin/busybox echo done
+    expect_rc 0
+    expect_out "$(printf 'p9test: tag trellis\np9test: begin\nrw\np9test: end\ndone')" ;;
+virtio_9p_bad_root)
+    run run --root "$tmp/none" -- /bin/busybox true
+    expect_rc 125; expect_err "root $tmp/none: No such file or directory" ;;
 initrd_replaces_root)
     root_with hello printf '#!/bin/busybox sh\necho hi\n'
     run run --initrd "$tmp/root.cpio" -- /bin/busybox ls /

@@ -32,6 +32,25 @@ FW_MUST_CHECK int fw_boot_initrd_read(size_t off, void *buf, size_t len);
 size_t		 fw_boot_vdso_size(void);
 FW_MUST_CHECK int fw_boot_vdso_read(size_t off, void *buf, size_t len);
 
+/*
+ * The machine's devices, in a fixed order: the same list on every backend
+ * (the simulator's command line, bare metal's device tree or ACPI).  A
+ * driver finds its device here, then opens its window (fw_iomem_open())
+ * and installs a handler on its line (fw_irq_request()).
+ */
+#define FW_DEV_VIRTIO_MMIO	1	/* a virtio-mmio transport, version 2 */
+
+struct fw_boot_device {
+	unsigned int	 type;		/* FW_DEV_* */
+	unsigned int	 irq;		/* its interrupt line (fw/irq.h) */
+	const char	*name;		/* for logs and panics */
+};
+
+/* How many devices the list holds (indices 0 to count-1). */
+size_t		 fw_boot_device_count(void);
+/* Copies device i's description: 0, or -ENOENT past the end. */
+FW_MUST_CHECK int fw_boot_device(size_t i, struct fw_boot_device *out);
+
 /* Defined by the services: the first task. */
 void		 svc_main(void *arg);
 

@@ -52,6 +52,7 @@
 #define ENODATA          61
 #define ETIME            62
 #define ENOSR            63
+#define EPROTO           71
 #define EOVERFLOW        75
 #define EBADFD           77
 #define ELIBBAD          80

@@ -22,6 +22,7 @@
 #include <fw/task.h>
 #include <fw/timepage.h>
 #include <hal/cpu.h>
+#include <hal/dev.h>
 #include <hal/mmu.h>
 #include <hal/phys.h>
 #include <hal/platform.h>
@@ -565,4 +566,28 @@ fw_console_winsize(unsigned int port, uint16_t *rows, uint16_t *cols)
 {
 	(void)port, (void)rows, (void)cols;
 	return -ENOTTY;
+}
+
+/*
+ * Device registers: no device model here; the last access is recorded
+ * (fake_mmio in fake_hal.h) and a read returns fake_mmio.read_value.
+ */
+struct fake_mmio fake_mmio;
+
+uint64_t
+hal_mmio_read(uint64_t pa, unsigned int size)
+{
+	fake_mmio.pa = pa;
+	fake_mmio.size = size;
+	fake_mmio.reads++;
+	return fake_mmio.read_value;
+}
+
+void
+hal_mmio_write(uint64_t pa, unsigned int size, uint64_t v)
+{
+	fake_mmio.pa = pa;
+	fake_mmio.size = size;
+	fake_mmio.value = v;
+	fake_mmio.writes++;
 }

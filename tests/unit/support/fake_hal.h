@@ -39,6 +39,13 @@ struct fake_space_call {
 
 /* Boots the core and its CPU thread, once per process. */
 void	fake_hal_boot(void);
+
+/* The last hal_mmio_read/write, and what reads return. */
+struct fake_mmio {
+	uint64_t	pa, value, read_value;
+	unsigned int	size, reads, writes;
+};
+extern struct fake_mmio fake_mmio;
 /* Runs fn(arg) as a kernel task and returns when it has returned. */
 void	fake_run(void (*fn)(void *), void *arg);
 
