@@ -238,7 +238,10 @@ thread_main(void *arg)
 		signal_work(t);
 		if (thread_ending(t))
 			break;
-		if (atomic_exchange(&t->cpus_changed, false))
+		/* A plain load first: the exchange is rare, the loop is hot. */
+		if (atomic_load_explicit(&t->cpus_changed,
+		    memory_order_relaxed) &&
+		    atomic_exchange(&t->cpus_changed, false))
 			thread_apply_cpus(t);
 		t->sys_nr = -1;
 		run = fw_task_runtime();
