@@ -193,7 +193,6 @@ struct proc {
 
 struct thread {
 	struct proc		*proc;			/* [I] */
-	int			 tid;			/* [I] */
 	struct fw_task		*task;			/* [p] set by the task */
 	struct fw_uthread	*uthread;		/* [t] */
 	struct fw_user_ctx	 ctx;			/* [t] */
@@ -201,20 +200,16 @@ struct thread {
 	/* CPU time in ns, user and system (thread.c); read by others. */
 	_Atomic uint64_t	 utime, stime;		/* [a] */
 	_Atomic uint64_t	 minflt;		/* [a] page faults */
-	/* Set when this thread alone ends (exit(2), or another's execve). */
-	bool			 exiting;		/* [p] */
-	int			 exit_code;		/* [p] wait status */
 	uint64_t		 sigmask;		/* [p] written by t only */
 	struct sigpending	 pending;		/* [p] this thread's own */
 	/*
 	 * Signal delivery's view of the call being made: its number while a
-	 * restart is possible (else -1), the mask sigsuspend(2) replaced,
-	 * what restart_syscall(2) resumes (an interrupted nanosleep(2) or
-	 * poll(2): restart_fn and its arguments), and the last fault, for
-	 * the sigcontext.
+	 * restart is possible (else -1), the mask sigsuspend(2) replaced
+	 * (restore_mask, below), what restart_syscall(2) resumes (an
+	 * interrupted nanosleep(2) or poll(2): restart_fn and its
+	 * arguments), and the last fault, for the sigcontext.
 	 */
 	int64_t			 sys_nr;		/* [t] */
-	bool			 restore_mask;		/* [t] */
 	uint64_t		 saved_mask;		/* [t] */
 	long			(*restart_fn)(struct thread *t); /* [t] */
 	uint64_t		 restart_deadline;	/* [t] monotonic ns */
@@ -224,7 +219,6 @@ struct thread {
 	uint64_t		 clear_child_tid;	/* [t] */
 	uint64_t		 robust_list, robust_len; /* [t] */
 	uint64_t		 altstack_sp, altstack_size; /* [t] */
-	int			 altstack_flags;	/* [t] */
 	/*
 	 * A descriptor table or fs context of this thread's own (clone(2)
 	 * of CLONE_THREAD without CLONE_FILES or CLONE_FS, unshare(2) in a
@@ -239,10 +233,17 @@ struct thread {
 	 * cpus_changed (thread_apply_cpus).
 	 */
 	uint64_t		 cpus;			/* [p] */
-	atomic_bool		 cpus_changed;		/* [a] */
 	/* Its pidfds (PIDFD_THREAD) if not the leader; proc_table_lock. */
 	struct pidfd_handle	*pidfd;
-	bool			 pidfd_ended;
+	/* The small fields, together so the struct has no holes. */
+	int			 tid;			/* [I] */
+	int			 exit_code;		/* [p] wait status */
+	int			 altstack_flags;	/* [t] */
+	/* Set when this thread alone ends (exit(2), or another's execve). */
+	bool			 exiting;		/* [p] */
+	bool			 restore_mask;		/* [t] */
+	atomic_bool		 cpus_changed;		/* [a] */
+	bool			 pidfd_ended;		/* proc_table_lock */
 };
 
 /* The thread the current task runs, or NULL in a kernel task. */
