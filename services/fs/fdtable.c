@@ -331,9 +331,7 @@ fdtable_unshare(struct proc *p)
 	bool alone;
 	int err;
 
-	fw_mutex_lock(&p->lock);
-	alone = t == NULL || p->nthreads <= 1;
-	fw_mutex_unlock(&p->lock);
+	alone = thread_alone(t, p);
 	if (!alone) {
 		/* Threads share p->fds without counting: copy it. */
 		if (t->fds != NULL && atomic_load(&t->fds->nref) == 1)

@@ -135,9 +135,7 @@ fs_struct_unshare(struct proc *p)
 	bool alone;
 	int err;
 
-	fw_mutex_lock(&p->lock);
-	alone = t == NULL || p->nthreads <= 1;
-	fw_mutex_unlock(&p->lock);
+	alone = thread_alone(t, p);
 	if (!alone) {
 		/* Threads share p->fs without counting: copy it. */
 		if (t->fs != NULL && atomic_load(&t->fs->nref) == 1)

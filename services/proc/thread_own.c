@@ -5,7 +5,7 @@
  * The process's own table and context stay those of its other threads,
  * and of /proc/<pid>/fd and pidfd_getfd(2).
  *
- * Interface: thread_current, thread_settle_own (svc/proc.h).
+ * Interface: thread_current, thread_alone, thread_settle_own (svc/proc.h).
  * Locks: proc->lock to swap the process's pointers; t's own are [t].
  */
 #include <fw/task.h>
@@ -16,6 +16,17 @@ struct thread *
 thread_current(void)
 {
 	return fw_task_data(fw_task_current());
+}
+
+bool
+thread_alone(struct thread *t, struct proc *p)
+{
+	bool alone;
+
+	fw_mutex_lock(&p->lock);
+	alone = t == NULL || p->nthreads <= 1;
+	fw_mutex_unlock(&p->lock);
+	return alone;
 }
 
 void

@@ -259,6 +259,11 @@ struct fdtable		*proc_fdtable(struct proc *p);
  * only thread left (execve(2), unshare(2) once alone).
  */
 void			 thread_settle_own(struct thread *t);
+/*
+ * Whether the calling thread t (NULL: a kernel task) is the only one of
+ * p, so p's own table and context are its alone.  Takes p->lock.
+ */
+bool			 thread_alone(struct thread *t, struct proc *p);
 
 /* A copy of sig's action in p's table (svc/signal.h, struct sighand). */
 struct linux_sigaction_k sigaction_get_locked(struct proc *p, int sig)
