@@ -217,11 +217,44 @@ fw_vm_unmap(struct fw_vm *vm, fw_uaddr_t va, uint64_t len)
 }
 
 /*
+ * Whether every page of [lo, hi) is present with FW_PTE_H: a span the
+ * backend can downgrade in one call (a host mprotect(2) stops at the
+ * first page it has no mapping for and leaves the rest as they were).
+ */
+static bool
+span_all_host_mapped(struct fw_vm *vm, uint64_t lo, uint64_t hi)
+	FW_REQUIRES(&vm->lock)
+{
+	uint64_t va = lo, *pte;
+
+	while ((va = fw_pt_next(vm->root, va, hi, &pte)) < hi) {
+		if (va != lo || !(*pte & FW_PTE_H))
+			return false;
+		lo = va += FW_PAGE_SIZE;
+	}
+	return lo == hi;
+}
+
+/* Clears FW_PTE_H in [lo, hi): the backend unmapped the span. */
+static void
+span_clear_host(struct fw_vm *vm, uint64_t lo, uint64_t hi)
+	FW_REQUIRES(&vm->lock)
+{
+	uint64_t *pte;
+
+	while ((lo = fw_pt_next(vm->root, lo, hi, &pte)) < hi) {
+		*pte &= ~FW_PTE_H;
+		lo += FW_PAGE_SIZE;
+	}
+}
+
+/*
  * Rewrites the leaves' rights.  A page that loses a right and may be
- * host-mapped is revoked down to prot, in one call spanning all such pages.
- * A page that only gains rights keeps its (weaker) host mapping and its H
- * bit: the backend faults on the new right and fw_vm_resolve() remaps it.
- * H is never cleared here, since the host may still map the page.
+ * host-mapped is revoked down to prot, in one call spanning all such pages;
+ * if the span has a page the host does not map, the whole span is unmapped
+ * instead (and loses H), to be faulted back in with its new rights.  A page
+ * that only gains rights keeps its (weaker) host mapping and its H bit: the
+ * backend faults on the new right and fw_vm_resolve() remaps it.
  */
 void
 fw_vm_protect(struct fw_vm *vm, fw_uaddr_t va, uint64_t len,
@@ -244,8 +277,12 @@ fw_vm_protect(struct fw_vm *vm, fw_uaddr_t va, uint64_t len,
 		*pte = (*pte & ~FW_PTE_PROT) | bits;
 		start += FW_PAGE_SIZE;
 	}
-	if (lo < hi)
+	if (lo < hi && span_all_host_mapped(vm, lo, hi)) {
 		hal_space_revoke(vm->space, lo, hi - lo, newprot);
+	} else if (lo < hi) {
+		hal_space_revoke(vm->space, lo, hi - lo, 0);
+		span_clear_host(vm, lo, hi);
+	}
 	fw_spin_unlock(&vm->lock);
 }
 

@@ -23,6 +23,7 @@
  */
 #include <fw/alloc.h>
 #include <fw/errno.h>
+#include <fw/log.h>
 #include <fw/string.h>
 #include <fw/uaccess.h>
 #include <fw/user.h>
@@ -236,6 +237,7 @@ SYSCALL(rt_sigreturn)
 	sigframe_restore_altstack(t, &uc.uc_stack);
 	return (long)t->ctx.rax;
 bad:
+	fw_log(FW_LOG_DEBUG, "tid %d: bad sigreturn frame", t->tid);
 	signal_force(t, LINUX_SIGSEGV, LINUX_SI_KERNEL, 0);
 	return (long)t->ctx.rax;
 }

@@ -120,6 +120,8 @@ signal_handle(struct thread *t, int sig, const struct linux_siginfo *info,
 
 	signal_fix_syscall(t, ka);
 	if (sigframe_setup(t, sig, info, ka, old) < 0) {
+		fw_log(FW_LOG_DEBUG, "tid %d: no frame for signal %d (sp %llx)",
+		    t->tid, sig, (unsigned long long)t->ctx.rsp);
 		/* kernel/signal.c force_sigsegv: a SIGSEGV handler is dropped. */
 		if (sig == LINUX_SIGSEGV) {
 			fw_mutex_lock(&p->lock);

@@ -43,6 +43,9 @@ thread_page_fault(struct thread *t, const struct fw_user_event *ev)
 		signal_force(t, LINUX_SIGBUS, LINUX_BUS_ADRERR, ev->addr);
 		return;
 	}
+	fw_log(FW_LOG_DEBUG, "tid %d: page fault at %llx (ip %llx): %d",
+	    t->tid, (unsigned long long)ev->addr,
+	    (unsigned long long)t->ctx.rip, err);
 	signal_force(t, LINUX_SIGSEGV, mm_has_vma(mm, ev->addr) ?
 	    LINUX_SEGV_ACCERR : LINUX_SEGV_MAPERR, ev->addr);
 }
@@ -82,6 +85,9 @@ thread_exception(struct thread *t, const struct fw_user_event *ev)
 		signal_force(t, LINUX_SIGBUS, LINUX_BUS_ADRALN, ev->addr);
 		break;
 	default:			/* #GP and everything else */
+		fw_log(FW_LOG_DEBUG, "tid %d: trap %d code %x at %llx",
+		    t->tid, (int)ev->trap, (unsigned int)ev->code,
+		    (unsigned long long)ip);
 		signal_force(t, LINUX_SIGSEGV, LINUX_SI_KERNEL, 0);
 		break;
 	}
