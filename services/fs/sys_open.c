@@ -1,7 +1,8 @@
 /*
- * services/fs/sys_open.c: open(2), openat(2) and close(2).  The path is
- * copied in, vfs_open() does the work, and the file is installed at the
- * lowest free descriptor (O_CLOEXEC sets FD_CLOEXEC).  No locks of its own.
+ * services/fs/sys_open.c: open(2), openat(2), creat(2) and close(2).  The
+ * path is copied in, vfs_open() does the work, and the file is installed at
+ * the lowest free descriptor (O_CLOEXEC sets FD_CLOEXEC).  No locks of its
+ * own.
  */
 #include <svc/file.h>
 #include <svc/syscall.h>
@@ -37,6 +38,13 @@ SYSCALL(open)
 {
 	return do_openat(t->proc, LINUX_AT_FDCWD, a->a[0], (int)a->a[1],
 	    (unsigned int)a->a[2]);
+}
+
+/* creat(2): open(2) with O_CREAT|O_WRONLY|O_TRUNC. */
+SYSCALL(creat)
+{
+	return do_openat(t->proc, LINUX_AT_FDCWD, a->a[0], LINUX_O_CREAT |
+	    LINUX_O_WRONLY | LINUX_O_TRUNC, (unsigned int)a->a[1]);
 }
 
 SYSCALL(close)

@@ -18,6 +18,7 @@ static const syscall_fn syscall_table[LINUX_NR_SYSCALLS] = {
 	[LINUX_NR_close] = sys_close,
 	[LINUX_NR_openat] = sys_openat,
 	[LINUX_NR_open] = sys_open,
+	[LINUX_NR_creat] = sys_creat,
 	[LINUX_NR_fstat] = sys_fstat,
 	[LINUX_NR_stat] = sys_stat,
 	[LINUX_NR_lstat] = sys_lstat,
