@@ -1,8 +1,11 @@
 /*
  * main.c: the `trellis` program.  `trellis run [options] -- PROGRAM ARGS`
- * builds the machine (physical memory, the boot image, CPUs), hands the
- * program and its environment to the services as boot information, and
- * runs until the services power off; the guest's exit status becomes ours.
+ * builds the machine (physical memory, the boot image, CPUs, the 9p
+ * device), hands the program, its environment and working directory to
+ * the services as boot information, and runs until the services power
+ * off; the guest's exit status becomes ours.  The root is the host's "/"
+ * (read-only, under a tmpfs overlay) unless --root or --initrd say
+ * otherwise.
  */
 #define _GNU_SOURCE
 #include "sim.h"
@@ -34,13 +37,14 @@ usage(FILE *f)
 	    "usage: trellis run [options] [--] PROGRAM [ARGS...]\n"
 	    "  --cpus N        simulated CPUs (default: the host's count)\n"
 	    "  --mem SIZE      physical memory, e.g. 512M, 2G (default 1G)\n"
-	    "  --initrd FILE   root file system: a newc cpio archive\n"
-	    "                  (default: the embedded busybox root)\n"
-	    "  --root DIR      export host directory DIR read-only on a\n"
-	    "                  virtio-9p device (tag \"trellis\"); the root is\n"
-	    "                  still the initramfs until the 9p client exists\n"
-	    "  --root-rw DIR   the same, writable\n"
-	    "  --kopt NAME[=VALUE]  a kernel boot option (e.g. p9test=FILE)\n"
+	    "  --root DIR      the root is host directory DIR, read-only over\n"
+	    "                  virtio-9p, under a tmpfs where the guest's\n"
+	    "                  changes stay (default: --root /)\n"
+	    "  --root-rw DIR   the same, with the 9p export writable\n"
+	    "  --initrd FILE   the root is an initramfs instead: a newc cpio\n"
+	    "                  archive (gzip'd or not), or \"builtin\" for the\n"
+	    "                  embedded busybox root\n"
+	    "  --kopt NAME[=VALUE]  a kernel boot option\n"
 	    "  --strace        trace the guest's system calls to stderr\n"
 	    "  --log LEVEL     kernel log level: debug, info, warn, error\n");
 }
@@ -114,7 +118,8 @@ parse_args(int argc, char **argv, struct sim_config *c)
 				die_usage("--mem takes 16M to 64G", v);
 			i++;
 		} else if (!strcmp(o, "--initrd")) {
-			c->initrd = v;
+			c->initrd = strcmp(v, "builtin") ? v : NULL;
+			c->use_initrd = true;
 			i++;
 		} else if (!strcmp(o, "--root") || !strcmp(o, "--root-rw")) {
 			c->share = v;
@@ -134,6 +139,10 @@ parse_args(int argc, char **argv, struct sim_config *c)
 	}
 	if (i >= argc)
 		die_usage("no program given", NULL);
+	if (c->use_initrd && c->share != NULL)
+		die_usage("--initrd and --root exclude each other", NULL);
+	if (!c->use_initrd && c->share == NULL)
+		c->share = "/";
 	c->argv = (const char *const *)&argv[i];
 	c->argc = (size_t)(argc - i);
 }
@@ -148,6 +157,9 @@ load_initrd(const struct sim_config *c, uint64_t *size)
 	struct stat st;
 	int fd = -1;
 
+	*size = 0;
+	if (!c->use_initrd)
+		return;
 	if (c->initrd != NULL) {
 		if ((fd = open(c->initrd, O_RDONLY | O_CLOEXEC)) < 0 ||
 		    fstat(fd, &st) < 0) {
@@ -181,14 +193,45 @@ load_initrd(const struct sim_config *c, uint64_t *size)
 	*size = len;
 }
 
+/*
+ * Our working directory as the guest sees it under the root dir: false
+ * when it lies outside (the guest starts in "/").
+ */
+static bool
+guest_cwd(const char *dir, char *buf, size_t size)
+{
+	char *root = realpath(dir, NULL);
+	size_t len;
+	bool ok = false;
+
+	if (root != NULL && getcwd(buf, size) != NULL) {
+		len = strcmp(root, "/") == 0 ? 0 : strlen(root);
+		if (strncmp(buf, root, len) == 0 &&
+		    (buf[len] == '/' || buf[len] == '\0')) {
+			memmove(buf, buf + len, strlen(buf + len) + 1);
+			if (buf[0] == '\0')
+				strcpy(buf, "/");
+			ok = true;
+		}
+	}
+	free(root);
+	return ok;
+}
+
 static void
 fill_boot_params(const struct sim_config *c, uint64_t initrd_size)
 {
-	static struct fw_boot_option opts[2 + 16];
+	static struct fw_boot_option opts[4 + 16];
+	static char cwd[4096];
 	size_t n = 0, envc = 0, k;
 
 	while (environ[envc] != NULL)
 		envc++;
+	if (!c->use_initrd) {
+		opts[n++] = (struct fw_boot_option){ "root", "9p" };
+		if (guest_cwd(c->share, cwd, sizeof(cwd)))
+			opts[n++] = (struct fw_boot_option){ "cwd", cwd };
+	}
 	if (c->strace)
 		opts[n++] = (struct fw_boot_option){ "strace", "" };
 	if (c->log != NULL)

@@ -16,9 +16,11 @@ struct sim_config {
 	unsigned int	 cpus;
 	uint64_t	 mem;		/* bytes of physical memory */
 	const char	*initrd;	/* a path, or NULL for the embedded one */
+	bool		 use_initrd;	/* --initrd: the root is an initramfs */
 	bool		 strace;
 	const char	*log;		/* log level name, or NULL */
-	const char	*share;		/* --root: a host directory for 9p */
+	const char	*share;		/* --root: a host directory for 9p (the
+					   default: "/"), the root's lower layer */
 	bool		 share_rw;	/* --root-rw: the same, writable */
 	const char	*kopts[16];	/* --kopt NAME[=VALUE] */
 	size_t		 nkopts;

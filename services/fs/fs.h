@@ -27,6 +27,7 @@
 
 struct fw_frame;
 struct ovl_node;
+struct p9_node;
 struct vnode;
 struct file;
 struct superblock;
@@ -78,6 +79,7 @@ struct vnode {
 	uint64_t		 btime;		/* [I] birth, ns since epoch */
 	/* Set once, never cleared: xattrs, seals and locks (vext.h). */
 	_Atomic(struct vnode_ext *) ext;	/* [a] */
+	struct p9_node		*p9;		/* [I] 9p's own (p9fs.h) */
 	union {
 		/*
 		 * Pointers sit where the other members hold pointers or
@@ -212,6 +214,9 @@ size_t			 dirent_put(void *buf, size_t len, size_t off,
 			    uint64_t ino, int64_t next, uint8_t type,
 			    const char *name, size_t nlen);
 
+/* p9fs.c: st_blocks of a 9p vnode, as the server reported it. */
+uint64_t		 p9fs_blocks(const struct vnode *v);
+
 /* ramfs.c and ramfs_file.c */
 extern const struct vnode_ops ramfs_ops;
 /* A root directory for sb (charged to it); *out: one reference. */
@@ -259,6 +264,15 @@ void			 ramfs_file_release(struct vnode *v);
 /* The frame of page idx, made if a hole: 0, -ENXIO past the end. */
 FW_MUST_CHECK int	 ramfs_get_page(struct vnode *v, uint64_t idx,
 			    struct fw_frame **out) FW_REQUIRES(&fs_lock);
+/*
+ * The frame of page pg (not counted), or NULL for a hole; and the frame of
+ * page pg, allocated (zeroed, charged to v->sb) if it was a hole: 0 or
+ * -ENOMEM, -ENOSPC.  File systems that cache pages in ramfs's table (9p)
+ * use them too.
+ */
+struct fw_frame		*ramfs_page_find(const struct vnode *v, uint64_t pg);
+FW_MUST_CHECK int	 ramfs_page_fill(struct vnode *v, uint64_t pg,
+			    struct fw_frame **out) FW_REQUIRES(&fs_lock);
 /* fallocate(2): frames for [off, off+len), or holes punched there. */
 FW_MUST_CHECK int	 ramfs_alloc_range(struct vnode *v, uint64_t off,
 			    uint64_t len) FW_REQUIRES(&fs_lock);
@@ -278,6 +292,25 @@ void			 vfs_fini(void);
 FW_MUST_CHECK int	 vfs_mount_boot_locked(const struct fstype *type,
 			    const char *path, const char *data, uint32_t flags)
 			    FW_REQUIRES(&fs_lock);
+/* The same with mount(2)'s source (the 9p tag, say). */
+FW_MUST_CHECK int	 vfs_mount_source_locked(const struct fstype *type,
+			    const char *source, const char *path,
+			    const char *data, uint32_t flags)
+			    FW_REQUIRES(&fs_lock);
+/*
+ * mkdir -p of path from *p (held), which moves down to the last
+ * directory, crossing onto mounts where p has one: 0 or -errno.
+ */
+FW_MUST_CHECK int	 vpath_mkdirs_locked(struct vpath *p, const char *path,
+			    uint32_t mode) FW_REQUIRES(&fs_lock);
+/* /tmp, /proc, /sys and /dev in root where they are missing. */
+FW_MUST_CHECK int	 vfs_populate_locked(struct vnode *root)
+			    FW_REQUIRES(&fs_lock);
+/*
+ * hostroot.c: the root of boot option root=9p (the 9p export under an
+ * overlay with a tmpfs upper layer), attached as the root mount.
+ */
+FW_MUST_CHECK int	 hostroot_locked(void) FW_REQUIRES(&fs_lock);
 /* mkdir -p under root with mode; *out (if not NULL) referenced. */
 FW_MUST_CHECK int	 vfs_mkdirs_locked(struct vnode *root, const char *path,
 			    uint32_t mode, struct vnode **out)

@@ -148,7 +148,7 @@ mount_detach_tree_locked(struct mount *m)
 /* The types mount(2) knows, built in first, then registered ones. */
 static const struct fstype *fstypes[16] = {
 	&ramfs_type, &tmpfs_type, &devtmpfs_type, &devpts_type,
-	&overlay_type,
+	&overlay_type, &p9fs_type,
 };
 
 void

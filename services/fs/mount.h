@@ -138,7 +138,7 @@ void			 mount_fini(void) FW_EXCLUDES(&fs_lock);
 void			 mount_each_locked(void (*fn)(struct mount *m,
 			    void *arg), void *arg) FW_REQUIRES(&fs_lock);
 extern const struct fstype ramfs_type, tmpfs_type, devtmpfs_type;
-extern const struct fstype devpts_type, overlay_type;
+extern const struct fstype devpts_type, overlay_type, p9fs_type;
 /* tmpfs.c: the kill and show of tmpfs, for types built on it. */
 void			 ramfs_kill_tree(struct superblock *sb);
 size_t			 tmpfs_show_opts(const struct superblock *sb,

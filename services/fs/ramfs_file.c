@@ -18,9 +18,8 @@
 #define LEAF_SHIFT	9
 #define LEAF_FRAMES	(1UL << LEAF_SHIFT)
 
-/* The frame of page pg, or NULL for a hole. */
-static struct fw_frame *
-page_get(const struct vnode *v, uint64_t pg)
+struct fw_frame *
+ramfs_page_find(const struct vnode *v, uint64_t pg)
 {
 	uint64_t top = pg >> LEAF_SHIFT;
 
@@ -29,9 +28,8 @@ page_get(const struct vnode *v, uint64_t pg)
 	return v->u.reg.leaves[top][pg & (LEAF_FRAMES - 1)];
 }
 
-/* The frame of page pg, allocated (zeroed) if it was a hole.  -ENOMEM. */
-static int
-page_fill(struct vnode *v, uint64_t pg, struct fw_frame **out)
+int
+ramfs_page_fill(struct vnode *v, uint64_t pg, struct fw_frame **out)
 {
 	uint64_t top = pg >> LEAF_SHIFT;
 	struct fw_frame ***leaves, **leaf;
@@ -74,7 +72,7 @@ ramfs_get_page(struct vnode *v, uint64_t idx, struct fw_frame **out)
 
 	if (idx >= fw_page_up(v->size) >> FW_PAGE_SHIFT)
 		return -ENXIO;
-	if ((err = page_fill(v, idx, &f)) < 0)
+	if ((err = ramfs_page_fill(v, idx, &f)) < 0)
 		return err;
 	*out = fw_frame_ref(f);
 	return 0;
@@ -94,7 +92,7 @@ ramfs_read(struct vnode *v, void *buf, size_t len, uint64_t off)
 		size_t in = (size_t)((off + done) & (FW_PAGE_SIZE - 1));
 
 		n = MIN(len - done, FW_PAGE_SIZE - in);
-		f = page_get(v, (off + done) >> FW_PAGE_SHIFT);
+		f = ramfs_page_find(v, (off + done) >> FW_PAGE_SHIFT);
 		if (f == NULL)
 			memset(p + done, 0, n);
 		else if (fw_frame_read(f, in, p + done, n) < 0)
@@ -120,7 +118,8 @@ ramfs_write(struct vnode *v, const void *buf, size_t len, uint64_t off)
 		size_t in = (size_t)((off + done) & (FW_PAGE_SIZE - 1));
 
 		n = MIN(len - done, FW_PAGE_SIZE - in);
-		if ((err = page_fill(v, (off + done) >> FW_PAGE_SHIFT, &f)) < 0)
+		if ((err = ramfs_page_fill(v, (off + done) >> FW_PAGE_SHIFT,
+		    &f)) < 0)
 			break;
 		if ((err = fw_frame_write(f, in, p + done, n)) < 0)
 			break;
@@ -173,7 +172,7 @@ ramfs_truncate(struct vnode *v, uint64_t size)
 	if (size < v->size) {
 		pages_free_from(v, fw_page_up(size) >> FW_PAGE_SHIFT);
 		in = (size_t)(size & (FW_PAGE_SIZE - 1));
-		f = page_get(v, size >> FW_PAGE_SHIFT);
+		f = ramfs_page_find(v, size >> FW_PAGE_SHIFT);
 		if (in != 0 && f != NULL &&
 		    fw_frame_zero(f, in, FW_PAGE_SIZE - in) < 0)
 			return -EIO;
@@ -206,7 +205,7 @@ ramfs_alloc_range(struct vnode *v, uint64_t off, uint64_t len)
 	if (off + len > RAMFS_MAX_SIZE)
 		return -EFBIG;
 	for (pg = off >> FW_PAGE_SHIFT; pg <= last; pg++) {
-		if (page_fill(v, pg, &f) < 0)
+		if (ramfs_page_fill(v, pg, &f) < 0)
 			return -ENOSPC;
 	}
 	vnode_touch_locked(v, true);
@@ -217,7 +216,7 @@ ramfs_alloc_range(struct vnode *v, uint64_t off, uint64_t len)
 static int
 page_zero(struct vnode *v, uint64_t pg, size_t in, size_t n)
 {
-	struct fw_frame *f = page_get(v, pg);
+	struct fw_frame *f = ramfs_page_find(v, pg);
 
 	if (f != NULL && fw_frame_zero(f, in, n) < 0)
 		return -EIO;

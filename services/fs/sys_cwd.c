@@ -87,16 +87,13 @@ set_cwd(struct proc *p, const struct fsctx *c, struct vpath *v)
 	return 0;
 }
 
-SYSCALL(chdir)
+int
+vfs_chdir(struct proc *p, const char *path)
 {
-	struct proc *p = t->proc;
 	struct fsctx c;
 	struct walk w;
-	char *path;
 	int err;
 
-	if ((err = path_get(p->vm, a->a[0], &path)) < 0)
-		return err;
 	fsctx_get(p, &c);
 	err = lookup_at(&c, LINUX_AT_FDCWD, path, 0, WALK_FOLLOW, &w);
 	if (err == 0) {
@@ -108,6 +105,17 @@ SYSCALL(chdir)
 		err = set_cwd(p, &c, &v);
 	}
 	fsctx_put(&c);
+	return err;
+}
+
+SYSCALL(chdir)
+{
+	char *path;
+	int err;
+
+	if ((err = path_get(t->proc->vm, a->a[0], &path)) < 0)
+		return err;
+	err = vfs_chdir(t->proc, path);
 	path_put(path);
 	return err;
 }

@@ -1,12 +1,15 @@
 /*
  * services/fs/vfs.c: the file system as a whole: the fs-wide lock and
  * boot-time set-up (vfs_init(): the initramfs unpacked into the root
- * ramfs, the directories every Linux program expects, then devtmpfs on
- * /dev, tmpfs on /dev/shm and devpts on /dev/pts, as systemd mounts it).
+ * ramfs, or with boot option root=9p the host's tree under an overlay
+ * (hostroot.c); the directories every Linux program expects, then
+ * devtmpfs on /dev, tmpfs on /dev/shm and devpts on /dev/pts, as systemd
+ * mounts it, and a fresh tmpfs on /tmp over the host's).
  *
  * Locks: fs_lock guards every vnode attribute, every directory and the
  * mount table (fs.h).
  */
+#include <fw/boot.h>
 #include <fw/log.h>
 #include <svc/lib.h>
 #include <svc/vfs.h>
@@ -47,7 +50,7 @@ mkdir_one_locked(struct vnode *dir, const char *s, size_t len, uint32_t mode,
  * one covers a directory, so /dev/shm is made in the devtmpfs on /dev,
  * not under it.
  */
-static int
+int
 vpath_mkdirs_locked(struct vpath *p, const char *path, uint32_t mode)
     FW_REQUIRES(&fs_lock)
 {
@@ -91,7 +94,7 @@ vfs_mkdirs_locked(struct vnode *root, const char *path, uint32_t mode,
 }
 
 /* The directories every Linux program expects, where the archive lacks them. */
-static int
+int
 vfs_populate_locked(struct vnode *root) FW_REQUIRES(&fs_lock)
 {
 	static const struct {
@@ -113,8 +116,8 @@ vfs_populate_locked(struct vnode *root) FW_REQUIRES(&fs_lock)
 }
 
 int
-vfs_mount_boot_locked(const struct fstype *type, const char *path,
-    const char *data, uint32_t flags) FW_REQUIRES(&fs_lock)
+vfs_mount_source_locked(const struct fstype *type, const char *source,
+    const char *path, const char *data, uint32_t flags) FW_REQUIRES(&fs_lock)
 {
 	struct superblock *sb;
 	struct vpath mp;
@@ -123,7 +126,7 @@ vfs_mount_boot_locked(const struct fstype *type, const char *path,
 	vfs_root_locked(&mp);
 	if ((err = vpath_mkdirs_locked(&mp, path, 0755)) < 0)
 		goto out;
-	if ((err = sb_new(type, type->name, data, NULL, &sb)) < 0)
+	if ((err = sb_new(type, source, data, NULL, &sb)) < 0)
 		goto out;
 	err = mount_attach_locked(&mp, sb, sb->root, flags, NULL);
 	sb_unref(sb);
@@ -133,12 +136,19 @@ out:
 }
 
 int
-vfs_init(void)
+vfs_mount_boot_locked(const struct fstype *type, const char *path,
+    const char *data, uint32_t flags) FW_REQUIRES(&fs_lock)
+{
+	return vfs_mount_source_locked(type, type->name, path, data, flags);
+}
+
+/* The root from the boot initramfs (unpacked without fs_lock): *out held. */
+static int
+vfs_initramfs(struct superblock **out) FW_EXCLUDES(&fs_lock)
 {
 	struct superblock *sb;
 	int err;
 
-	fw_mutex_init(&fs_lock);
 	if ((err = sb_new(&ramfs_type, "rootfs", NULL, NULL, &sb)) < 0)
 		return err;
 	if ((err = cpio_unpack(sb->root)) < 0) {
@@ -146,11 +156,30 @@ vfs_init(void)
 		sb_unref(sb);
 		return err;
 	}
+	*out = sb;
+	return 0;
+}
+
+int
+vfs_init(void)
+{
+	const char *root = fw_boot_option("root");
+	bool host = root != NULL && str_eq(root, "9p");
+	struct superblock *sb = NULL;
+	int err;
+
+	fw_mutex_init(&fs_lock);
+	if (!host && (err = vfs_initramfs(&sb)) < 0)
+		return err;
 	fw_mutex_lock(&fs_lock);
-	err = vfs_populate_locked(sb->root);
-	if (err == 0)
-		err = mount_attach_locked(NULL, sb, sb->root, 0, NULL);
-	sb_unref(sb);
+	if (host) {
+		err = hostroot_locked();
+	} else {
+		err = vfs_populate_locked(sb->root);
+		if (err == 0)
+			err = mount_attach_locked(NULL, sb, sb->root, 0, NULL);
+		sb_unref(sb);
+	}
 	if (err == 0)
 		err = vfs_mount_boot_locked(&devtmpfs_type, "dev", "mode=755",
 		    LINUX_MS_NOSUID);
@@ -161,6 +190,9 @@ vfs_init(void)
 		err = vfs_mount_boot_locked(&devpts_type, "dev/pts",
 		    "gid=5,mode=620,ptmxmode=666",
 		    LINUX_MS_NOSUID | LINUX_MS_NOEXEC);
+	if (err == 0 && host)
+		err = vfs_mount_boot_locked(&tmpfs_type, "tmp", "mode=1777",
+		    LINUX_MS_NOSUID | LINUX_MS_NODEV);
 	fw_mutex_unlock(&fs_lock);
 	if (err < 0)
 		mount_fini();

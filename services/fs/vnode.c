@@ -9,6 +9,7 @@
 #include <fw/alloc.h>
 #include <fw/timer.h>
 #include "fs.h"
+#include "overlay.h"
 #include "vext.h"
 
 static atomic_uint_fast64_t next_ino = 1;
@@ -117,6 +118,11 @@ vnode_stat_locked(const struct vnode *v, struct linux_stat *st)
 uint64_t
 vnode_blocks(const struct vnode *v)
 {
+	if (v->p9 != NULL)
+		return p9fs_blocks(v);
+	if (ovl_is_dir(v))			/* what the shown layer says */
+		return vnode_blocks(v->u.ovl->upper != NULL ?
+		    v->u.ovl->upper : v->u.ovl->lower[0]);
 	if (vnode_is(v, LINUX_S_IFREG))
 		return v->u.reg.npages * (FW_PAGE_SIZE / 512);
 	if (vnode_is(v, LINUX_S_IFLNK) && v->size >= 128)

@@ -18,7 +18,6 @@
 #include <svc/proc.h>
 #include <svc/syscall.h>
 #include <svc/vfs.h>
-#include <svc/virtio.h>
 
 #define INIT_DEFAULT_PATH	"/bin:/sbin:/usr/bin:/usr/sbin"
 #define INIT_PATH_MAX		4096
@@ -103,9 +102,12 @@ init_execvp(struct thread *t, const char *name, const char *const *argv,
 	return eacces ? -EACCES : -ENOENT;
 }
 
-/* Gives p descriptors 0, 1 and 2 on the console, and / as root and cwd. */
+/*
+ * Gives p descriptors 0, 1 and 2 on the console, / as root, and cwd (the
+ * boot option: the host's, under the 9p root) or / as working directory.
+ */
 static int
-init_files(struct proc *p)
+init_files(struct proc *p, const char *cwd)
 {
 	static const unsigned int ports[3] = { FW_CONSOLE_IN, FW_CONSOLE_OUT,
 	    FW_CONSOLE_ERR };
@@ -127,6 +129,9 @@ init_files(struct proc *p)
 	vfs_root(&root);
 	err = fs_struct_new(&root, &root, 022, &p->fs);
 	vpath_drop(&root);
+	if (err == 0 && cwd != NULL && vfs_chdir(p, cwd) < 0)
+		fw_log(FW_LOG_WARN, "init: no directory %s here: cwd is /",
+		    cwd);
 	return err;
 }
 
@@ -170,11 +175,8 @@ svc_main(void *arg)
 	const char **argv, **envp;
 	struct proc *p;
 	struct thread *t;
-	const char *p9test = fw_boot_option("p9test");
 	int err;
 
-	if (p9test != NULL)
-		(void)p9_selftest(p9test);
 	if ((err = vfs_init()) < 0)
 		init_boot_fail("bad initramfs", err);
 	if ((err = procfs_init()) < 0)
@@ -188,7 +190,7 @@ svc_main(void *arg)
 	if (argv == NULL || envp == NULL)
 		init_boot_fail("process 1", -ENOMEM);
 	if ((err = proc_new(1, 0, &p)) < 0 || (err = thread_new(p, &t)) < 0 ||
-	    (err = init_files(p)) < 0)
+	    (err = init_files(p, fw_boot_option("cwd"))) < 0)
 		init_boot_fail("process 1", err);
 	proc_set_init(p);
 	if ((err = init_execvp(t, argv[0], argv, argc, envp, envc)) < 0)

@@ -28,8 +28,8 @@ native=${NATIVE_BUSYBOX:-/bin/busybox}
 test_name=busybox.$case
 . "$(dirname "$0")/../harness.sh"
 
-# guest ARGS...: run `trellis run -- ARGS...`.
-guest() { run run -- "$@"; }
+# guest ARGS...: run `trellis run --initrd builtin -- ARGS...` (the busybox root).
+guest() { run run --initrd builtin -- "$@"; }
 
 # The fs_* cases run one script twice: in Trellis on a fresh directory in /tmp,
 # and natively with the host's busybox in a directory on /dev/shm (tmpfs, which
@@ -111,7 +111,7 @@ cat_passwd)
     expect_rc 0
     head -n1 "$tmp/out" | grep -qx 'root:x:0:0:root:/root:/bin/sh' || fail "no root entry first" ;;
 cat_stdin)
-    printf 'line one\nline two\n' | "${trellis[@]}" run -- /bin/busybox cat >"$tmp/out" 2>"$tmp/err"
+    printf 'line one\nline two\n' | "${trellis[@]}" run --initrd builtin -- /bin/busybox cat >"$tmp/out" 2>"$tmp/err"
     rc=$?
     expect_rc 0; expect_out "$(printf 'line one\nline two')" ;;
 ls_missing)
@@ -200,7 +200,7 @@ stdin_poll_ready|stdin_poll_later|stdin_poll_timeout)
     esac
     script='read -t 10 x; echo "rc=$? got $x"'
     [ "$case" = stdin_poll_timeout ] && script='read -t 0.2 x; echo "rc=$? got $x"'
-    feed | "${trellis[@]}" run -- /bin/busybox sh -c "$script" >"$tmp/out" 2>"$tmp/err"
+    feed | "${trellis[@]}" run --initrd builtin -- /bin/busybox sh -c "$script" >"$tmp/out" 2>"$tmp/err"
     rc=$?
     expect_rc 0; expect_out "$want" ;;
 fs_cp_a)

@@ -11,8 +11,7 @@ set -uo pipefail
 cases="usage no_program bad_option bad_mem missing_program truncated_elf not_elf
 garbage_cpio truncated_cpio strace_names_enosys strace_si_addr initrd_replaces_root
 initrd_gzip bad_gzip
-tty_winsize not_a_tty no_stub_left vdso_no_trap
-virtio_9p_read virtio_9p_missing_file virtio_9p_rw virtio_9p_bad_root"
+tty_winsize not_a_tty no_stub_left vdso_no_trap bad_root initrd_and_root"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -75,7 +74,7 @@ truncated_cpio)
     run run --initrd "$tmp/half.cpio" -- /bin/busybox true
     expect_rc 125; expect_err "bad initramfs" ;;
 strace_names_enosys)
-    run run --strace -- /tests/musl/unknown/enosys
+    run run --strace --initrd builtin -- /tests/musl/unknown/enosys
     expect_rc 0
     expect_err "^syscall_1000(.*) = -1 ENOSYS (Function not implemented)$"
     expect_err "^+++ exited with 0 +++$" ;;
@@ -84,14 +83,14 @@ vdso_no_trap)
     # and time, with glibc and musl: the vDSO answers them all, so --strace (which sees
     # every trapped system call) shows none.
     for libc in glibc musl; do
-        run run --strace -- /tests/$libc/vdso/libc_clocks libc-only
+        run run --strace --initrd builtin -- /tests/$libc/vdso/libc_clocks libc-only
         expect_rc 0
         expect_err "^+++ exited with 0 +++$"
         ! grep -Eq '^(clock_gettime|gettimeofday|time)\(' "$tmp/err" ||
             fail "$libc: a clock call trapped: $(grep -Em1 '^(clock_gettime|gettimeofday|time)\(' "$tmp/err")"
     done ;;
 strace_si_addr)
-    run run --strace -- /tests/musl/fault/si_addr
+    run run --strace --initrd builtin -- /tests/musl/fault/si_addr
     expect_rc 139
     addr=$(sed -n 's/^fault address \(0x[0-9a-f]*\)$/\1/p' "$tmp/out")
     [ -n "$addr" ] || fail "the guest did not print its fault address"
@@ -115,30 +114,12 @@ bad_gzip)
     { head -c 5000 "$tmp/root.cpio.gz"; printf 'XXXX'; tail -c +5005 "$tmp/root.cpio.gz"; } >"$tmp/flip.gz"
     run run --initrd "$tmp/flip.gz" -- /bin/busybox true
     expect_rc 125; expect_err "bad initramfs" ;;
-virtio_9p_read)
-    # The device path end to end: the services' virtio core drives the
-    # virtio-9p model through fw_iomem, fw_dma and fw_irq, and reads a file
-    # of the exported directory (services/drivers/virtio/p9_selftest.c).
-    mkdir "$tmp/share"
-    printf 'hello from the host\nline two\n' >"$tmp/share/hello.txt"
-    run run --root "$tmp/share" --kopt p9test=hello.txt -- /bin/busybox echo done
-    expect_rc 0
-    expect_out "$(printf 'p9test: tag trellis\np9test: begin\nhello from the host\nline two\np9test: end\ndone')" ;;
-virtio_9p_missing_file)
-    mkdir "$tmp/share"
-    run run --root "$tmp/share" --kopt p9test=nope -- /bin/busybox true
-    expect_rc 0
-    expect_out "$(printf 'p9test: tag trellis\np9test: error 2')" ;;
-virtio_9p_rw)
-    # --root-rw exports the same way; the root is still the initramfs.
-    mkdir "$tmp/share"
-    printf 'rw\n' >"$tmp/share/f"
-    run run --root-rw "$tmp/share" --kopt p9test=f -- /bin/busybox echo done
-    expect_rc 0
-    expect_out "$(printf 'p9test: tag trellis\np9test: begin\nrw\np9test: end\ndone')" ;;
-virtio_9p_bad_root)
+bad_root)
     run run --root "$tmp/none" -- /bin/busybox true
     expect_rc 125; expect_err "root $tmp/none: No such file or directory" ;;
+initrd_and_root)
+    run run --root / --initrd builtin -- /bin/busybox true
+    expect_rc 125; expect_err "exclude each other" ;;
 initrd_replaces_root)
     root_with hello printf '#!/bin/busybox sh\necho hi\n'
     run run --initrd "$tmp/root.cpio" -- /bin/busybox ls /
@@ -149,14 +130,14 @@ tty_winsize)
     # On a terminal (a pty from script(1)) the console is a tty of its size.
     command -v script >/dev/null || fail "script(1) is missing (Debian: bsdutils)"
     printf -v cmd '%q ' "${trellis[@]}"
-    script -qec "stty rows 33 cols 101; ${cmd} run -- /bin/busybox stty size" /dev/null \
+    script -qec "stty rows 33 cols 101; ${cmd} run --initrd builtin -- /bin/busybox stty size" /dev/null \
         >"$tmp/out" 2>"$tmp/err" </dev/null
     rc=$?
     expect_rc 0
     [ "$(tr -d '\r' <"$tmp/out")" = "33 101" ] || fail "stty size on the console is not 33 101" ;;
 not_a_tty)
     # Off a terminal, TCGETS on the console fails as it does natively.
-    run run -- /bin/busybox stty size
+    run run --initrd builtin -- /bin/busybox stty size
     native_rc=0
     /bin/busybox stty size </dev/null >/dev/null 2>&1 || native_rc=$?
     expect_rc "$native_rc"
@@ -165,7 +146,7 @@ no_stub_left)
     # SIGKILL to Trellis takes every stub (one per guest address space) with it.
     # The shell waits for two children (the echo keeps it from exec'ing the
     # last one itself): three address spaces, three stubs.
-    "${trellis[@]}" run -- /bin/busybox sh -c 'busybox sleep 30 & busybox sleep 30; echo' \
+    "${trellis[@]}" run --initrd builtin -- /bin/busybox sh -c 'busybox sleep 30 & busybox sleep 30; echo' \
         >"$tmp/out" 2>"$tmp/err" </dev/null &
     tpid=$!
     stubs=

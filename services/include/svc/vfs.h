@@ -39,6 +39,11 @@ FW_MUST_CHECK int	 vfs_init(void);
 /* Registers procfs and sysfs, mounts them on /proc and /sys (boot, after
  * vfs_init): 0 or -errno. */
 FW_MUST_CHECK int	 procfs_init(void);
+/*
+ * chdir(2) of p to path (in kernel memory): 0, or -ENOENT, -ENOTDIR,
+ * -EACCES and the walk's other errors.
+ */
+FW_MUST_CHECK int	 vfs_chdir(struct proc *p, const char *path);
 /* The root directory of the root mount, held (vpath_drop() it). */
 void			 vfs_root(struct vpath *out);
 /* *dst becomes a held copy of src (NULL members stay NULL). */

@@ -84,7 +84,4 @@ FW_MUST_CHECK long	p9_transport_rpc(struct p9_transport *t,
 			    const void *tmsg, size_t tlen, void *rbuf,
 			    size_t rcap);
 
-/* drivers/virtio/p9_selftest.c: reads file from the 9p device to the console. */
-int			p9_selftest(const char *file);
-
 #endif

@@ -137,6 +137,16 @@ fw_boot_initrd_read(size_t off, void *buf, size_t len)
 	return 0;
 }
 
+static const char *opt_root;
+
+void shim_set_root_option(const char *root) { opt_root = root; }
+
+const char *
+fw_boot_option(const char *name)
+{
+	return strcmp(name, "root") == 0 ? opt_root : NULL;
+}
+
 /* User memory: [SHIM_USER_BASE, SHIM_USER_BASE + SHIM_USER_SIZE). */
 static unsigned char user_mem[SHIM_USER_SIZE];
 static size_t user_next;

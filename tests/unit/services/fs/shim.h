@@ -16,6 +16,8 @@
 #define SHIM_USER_SIZE	(1u << 20)
 
 void		 shim_set_initrd(const void *buf, size_t len);
+/* The boot option root= that vfs_init() sees (NULL: none). */
+void		 shim_set_root_option(const char *root);
 /* Resets the user arena; shim_user_put() hands out consecutive copies. */
 void		 shim_user_reset(void);
 uint64_t	 shim_user_put(const void *buf, size_t len);
@@ -28,6 +30,14 @@ extern char	 shim_console_out[4096];
 extern size_t	 shim_console_outlen;
 extern bool	 shim_console_tty;
 void		 shim_console_input(const char *s);
+/*
+ * p9shim.c: the virtio-9p transport, served by sim/p9's server exporting
+ * dir read-only (NULL: no device): 0 or -errno.  A mangler, if set, may
+ * rewrite each reply (len bytes in a buffer of cap) and returns its length.
+ */
+int		 shim_p9_export(const char *dir);
+void		 shim_p9_mangle(size_t (*fn)(uint8_t *reply, size_t len,
+		    size_t cap));
 /* Frames currently allocated (leak checks). */
 extern long	 shim_frames_live;
 
