@@ -217,6 +217,9 @@ hal_cpu_idle(uint64_t deadline)
 		else
 			syscall(SYS_futex_waitv, v, n, 0, abs == UINT64_MAX ?
 			    NULL : &ts, CLOCK_MONOTONIC);
+		if (sim_prof_on)
+			sim_prof_add(SIM_PROF_IDLE_NS,
+			    hal_clock_monotonic() - now);
 	}
 	__atomic_store_n(&c->sleeping, 0, __ATOMIC_RELAXED);
 	scan_waits(c);

@@ -136,6 +136,7 @@ void
 hal_power_off(int status)
 {
 	sim_stubs_kill_all();
+	sim_prof_report();
 	fflush(stdout);
 	_exit(status & 0xff);
 }

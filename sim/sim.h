@@ -72,6 +72,43 @@ extern bool		 sim_spin_on;
 void			 sim_xstate_learn(const uint8_t *fx);
 extern unsigned int	 sim_pause_ns;
 
+/*
+ * profile.c: counters kept when TRELLIS_PROFILE=1 (sim_prof_on), printed
+ * by sim_prof_report() at power-off.  sim_prof_add() costs one branch
+ * when profiling is off; callers read clocks for it only when it is on.
+ */
+enum sim_prof_counter {
+	SIM_PROF_EVENTS,	/* events from stubs: all of the next four */
+	SIM_PROF_SYSCALLS,
+	SIM_PROF_FAULTS,	/* exceptions, fixed here or not */
+	SIM_PROF_FAULTS_FIXED,	/* stale host mappings, fixed in uthread.c */
+	SIM_PROF_KICKS,
+	SIM_PROF_GUEST_NS,	/* resume to event: guest, trap, hand-offs */
+	SIM_PROF_KERNEL_NS,	/* event to the next resume: the services */
+	SIM_PROF_SPIN_NS,	/* a CPU thread spinning for an event */
+	SIM_PROF_SLEEPS,	/* events the kernel side slept for */
+	SIM_PROF_IDLE_NS,	/* CPU threads asleep in hal_cpu_idle() */
+	SIM_PROF_MAP_NS,	/* waiting for a stub's mm thread */
+	SIM_PROF_MAP_BATCHES,
+	SIM_PROF_MMAP,		/* mm ring operations sent, by kind */
+	SIM_PROF_MUNMAP,
+	SIM_PROF_MPROTECT,
+	SIM_PROF_MERGED,	/* maps merged into the previous one */
+	SIM_PROF_CLONE,
+	SIM_PROF_SPACES,	/* stub processes started */
+	SIM_PROF_N
+};
+extern bool	 sim_prof_on;
+void		 sim_prof_add_slow(enum sim_prof_counter c, uint64_t v);
+void		 sim_prof_report(void);
+
+static inline void
+sim_prof_add(enum sim_prof_counter c, uint64_t v)
+{
+	if (__builtin_expect(sim_prof_on, 0))
+		sim_prof_add_slow(c, v);
+}
+
 /* space.c: stub processes. */
 int		 sim_stub_init(void);
 void		 sim_stubs_kill_all(void);

@@ -23,6 +23,7 @@
 
 #include <hal/mmu.h>
 #include <hal/phys.h>
+#include <hal/platform.h>
 #include <core/frame_impl.h>
 
 #define CHUNK_PAGES	(STUB_CHUNK / 4096)
@@ -96,6 +97,7 @@ hal_space_new(struct fw_vm *vm, struct hal_space **out)
 		all->prev = s;
 	all = s;
 	pthread_mutex_unlock(&all_lock);
+	sim_prof_add(SIM_PROF_SPACES, 1);
 	*out = s;
 	return 0;
 fail_done:
@@ -146,13 +148,25 @@ sim_stubs_kill_all(void)
 	pthread_mutex_unlock(&all_lock);
 }
 
+/* The profile's share of a flush that started at t0 (TRELLIS_PROFILE). */
+static void
+prof_flush(uint64_t t0)
+{
+	if (sim_prof_on) {
+		sim_prof_add(SIM_PROF_MAP_NS, hal_clock_monotonic() - t0);
+		sim_prof_add(SIM_PROF_MAP_BATCHES, 1);
+	}
+}
+
 int
 space_flush_locked(struct hal_space *s)
 {
+	uint64_t t0;
 	uint32_t bell, seen;
 
 	if (s->nops == 0)
 		return 0;
+	t0 = sim_prof_on ? hal_clock_monotonic() : 0;
 	if (space_dead(s))
 		return -EIO;
 	s->ring->count = s->nops;
@@ -161,8 +175,10 @@ space_flush_locked(struct hal_space *s)
 	host_futex_wake(&s->ring->doorbell, 1);
 	s->nops = 0;
 	for (;;) {
-		if (__atomic_load_n(s->proof, __ATOMIC_ACQUIRE) == bell)
+		if (__atomic_load_n(s->proof, __ATOMIC_ACQUIRE) == bell) {
+			prof_flush(t0);
 			return 0;
+		}
 		seen = __atomic_load_n(&s->done->done, __ATOMIC_ACQUIRE);
 		if (seen != bell)
 			host_futex_wait(&s->done->done, seen, WAIT_SLICE_NS);
@@ -183,9 +199,13 @@ space_queue_locked(struct hal_space *s, uint32_t kind, uint64_t va,
 		if (op->kind == MMOP_MAP && op->prot == prot &&
 		    op->va + op->len == va && op->off + op->len == off) {
 			op->len += len;
+			sim_prof_add(SIM_PROF_MERGED, 1);
 			return;
 		}
 	}
+	sim_prof_add(kind == MMOP_MAP ? SIM_PROF_MMAP : kind == MMOP_UNMAP ?
+	    SIM_PROF_MUNMAP : kind == MMOP_PROTECT ? SIM_PROF_MPROTECT :
+	    SIM_PROF_CLONE, 1);
 	if (s->nops == STUB_RING_OPS)
 		(void)space_flush_locked(s);
 	op = &s->ring->ops[s->nops++];

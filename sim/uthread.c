@@ -143,6 +143,9 @@ wait_event(struct fw_uthread *t)
 			__builtin_ia32_pause();
 			continue;
 		}
+		if (until > start)
+			sim_prof_add(SIM_PROF_SPIN_NS, until - start);
+		sim_prof_add(SIM_PROF_SLEEPS, 1);
 		until = 0;
 		/* The task sleeps; the CPU runs others, or waits on state. */
 		__atomic_store_n(&c->kern_waiting, 1, __ATOMIC_SEQ_CST);
@@ -157,6 +160,9 @@ wait_event(struct fw_uthread *t)
 	}
 	t->event_at = hal_clock_monotonic();
 	t->guest_ns = estimate(t->guest_ns, t->event_at - start);
+	if (until > start)		/* the event came while we spun */
+		sim_prof_add(SIM_PROF_SPIN_NS, t->event_at - start);
+	sim_prof_add(SIM_PROF_GUEST_NS, t->event_at - start);
 	t->uc = (ucontext_t *)(void *)slot_ptr(t,
 	    __atomic_load_n(&c->uc, __ATOMIC_RELAXED), UC_SPAN);
 	t->si = slot_ptr(t, __atomic_load_n(&c->si, __ATOMIC_RELAXED),
@@ -172,10 +178,13 @@ static void
 post_resume(struct fw_uthread *t, uint32_t flags)
 {
 	struct stub_ctx *c = t->ctx;
+	uint64_t d;
 
-	if (t->event_at != 0)
-		t->kernel_ns = estimate(t->kernel_ns,
-		    hal_clock_monotonic() - t->event_at);
+	if (t->event_at != 0) {
+		d = hal_clock_monotonic() - t->event_at;
+		t->kernel_ns = estimate(t->kernel_ns, d);
+		sim_prof_add(SIM_PROF_KERNEL_NS, d);
+	}
 	__atomic_store_n(&t->cmd->spin,
 	    (uint32_t)(spin_budget(t->kernel_ns) / sim_pause_ns),
 	    __ATOMIC_RELAXED);
@@ -454,15 +463,20 @@ hal_user_enter(struct fw_uthread *t, struct fw_user_ctx *r,
 			return -EIO;
 		}
 		sig = (int)__atomic_load_n(&t->ctx->signo, __ATOMIC_RELAXED);
+		sim_prof_add(SIM_PROF_EVENTS, 1);
 		if (sig == SIGSYS) {
+			sim_prof_add(SIM_PROF_SYSCALLS, 1);
 			syscall_event(t, r, ev);
 			return 0;
 		}
 		if (sig == STUB_KICK_SIG) {
+			sim_prof_add(SIM_PROF_KICKS, 1);
 			ev->kind = FW_USER_INTERRUPT;
 			return 0;
 		}
+		sim_prof_add(SIM_PROF_FAULTS, 1);
 		if (!exception_event(t, sig, r, ev))
 			return 0;
+		sim_prof_add(SIM_PROF_FAULTS_FIXED, 1);
 	}
 }
