@@ -94,7 +94,10 @@ void fw_mutex_init(struct fw_mutex *m) { memset(m, 0, sizeof(*m)); }
 void fw_mutex_lock(struct fw_mutex *m) FW_NO_TSA { (void)m; }
 void fw_mutex_unlock(struct fw_mutex *m) FW_NO_TSA { (void)m; }
 uint64_t fw_clock_realtime(void) { return 1700000000ULL * 1000000000ULL; }
-size_t fw_frames_total(void) { return 262144; }	/* 1 GiB */
+static size_t frames_total = 262144;		/* 1 GiB */
+
+size_t fw_frames_total(void) { return frames_total; }
+void shim_set_frames_total(size_t n) { frames_total = n; }
 
 int
 fw_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap)

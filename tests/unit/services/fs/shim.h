@@ -38,6 +38,8 @@ void		 shim_console_input(const char *s);
 int		 shim_p9_export(const char *dir);
 void		 shim_p9_mangle(size_t (*fn)(uint8_t *reply, size_t len,
 		    size_t cap));
+/* What fw_frames_total() says (default 262144, 1 GiB): cache budgets. */
+void		 shim_set_frames_total(size_t n);
 /* Frames currently allocated (leak checks). */
 extern long	 shim_frames_live;
 
