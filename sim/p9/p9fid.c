@@ -133,19 +133,45 @@ p9_name(struct p9_str s, char name[P9SRV_NAME_MAX + 1])
 	return 0;
 }
 
-static int
-openat2_contained(int dirfd, const char *name, int flags)
+bool p9_no_openat2;
+
+/*
+ * openat2(2) of one component name in dirfd, resolving with resolve.
+ * Where the kernel (or Valgrind, which does not know openat2) answers
+ * ENOSYS, openat(2) with O_NOFOLLOW does the same for the names the
+ * server opens: one component, never "." or ".." but for the walk up,
+ * which is never a symlink; so nothing is resolved but the name itself,
+ * and the name is not followed.
+ */
+static long
+open_one(int dirfd, const char *name, int flags, mode_t mode,
+    uint64_t resolve)
 {
 	struct open_how how = {
 		.flags = (uint64_t)(flags | O_NOFOLLOW | O_CLOEXEC),
-		.resolve = RESOLVE_CONTAINED,
+		.mode = mode,
+		.resolve = resolve,
 	};
+	long fd;
+
+	if (!__atomic_load_n(&p9_no_openat2, __ATOMIC_RELAXED)) {
+		fd = syscall(SYS_openat2, dirfd, name, &how, sizeof(how));
+		if (fd >= 0 || errno != ENOSYS)
+			return fd;
+		__atomic_store_n(&p9_no_openat2, true, __ATOMIC_RELAXED);
+	}
+	return openat(dirfd, name, flags | O_NOFOLLOW | O_CLOEXEC, mode);
+}
+
+static int
+openat2_contained(int dirfd, const char *name, int flags)
+{
 	long fd;
 	int tries = 0;
 
 	/* RESOLVE_BENEATH fails with EAGAIN if a rename raced the lookup. */
 	do
-		fd = syscall(SYS_openat2, dirfd, name, &how, sizeof(how));
+		fd = open_one(dirfd, name, flags, 0, RESOLVE_CONTAINED);
 	while (fd < 0 && errno == EAGAIN && ++tries < 8);
 	return fd < 0 ? -errno : (int)fd;
 }
@@ -158,15 +184,9 @@ openat2_contained(int dirfd, const char *name, int flags)
 int
 p9_create(int dirfd, const char *name, int flags, mode_t mode)
 {
-	struct open_how how = {
-		.flags = (uint64_t)(flags | O_CREAT | O_EXCL | O_NOFOLLOW |
-		    O_NOCTTY | O_CLOEXEC),
-		.mode = mode & 07777,
-		.resolve = RESOLVE_CONTAINED,
-	};
-	long fd;
+	long fd = open_one(dirfd, name, flags | O_CREAT | O_EXCL | O_NOCTTY,
+	    mode & 07777, RESOLVE_CONTAINED);
 
-	fd = syscall(SYS_openat2, dirfd, name, &how, sizeof(how));
 	return fd < 0 ? -errno : (int)fd;
 }
 
@@ -192,10 +212,6 @@ is_root(const struct p9srv *srv, const struct p9fid *fid)
 int
 p9_walk1(struct p9srv *srv, struct p9fid *fid, const char *name)
 {
-	struct open_how how = {
-		.flags = O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC,
-		.resolve = RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS,
-	};
 	int fd, pfd;
 
 	if (!S_ISDIR(fid->type))
@@ -204,8 +220,8 @@ p9_walk1(struct p9srv *srv, struct p9fid *fid, const char *name)
 	    (strcmp(name, "..") == 0 && is_root(srv, fid)))
 		return 0;
 	if (strcmp(name, "..") == 0) {
-		fd = (int)syscall(SYS_openat2, fid->fd, "..", &how,
-		    sizeof(how));
+		fd = (int)open_one(fid->fd, "..", O_PATH | O_DIRECTORY, 0,
+		    RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS);
 		if (fd < 0)
 			return -errno;
 		return p9fid_set(fid, fd, -1, NULL);

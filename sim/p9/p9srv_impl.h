@@ -57,6 +57,12 @@ int		 p9fid_set(struct p9fid *fid, int fd, int pfd,
 
 /* Contained resolution (p9fid.c).  All return -errno on failure. */
 int	p9_name(struct p9_str s, char name[P9SRV_NAME_MAX + 1]);
+/*
+ * Set once openat2(2) answered ENOSYS (Valgrind): names are opened with
+ * openat(2) and O_NOFOLLOW, one component at a time.  Tests set it to run
+ * the same checks both ways.
+ */
+extern bool p9_no_openat2;
 int	p9_lookup(int dirfd, const char *name);		/* an O_PATH fd */
 int	p9_create(int dirfd, const char *name, int flags, mode_t mode);
 int	p9_walk1(struct p9srv *srv, struct p9fid *fid, const char *name);

@@ -34,6 +34,7 @@
 
 #include "p9.h"
 #include "p9srv.h"
+#include "p9srv_impl.h"	/* p9_no_openat2 */
 
 #define MSIZE	65536
 #define ROOT	1			/* the attached fid */
@@ -1420,14 +1421,19 @@ p9srv_suite(void)
 	return s;
 }
 
+/* Every check twice: with openat2(2), and as without it (Valgrind). */
 int
 main(void)
 {
-	SRunner *sr = srunner_create(p9srv_suite());
-	int failed;
+	SRunner *sr;
+	int failed = 0;
 
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	for (int pass = 0; pass < 2; pass++) {
+		p9_no_openat2 = pass == 1;
+		sr = srunner_create(p9srv_suite());
+		srunner_run_all(sr, CK_NORMAL);
+		failed += srunner_ntests_failed(sr);
+		srunner_free(sr);
+	}
 	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }
