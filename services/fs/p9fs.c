@@ -32,6 +32,20 @@ dev_minor(uint64_t dev)
 	return (uint32_t)((dev & 0xff) | ((dev >> 12) & ~0xffull));
 }
 
+/* Whether mode's type is one of Linux's seven. */
+static bool
+type_known(uint32_t mode)
+{
+	switch (mode & LINUX_S_IFMT) {
+	case LINUX_S_IFREG: case LINUX_S_IFDIR: case LINUX_S_IFLNK:
+	case LINUX_S_IFCHR: case LINUX_S_IFBLK: case LINUX_S_IFIFO:
+	case LINUX_S_IFSOCK:
+		return true;
+	default:
+		return false;
+	}
+}
+
 static void
 attr_apply(struct vnode *v, const struct p9_attr *a)
 {
@@ -68,8 +82,8 @@ node_make(struct p9fs *fs, struct superblock *sb, struct vnode *dir,
 
 	if ((err = p9c_getattr(fs->c, fid, &a)) < 0)
 		goto fail;
-	if ((a.mode & LINUX_S_IFMT) == 0) {
-		err = -EIO;		/* no type: not something to show */
+	if (!type_known(a.mode)) {
+		err = -EIO;		/* not a type Linux has: not shown */
 		goto fail;
 	}
 	if ((a.mode & LINUX_S_IFMT) == LINUX_S_IFLNK) {
@@ -391,7 +405,9 @@ p9fs_fill(struct superblock *sb, const char *data) FW_REQUIRES(&fs_lock)
 		return err == -ENODEV ? -ENOENT : err == -EPROTO ? -EIO : err;
 	}
 	fs->rootfid = root;
-	fs->scratch_len = p9c_iounit(fs->c);
+	/* Whole pages, at least one: a small msize takes several Treads. */
+	fs->scratch_len = MAX(p9c_iounit(fs->c) & ~(size_t)(FW_PAGE_SIZE - 1),
+	    (size_t)FW_PAGE_SIZE);
 	fs->budget = fw_frames_total() / 4;
 	if ((fs->scratch = fw_alloc(fs->scratch_len)) == NULL) {
 		p9fs_free(fs);

@@ -42,7 +42,8 @@ struct p9fs {
 	struct p9_node		*page_head;	/* [L] nodes with pages, MRU */
 	struct p9_node		*page_tail;	/* [L] */
 	uint64_t		 budget;	/* [I] pages the cache may hold */
-	uint8_t			*scratch;	/* [F] p9c_iounit() bytes */
+	uint8_t			*scratch;	/* [F] p9c_iounit() in whole
+						   pages, at least one */
 	size_t			 scratch_len;	/* [I] */
 };
 

@@ -253,6 +253,8 @@ p9fs_read(struct vnode *v, void *buf, size_t len, uint64_t off)
 {
 	int err;
 
+	if (!vnode_is(v, LINUX_S_IFREG))
+		return -EINVAL;		/* only they have a page table */
 	if (off >= v->size || len == 0)
 		return 0;
 	len = (size_t)MIN((uint64_t)len, v->size - off);
@@ -268,6 +270,8 @@ p9fs_get_page(struct vnode *v, uint64_t idx, struct fw_frame **out)
 	struct fw_frame *f;
 	int err;
 
+	if (!vnode_is(v, LINUX_S_IFREG))
+		return -ENODEV;
 	if (idx >= fw_page_up(v->size) >> FW_PAGE_SHIFT)
 		return -ENXIO;
 	if ((err = cache_fill(v, idx, idx)) < 0)

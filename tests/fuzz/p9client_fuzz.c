@@ -74,6 +74,21 @@ put(const char *name, const char *text, size_t len)
 		die("cannot write the tree");
 }
 
+/* The scratch tree goes when the fuzzer exits normally. */
+static void
+remove_tree(void)
+{
+	static const char *const names[] = { "d/x", "d/y", "d", "ln", "a",
+	    "big" };
+	char path[PATH_MAX + 64];
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		(void)remove(path);
+	}
+	(void)rmdir(dir);
+}
+
 int
 LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -98,6 +113,7 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	if (symlink("d/x", path) < 0)
 		die("symlink");
 	shim_set_root_option("9p");
+	atexit(remove_tree);
 	return 0;
 }
 
