@@ -93,7 +93,7 @@ ofid_open(struct p9_node *n, uint32_t *fid) FW_REQUIRES(&fs_lock)
 		    fid, &qid);
 	if (err < 0)
 		return err;
-	if (qid.path != n->v->ino && n->fid == P9_NOFID)
+	if (n->fid == P9_NOFID && qid.path != n->v->ino)
 		err = -ESTALE;		/* another file has the name now */
 	else
 		err = p9c_lopen(c, *fid, LINUX_O_RDONLY);
