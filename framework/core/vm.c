@@ -376,6 +376,12 @@ fw_vm_resolve(struct fw_vm *vm, uint64_t va, unsigned int access)
 	return true;
 }
 
+void
+fw_vm_prefault(struct fw_vm *vm, fw_uaddr_t va, unsigned int access)
+{
+	(void)fw_vm_resolve(vm, va.v, access);
+}
+
 int
 fw_vm_user_frame(struct fw_vm *vm, uint64_t va, unsigned int access,
     struct fw_frame **f)

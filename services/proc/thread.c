@@ -36,6 +36,7 @@ thread_page_fault(struct thread *t, const struct fw_user_event *ev)
 	int err;
 
 	if ((err = mm_fault(mm, mm->vm, fw_uaddr(ev->addr), ev->access)) == 0) {
+		fw_vm_prefault(mm->vm, fw_uaddr(ev->addr), ev->access);
 		atomic_fetch_add(&t->minflt, 1);
 		return;
 	}

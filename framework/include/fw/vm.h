@@ -59,6 +59,15 @@ FW_MUST_CHECK int	 fw_vm_map(struct fw_vm *vm, fw_uaddr_t va,
 /* Unmaps every page in [va, va+len) (page-rounded); absent pages are skipped. */
 void			 fw_vm_unmap(struct fw_vm *vm, fw_uaddr_t va,
 			    uint64_t len);
+/*
+ * After the fault handler mapped the page at va for access: makes the
+ * backend map it (and its neighbours, as a retried access would) before
+ * the thread next runs, which spares the thread that second fault.  A
+ * hint: nothing happens if the page table does not allow access.  Takes
+ * vm's lock.
+ */
+void			 fw_vm_prefault(struct fw_vm *vm, fw_uaddr_t va,
+			    unsigned int access);
 /* Sets prot on every present page in [va, va+len). */
 void			 fw_vm_protect(struct fw_vm *vm, fw_uaddr_t va,
 			    uint64_t len, unsigned int prot);
