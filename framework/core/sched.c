@@ -131,15 +131,17 @@ fw_sched_prepare_sleep(void)
 	fw_spin_unlock(&fw_sched_lock);
 }
 
-void
+bool
 fw_sched_sleep(void)
 {
 	struct fw_task *cur = fw_task_current();
+	bool slept;
 
 	fw_spin_lock(&fw_sched_lock);
-	if (cur->state == FW_TASK_SLEEPING)
+	if ((slept = cur->state == FW_TASK_SLEEPING))
 		fw_sched_switch_locked(cur);
 	fw_spin_unlock(&fw_sched_lock);
+	return slept;
 }
 
 void

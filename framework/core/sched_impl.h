@@ -46,6 +46,8 @@ struct fw_task {
 	uint64_t		 runtime;	/* [s] ns on a CPU, past slices */
 	uint64_t		 cpus;		/* [s] allowed CPUs; 0: any */
 	uint64_t		 slice_start;	/* [s] when the slice began */
+	/* Switches: asleep in a wait queue; yielding the CPU (fw/task.h). */
+	_Atomic uint64_t	 nvcsw, nivcsw;	/* [a] */
 };
 
 struct fw_cpu {
@@ -79,7 +81,7 @@ void		 fw_task_start(void *arg);
 void		 fw_task_free(struct fw_task *t);
 
 void		 fw_sched_prepare_sleep(void);
-void		 fw_sched_sleep(void);
+bool		 fw_sched_sleep(void);	/* whether it slept */
 void		 fw_sched_cancel_sleep(void);
 /* Makes a sleeping t runnable, or cancels a sleep it is preparing. */
 void		 fw_sched_wakeup(struct fw_task *t);

@@ -90,6 +90,7 @@ fw_task_yield(void)
 
 	if (cur == NULL)
 		return;
+	atomic_fetch_add_explicit(&cur->nivcsw, 1, memory_order_relaxed);
 	fw_spin_lock(&fw_sched_lock);
 	cur->state = FW_TASK_RUNNABLE;
 	fw_sched_enqueue_locked(cur);
@@ -157,6 +158,13 @@ fw_task_clear_interrupt(void)
 
 	FW_ASSERT(cur != NULL);
 	return atomic_exchange(&cur->intr, false);
+}
+
+void
+fw_task_switches(const struct fw_task *t, uint64_t *vol, uint64_t *invol)
+{
+	*vol = atomic_load_explicit(&t->nvcsw, memory_order_relaxed);
+	*invol = atomic_load_explicit(&t->nivcsw, memory_order_relaxed);
 }
 
 /*

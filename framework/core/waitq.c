@@ -101,7 +101,9 @@ fw_waitq_wait(struct fw_waitq *wq, fw_wait_cond_fn cond, void *arg,
 		err = waitq_check(cur, cond, arg, deadline, interruptible);
 		if (err <= 0)
 			break;
-		fw_sched_sleep();
+		if (fw_sched_sleep())
+			atomic_fetch_add_explicit(&cur->nvcsw, 1,
+			    memory_order_relaxed);
 	}
 	fw_sched_cancel_sleep();
 	fw_spin_lock(&wq->lock);

@@ -11,6 +11,7 @@
 #include <fw/alloc.h>
 #include <fw/errno.h>
 #include <fw/panic.h>
+#include <fw/task.h>
 #include <fw/spinlock.h>
 #include <fw/timer.h>
 #include <fw/waitq.h>
@@ -269,6 +270,13 @@ thread_free(struct thread *t)
 	p->utime += atomic_load(&t->utime);
 	p->stime += atomic_load(&t->stime);
 	p->minflt += atomic_load(&t->minflt);
+	if (t->task != NULL) {			/* its own, ending */
+		uint64_t v, iv;
+
+		fw_task_switches(t->task, &v, &iv);
+		p->nvcsw += v;
+		p->nivcsw += iv;
+	}
 	last = --p->nthreads == 0;
 	if (last) {
 		p->nqueued -= sigpending_flush(&p->shared_pending);

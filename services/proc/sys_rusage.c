@@ -11,6 +11,7 @@
  * Locks: proc->lock inside proc_cputime and proc_memusage, then the vm's.
  */
 #include <fw/errno.h>
+#include <fw/task.h>
 #include <fw/timer.h>
 #include <fw/uaccess.h>
 #include <fw/vm.h>
@@ -73,12 +74,35 @@ proc_memusage(struct proc *p, bool children, uint64_t *minflt,
 	fw_mutex_unlock(&p->lock);
 }
 
+/*
+ * p's context switches: its threads', live and ended (self), or its reaped
+ * children's (children).  Takes p->lock.
+ */
+static void
+proc_switches(struct proc *p, bool children, uint64_t *vol, uint64_t *invol)
+{
+	struct thread *t;
+	uint64_t v, iv;
+
+	fw_mutex_lock(&p->lock);
+	*vol = children ? p->cnvcsw : p->nvcsw;
+	*invol = children ? p->cnivcsw : p->nivcsw;
+	for (t = p->threads; !children && t != NULL; t = t->next_thread) {
+		if (t->task == NULL)
+			continue;
+		fw_task_switches(t->task, &v, &iv);
+		*vol += v;
+		*invol += iv;
+	}
+	fw_mutex_unlock(&p->lock);
+}
+
 /* getrusage(who, usage): -EINVAL for an unknown who, -EFAULT. */
 SYSCALL(getrusage)
 {
 	struct linux_rusage ru;
 	int who = (int)a->a[0];
-	uint64_t ut, st, flt, rss;
+	uint64_t ut, st, flt, rss, v = 0, iv = 0;
 
 	switch (who) {
 	case LINUX_RUSAGE_SELF:
@@ -86,6 +110,7 @@ SYSCALL(getrusage)
 		proc_cputime(t->proc, who == LINUX_RUSAGE_CHILDREN, &ut, &st);
 		proc_memusage(t->proc, who == LINUX_RUSAGE_CHILDREN, &flt,
 		    &rss);
+		proc_switches(t->proc, who == LINUX_RUSAGE_CHILDREN, &v, &iv);
 		break;
 	case LINUX_RUSAGE_THREAD:
 		ut = atomic_load(&t->utime);
@@ -93,11 +118,15 @@ SYSCALL(getrusage)
 		/* The peak is the address space's, as Linux has it. */
 		proc_memusage(t->proc, false, &flt, &rss);
 		flt = atomic_load(&t->minflt);
+		if (t->task != NULL)
+			fw_task_switches(t->task, &v, &iv);
 		break;
 	default:
 		return -EINVAL;
 	}
 	rusage_fill(ut, st, flt, rss, &ru);
+	ru.nvcsw = (int64_t)v;
+	ru.nivcsw = (int64_t)iv;
 	return fw_copy_to_user(t->proc->vm, fw_uaddr(a->a[1]), &ru, sizeof(ru));
 }
 

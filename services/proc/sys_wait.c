@@ -42,6 +42,8 @@ wait_put_rusage(struct thread *t, uint64_t ru,
 	if (ru == 0)
 		return 0;
 	rusage_fill(res->utime, res->stime, res->minflt, res->maxrss, &r);
+	r.nvcsw = (int64_t)res->nvcsw;
+	r.nivcsw = (int64_t)res->nivcsw;
 	return fw_copy_to_user(t->proc->vm, fw_uaddr(ru), &r, sizeof(r));
 }
 

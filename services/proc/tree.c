@@ -512,6 +512,8 @@ proc_wait_scan_locked(struct proc *p, enum proc_wait_kind kind, int id,
 		res->stime = c->stime + c->cstime;
 		res->minflt = c->minflt + c->cminflt;
 		res->maxrss = c->maxrss > c->cmaxrss ? c->maxrss : c->cmaxrss;
+		res->nvcsw = c->nvcsw + c->cnvcsw;
+		res->nivcsw = c->nivcsw + c->cnivcsw;
 		res->pid = c->pid;
 		res->status = c->exit_code;
 		res->uid = c->cred.uid;
@@ -522,6 +524,8 @@ proc_wait_scan_locked(struct proc *p, enum proc_wait_kind kind, int id,
 			p->cutime += res->utime;
 			p->cstime += res->stime;
 			p->cminflt += res->minflt;
+			p->cnvcsw += res->nvcsw;
+			p->cnivcsw += res->nivcsw;
 			if (res->maxrss > p->cmaxrss)
 				p->cmaxrss = res->maxrss;
 			fw_mutex_unlock(&p->lock);

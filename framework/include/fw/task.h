@@ -52,6 +52,14 @@ bool			 fw_task_clear_interrupt(void);
  * code runs on the simulator) does not count.
  */
 uint64_t		 fw_task_runtime(void);
+/*
+ * How often t gave up its CPU: asleep in a wait queue (voluntary, as
+ * getrusage's ru_nvcsw counts) and by fw_task_yield() (ru_nivcsw: there is
+ * no preemption of tasks).  Counters of t's own, read without a lock; any
+ * task may ask while t exists.
+ */
+void			 fw_task_switches(const struct fw_task *t,
+			    uint64_t *vol, uint64_t *invol);
 
 /* The link a policy keeps a task on its queues with. */
 struct fw_sched_link {

@@ -162,6 +162,9 @@ struct proc {
 	 */
 	uint64_t		 minflt, cminflt;	/* [p] */
 	uint64_t		 maxrss, cmaxrss;	/* [p] */
+	/* Context switches of its ended threads, and of reaped children's. */
+	uint64_t		 nvcsw, nivcsw;		/* [p] */
+	uint64_t		 cnvcsw, cnivcsw;	/* [p] */
 	/*
 	 * Limits on CPU time (proc/cputime.c): ITIMER_VIRTUAL's and
 	 * ITIMER_PROF's expiry (process CPU time, 0: disarmed) and interval,
@@ -338,6 +341,7 @@ struct proc_wait_result {
 	uint32_t	uid;
 	uint64_t	utime, stime;	/* ns, with its reaped children's */
 	uint64_t	minflt, maxrss;	/* faults and peak pages, the same */
+	uint64_t	nvcsw, nivcsw;	/* context switches, the same */
 };
 /*
  * p's CPU time in ns: its threads', live and ended (self), or its reaped
