@@ -22,8 +22,9 @@ trellis=("$@")
 
 test_name=sim.hostroot.$case
 . "$(dirname "$0")/../harness.sh"
-# The guest's /tmp is its own: files the guest must see live under the build tree.
-work=$(mktemp -d -p "$PWD" hostroot.XXXXXX)
+# The guest's /tmp is its own, so files the guest must see (and a working directory it
+# must find) live in the host's /var/tmp, not under $TMPDIR or a build tree in /tmp.
+work=$(mktemp -d -p /var/tmp hostroot.XXXXXX)
 trap 'rm -rf "$tmp" "$work"' EXIT
 
 # same_as_native CMD...: Trellis's stdout and status equal the command's own.
