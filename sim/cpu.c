@@ -20,6 +20,7 @@
 
 #include <cpuid.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -122,6 +123,12 @@ scan_waits(struct sim_cpu *c)
 		}
 	}
 	waits_unlock(c);
+}
+
+void
+hal_cpu_spin_yield(void)
+{
+	sched_yield();
 }
 
 void

@@ -30,6 +30,13 @@ unsigned int	hal_cpu_count(void);
 void		hal_cpu_idle(uint64_t deadline);
 void		hal_cpu_wake(unsigned int cpu);
 /*
+ * Called by a CPU that has spun a while on a lock: lets whatever holds it
+ * run.  On the simulator the CPUs are host threads the host may preempt
+ * holding a lock, and the waiter gives up its host CPU (sched_yield); on
+ * hardware, where a lock holder is never preempted, it does nothing.
+ */
+void		hal_cpu_spin_yield(void);
+/*
  * Runs the bottom halves of the devices' pending interrupts (they wake wait
  * queues).  The core calls it at scheduling points, in task context.
  */

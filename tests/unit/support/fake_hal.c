@@ -9,6 +9,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <pthread.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -225,6 +226,13 @@ hal_cpu_wake(unsigned int cpu)
 	cpu_woken[cpu] = 1;
 	pthread_cond_broadcast(&cpu_cv);
 	pthread_mutex_unlock(&cpu_mtx);
+}
+
+/* The fake CPUs are host threads too: a spinning one lets others run. */
+void
+hal_cpu_spin_yield(void)
+{
+	sched_yield();
 }
 
 /* The test thread's jobs arrive as device interrupts would. */
