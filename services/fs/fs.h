@@ -326,9 +326,10 @@ FW_MUST_CHECK int	 vfs_populate_locked(struct vnode *root)
 			    FW_REQUIRES(&fs_lock);
 /*
  * hostroot.c: the root of boot option root=9p (the 9p export under an
- * overlay with a tmpfs upper layer), attached as the root mount.
+ * overlay with a tmpfs upper layer), or with rw of root=9p-rw (the export
+ * itself, read-write), attached as the root mount.
  */
-FW_MUST_CHECK int	 hostroot_locked(void) FW_REQUIRES(&fs_lock);
+FW_MUST_CHECK int	 hostroot_locked(bool rw) FW_REQUIRES(&fs_lock);
 /* mkdir -p under root with mode; *out (if not NULL) referenced. */
 FW_MUST_CHECK int	 vfs_mkdirs_locked(struct vnode *root, const char *path,
 			    uint32_t mode, struct vnode **out)
