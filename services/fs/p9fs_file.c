@@ -185,26 +185,31 @@ p9fs_ofid_adopt_locked(struct p9_node *n, uint32_t fid)
 void
 p9fs_pin_locked(struct p9_node *n)
 {
+	struct p9fs *fs = n->fs;
+	bool have, rw;
 	uint32_t fid;
-	bool rw = true;
 
-	fw_mutex_lock(&n->fs->lock);
-	if (n->ofid != P9_NOFID) {
-		if (!n->pinned) {
-			open_unlink(n->fs, n);
-			n->fs->nopen--;
-			n->pinned = true;
-		}
-		fw_mutex_unlock(&n->fs->lock);
+	fw_mutex_lock(&fs->lock);
+	have = n->ofid != P9_NOFID;
+	rw = n->orw;
+	fw_mutex_unlock(&fs->lock);
+	/* While the name is there, a writer's fid is opened by it. */
+	if (!rw && ofid_open(n, LINUX_O_RDWR, &fid) == 0) {
+		ofid_put(n, fid, true, true);
 		return;
 	}
-	fw_mutex_unlock(&n->fs->lock);
-	if (ofid_open(n, LINUX_O_RDWR, &fid) < 0) {
-		rw = false;
-		if (ofid_open(n, LINUX_O_RDONLY, &fid) < 0)
-			return;		/* it reads as ESTALE from now on */
+	if (!have) {
+		if (ofid_open(n, LINUX_O_RDONLY, &fid) == 0)
+			ofid_put(n, fid, false, true);
+		return;		/* else it reads as ESTALE from now on */
 	}
-	ofid_put(n, fid, rw, true);
+	fw_mutex_lock(&fs->lock);
+	if (!n->pinned) {
+		open_unlink(fs, n);
+		fs->nopen--;
+		n->pinned = true;
+	}
+	fw_mutex_unlock(&fs->lock);
 }
 
 void
