@@ -189,6 +189,8 @@ struct vnode_ops {
 	 * are kept: 0, or -errno and the caller puts the old ones back.
 	 */
 	int	(*setattr)(struct vnode *v, unsigned int what);
+	/* Optional: fsync(2) and fdatasync(2) of v: 0 or -errno. */
+	int	(*fsync)(struct vnode *v, bool datasync);
 };
 
 #define VATTR_MODE	0x01u

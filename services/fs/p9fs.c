@@ -326,6 +326,7 @@ const struct vnode_ops p9fs_ops = {
 	.name_of = ramfs_name_of_locked,
 	.empty = p9fs_empty,
 	.setattr = p9fs_setattr,
+	.fsync = p9fs_fsync,
 };
 
 /* mount(2)'s options: Linux's names; only the virtio transport. */

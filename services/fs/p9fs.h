@@ -117,6 +117,8 @@ long			p9fs_write(struct vnode *v, const void *buf,
 			    size_t len, uint64_t off) FW_REQUIRES(&fs_lock);
 int			p9fs_truncate(struct vnode *v, uint64_t size)
 			    FW_REQUIRES(&fs_lock);
+int			p9fs_fsync(struct vnode *v, bool datasync)
+			    FW_REQUIRES(&fs_lock);
 
 /* p9fs_ns.c: the vnode ops that change the tree, and setattr. */
 int			p9fs_create(struct vnode *dir, const char *name,

@@ -425,3 +425,16 @@ p9fs_truncate(struct vnode *v, uint64_t size)
 		return err == -EPROTO ? -EIO : err;
 	return ramfs_truncate(v, size);
 }
+
+/* Tfsync on an opened fid: the host's file goes to its disk. */
+int
+p9fs_fsync(struct vnode *v, bool datasync)
+{
+	uint32_t fid;
+	int err;
+
+	if ((err = p9fs_ofid_locked(v->p9, false, &fid)) < 0)
+		return err;
+	err = p9c_fsync(v->p9->fs->c, fid, datasync);
+	return err == -EPROTO ? -EIO : err;
+}

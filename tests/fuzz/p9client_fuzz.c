@@ -14,8 +14,8 @@
  * byte), and the value (byte 3).  Replies no edit names pass unchanged.
  * An input whose length is not a multiple of 4 boots with root=9p-rw on
  * a writable export instead, and the workload also changes the tree
- * (create, write, truncate, mkdir, rename, chmod, link, symlink, unlink,
- * rmdir); what a run made is removed before the next.
+ * (create, write, truncate, fsync, mkdir, rename, chmod, link, symlink,
+ * unlink, rmdir); what a run made is removed before the next.
  *
  * The services and the framework shim (tests/unit/services/fs/shim.c)
  * are compiled into this program; the transport is this file's.
@@ -301,6 +301,7 @@ workload_rw(void)
 		sc(sys_read, (uint64_t)fd, buf, 200);
 		sc(sys_write, (uint64_t)fd, buf, 10);
 		sc(sys_ftruncate, (uint64_t)fd, 300, 0);
+		sc(sys_fsync, (uint64_t)fd, 0, 0);
 		sc(sys_close, (uint64_t)fd, 0, 0);
 	}
 	fd = sc(sys_open, shim_user_str("/a"), LINUX_O_WRONLY |

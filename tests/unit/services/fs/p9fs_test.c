@@ -355,6 +355,8 @@ START_TEST(test_rw_create_write_read)
 		ck_assert_int_eq(guest_pwrite(fd, data + off, n, off),
 		    (long)n);
 	}
+	ck_assert_int_eq(SC(fsync, fd), 0);
+	ck_assert_int_eq(SC(fdatasync, fd), 0);
 	SC(close, fd);
 	ck_assert_int_eq(host_read("new", hbuf, sizeof(hbuf)), DATA_LEN);
 	ck_assert_int_eq(memcmp(hbuf, data, DATA_LEN), 0);
