@@ -11,6 +11,7 @@
 /* fstest.h's archive builder goes unused: this file's root is the host's. */
 #pragma GCC diagnostic ignored "-Wunused-function"
 #include "fstest.h"
+#include <svc/file.h>
 #include <dirent.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -546,6 +547,34 @@ START_TEST(test_rw_write_mid_page)
 }
 END_TEST
 
+/*
+ * A shared mapping that may be written is refused, as Linux's 9p without
+ * a writeback cache refuses it (generic_file_readonly_mmap()); a shared
+ * read-only descriptor's and a private one's are not.
+ */
+START_TEST(test_rw_no_shared_writable_map)
+{
+	struct file *f;
+	bool maywrite;
+	long fd;
+
+	fd = open_("/small", LINUX_O_RDWR);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(fd_get(&tp, (int)fd, &f), 0);
+	maywrite = true;
+	ck_assert_int_eq(file_writemap_begin(f, false, &maywrite), -EINVAL);
+	file_unref(f);
+	SC(close, fd);
+	fd = open_("/small", LINUX_O_RDONLY);
+	ck_assert_int_ge(fd, 0);
+	ck_assert_int_eq(fd_get(&tp, (int)fd, &f), 0);
+	maywrite = false;
+	ck_assert_int_eq(file_writemap_begin(f, false, &maywrite), 0);
+	file_unref(f);
+	SC(close, fd);
+}
+END_TEST
+
 static Suite *
 p9fs_suite(void)
 {
@@ -571,6 +600,7 @@ p9fs_suite(void)
 	tcase_add_test(tc, test_rw_rename);
 	tcase_add_test(tc, test_rw_attrs_reach_host);
 	tcase_add_test(tc, test_rw_write_mid_page);
+	tcase_add_test(tc, test_rw_no_shared_writable_map);
 	suite_add_tcase(s, tc);
 	return s;
 }
