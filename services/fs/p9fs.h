@@ -71,7 +71,8 @@ struct p9_node {
 	bool		 paged;			/* [L] on the page list */
 	char		*name;			/* [F] in v->parent; non-dirs,
 						   NULL once that name goes */
-	uint64_t	 blocks;		/* [I] st_blocks */
+	uint64_t	 blocks;		/* [F] st_blocks: the server's,
+						   then guessed after writes */
 	/*
 	 * A directory's listing as Rreaddir gave it, read whole when
 	 * getdents starts at 0, and the offset of each entry in it: the

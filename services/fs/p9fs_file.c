@@ -400,8 +400,12 @@ p9fs_write(struct vnode *v, const void *buf, size_t len, uint64_t off)
 	}
 	if (done == 0 && r < 0)
 		return r == -EPROTO ? -EIO : r;
-	if (off + done > v->size)
+	if (off + done > v->size) {
 		v->size = off + done;
+		/* The host's count is not asked again: as if dense. */
+		v->p9->blocks = MAX(v->p9->blocks,
+		    fw_page_up(v->size) >> 9);
+	}
 	if (done > 0)
 		vnode_touch_locked(v, true);
 	return (long)done;
@@ -423,6 +427,7 @@ p9fs_truncate(struct vnode *v, uint64_t size)
 		return err;
 	if ((err = p9c_setattr(v->p9->fs->c, fid, &s)) < 0)
 		return err == -EPROTO ? -EIO : err;
+	v->p9->blocks = MIN(v->p9->blocks, fw_page_up(size) >> 9);
 	return ramfs_truncate(v, size);
 }
 

@@ -367,6 +367,7 @@ START_TEST(test_rw_create_write_read)
 	shim_user_get(st, &ls, sizeof(ls));
 	ck_assert_uint_eq(ls.st_size, DATA_LEN);
 	ck_assert_uint_eq(ls.st_mode, LINUX_S_IFREG | 0644);
+	ck_assert_uint_ge(ls.st_blocks * 512, DATA_LEN);
 	ck_assert_int_eq(open_("/new", LINUX_O_CREAT | LINUX_O_EXCL |
 	    LINUX_O_WRONLY), -EEXIST);
 }
