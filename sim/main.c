@@ -40,7 +40,9 @@ usage(FILE *f)
 	    "  --root DIR      the root is host directory DIR, read-only over\n"
 	    "                  virtio-9p, under a tmpfs where the guest's\n"
 	    "                  changes stay (default: --root /)\n"
-	    "  --root-rw DIR   the same, with the 9p export writable\n"
+	    "  --root-rw DIR   the root is host directory DIR itself,\n"
+	    "                  read-write over virtio-9p: the guest's\n"
+	    "                  changes reach DIR\n"
 	    "  --initrd FILE   the root is an initramfs instead: a newc cpio\n"
 	    "                  archive (gzip'd or not), or \"builtin\" for the\n"
 	    "                  embedded busybox root\n"
@@ -228,7 +230,9 @@ fill_boot_params(const struct sim_config *c, uint64_t initrd_size)
 	while (environ[envc] != NULL)
 		envc++;
 	if (!c->use_initrd) {
-		opts[n++] = (struct fw_boot_option){ "root", "9p" };
+		/* --root-rw: the export itself is the root, no overlay. */
+		opts[n++] = (struct fw_boot_option){ "root",
+		    c->share_rw ? "9p-rw" : "9p" };
 		if (guest_cwd(c->share, cwd, sizeof(cwd)))
 			opts[n++] = (struct fw_boot_option){ "cwd", cwd };
 	}

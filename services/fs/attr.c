@@ -77,15 +77,62 @@ attr_fd(struct proc *p, int fd, struct attr_req *r)
 	return 0;
 }
 
+/* The attributes a change may touch, to find what changed and undo it. */
+struct attr_saved {
+	uint32_t	mode, uid, gid;
+	uint64_t	atime, mtime, ctime;
+};
+
+static struct attr_saved
+attr_save(const struct vnode *v) FW_REQUIRES(&fs_lock)
+{
+	return (struct attr_saved){ v->mode, v->uid, v->gid, v->atime,
+	    v->mtime, v->ctime };
+}
+
+/*
+ * fn changed v in place; a file system that keeps attributes elsewhere
+ * (9p: on the server) gets what changed, and on failure v is as before.
+ */
+static int
+attr_pass_on_locked(struct vnode *v, const struct attr_saved *o)
+    FW_REQUIRES(&fs_lock)
+{
+	unsigned int what = 0;
+	int err;
+
+	if (v->ops->setattr == NULL)
+		return 0;
+	what |= v->mode != o->mode ? VATTR_MODE : 0;
+	what |= v->uid != o->uid ? VATTR_UID : 0;
+	what |= v->gid != o->gid ? VATTR_GID : 0;
+	what |= v->atime != o->atime ? VATTR_ATIME : 0;
+	what |= v->mtime != o->mtime ? VATTR_MTIME : 0;
+	if (what == 0 || (err = v->ops->setattr(v, what)) == 0)
+		return 0;
+	v->mode = o->mode;
+	v->uid = o->uid;
+	v->gid = o->gid;
+	v->atime = o->atime;
+	v->mtime = o->mtime;
+	v->ctime = o->ctime;
+	return err;
+}
+
 int
 attr_change(struct attr_req *r, attr_change_fn fn, const void *arg)
 {
+	struct attr_saved old;
 	int err = 0;
 
 	if (r->v != NULL) {
 		fw_mutex_lock(&fs_lock);
-		if ((err = attr_want_write_locked(r)) == 0)
+		if ((err = attr_want_write_locked(r)) == 0) {
+			old = attr_save(r->v);
 			err = fn(r, arg);
+			if (err == 0)
+				err = attr_pass_on_locked(r->v, &old);
+		}
 		if (err == 0 && r->shown != NULL)
 			ovl_sync_locked(r->shown);
 		if (err == 0)

@@ -27,7 +27,9 @@ file_writemap_begin(struct file *f, bool write, bool *maywrite)
 	if (f->vnode == NULL)
 		return 0;
 	fw_mutex_lock(&fs_lock);
-	if (seal_of_locked(f->vnode) & SEALS_NO_WRITE) {
+	if (*maywrite && (f->vnode->ops->flags & VOPS_NO_SHARED_WRITE)) {
+		err = -EINVAL;		/* generic_file_readonly_mmap() */
+	} else if (seal_of_locked(f->vnode) & SEALS_NO_WRITE) {
 		if (write)
 			err = -EPERM;
 		*maywrite = false;

@@ -117,6 +117,12 @@ struct vnode {
  * NULL.
  */
 #define VOPS_UNLOCKED	0x1
+/*
+ * Shared mappings that may be written are refused (EINVAL), as Linux's
+ * generic_file_readonly_mmap() refuses them for 9p without a writeback
+ * cache: the pages would never reach the file.
+ */
+#define VOPS_NO_SHARED_WRITE	0x2
 #define VFOLLOW_TEXT	1
 struct fsctx;
 struct vnode_ops {
@@ -177,7 +183,21 @@ struct vnode_ops {
 	 * (mkdir's owner); the fs passes them on to where they are kept.
 	 */
 	void	(*attr_set)(struct vnode *v);
+	/*
+	 * Optional: chmod, chown or utimensat changed v's attributes in
+	 * place (what: VATTR_* bits); the fs passes them on to where they
+	 * are kept: 0, or -errno and the caller puts the old ones back.
+	 */
+	int	(*setattr)(struct vnode *v, unsigned int what);
+	/* Optional: fsync(2) and fdatasync(2) of v: 0 or -errno. */
+	int	(*fsync)(struct vnode *v, bool datasync);
 };
+
+#define VATTR_MODE	0x01u
+#define VATTR_UID	0x02u
+#define VATTR_GID	0x04u
+#define VATTR_ATIME	0x08u
+#define VATTR_MTIME	0x10u
 
 
 /*
@@ -308,9 +328,10 @@ FW_MUST_CHECK int	 vfs_populate_locked(struct vnode *root)
 			    FW_REQUIRES(&fs_lock);
 /*
  * hostroot.c: the root of boot option root=9p (the 9p export under an
- * overlay with a tmpfs upper layer), attached as the root mount.
+ * overlay with a tmpfs upper layer), or with rw of root=9p-rw (the export
+ * itself, read-write), attached as the root mount.
  */
-FW_MUST_CHECK int	 hostroot_locked(void) FW_REQUIRES(&fs_lock);
+FW_MUST_CHECK int	 hostroot_locked(bool rw) FW_REQUIRES(&fs_lock);
 /* mkdir -p under root with mode; *out (if not NULL) referenced. */
 FW_MUST_CHECK int	 vfs_mkdirs_locked(struct vnode *root, const char *path,
 			    uint32_t mode, struct vnode **out)

@@ -2,7 +2,10 @@
  * services/fs/hostroot.c: the sandbox's root (boot option root=9p, what
  * `trellis run` gives by default): the virtio-9p device's export, mounted
  * read-only, under an overlay whose upper layer is a fresh tmpfs, so the
- * guest may change anything and nothing reaches the host.
+ * guest may change anything and nothing reaches the host.  With boot
+ * option root=9p-rw (`trellis run --root-rw DIR`) the export itself is
+ * the root, read-write: the guest's changes are the host's (the mount
+ * points /dev, /proc, /sys and /tmp are made in it if missing).
  *
  * It is built on a scratch ramfs, where the layers are mounted on /lower
  * and /rw so that overlayfs can be mounted from their paths as mount(2)
@@ -75,12 +78,30 @@ hostroot_overlay_locked(struct superblock **out) FW_REQUIRES(&fs_lock)
 	return err;
 }
 
+/* The export as the root mount, read-write. */
+static int
+hostroot_rw_locked(void) FW_REQUIRES(&fs_lock)
+{
+	struct superblock *sb;
+	int err;
+
+	if ((err = sb_new(&p9fs_type, HOSTROOT_TAG, NULL, NULL, &sb)) < 0)
+		return err;
+	if ((err = vfs_populate_locked(sb->root)) == 0)
+		err = mount_attach_locked(NULL, sb, sb->root, 0, NULL);
+	sb_unref(sb);
+	return err;
+}
+
 int
-hostroot_locked(void)
+hostroot_locked(bool rw)
 {
 	struct superblock *sb, *osb = NULL;
 	struct mount *scratch;
 	int err;
+
+	if (rw)
+		return hostroot_rw_locked();
 
 	if ((err = sb_new(&ramfs_type, "rootfs", NULL, NULL, &sb)) < 0)
 		return err;

@@ -530,3 +530,239 @@ p9c_statfs(struct p9c *c, uint32_t fid, struct p9_statfs *st)
 	fw_mutex_unlock(&c->lock);
 	return err;
 }
+
+/* A call whose reply has no body (Rmkdir etc. are handled apart). */
+static int
+call_empty(struct p9c *c, struct p9m *m, unsigned int want)
+	FW_REQUIRES(&c->lock)
+{
+	struct p9r r;
+
+	return rpc(c, m, want, &r);
+}
+
+/* A call answered by a qid[13], put in *qid (NULL: not wanted). */
+static int
+call_qid(struct p9c *c, struct p9m *m, unsigned int want,
+    struct p9_qid *qid) FW_REQUIRES(&c->lock)
+{
+	struct p9_qid q;
+	struct p9r r;
+	int err;
+
+	if ((err = rpc(c, m, want, &r)) < 0)
+		return err;
+	q = get_qid(&r);
+	if (r.bad)
+		return -EPROTO;
+	if (qid != NULL)
+		*qid = q;
+	return 0;
+}
+
+long
+p9c_write(struct p9c *c, uint32_t fid, uint64_t off, const void *buf,
+    size_t len)
+{
+	struct p9m m;
+	struct p9r r;
+	uint64_t count;
+	long n;
+	int err;
+
+	if (len > p9c_iounit(c))
+		len = p9c_iounit(c);
+	fw_mutex_lock(&c->lock);
+	m = begin(c, P9_TWRITE, P9C_TAG);
+	put(&m, fid, 4);
+	put(&m, off, 8);
+	put(&m, len, 4);
+	put_bytes(&m, buf, len);
+	if ((err = rpc(c, &m, P9_RWRITE, &r)) < 0) {
+		n = err;
+	} else {
+		count = get(&r, 4);
+		/* More written than sent: a bad server. */
+		n = r.bad || count > len ? -EPROTO : (long)count;
+	}
+	fw_mutex_unlock(&c->lock);
+	return n;
+}
+
+int
+p9c_lcreate(struct p9c *c, uint32_t fid, const char *name, size_t len,
+    uint32_t flags, uint32_t mode, uint32_t gid, struct p9_qid *qid)
+{
+	struct p9m m;
+	struct p9r r;
+	int err;
+
+	fw_mutex_lock(&c->lock);
+	m = begin(c, P9_TLCREATE, P9C_TAG);
+	put(&m, fid, 4);
+	put_str(&m, name, len);
+	put(&m, flags, 4);
+	put(&m, mode, 4);
+	put(&m, gid, 4);
+	if ((err = rpc(c, &m, P9_RLCREATE, &r)) == 0) {
+		*qid = get_qid(&r);
+		(void)get(&r, 4);		/* iounit: msize bounds it */
+		if (r.bad)
+			err = -EPROTO;
+	}
+	fw_mutex_unlock(&c->lock);
+	return err;
+}
+
+int
+p9c_mkdir(struct p9c *c, uint32_t dfid, const char *name, size_t len,
+    uint32_t mode, uint32_t gid, struct p9_qid *qid)
+{
+	struct p9m m;
+	int err;
+
+	fw_mutex_lock(&c->lock);
+	m = begin(c, P9_TMKDIR, P9C_TAG);
+	put(&m, dfid, 4);
+	put_str(&m, name, len);
+	put(&m, mode, 4);
+	put(&m, gid, 4);
+	err = call_qid(c, &m, P9_RMKDIR, qid);
+	fw_mutex_unlock(&c->lock);
+	return err;
+}
+
+int
+p9c_symlink(struct p9c *c, uint32_t dfid, const char *name, size_t len,
+    const char *target, uint32_t gid, struct p9_qid *qid)
+{
+	struct p9m m;
+	int err;
+
+	fw_mutex_lock(&c->lock);
+	m = begin(c, P9_TSYMLINK, P9C_TAG);
+	put(&m, dfid, 4);
+	put_str(&m, name, len);
+	put_str(&m, target, str_len(target));
+	put(&m, gid, 4);
+	err = call_qid(c, &m, P9_RSYMLINK, qid);
+	fw_mutex_unlock(&c->lock);
+	return err;
+}
+
+int
+p9c_mknod(struct p9c *c, uint32_t dfid, const char *name, size_t len,
+    uint32_t mode, uint32_t major, uint32_t minor, uint32_t gid,
+    struct p9_qid *qid)
+{
+	struct p9m m;
+	int err;
+
+	fw_mutex_lock(&c->lock);
+	m = begin(c, P9_TMKNOD, P9C_TAG);
+	put(&m, dfid, 4);
+	put_str(&m, name, len);
+	put(&m, mode, 4);
+	put(&m, major, 4);
+	put(&m, minor, 4);
+	put(&m, gid, 4);
+	err = call_qid(c, &m, P9_RMKNOD, qid);
+	fw_mutex_unlock(&c->lock);
+	return err;
+}
+
+int
+p9c_unlinkat(struct p9c *c, uint32_t dfid, const char *name, size_t len,
+    uint32_t flags)
+{
+	struct p9m m;
+	int err;
+
+	fw_mutex_lock(&c->lock);
+	m = begin(c, P9_TUNLINKAT, P9C_TAG);
+	put(&m, dfid, 4);
+	put_str(&m, name, len);
+	put(&m, flags, 4);
+	err = call_empty(c, &m, P9_RUNLINKAT);
+	fw_mutex_unlock(&c->lock);
+	return err;
+}
+
+int
+p9c_renameat(struct p9c *c, uint32_t odfid, const char *oname, size_t olen,
+    uint32_t ndfid, const char *nname, size_t nlen)
+{
+	struct p9m m;
+	int err;
+
+	fw_mutex_lock(&c->lock);
+	m = begin(c, P9_TRENAMEAT, P9C_TAG);
+	put(&m, odfid, 4);
+	put_str(&m, oname, olen);
+	put(&m, ndfid, 4);
+	put_str(&m, nname, nlen);
+	err = call_empty(c, &m, P9_RRENAMEAT);
+	fw_mutex_unlock(&c->lock);
+	return err;
+}
+
+int
+p9c_link(struct p9c *c, uint32_t dfid, uint32_t fid, const char *name,
+    size_t len)
+{
+	struct p9m m;
+	int err;
+
+	fw_mutex_lock(&c->lock);
+	m = begin(c, P9_TLINK, P9C_TAG);
+	put(&m, dfid, 4);
+	put(&m, fid, 4);
+	put_str(&m, name, len);
+	err = call_empty(c, &m, P9_RLINK);
+	fw_mutex_unlock(&c->lock);
+	return err;
+}
+
+/* A time in ns as sec[8] nsec[8]. */
+static void
+put_time(struct p9m *m, uint64_t ns)
+{
+	put(m, ns / 1000000000ull, 8);
+	put(m, ns % 1000000000ull, 8);
+}
+
+int
+p9c_setattr(struct p9c *c, uint32_t fid, const struct p9_setattr *s)
+{
+	struct p9m m;
+	int err;
+
+	fw_mutex_lock(&c->lock);
+	m = begin(c, P9_TSETATTR, P9C_TAG);
+	put(&m, fid, 4);
+	put(&m, s->valid, 4);
+	put(&m, s->mode, 4);
+	put(&m, s->uid, 4);
+	put(&m, s->gid, 4);
+	put(&m, s->size, 8);
+	put_time(&m, s->atime);
+	put_time(&m, s->mtime);
+	err = call_empty(c, &m, P9_RSETATTR);
+	fw_mutex_unlock(&c->lock);
+	return err;
+}
+
+int
+p9c_fsync(struct p9c *c, uint32_t fid, bool datasync)
+{
+	struct p9m m;
+	int err;
+
+	fw_mutex_lock(&c->lock);
+	m = begin(c, P9_TFSYNC, P9C_TAG);
+	put(&m, fid, 4);
+	put(&m, datasync ? 1 : 0, 4);
+	err = call_empty(c, &m, P9_RFSYNC);
+	fw_mutex_unlock(&c->lock);
+	return err;
+}

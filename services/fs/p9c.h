@@ -44,6 +44,12 @@ struct p9_dirent {
 	size_t		 len;
 };
 
+/* Tsetattr: valid holds P9_SETATTR_*; times in ns since the epoch. */
+struct p9_setattr {
+	uint32_t	valid, mode, uid, gid;
+	uint64_t	size, atime, mtime;
+};
+
 /* Rstatfs */
 struct p9_statfs {
 	uint32_t	type, bsize, namelen;
@@ -91,6 +97,46 @@ FW_MUST_CHECK long	p9c_readlink(struct p9c *c, uint32_t fid, char *buf,
 			    size_t cap);
 FW_MUST_CHECK int	p9c_statfs(struct p9c *c, uint32_t fid,
 			    struct p9_statfs *st);
+/*
+ * Changing the export (a read-only server answers -EROFS).  Names are one
+ * component of len bytes; the server checks them.
+ *
+ * Writes up to len bytes at off (at most p9c_iounit()) through fid,
+ * opened for writing: the bytes written.
+ */
+FW_MUST_CHECK long	p9c_write(struct p9c *c, uint32_t fid, uint64_t off,
+			    const void *buf, size_t len);
+/*
+ * Creates the regular file name in directory fid, which becomes the new
+ * file opened with flags (Linux open flags, no O_CREAT needed).
+ */
+FW_MUST_CHECK int	p9c_lcreate(struct p9c *c, uint32_t fid,
+			    const char *name, size_t len, uint32_t flags,
+			    uint32_t mode, uint32_t gid, struct p9_qid *qid);
+FW_MUST_CHECK int	p9c_mkdir(struct p9c *c, uint32_t dfid,
+			    const char *name, size_t len, uint32_t mode,
+			    uint32_t gid, struct p9_qid *qid);
+/* target is NUL-terminated. */
+FW_MUST_CHECK int	p9c_symlink(struct p9c *c, uint32_t dfid,
+			    const char *name, size_t len, const char *target,
+			    uint32_t gid, struct p9_qid *qid);
+FW_MUST_CHECK int	p9c_mknod(struct p9c *c, uint32_t dfid,
+			    const char *name, size_t len, uint32_t mode,
+			    uint32_t major, uint32_t minor, uint32_t gid,
+			    struct p9_qid *qid);
+/* flags: 0, or P9_AT_REMOVEDIR for a directory. */
+FW_MUST_CHECK int	p9c_unlinkat(struct p9c *c, uint32_t dfid,
+			    const char *name, size_t len, uint32_t flags);
+FW_MUST_CHECK int	p9c_renameat(struct p9c *c, uint32_t odfid,
+			    const char *oname, size_t olen, uint32_t ndfid,
+			    const char *nname, size_t nlen);
+/* A hard link name in dfid to fid's object. */
+FW_MUST_CHECK int	p9c_link(struct p9c *c, uint32_t dfid, uint32_t fid,
+			    const char *name, size_t len);
+FW_MUST_CHECK int	p9c_setattr(struct p9c *c, uint32_t fid,
+			    const struct p9_setattr *s);
+/* fid must be open. */
+FW_MUST_CHECK int	p9c_fsync(struct p9c *c, uint32_t fid, bool datasync);
 /* Lets fid go: Tclunk, and the number is free again (errors ignored). */
 void			p9c_clunk(struct p9c *c, uint32_t fid);
 

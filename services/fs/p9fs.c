@@ -148,9 +148,9 @@ fail:
 	return err;
 }
 
-static int
+int
 p9fs_lookup(struct vnode *dir, const char *name, size_t len,
-    struct vnode **out) FW_REQUIRES(&fs_lock)
+    struct vnode **out)
 {
 	struct p9fs *fs = dir->p9->fs;
 	struct ramfs_dirent *d = rdir_find(dir, name, len);
@@ -224,7 +224,7 @@ list_load(struct vnode *dir) FW_REQUIRES(&fs_lock)
 	n->list = NULL;
 	n->list_at = NULL;
 	n->list_len = n->list_n = 0;
-	if ((err = p9fs_ofid_locked(n, &fid)) < 0 ||
+	if ((err = p9fs_ofid_locked(n, false, &fid)) < 0 ||
 	    (err = list_read_all(n, fid)) < 0)
 		return err;
 	for (pos = 0; p9c_dirent_next(n->list, n->list_len, &pos, &d);)
@@ -271,11 +271,15 @@ p9fs_getdents(struct vnode *dir, void *buf, size_t len, uint64_t *pos)
 	return (long)off;
 }
 
+/*
+ * Whether rmdir may go ahead: the server's rmdir says ENOTEMPTY itself,
+ * as Linux's v9fs leaves it to the server.
+ */
 static int
 p9fs_empty(struct vnode *dir) FW_REQUIRES(&fs_lock)
 {
 	(void)dir;
-	return -ENOTEMPTY;	/* read-only: never asked for (rmdir EROFS) */
+	return 0;
 }
 
 static void
@@ -306,46 +310,8 @@ p9fs_blocks(const struct vnode *v)
 	return v->p9->blocks;
 }
 
-/* What a read-only file system answers to every change. */
-static int
-p9fs_create(struct vnode *dir, const char *name, size_t len, uint32_t mode,
-    const char *target, struct vnode **out)
-{
-	return -EROFS;
-}
-
-static int
-p9fs_link(struct vnode *dir, const char *name, size_t len, struct vnode *v)
-{
-	return -EROFS;
-}
-
-static int
-p9fs_unlink(struct vnode *dir, const char *name, size_t len)
-{
-	return -EROFS;
-}
-
-static long
-p9fs_write(struct vnode *v, const void *buf, size_t len, uint64_t off)
-{
-	return -EROFS;
-}
-
-static int
-p9fs_truncate(struct vnode *v, uint64_t size)
-{
-	return -EROFS;
-}
-
-static int
-p9fs_rename(struct vnode *odir, const char *oname, struct vnode *ndir,
-    const char *nname, bool exchange)
-{
-	return -EROFS;
-}
-
 const struct vnode_ops p9fs_ops = {
+	.flags = VOPS_NO_SHARED_WRITE,
 	.lookup = p9fs_lookup,
 	.create = p9fs_create,
 	.link = p9fs_link,
@@ -359,6 +325,8 @@ const struct vnode_ops p9fs_ops = {
 	.release = p9fs_release,
 	.name_of = ramfs_name_of_locked,
 	.empty = p9fs_empty,
+	.setattr = p9fs_setattr,
+	.fsync = p9fs_fsync,
 };
 
 /* mount(2)'s options: Linux's names; only the virtio transport. */
@@ -413,8 +381,7 @@ p9fs_fill(struct superblock *sb, const char *data) FW_REQUIRES(&fs_lock)
 		p9fs_free(fs);
 		return -ENOMEM;
 	}
-	sb->priv = fs;
-	sb->flags |= LINUX_MS_RDONLY;
+	sb->priv = fs;		/* read-write unless mount(2) says ro */
 	if ((err = node_make(fs, sb, NULL, NULL, 0, root, &sb->root)) < 0) {
 		p9fs_free(fs);
 		sb->priv = NULL;

@@ -1,9 +1,10 @@
 /*
- * services/fs/p9fs_file.c: reading 9p files (p9fs.h): the page cache in
- * ramfs's page table, filled a run of missing pages at a time (up to one
- * Tread's worth ahead of the page asked for), kept within the instance's
- * budget by dropping the pages of the least recently read files that no
- * one maps; and the cache of opened fids that the reads go through.
+ * services/fs/p9fs_file.c: reading and writing 9p files (p9fs.h): the
+ * page cache in ramfs's page table, filled a run of missing pages at a
+ * time (up to one Tread's worth ahead of the page asked for), kept within
+ * the instance's budget by dropping the pages of the least recently read
+ * files that no one maps; the cache of opened fids that the reads and
+ * writes go through; writes through to the server, and truncation.
  *
  * Interface: p9fs.h.
  * Locks: as p9fs.h.  fs->lock is taken under fs_lock, and alone by
@@ -75,9 +76,13 @@ page_touch(struct p9fs *fs, struct p9_node *n) FW_EXCLUDES(&fs->lock)
 	fw_mutex_unlock(&fs->lock);
 }
 
-/* Opens a new fid on n's object: its directory's entry, or a clone. */
+/*
+ * Opens a new fid on n's object (its directory's entry, or a clone) with
+ * open flags: for reading, or O_RDWR.
+ */
 static int
-ofid_open(struct p9_node *n, uint32_t *fid) FW_REQUIRES(&fs_lock)
+ofid_open(struct p9_node *n, uint32_t flags, uint32_t *fid)
+    FW_REQUIRES(&fs_lock)
 {
 	struct p9c *c = n->fs->c;
 	struct vnode *dir = n->v->parent;
@@ -96,45 +101,115 @@ ofid_open(struct p9_node *n, uint32_t *fid) FW_REQUIRES(&fs_lock)
 	if (n->fid == P9_NOFID && qid.path != n->v->ino)
 		err = -ESTALE;		/* another file has the name now */
 	else
-		err = p9c_lopen(c, *fid, LINUX_O_RDONLY);
+		err = p9c_lopen(c, *fid, flags);
 	if (err < 0)
 		p9c_clunk(c, *fid);
 	return err;
 }
 
-int
-p9fs_ofid_locked(struct p9_node *n, uint32_t *fid)
+/* n's opened fid leaves it and the list; the caller clunks it. */
+static uint32_t
+ofid_take(struct p9fs *fs, struct p9_node *n) FW_REQUIRES(&fs->lock)
+{
+	uint32_t ofid = n->ofid;
+
+	if (ofid != P9_NOFID && !n->pinned) {
+		open_unlink(fs, n);
+		fs->nopen--;
+	}
+	n->ofid = P9_NOFID;
+	n->orw = n->pinned = false;
+	return ofid;
+}
+
+/* fid, opened (O_RDWR if rw), becomes n's: on the list, or pinned. */
+static void
+ofid_put(struct p9_node *n, uint32_t fid, bool rw, bool pin)
+    FW_REQUIRES(&fs_lock)
 {
 	struct p9fs *fs = n->fs;
-	struct p9_node *old = NULL;
-	uint32_t ofid = P9_NOFID;
+	uint32_t old = P9_NOFID, ofid;
+
+	fw_mutex_lock(&fs->lock);
+	ofid = ofid_take(fs, n);
+	n->ofid = fid;
+	n->orw = rw;
+	n->pinned = pin;
+	if (!pin) {
+		open_push(fs, n);
+		if (++fs->nopen > P9FS_OPEN_MAX)
+			old = ofid_take(fs, fs->open_tail);
+	}
+	fw_mutex_unlock(&fs->lock);
+	if (ofid != P9_NOFID)
+		p9c_clunk(fs->c, ofid);
+	if (old != P9_NOFID)
+		p9c_clunk(fs->c, old);
+}
+
+int
+p9fs_ofid_locked(struct p9_node *n, bool write, uint32_t *fid)
+{
+	struct p9fs *fs = n->fs;
+	bool pinned;
 	int err;
 
 	fw_mutex_lock(&fs->lock);
-	if (n->ofid != P9_NOFID) {
-		open_unlink(fs, n);
-		open_push(fs, n);
+	pinned = n->pinned;
+	if (n->ofid != P9_NOFID && (n->orw || !write)) {
+		if (!pinned) {
+			open_unlink(fs, n);
+			open_push(fs, n);
+		}
 		*fid = n->ofid;
 		fw_mutex_unlock(&fs->lock);
 		return 0;
 	}
 	fw_mutex_unlock(&fs->lock);
-	if ((err = ofid_open(n, fid)) < 0)
+	/* A pinned fid has no name to be opened anew by. */
+	if (pinned)
+		return -EBADF;
+	if ((err = ofid_open(n, write ? LINUX_O_RDWR : LINUX_O_RDONLY,
+	    fid)) < 0)
 		return err == -EPROTO ? -EIO : err;
+	ofid_put(n, *fid, write, false);
+	return 0;
+}
+
+void
+p9fs_ofid_adopt_locked(struct p9_node *n, uint32_t fid)
+{
+	ofid_put(n, fid, true, false);
+}
+
+void
+p9fs_pin_locked(struct p9_node *n)
+{
+	struct p9fs *fs = n->fs;
+	bool have, rw;
+	uint32_t fid;
+
 	fw_mutex_lock(&fs->lock);
-	n->ofid = *fid;
-	open_push(fs, n);
-	if (++fs->nopen > P9FS_OPEN_MAX) {
-		old = fs->open_tail;
-		open_unlink(fs, old);
-		ofid = old->ofid;
-		old->ofid = P9_NOFID;
+	have = n->ofid != P9_NOFID;
+	rw = n->orw;
+	fw_mutex_unlock(&fs->lock);
+	/* While the name is there, a writer's fid is opened by it. */
+	if (!rw && ofid_open(n, LINUX_O_RDWR, &fid) == 0) {
+		ofid_put(n, fid, true, true);
+		return;
+	}
+	if (!have) {
+		if (ofid_open(n, LINUX_O_RDONLY, &fid) == 0)
+			ofid_put(n, fid, false, true);
+		return;		/* else it reads as ESTALE from now on */
+	}
+	fw_mutex_lock(&fs->lock);
+	if (!n->pinned) {
+		open_unlink(fs, n);
 		fs->nopen--;
+		n->pinned = true;
 	}
 	fw_mutex_unlock(&fs->lock);
-	if (ofid != P9_NOFID)
-		p9c_clunk(fs->c, ofid);
-	return 0;
 }
 
 void
@@ -145,12 +220,7 @@ p9fs_node_forget(struct p9_node *n)
 
 	fw_mutex_lock(&fs->lock);
 	page_unlink(fs, n);
-	ofid = n->ofid;
-	if (ofid != P9_NOFID) {
-		open_unlink(fs, n);
-		n->ofid = P9_NOFID;
-		fs->nopen--;
-	}
+	ofid = ofid_take(fs, n);
 	fw_mutex_unlock(&fs->lock);
 	if (ofid != P9_NOFID)
 		p9c_clunk(fs->c, ofid);
@@ -238,7 +308,7 @@ cache_fill(struct vnode *v, uint64_t first, uint64_t last)
 		for (end = pg + 1; end < eof && end - pg < max &&
 		    ramfs_page_find(v, end) == NULL; end++)
 			;
-		if ((err = p9fs_ofid_locked(n, &fid)) < 0)
+		if ((err = p9fs_ofid_locked(n, false, &fid)) < 0)
 			return err;
 		cache_shrink(fs, v->sb, end - pg, n);
 		if ((err = cache_fill_run(n, fid, pg, end - pg)) < 0)
@@ -280,4 +350,96 @@ p9fs_get_page(struct vnode *v, uint64_t idx, struct fw_frame **out)
 		return -EIO;
 	*out = fw_frame_ref(f);
 	return 0;
+}
+
+/* The bytes just written at off go into the pages of v that are cached. */
+static void
+cache_update(struct vnode *v, uint64_t off, const uint8_t *p, size_t len)
+    FW_REQUIRES(&fs_lock)
+{
+	size_t done = 0, in, n;
+	struct fw_frame *f;
+
+	while (done < len) {
+		in = (size_t)((off + done) & (FW_PAGE_SIZE - 1));
+		n = MIN(len - done, FW_PAGE_SIZE - in);
+		f = ramfs_page_find(v, (off + done) >> FW_PAGE_SHIFT);
+		if (f != NULL && fw_frame_write(f, in, p + done, n) < 0)
+			break;		/* cannot be: within the page */
+		done += n;
+	}
+}
+
+/*
+ * Write-through: Twrite by Twrite until len is written or the server
+ * writes less; what it took goes into the cached pages.  The bytes
+ * written, or -errno if none were.
+ */
+long
+p9fs_write(struct vnode *v, const void *buf, size_t len, uint64_t off)
+{
+	const uint8_t *p = buf;
+	size_t done = 0;
+	uint32_t fid;
+	long r = 0;
+	int err;
+
+	if (!vnode_is(v, LINUX_S_IFREG))
+		return -EINVAL;
+	if (len == 0)
+		return 0;
+	if ((err = p9fs_ofid_locked(v->p9, true, &fid)) < 0)
+		return err;
+	while (done < len) {
+		r = p9c_write(v->p9->fs->c, fid, off + done, p + done,
+		    len - done);
+		if (r <= 0)
+			break;
+		cache_update(v, off + done, p + done, (size_t)r);
+		done += (size_t)r;
+	}
+	if (done == 0 && r < 0)
+		return r == -EPROTO ? -EIO : r;
+	if (off + done > v->size) {
+		v->size = off + done;
+		/* The host's count is not asked again: as if dense. */
+		v->p9->blocks = MAX(v->p9->blocks,
+		    fw_page_up(v->size) >> 9);
+	}
+	if (done > 0)
+		vnode_touch_locked(v, true);
+	return (long)done;
+}
+
+/* Tsetattr of the size, then the cache trimmed as ramfs trims its own. */
+int
+p9fs_truncate(struct vnode *v, uint64_t size)
+{
+	struct p9_setattr s = { .valid = P9_SETATTR_SIZE, .size = size };
+	uint32_t fid;
+	int err;
+
+	if (!vnode_is(v, LINUX_S_IFREG))
+		return -EINVAL;
+	if (size > RAMFS_MAX_SIZE)
+		return -EFBIG;		/* what the cache can index */
+	if ((err = p9fs_ofid_locked(v->p9, true, &fid)) < 0)
+		return err;
+	if ((err = p9c_setattr(v->p9->fs->c, fid, &s)) < 0)
+		return err == -EPROTO ? -EIO : err;
+	v->p9->blocks = MIN(v->p9->blocks, fw_page_up(size) >> 9);
+	return ramfs_truncate(v, size);
+}
+
+/* Tfsync on an opened fid: the host's file goes to its disk. */
+int
+p9fs_fsync(struct vnode *v, bool datasync)
+{
+	uint32_t fid;
+	int err;
+
+	if ((err = p9fs_ofid_locked(v->p9, false, &fid)) < 0)
+		return err;
+	err = p9c_fsync(v->p9->fs->c, fid, datasync);
+	return err == -EPROTO ? -EIO : err;
 }

@@ -2,11 +2,13 @@
  * services/fs/sys_sync.c: fsync(2), fdatasync(2), sync(2), syncfs(2) and
  * sync_file_range(2).  The ramfs is all memory, so there is never
  * anything to write back: these calls only check their arguments as
- * Linux does.  fsync and fdatasync want a file whose operations have
- * fsync (regular files and directories; EINVAL for pipes, consoles and
- * devices); sync_file_range checks its flags and range (EINVAL) and
- * wants a regular file, directory or symlink (ESPIPE).  An O_PATH
- * descriptor is EBADF to all of them.  No locks of its own.
+ * Linux does, and fsync and fdatasync pass on to a file system with an
+ * fsync op (9p: Tfsync, so the host's file reaches its disk).  fsync
+ * and fdatasync want a file whose operations have fsync (regular files
+ * and directories; EINVAL for pipes, consoles and devices);
+ * sync_file_range checks its flags and range (EINVAL) and wants a
+ * regular file, directory or symlink (ESPIPE).  An O_PATH descriptor is
+ * EBADF to all of them.  Locks: fs_lock around an fsync op.
  */
 #include <svc/file.h>
 #include <svc/syscall.h>
@@ -33,7 +35,7 @@ sync_fd_get(struct proc *p, int fd, struct file **out)
 }
 
 static long
-do_fsync(struct proc *p, int fd)
+do_fsync(struct proc *p, int fd, bool datasync)
 {
 	struct file *f;
 	uint32_t type;
@@ -45,18 +47,23 @@ do_fsync(struct proc *p, int fd)
 	if (f->vnode == NULL || (type != LINUX_S_IFREG &&
 	    type != LINUX_S_IFDIR))
 		err = -EINVAL;
+	if (err == 0 && f->vnode->ops->fsync != NULL) {
+		fw_mutex_lock(&fs_lock);
+		err = f->vnode->ops->fsync(f->vnode, datasync);
+		fw_mutex_unlock(&fs_lock);
+	}
 	file_unref(f);
 	return err;
 }
 
 SYSCALL(fsync)
 {
-	return do_fsync(t->proc, (int)a->a[0]);
+	return do_fsync(t->proc, (int)a->a[0], false);
 }
 
 SYSCALL(fdatasync)
 {
-	return do_fsync(t->proc, (int)a->a[0]);
+	return do_fsync(t->proc, (int)a->a[0], true);
 }
 
 SYSCALL(sync)

@@ -1,8 +1,8 @@
 /*
  * services/fs/vfs.c: the file system as a whole: the fs-wide lock and
  * boot-time set-up (vfs_init(): the initramfs unpacked into the root
- * ramfs, or with boot option root=9p the host's tree under an overlay
- * (hostroot.c); the directories every Linux program expects, then
+ * ramfs, or with boot option root=9p the host's tree under an overlay,
+ * with root=9p-rw the host's tree itself (hostroot.c); the directories every Linux program expects, then
  * devtmpfs on /dev, tmpfs on /dev/shm and devpts on /dev/pts, as systemd
  * mounts it, and a fresh tmpfs on /tmp over the host's).
  *
@@ -164,7 +164,8 @@ int
 vfs_init(void)
 {
 	const char *root = fw_boot_option("root");
-	bool host = root != NULL && str_eq(root, "9p");
+	bool rw = root != NULL && str_eq(root, "9p-rw");
+	bool host = rw || (root != NULL && str_eq(root, "9p"));
 	struct superblock *sb = NULL;
 	int err;
 
@@ -173,7 +174,7 @@ vfs_init(void)
 		return err;
 	fw_mutex_lock(&fs_lock);
 	if (host) {
-		err = hostroot_locked();
+		err = hostroot_locked(rw);
 	} else {
 		err = vfs_populate_locked(sb->root);
 		if (err == 0)

@@ -12,6 +12,10 @@
  * in it (byte 1, scaled to its length), what (byte 2: 0-3 xor a byte,
  * 4-5 set a 32-bit field to all ones, 6 cut the reply there, 7 set the
  * byte), and the value (byte 3).  Replies no edit names pass unchanged.
+ * An input whose length is not a multiple of 4 boots with root=9p-rw on
+ * a writable export instead, and the workload also changes the tree
+ * (create, write, truncate, fsync, mkdir, rename, chmod, link, symlink,
+ * unlink, rmdir); what a run made is removed before the next.
  *
  * The services and the framework shim (tests/unit/services/fs/shim.c)
  * are compiled into this program; the transport is this file's.
@@ -50,6 +54,7 @@ static char dir[PATH_MAX];
 static struct p9srv *srv;
 static struct p9_transport the_transport;
 static bool in_use;
+static bool writable;
 static const uint8_t *edits;
 static size_t nedits, nreply;
 static struct proc tp;
@@ -74,6 +79,27 @@ put(const char *name, const char *text, size_t len)
 		die("cannot write the tree");
 }
 
+/*
+ * What the writable workload makes (and the mount points root=9p-rw
+ * adds), gone so each run starts from the same tree; the originals the
+ * workload may have changed are written again.
+ */
+static void
+rw_clean(void)
+{
+	static const char *const made[] = { "w", "nd/w2", "nd/h", "nd/s",
+	    "nd", "tmp", "proc", "sys", "dev" };
+	char path[PATH_MAX + 64];
+
+	for (size_t i = 0; i < sizeof(made) / sizeof(made[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", dir, made[i]);
+		(void)remove(path);
+	}
+	put("a", "hello", 5);
+	snprintf(path, sizeof(path), "%s/a", dir);
+	(void)chmod(path, 0644);
+}
+
 /* The scratch tree goes when the fuzzer exits normally. */
 static void
 remove_tree(void)
@@ -82,6 +108,7 @@ remove_tree(void)
 	    "big" };
 	char path[PATH_MAX + 64];
 
+	rw_clean();
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
 		(void)remove(path);
@@ -112,7 +139,6 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	snprintf(path, sizeof(path), "%s/ln", dir);
 	if (symlink("d/x", path) < 0)
 		die("symlink");
-	shim_set_root_option("9p");
 	atexit(remove_tree);
 	return 0;
 }
@@ -154,7 +180,7 @@ p9_transport_open(struct p9_transport **out, char *tag, size_t tagcap)
 {
 	if (in_use)
 		return -EBUSY;
-	if ((srv = p9srv_new(dir, false, MSIZE)) == NULL)
+	if ((srv = p9srv_new(dir, writable, MSIZE)) == NULL)
 		return -ENODEV;
 	in_use = true;
 	if (tagcap > 0)
@@ -260,6 +286,43 @@ workload(void)
 	fsctx_put(&c);
 }
 
+/* Changes to the tree, through the client's write side. */
+static void
+workload_rw(void)
+{
+	uint64_t buf = shim_user_alloc(5000), st = shim_user_alloc(256);
+	long fd;
+
+	fd = sc(sys_open, shim_user_str("/w"), LINUX_O_CREAT | LINUX_O_RDWR |
+	    LINUX_O_TRUNC, 0644);
+	if (fd >= 0) {
+		sc(sys_write, (uint64_t)fd, buf, 5000);
+		sc(sys_lseek, (uint64_t)fd, 100, 0);
+		sc(sys_read, (uint64_t)fd, buf, 200);
+		sc(sys_write, (uint64_t)fd, buf, 10);
+		sc(sys_ftruncate, (uint64_t)fd, 300, 0);
+		sc(sys_fsync, (uint64_t)fd, 0, 0);
+		sc(sys_close, (uint64_t)fd, 0, 0);
+	}
+	fd = sc(sys_open, shim_user_str("/a"), LINUX_O_WRONLY |
+	    LINUX_O_APPEND, 0);
+	if (fd >= 0) {
+		sc(sys_write, (uint64_t)fd, buf, 3);
+		sc(sys_close, (uint64_t)fd, 0, 0);
+	}
+	sc(sys_mkdir, shim_user_str("/nd"), 0755, 0);
+	sc(sys_rename, shim_user_str("/w"), shim_user_str("/nd/w2"), 0);
+	sc(sys_chmod, shim_user_str("/nd/w2"), 0600, 0);
+	sc(sys_link, shim_user_str("/a"), shim_user_str("/nd/h"), 0);
+	sc(sys_symlink, shim_user_str("../a"), shim_user_str("/nd/s"), 0);
+	sc(sys_stat, shim_user_str("/nd/s"), st, 0);
+	drain("/nd", true);
+	sc(sys_unlink, shim_user_str("/nd/w2"), 0, 0);
+	sc(sys_unlink, shim_user_str("/nd/h"), 0, 0);
+	sc(sys_unlink, shim_user_str("/nd/s"), 0, 0);
+	sc(sys_rmdir, shim_user_str("/nd"), 0, 0);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -268,6 +331,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	edits = data;
 	nedits = size / 4 > MAX_EDITS ? MAX_EDITS : size / 4;
 	nreply = 0;
+	writable = size % 4 != 0;
+	shim_set_root_option(writable ? "9p-rw" : "9p");
+	if (writable)
+		rw_clean();
 	if (vfs_init() < 0) {
 		if (in_use)
 			die("the 9p device is still open after a failed boot");
@@ -284,6 +351,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	vpath_drop(&root);
 	shim_user_reset();
 	workload();
+	if (writable)
+		workload_rw();
 	fdtable_unref(tp.fds);
 	fs_struct_unref(tp.fs);
 	vfs_fini();

@@ -2,14 +2,17 @@
 # hostroot.sh: `trellis run` on its default root, the host's own tree over virtio-9p
 # (read-only) under a tmpfs overlay: the host's programs run and print what they print
 # natively, the guest's writes stay in the guest, and nothing outside an exported
-# directory is reachable from it.  One ctest per case: sim.hostroot.<case>.
+# directory is reachable from it.  With --root-rw DIR the export is the root itself,
+# read-write: the guest's changes reach DIR, and still nothing outside it.  One ctest
+# per case: sim.hostroot.<case>.
 #
 #   hostroot.sh --list                 print the case names
 #   hostroot.sh CASE -- TRELLIS...     run CASE; TRELLIS is the trellis command
 set -uo pipefail
 
 cases="ls_etc sh_tmp python3 perl gcc tar cwd env stdin bash_pipeline
-writes_stay_in_guest symlink_escapes dotdot_escape missing_file dev_proc_fresh"
+writes_stay_in_guest symlink_escapes dotdot_escape missing_file dev_proc_fresh
+rw_writes_reach_host rw_symlink_escapes rw_dev_proc_fresh"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -134,6 +137,51 @@ dev_proc_fresh)
     [ "$(sed -n 2p "$tmp/out")" = 1 ] || fail "the shell is not pid 1 in its /proc"
     [ "$(sed -n 3p "$tmp/out")" = ptmx ] || fail "/dev/pts is not a fresh devpts"
     [ "$(sed -n 4p "$tmp/out")" = 1 ] || fail "no tmpfs on /dev/shm" ;;
+rw_writes_reach_host)
+    share
+    run run --root-rw "$work/share" -- /bin/busybox sh -c '
+        echo x > /f && mkdir /d && mv /f /d/g && cat /d/g &&
+        echo more >> /hello.txt && rm /sub/keep.txt && chmod 600 /hello.txt &&
+        touch -d "2001-01-01 00:00:00" /d/g && echo t > /tmp/t && ls /sub | wc -l'
+    expect_rc 0; expect_out "$(printf 'x\n0')"
+    s=$work/share
+    [ "$(cat "$s/d/g" 2>&1)" = x ] || fail "/d/g is not on the host"
+    [ ! -e "$s/f" ] || fail "/f is still on the host"
+    [ "$(cat "$s/hello.txt")" = "$(printf 'hello from the host\nmore')" ] ||
+        fail "the append did not reach the host"
+    [ ! -e "$s/sub/keep.txt" ] || fail "rm did not reach the host"
+    [ "$(stat -c %a "$s/hello.txt")" = 600 ] || fail "chmod did not reach the host"
+    [ "$(date -u -r "$s/d/g" +%Y)" = 2001 ] || fail "touch -d did not reach the host"
+    [ ! -e "$s/tmp/t" ] || fail "the guest's /tmp is the host's" ;;
+rw_symlink_escapes)
+    # Writable, the export still ends at its root: symlinks to files and directories
+    # outside it are resolved in the guest's tree, so no write lands outside.
+    share
+    printf 'secret\n' >"$work/outside.txt"
+    ln -s "$work/outside.txt" "$work/share/abs"
+    ln -s ../outside.txt "$work/share/rel"
+    ln -s "$work" "$work/share/dirlink"
+    ln -s .. "$work/share/up"
+    for target in /abs /rel /dirlink/outside.txt /dirlink/new.txt /up/outside.txt \
+        /up/new.txt /../outside.txt /sub/../../new.txt; do
+        run run --root-rw "$work/share" -- /bin/busybox sh -c "echo pwned > $target"
+    done
+    run run --root-rw "$work/share" -- /bin/busybox sh -c \
+        'mv /hello.txt /up/moved.txt; ln /hello.txt /../linked.txt; mkdir /dirlink/d'
+    [ "$(cat "$work/outside.txt")" = secret ] || fail "a write reached the file outside"
+    for f in new.txt moved.txt linked.txt d; do
+        [ ! -e "$work/$f" ] || fail "$f was made outside the export"
+    done ;;
+rw_dev_proc_fresh)
+    # /proc, /dev, /dev/pts, /dev/shm and /tmp are still the guest's own.
+    share
+    run run --root-rw "$work/share" -- /bin/busybox sh -c \
+        'ls /tmp | wc -l; ls /dev/pts; grep -c " /dev/shm tmpfs" /proc/mounts; grep -c " / 9p rw" /proc/mounts'
+    expect_rc 0
+    [ "$(sed -n 1p "$tmp/out")" = 0 ] || fail "/tmp is not empty"
+    [ "$(sed -n 2p "$tmp/out")" = ptmx ] || fail "/dev/pts is not a fresh devpts"
+    [ "$(sed -n 3p "$tmp/out")" = 1 ] || fail "no tmpfs on /dev/shm"
+    [ "$(sed -n 4p "$tmp/out")" = 1 ] || fail "/ is not the 9p export, read-write" ;;
 *)
     echo "hostroot.sh: no case $case" >&2
     exit 2 ;;

@@ -120,7 +120,9 @@ bool			 file_writable(const struct file *f);
  * while any exists and a truncation knows whether pages may be mapped.
  * file_writemap_begin() is mmap's check under the file system's lock:
  * with F_SEAL_WRITE or F_SEAL_FUTURE_WRITE a writable shared map is
- * -EPERM and a read-only one loses *maywrite; otherwise, when *maywrite,
+ * -EPERM and a read-only one loses *maywrite; a file system that cannot
+ * keep shared writable pages (VOPS_NO_SHARED_WRITE: 9p) refuses any
+ * shared map that may be written with -EINVAL; otherwise, when *maywrite,
  * one writable count is taken for the caller, which drops it with
  * file_writemap_put() once its VMA holds its own.  Files without a vnode
  * count nothing.  file_map_key() names what a file maps, for

@@ -23,14 +23,27 @@ static struct p9_transport the_transport;
 static bool in_use;
 static size_t (*mangler)(uint8_t *reply, size_t len, size_t cap);
 
-int
-shim_p9_export(const char *dir)
+static int
+export(const char *dir, bool writable)
 {
 	p9srv_free(srv);
 	srv = NULL;
-	if (dir != NULL && (srv = p9srv_new(dir, false, SHIM_P9_MSIZE)) == NULL)
+	if (dir != NULL &&
+	    (srv = p9srv_new(dir, writable, SHIM_P9_MSIZE)) == NULL)
 		return -errno;
 	return 0;
+}
+
+int
+shim_p9_export(const char *dir)
+{
+	return export(dir, false);
+}
+
+int
+shim_p9_export_rw(const char *dir)
+{
+	return export(dir, true);
 }
 
 void

@@ -32,10 +32,12 @@ extern bool	 shim_console_tty;
 void		 shim_console_input(const char *s);
 /*
  * p9shim.c: the virtio-9p transport, served by sim/p9's server exporting
- * dir read-only (NULL: no device): 0 or -errno.  A mangler, if set, may
- * rewrite each reply (len bytes in a buffer of cap) and returns its length.
+ * dir read-only (NULL: no device), or writable with shim_p9_export_rw():
+ * 0 or -errno.  A mangler, if set, may rewrite each reply (len bytes in a
+ * buffer of cap) and returns its length.
  */
 int		 shim_p9_export(const char *dir);
+int		 shim_p9_export_rw(const char *dir);
 void		 shim_p9_mangle(size_t (*fn)(uint8_t *reply, size_t len,
 		    size_t cap));
 /* What fw_frames_total() says (default 262144, 1 GiB): cache budgets. */
