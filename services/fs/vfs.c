@@ -2,9 +2,10 @@
  * services/fs/vfs.c: the file system as a whole: the fs-wide lock and
  * boot-time set-up (vfs_init(): the initramfs unpacked into the root
  * ramfs, or with boot option root=9p the host's tree under an overlay,
- * with root=9p-rw the host's tree itself (hostroot.c); the directories every Linux program expects, then
- * devtmpfs on /dev, tmpfs on /dev/shm and devpts on /dev/pts, as systemd
- * mounts it, and a fresh tmpfs on /tmp over the host's).
+ * with root=9p-rw the host's tree itself (hostroot.c); the directories
+ * every Linux program expects, then devtmpfs on /dev, tmpfs on /dev/shm
+ * and devpts on /dev/pts, as systemd mounts it, and a fresh tmpfs on
+ * /tmp over the host's).
  *
  * Locks: fs_lock guards every vnode attribute, every directory and the
  * mount table (fs.h).
