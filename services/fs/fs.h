@@ -401,14 +401,15 @@ FW_MUST_CHECK int	 lookup_at(const struct fsctx *c, int dirfd,
 
 /*
  * For the calls that make or remove the last name of a path (mkdir,
- * unlink, rmdir): copies upath in, walks it from dirfd for p without
- * following a final symlink, and runs act on the walk under fs_lock.
+ * mknod, unlink, rmdir): copies upath in, walks it from dirfd for p
+ * without following a final symlink, and runs act(arg) on the walk under
+ * fs_lock.
  * act's result, or the copy's or the walk's -errno ("" is -ENOENT).
  */
 typedef int (*walk_act_fn)(const struct fsctx *c, struct walk *w,
-    uint32_t arg);
+    uint64_t arg);
 FW_MUST_CHECK int	 modify_at(struct proc *p, int dirfd, uint64_t upath,
-			    walk_act_fn act, uint32_t arg)
+			    walk_act_fn act, uint64_t arg)
 			    FW_EXCLUDES(&fs_lock);
 
 /*

@@ -342,7 +342,7 @@ lookup_at(const struct fsctx *c, int dirfd, const char *path, int atflags,
 
 int
 modify_at(struct proc *p, int dirfd, uint64_t upath, walk_act_fn act,
-    uint32_t arg)
+    uint64_t arg)
 {
 	struct vpath start;
 	struct fsctx c;

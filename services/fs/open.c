@@ -11,6 +11,7 @@
  */
 #include <svc/file.h>
 #include <svc/lib.h>
+#include <svc/pipe.h>
 #include <svc/vfs.h>
 #include <uapi/inotify.h>
 #include <uapi/tty.h>
@@ -131,6 +132,8 @@ vnode_open_file(struct vnode *v, unsigned int flags, struct file **out)
 		return file_alloc(&dir_file_ops, v, flags, true, out);
 	case LINUX_S_IFCHR:
 		return chrdev_open(v, flags, out);
+	case LINUX_S_IFIFO:
+		return fifo_open(v, flags, out);
 	default:
 		return -ENXIO;
 	}

@@ -12,9 +12,10 @@
 #include "fs.h"
 
 static int
-mkdir_locked(const struct fsctx *c, struct walk *w, uint32_t mode)
+mkdir_locked(const struct fsctx *c, struct walk *w, uint64_t arg)
     FW_REQUIRES(&fs_lock)
 {
+	uint32_t mode = (uint32_t)arg;
 	struct vnode *v;
 	int err;
 

@@ -99,7 +99,7 @@ rmdir_locked(const struct fsctx *c, struct walk *w) FW_REQUIRES(&fs_lock)
 
 /* The act of modify_at(): rmdir with AT_REMOVEDIR, else unlink. */
 static int
-remove_locked(const struct fsctx *c, struct walk *w, uint32_t flags)
+remove_locked(const struct fsctx *c, struct walk *w, uint64_t flags)
     FW_REQUIRES(&fs_lock)
 {
 	return (flags & LINUX_AT_REMOVEDIR) ? rmdir_locked(c, w) :

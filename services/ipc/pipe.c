@@ -37,20 +37,8 @@
 #include <uapi/fcntl.h>
 #include <uapi/fs.h>
 #include "ipc.h"
+#include "pipe_impl.h"
 
-struct pipe {
-	struct fw_mutex	 lock;
-	struct fw_waitq	 rd_wq;		/* readers wait for data */
-	struct fw_waitq	 wr_wq;		/* writers wait for space */
-	struct pollhead	 ph;		/* pollers of either end */
-	uint8_t		*buf;		/* [p] cap bytes */
-	atomic_size_t	 cap;		/* [p] 2^n pages (F_SETPIPE_SZ) */
-	size_t		 head;		/* [p] next byte to read */
-	atomic_size_t	 len;		/* [p] bytes buffered */
-	atomic_uint	 readers;	/* [p] open read ends */
-	atomic_uint	 writers;	/* [p] open write ends */
-	uint64_t	 ino;		/* [I] for fstat */
-};
 
 static atomic_uint_fast64_t pipe_next_ino = 0x20000;
 
@@ -60,7 +48,7 @@ pipe_of(struct file *f)
 	return f->priv;
 }
 
-static void
+void
 pipe_free(struct pipe *p)
 {
 	fw_free(p->buf);
@@ -134,7 +122,7 @@ pipe_read_nb(struct file *f, void *buf, size_t len, bool nonblock,
 	return (long)n;
 }
 
-static long
+long
 pipe_read(struct file *f, void *buf, size_t len, uint64_t *off)
 {
 	return pipe_read_nb(f, buf, len,
@@ -194,7 +182,7 @@ pipe_write_nb(struct file *f, const void *buf, size_t len, bool nonblock)
 	return (long)done;
 }
 
-static long
+long
 pipe_write(struct file *f, const void *buf, size_t len, uint64_t *off)
 {
 	return pipe_write_nb(f, buf, len,
@@ -211,22 +199,29 @@ pipe_stat(struct file *f, struct linux_stat *st)
 	st->st_blksize = PIPE_BUF;
 }
 
+bool
+pipe_drop_end(struct pipe *p, bool reader)
+{
+	bool last;
+
+	fw_mutex_lock(&p->lock);
+	atomic_fetch_sub(reader ? &p->readers : &p->writers, 1);
+	last = atomic_load(&p->readers) == 0 && atomic_load(&p->writers) == 0;
+	/* Under the lock: once it drops, the other end may free p. */
+	if (!last) {
+		fw_waitq_wake_all(reader ? &p->wr_wq : &p->rd_wq);
+		poll_notify(&p->ph, 0);	/* EPOLLERR for writers, HUP for readers */
+	}
+	fw_mutex_unlock(&p->lock);
+	return last;
+}
+
 static void
 pipe_rd_release(struct file *f)
 {
 	struct pipe *p = pipe_of(f);
-	bool last;
 
-	fw_mutex_lock(&p->lock);
-	atomic_fetch_sub(&p->readers, 1);
-	last = atomic_load(&p->readers) == 0 && atomic_load(&p->writers) == 0;
-	/* Under the lock: once it drops, the other end may free p. */
-	if (!last) {
-		fw_waitq_wake_all(&p->wr_wq);
-		poll_notify(&p->ph, 0);		/* EPOLLERR for writers */
-	}
-	fw_mutex_unlock(&p->lock);
-	if (last)
+	if (pipe_drop_end(p, true))
 		pipe_free(p);
 }
 
@@ -234,22 +229,12 @@ static void
 pipe_wr_release(struct file *f)
 {
 	struct pipe *p = pipe_of(f);
-	bool last;
 
-	fw_mutex_lock(&p->lock);
-	atomic_fetch_sub(&p->writers, 1);
-	last = atomic_load(&p->readers) == 0 && atomic_load(&p->writers) == 0;
-	/* Under the lock: once it drops, the other end may free p. */
-	if (!last) {
-		fw_waitq_wake_all(&p->rd_wq);
-		poll_notify(&p->ph, 0);		/* EPOLLHUP for readers */
-	}
-	fw_mutex_unlock(&p->lock);
-	if (last)
+	if (pipe_drop_end(p, false))
 		pipe_free(p);
 }
 
-static uint32_t
+uint32_t
 pipe_rd_poll(struct file *f, struct poll_table *pt)
 {
 	struct pipe *p = pipe_of(f);
@@ -263,7 +248,7 @@ pipe_rd_poll(struct file *f, struct poll_table *pt)
 	return mask;
 }
 
-static uint32_t
+uint32_t
 pipe_wr_poll(struct file *f, struct poll_table *pt)
 {
 	struct pipe *p = pipe_of(f);
@@ -293,19 +278,16 @@ static const struct file_ops pipe_wr_ops = {
 	.release = pipe_wr_release,
 };
 
-int
-pipe_create(bool nonblock, struct file **rd, struct file **wr)
+struct pipe *
+pipe_alloc(void)
 {
-	unsigned int nb = nonblock ? LINUX_O_NONBLOCK : 0;
-	struct file *r = NULL, *w = NULL;
 	struct pipe *p;
-	int err;
 
 	if ((p = fw_zalloc(1, sizeof(*p))) == NULL)
-		return -ENOMEM;
+		return NULL;
 	if ((p->buf = fw_alloc(PIPE_CAPACITY)) == NULL) {
 		fw_free(p);
-		return -ENOMEM;
+		return NULL;
 	}
 	fw_mutex_init(&p->lock);
 	fw_waitq_init(&p->rd_wq);
@@ -316,6 +298,19 @@ pipe_create(bool nonblock, struct file **rd, struct file **wr)
 	atomic_init(&p->readers, 0);
 	atomic_init(&p->writers, 0);
 	p->ino = atomic_fetch_add(&pipe_next_ino, 1);
+	return p;
+}
+
+int
+pipe_create(bool nonblock, struct file **rd, struct file **wr)
+{
+	unsigned int nb = nonblock ? LINUX_O_NONBLOCK : 0;
+	struct file *r = NULL, *w = NULL;
+	struct pipe *p;
+	int err;
+
+	if ((p = pipe_alloc()) == NULL)
+		return -ENOMEM;
 	/* Each end counts once it exists, so its release is balanced. */
 	if ((err = file_alloc(&pipe_rd_ops, NULL, LINUX_O_RDONLY | nb, false,
 	    &r)) < 0)
@@ -346,7 +341,8 @@ fail:
 const void *
 pipe_of_file(const struct file *f)
 {
-	if (f->ops != &pipe_rd_ops && f->ops != &pipe_wr_ops)
+	if (f->ops != &pipe_rd_ops && f->ops != &pipe_wr_ops &&
+	    !fifo_is_end(f))
 		return NULL;
 	return f->priv;
 }

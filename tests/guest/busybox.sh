@@ -13,7 +13,7 @@ cases="echo sh_arith exit_status uname_a env_passthrough env_args ls_root cat_pa
 ls_missing sh_true_status sh_false_status sh_for_loop sh_nested sh_pipe_cat sh_pipe_wc sh_pipe_ls
 sh_ulimit setsid sh_trap sh_background_wait sh_kill_child sh_subshell sh_exec_redirect
 sh_sigpipe stdin_poll_ready stdin_poll_later stdin_poll_timeout fs_cp_a fs_mv fs_rm_r
-fs_ln fs_chmod fs_touch fs_stat fs_find fs_du fs_tar fs_text fs_mount fs_overlay"
+fs_ln fs_chmod fs_touch fs_stat fs_find fs_du fs_tar fs_text fs_mount fs_overlay fs_mkfifo"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -214,6 +214,10 @@ fs_rm_r)
     # unlink(2) and rmdir(2) down a tree, read-only directories too; what is left.
     fs_case 'tree; bb chmod 555 t/sub/deep; bb rm -rf t/sub; echo $?; show t
         bb rm -r t; echo $?; bb ls -A; bb rm x 2>&1; echo $?' ;;
+fs_mkfifo)
+    # mknod(2) of a FIFO, and fifo(7): a writer in the background meets a reader.
+    fs_case 'bb mkfifo -m 640 p; bb stat -c "%F %a" p
+        (echo through the fifo >p) & bb cat p; wait; show .' ;;
 fs_ln)
     # symlink(2), link(2), readlink(2); dangling links; ln -sf replacing a link.
     fs_case 'bb printf data >f; bb touch -d "2003-01-01 00:00:00" f; bb ln -s f s

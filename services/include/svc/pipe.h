@@ -15,7 +15,17 @@
 
 struct file;
 
-/* f's pipe, as an identity to compare ("the same pipe"), or NULL. */
+/*
+ * services/ipc/fifo.c: an end of the named pipe v for open flags (fifo(7)):
+ * O_RDONLY waits for a writer and O_WRONLY for a reader unless O_NONBLOCK
+ * (then with no reader ENXIO), O_RDWR never waits.  Called without
+ * fs_lock; *out holds v.  -ENOMEM, -ENXIO, -ERESTARTSYS.
+ */
+struct vnode;
+FW_MUST_CHECK int	 fifo_open(struct vnode *v, unsigned int flags,
+			    struct file **out);
+/* f's pipe (an anonymous pipe's or a FIFO's end), as an identity to compare
+ * ("the same pipe"), or NULL. */
 const void		*pipe_of_file(const struct file *f);
 /* F_GETPIPE_SZ: the capacity in bytes, or -EBADF for a non-pipe. */
 FW_MUST_CHECK long	 pipe_get_size(struct file *f);

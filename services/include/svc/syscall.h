@@ -39,7 +39,7 @@ const char *errno_text(int e);
 /* Files (services/fs). */
 SYSCALL(read); SYSCALL(write); SYSCALL(readv); SYSCALL(writev);
 SYSCALL(pread64); SYSCALL(pwrite64); SYSCALL(lseek); SYSCALL(close);
-SYSCALL(creat);
+SYSCALL(creat); SYSCALL(mknod); SYSCALL(mknodat);
 SYSCALL(openat); SYSCALL(open); SYSCALL(fstat); SYSCALL(stat);
 SYSCALL(lstat); SYSCALL(newfstatat); SYSCALL(getdents64); SYSCALL(getcwd);
 SYSCALL(chdir); SYSCALL(fchdir); SYSCALL(mkdirat); SYSCALL(mkdir);

@@ -320,19 +320,7 @@ fw_waitq_wait(struct fw_waitq *wq, fw_wait_cond_fn cond, void *arg,
 	return cond(arg) ? 0 : -EINTR;
 }
 
-/* The pipe and process services are not linked: no file is a pipe. */
-const void *pipe_of_file(const struct file *f) { (void)f; return NULL; }
-long pipe_get_size(struct file *f) { (void)f; return -EBADF; }
-
-long
-pipe_set_size(struct file *f, unsigned int arg, bool privileged)
-{
-	(void)f;
-	(void)arg;
-	(void)privileged;
-	return -EBADF;
-}
-
+/* The process services are not linked (pipes are: open(2) makes FIFOs'). */
 struct proc_groups *proc_groups_ref(struct proc_groups *g) { return g; }
 void proc_groups_unref(struct proc_groups *g) { (void)g; }
 
