@@ -17,8 +17,9 @@
  * (create, write, truncate, fsync, mkdir, rename, chmod, link, symlink,
  * unlink, rmdir); what a run made is removed before the next.
  *
- * The services and the framework shim (tests/unit/services/fs/shim.c)
- * are compiled into this program; the transport is this file's.
+ * The services, the framework shim and the 9p transport of the unit tests
+ * (tests/unit/services/fs/shim.c, p9shim.c: the server, and a mangler
+ * for its replies) are compiled into this program.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -34,26 +35,16 @@
 #include <svc/proc.h>
 #include <svc/syscall.h>
 #include <svc/vfs.h>
-#include <svc/virtio.h>
 #include <uapi/fcntl.h>
 #include "fs.h"
-#include "p9srv.h"
 #include "shim.h"
 
-#define MSIZE		((128u << 10) + 4096)
 #define MAX_EDITS	64
 
 int	LLVMFuzzerInitialize(int *argc, char ***argv);
 int	LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-struct p9_transport {
-	int	unused;
-};
-
 static char dir[PATH_MAX];
-static struct p9srv *srv;
-static struct p9_transport the_transport;
-static bool in_use;
 static bool writable;
 static const uint8_t *edits;
 static size_t nedits, nreply;
@@ -143,12 +134,13 @@ LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-/* Applies the input's edits for this reply. */
+/* Applies the input's edits for this reply (p9shim.c's mangler). */
 static size_t
-mangle(uint8_t *r, size_t len)
+mangle(uint8_t *r, size_t len, size_t cap)
 {
 	size_t i, at;
 
+	(void)cap;		/* edits only shrink or rewrite */
 	for (i = 0; i < nedits; i++) {
 		const uint8_t *e = edits + 4 * i;
 
@@ -173,59 +165,6 @@ mangle(uint8_t *r, size_t len)
 	}
 	nreply++;
 	return len;
-}
-
-int
-p9_transport_open(struct p9_transport **out, char *tag, size_t tagcap)
-{
-	if (in_use)
-		return -EBUSY;
-	if ((srv = p9srv_new(dir, writable, MSIZE)) == NULL)
-		return -ENODEV;
-	in_use = true;
-	if (tagcap > 0)
-		snprintf(tag, tagcap, "trellis");
-	*out = &the_transport;
-	return 0;
-}
-
-void
-p9_transport_close(struct p9_transport *t)
-{
-	if (t == NULL)
-		return;
-	p9srv_free(srv);
-	srv = NULL;
-	in_use = false;
-}
-
-size_t
-p9_transport_msize(const struct p9_transport *t)
-{
-	(void)t;
-	return MSIZE;
-}
-
-/* The checks of services/drivers/virtio/virtio_9p.c on what comes back. */
-long
-p9_transport_rpc(struct p9_transport *t, const void *tmsg, size_t tlen,
-    void *rbuf, size_t rcap)
-{
-	static uint8_t reply[MSIZE];
-	size_t n, size;
-
-	(void)t;
-	if (tlen < 7 || tlen > MSIZE)
-		return -EMSGSIZE;
-	n = mangle(reply, p9srv_handle(srv, tmsg, tlen, reply, sizeof(reply)));
-	if (n < 7)
-		return -EPROTO;
-	size = (size_t)reply[0] | (size_t)reply[1] << 8 |
-	    (size_t)reply[2] << 16 | (size_t)reply[3] << 24;
-	if (size < 7 || size > n || size > rcap)
-		return -EPROTO;
-	memcpy(rbuf, reply, size);
-	return (long)size;
 }
 
 static long
@@ -335,8 +274,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	shim_set_root_option(writable ? "9p-rw" : "9p");
 	if (writable)
 		rw_clean();
+	if ((writable ? shim_p9_export_rw(dir) : shim_p9_export(dir)) < 0)
+		die("no 9p server");
+	shim_p9_mangle(mangle);
 	if (vfs_init() < 0) {
-		if (in_use)
+		if (shim_p9_busy())
 			die("the 9p device is still open after a failed boot");
 		return 0;
 	}
@@ -356,7 +298,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	fdtable_unref(tp.fds);
 	fs_struct_unref(tp.fs);
 	vfs_fini();
-	if (in_use)
+	if (shim_p9_busy())
 		die("the 9p device is still open after unmount");
 	if (shim_frames_live != 0)
 		die("frames leaked");

@@ -52,6 +52,12 @@ shim_p9_mangle(size_t (*fn)(uint8_t *reply, size_t len, size_t cap))
 	mangler = fn;
 }
 
+bool
+shim_p9_busy(void)
+{
+	return in_use;
+}
+
 int
 p9_transport_open(struct p9_transport **out, char *tag, size_t tagcap)
 {

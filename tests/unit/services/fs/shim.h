@@ -38,6 +38,8 @@ void		 shim_console_input(const char *s);
  */
 int		 shim_p9_export(const char *dir);
 int		 shim_p9_export_rw(const char *dir);
+/* Whether the services hold the transport open (leak checks). */
+bool		 shim_p9_busy(void);
 void		 shim_p9_mangle(size_t (*fn)(uint8_t *reply, size_t len,
 		    size_t cap));
 /* What fw_frames_total() says (default 262144, 1 GiB): cache budgets. */
