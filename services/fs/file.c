@@ -169,6 +169,16 @@ rw_user(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
 	return n;
 }
 
+/* A file that takes its user I/O whole (sockets: svc/file.h rw_user). */
+static long
+rw_user_whole(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
+    bool write)
+{
+	struct linux_iovec iov = { ubuf.v, MIN(len, (size_t)MAX_RW_COUNT) };
+
+	return f->ops->rw_user(f, vm, &iov, 1, write);
+}
+
 long
 file_read_user(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf,
     size_t len, const uint64_t *off)
@@ -177,6 +187,8 @@ file_read_user(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf,
 		return -EBADF;
 	if (f->vnode != NULL && vnode_is(f->vnode, LINUX_S_IFDIR))
 		return -EISDIR;
+	if (f->ops->rw_user != NULL)
+		return rw_user_whole(f, vm, ubuf, len, false);
 	if (f->ops->read == NULL)
 		return -EINVAL;
 	return rw_user(f, vm, ubuf, len, off, read_loop);
@@ -188,6 +200,8 @@ file_write_user(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf,
 {
 	if (!file_writable(f))
 		return -EBADF;
+	if (f->ops->rw_user != NULL)
+		return rw_user_whole(f, vm, ubuf, len, true);
 	if (f->ops->write == NULL)
 		return -EINVAL;
 	return rw_user(f, vm, ubuf, len, off, write_loop);

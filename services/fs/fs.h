@@ -427,13 +427,6 @@ FW_MUST_CHECK long	 fcntl_more(struct thread *t, int fd, int cmd,
 			    uint64_t arg);
 
 /*
- * sys_readv.c: copies in and checks an iovec array of cnt entries (EINVAL
- * past IOV_MAX or for a total past SSIZE_MAX, EFAULT): *out to fw_free().
- */
-FW_MUST_CHECK int	 iovec_import(struct fw_vm *vm, uint64_t uiov,
-			    uint64_t cnt, struct linux_iovec **out);
-
-/*
  * sys_sendfile.c: in-kernel I/O for sendfile, splice and copy_file_range
  * on any file: at *pos (advanced), or at the file position when pos is
  * NULL.  Bytes moved, or -errno as the file's ops answer.

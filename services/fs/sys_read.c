@@ -39,9 +39,10 @@ fd_rw(struct thread *t, const struct syscall_args *a, bool positional,
 	else
 		n = file_read_user(f, p->vm, buf, len,
 		    positional ? &off : NULL);
-	file_unref(f);
-	if (n == -EPIPE)
+	/* A socket raises SIGPIPE itself, as its protocol says. */
+	if (n == -EPIPE && f->ops->rw_user == NULL)
 		signal_sigpipe(t);
+	file_unref(f);
 	return n;
 }
 

@@ -62,6 +62,12 @@ rw_vec(struct thread *t, const struct syscall_args *a, bool write)
 	}
 	if ((err = iovec_import(p->vm, a->a[1], cnt, &iov)) < 0)
 		goto out;
+	if (f->ops->rw_user != NULL) {
+		/* A socket: the whole vector is one message; it raises
+		 * SIGPIPE itself, as its protocol says. */
+		done = f->ops->rw_user(f, p->vm, iov, cnt, write);
+		cnt = 0;
+	}
 	for (i = 0; i < cnt; i++) {
 		if (iov[i].iov_len == 0)
 			continue;

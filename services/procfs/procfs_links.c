@@ -1,10 +1,10 @@
 /*
  * services/procfs/procfs_links.c: the links of /proc (self, thread-self,
  * mounts) and the "magic" ones of a process (cwd, root, exe, fd/N): their
- * text is the object's path from the reader's root, or "pipe:[ino]" and
- * the like for objects without one, and following them gives the object
- * itself, so a removed file can still be opened through them.  Also
- * fdinfo/N and the mount tables (mounts, mountinfo).
+ * text is the object's path from the reader's root, or "pipe:[ino]",
+ * "socket:[ino]" and the like for objects without one, and following them
+ * gives the object itself, so a removed file can still be opened through
+ * them.  Also fdinfo/N and the mount tables (mounts, mountinfo).
  *
  * Interface: procfs.h.
  * Locks: proc_table_lock, proc->lock, the fdtable's lock, then fs_lock
@@ -211,12 +211,13 @@ pfs_link_text(const struct pfs_ref *r, const struct fsctx *c, char *buf,
 		if (f->vnode != NULL && vnode_is(f->vnode, LINUX_S_IFCHR))
 			n = fw_snprintf(buf, size, "/dev/console");
 		else if (f->ops->anon_name != NULL &&
-		    str_eq(f->ops->anon_name, "pipe")) {
+		    (str_eq(f->ops->anon_name, "pipe") ||
+		    str_eq(f->ops->anon_name, "socket"))) {
 			struct linux_stat st;
 
 			file_stat(f, &st);
-			n = fw_snprintf(buf, size, "pipe:[%llu]",
-			    (unsigned long long)st.st_ino);
+			n = fw_snprintf(buf, size, "%s:[%llu]",
+			    f->ops->anon_name, (unsigned long long)st.st_ino);
 		}
 		else
 			n = fw_snprintf(buf, size, "anon_inode:[%s]",

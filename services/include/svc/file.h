@@ -31,12 +31,22 @@ struct fdtable;
 struct fw_frame;
 struct poll_table;
 struct epitem;
+struct linux_iovec;
 
 struct file_ops {
 	/* I/O on kernel memory at *off, which they advance: bytes or -errno. */
 	long	(*read)(struct file *f, void *buf, size_t len, uint64_t *off);
 	long	(*write)(struct file *f, const void *buf, size_t len,
 		    uint64_t *off);
+	/*
+	 * Optional, for sockets: the whole of a read, write, readv or writev
+	 * of user memory in one call (a datagram is one call's bytes), in
+	 * place of the read and write ops: bytes or -errno.  It raises
+	 * SIGPIPE itself where its protocol does (the caller does not).  iov
+	 * is checked (iovec_import()).
+	 */
+	long	(*rw_user)(struct file *f, struct fw_vm *vm,
+		    const struct linux_iovec *iov, size_t cnt, bool write);
 	/* linux_dirent64 records from *pos: bytes, or -EINVAL if none fits. */
 	long	(*getdents)(struct file *f, void *buf, size_t len,
 		    uint64_t *pos);
@@ -134,6 +144,13 @@ void			 file_writemap_put(struct file *f);
 void			 file_maps_get(struct file *f, bool write);
 void			 file_maps_put(struct file *f, bool write);
 const void		*file_map_key(const struct file *f);
+
+/*
+ * sys_readv.c: copies in and checks an iovec array of cnt entries (EINVAL
+ * past IOV_MAX or for a total past SSIZE_MAX, EFAULT): *out to fw_free().
+ */
+FW_MUST_CHECK int	 iovec_import(struct fw_vm *vm, uint64_t uiov,
+			    uint64_t cnt, struct linux_iovec **out);
 
 /* The descriptor table (services/fs/fdtable.c). */
 #define FDTABLE_DEFAULT_MAX	1024

@@ -78,6 +78,13 @@ SYSCALL(sendfile); SYSCALL(copy_file_range); SYSCALL(splice); SYSCALL(tee);
 SYSCALL(vmsplice); SYSCALL(close_range); SYSCALL(openat2);
 SYSCALL(unshare);
 
+/* Sockets (services/net). */
+SYSCALL(socket); SYSCALL(socketpair); SYSCALL(bind); SYSCALL(listen);
+SYSCALL(accept); SYSCALL(accept4); SYSCALL(connect); SYSCALL(getsockname);
+SYSCALL(getpeername); SYSCALL(shutdown); SYSCALL(sendto); SYSCALL(recvfrom);
+SYSCALL(sendmsg); SYSCALL(recvmsg); SYSCALL(sendmmsg); SYSCALL(recvmmsg);
+SYSCALL(setsockopt); SYSCALL(getsockopt);
+
 /* Pipes and futexes (services/ipc). */
 SYSCALL(pipe); SYSCALL(pipe2);
 SYSCALL(futex); SYSCALL(futex_waitv); SYSCALL(get_robust_list);

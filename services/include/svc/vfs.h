@@ -90,6 +90,21 @@ unsigned int		 file_mode(struct file *f);
  */
 FW_MUST_CHECK int	 file_may_exec(struct proc *p, struct file *f);
 void			 file_unref(struct file *f);		/* NULL ok */
+/*
+ * AF_UNIX path names (services/fs/sock_node.c), for p's credentials, cwd
+ * and root.  vfs_sock_mknod() makes the socket node of bind(2): *out the
+ * new node (held), or -EADDRINUSE (the name exists), -EROFS, -EACCES and
+ * the walk's errors.  vfs_sock_lookup() finds one for connect(2): *out
+ * held, or -EACCES (no write permission), -ECONNREFUSED (not a socket
+ * node), and the walk's errors.  vfs_sock_node_id() is a node's identity,
+ * which outlives nothing but is equal for the same node.
+ */
+FW_MUST_CHECK int	 vfs_sock_mknod(struct proc *p, const char *path,
+			    struct vnode **out);
+FW_MUST_CHECK int	 vfs_sock_lookup(struct proc *p, const char *path,
+			    struct vnode **out);
+void			 vfs_sock_node_id(const struct vnode *v,
+			    const void **sb, uint64_t *ino);
 /* A file on a console port (fw/console.h), for the first process's 0, 1, 2. */
 FW_MUST_CHECK int	 console_file_open(unsigned int port, struct file **out);
 
