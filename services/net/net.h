@@ -61,6 +61,7 @@ void		iter_skip(struct msg_iter *it, size_t n);
 
 /* Rights and credentials passed with a message (SCM_RIGHTS, CREDENTIALS). */
 struct scm {
+	struct scm		*next;		/* the owner's list */
 	struct linux_ucred	 cred;		/* the sender's */
 	unsigned int		 nfds;
 	struct file		*files[LINUX_SCM_MAX_FD];	/* counted */
@@ -128,6 +129,8 @@ struct sock {
 	const struct sock_ops	*ops;		/* [I] */
 	int			 family, type, protocol;	/* [I] */
 	void			*priv;		/* [I] the family's object */
+	/* Its file (not counted: valid while the file is, set once). */
+	struct file		*file;		/* [I] */
 	struct fw_mutex		 lock;
 	struct fw_waitq		 wq;
 	atomic_uint		 gen;		/* [a] bumped on each change */

@@ -421,6 +421,7 @@ sock_file(struct sock *sk, unsigned int flags, struct file **out)
 	    false, &f)) < 0)
 		return err;
 	f->priv = sock_ref(sk);
+	sk->file = f;
 	/* Not seekable: pos is free to hold the inode number fstat shows. */
 	f->pos = atomic_fetch_add(&sock_next_ino, 1);
 	*out = f;

@@ -78,6 +78,8 @@ unix_queue(struct unix_sock *to, struct unix_skb *skb)
 	to->qtail = skb;
 	to->qlen++;
 	to->qbytes += skb->len - skb->off;
+	if (skb->scm != NULL)
+		unix_inflight(skb->scm, 1);
 }
 
 struct unix_skb *
@@ -106,7 +108,11 @@ unix_skb_free(struct unix_skb *skb)
 		unix_unref(from);
 	}
 	unix_addr_unref(skb->addr);
-	scm_free(skb->scm);
+	if (skb->scm != NULL) {
+		/* Queued: its rights were in flight. */
+		unix_inflight(skb->scm, -1);
+		unix_bury(skb->scm);
+	}
 	fw_free(skb);
 }
 
@@ -196,7 +202,7 @@ unix_autobind(struct unix_sock *u)
 
 	fw_mutex_lock(&unix_lock);
 	if (u->addr != NULL) {
-		fw_mutex_unlock(&unix_lock);
+		unix_unlock();
 		return 0;
 	}
 	for (tries = 0; tries < 0x100000; tries++) {
@@ -214,7 +220,7 @@ unix_autobind(struct unix_sock *u)
 			break;
 		fw_free(a);
 	}
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	return err;
 }
 
@@ -231,14 +237,14 @@ unix_bind(struct sock *sk, struct thread *t, const uint8_t *sa, size_t len)
 	    (sa[0] | sa[1] << 8) == LINUX_AF_UNIX) {
 		fw_mutex_lock(&unix_lock);
 		err = u->addr != NULL ? -EINVAL : 0;
-		fw_mutex_unlock(&unix_lock);
+		unix_unlock();
 		return err < 0 ? err : unix_autobind(u);
 	}
 	if ((err = unix_addr_make(sa, len, &a, path)) < 0)
 		return err;
 	fw_mutex_lock(&unix_lock);
 	err = u->addr != NULL ? -EINVAL : 0;
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	if (err == 0 && path[0] != '\0') {
 		if ((err = vfs_sock_mknod(t->proc, path, &node)) == 0)
 			vfs_sock_node_id(node, &a->node_sb, &a->node_ino);
@@ -253,7 +259,7 @@ unix_bind(struct sock *sk, struct thread *t, const uint8_t *sa, size_t len)
 			u->node = node;
 			node = NULL;
 		}
-		fw_mutex_unlock(&unix_lock);
+		unix_unlock();
 	}
 	if (err < 0)
 		unix_addr_unref(a);
@@ -290,7 +296,7 @@ unix_find(struct thread *t, const uint8_t *sa, size_t len,
 		*out = unix_ref(u);
 	else
 		err = -ECONNREFUSED;
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	unix_addr_unref(a);
 	return err;
 }
@@ -318,7 +324,7 @@ unix_getname(struct sock *sk, uint8_t *sa, size_t *len, bool peer)
 		sa[1] = 0;
 		*len = LINUX_SUN_PATH_OFF;
 	}
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	return err;
 }
 
@@ -336,7 +342,7 @@ unix_peercred(struct sock *sk, struct linux_ucred *out)
 		out->pid = 0;
 		out->uid = out->gid = UINT32_MAX;
 	}
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	return err;
 }
 
@@ -353,7 +359,7 @@ unix_inq(struct sock *sk)
 		n = (long)u->qbytes;	/* seqpacket too: all queued */
 	else
 		n = u->qhead != NULL ? (long)u->qhead->len : 0;
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	return n;
 }
 
@@ -365,7 +371,7 @@ unix_outq(struct sock *sk)
 
 	fw_mutex_lock(&unix_lock);
 	n = u->state == UNIX_LISTENING ? -EINVAL : (long)u->wmem;
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	return n;
 }
 
@@ -423,7 +429,7 @@ unix_release_sock(struct unix_sock *u, bool embryo)
 	unix_purge_locked(u, &orphans);
 	atomic_store(&sk->shut, SOCK_RCV_SHUTDOWN | SOCK_SEND_SHUTDOWN);
 	sock_wake(sk, 0);
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	/* Unaccepted connections die as their files would. */
 	while ((c = orphans) != NULL) {
 		orphans = c->anext;
@@ -434,6 +440,7 @@ unix_release_sock(struct unix_sock *u, bool embryo)
 	unix_unref(peer);
 	vnode_unref(node);
 	unix_unref(u);		/* the file's */
+	unix_gc();
 }
 
 int
@@ -495,6 +502,6 @@ unix_pair(int type, struct thread *t, struct sock **a, struct sock **b)
 	unix_connect_pair(ua, ub);
 	ua->peercred = ub->peercred = cred;
 	ua->has_peercred = ub->has_peercred = true;
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	return 0;
 }

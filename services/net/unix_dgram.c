@@ -62,7 +62,7 @@ udgram_connect(struct sock *sk, struct thread *t, const uint8_t *addr,
 	fw_mutex_lock(&unix_lock);
 	if (other != NULL && other->peer != NULL && other->peer != u &&
 	    other != u) {
-		fw_mutex_unlock(&unix_lock);
+		unix_unlock();
 		unix_unref(other);
 		return -EPERM;
 	}
@@ -72,7 +72,7 @@ udgram_connect(struct sock *sk, struct thread *t, const uint8_t *addr,
 	if (old != NULL)
 		sock_wake(old->sk, 0);
 	sock_wake(sk, 0);
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	unix_unref(old);
 	return 0;
 }
@@ -90,7 +90,7 @@ udgram_target(struct unix_sock *u, struct sock_msg *m, struct unix_sock **out)
 		*out = unix_ref(u->peer);
 	else
 		err = -ENOTCONN;
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	return err;
 }
 
@@ -133,7 +133,7 @@ udgram_wait_room_locked(struct unix_sock *u, struct unix_sock *other,
 		if (nonblock)
 			return -EAGAIN;
 		gen = atomic_load(&on->gen);
-		fw_mutex_unlock(&unix_lock);
+		unix_unlock();
 		err = sock_wait(on, gen, deadline, timed);
 		fw_mutex_lock(&unix_lock);
 		if (err < 0)
@@ -156,7 +156,7 @@ unix_dgram_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 	if (sk->type == LINUX_SOCK_SEQPACKET) {
 		fw_mutex_lock(&unix_lock);
 		err = u->state != UNIX_CONNECTED ? -ENOTCONN : 0;
-		fw_mutex_unlock(&unix_lock);
+		unix_unlock();
 		if (err < 0)
 			return err;
 		if (atomic_load(&sk->shut) & SOCK_SEND_SHUTDOWN)
@@ -165,7 +165,7 @@ unix_dgram_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 	} else if (m->namelen == 0) {
 		fw_mutex_lock(&unix_lock);
 		err = u->peer == NULL ? -ENOTCONN : 0;
-		fw_mutex_unlock(&unix_lock);
+		unix_unlock();
 		if (err < 0)
 			return err;
 	} else if (m->namelen < LINUX_SUN_PATH_OFF ||
@@ -198,7 +198,7 @@ unix_dgram_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 		sock_wake(other->sk, LINUX_EPOLLIN | LINUX_EPOLLRDNORM);
 		skb = NULL;
 	}
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	fw_free(skb);
 	unix_unref(other);
 	return err < 0 ? err : (long)len;
@@ -242,13 +242,13 @@ unix_dgram_recv(struct sock *sk, struct sock_msg *m, bool nonblock)
 			break;
 		}
 		gen = atomic_load(&sk->gen);
-		fw_mutex_unlock(&unix_lock);
+		unix_unlock();
 		err = sock_wait(sk, gen, deadline, timeo != 0);
 		fw_mutex_lock(&unix_lock);
 		if (err < 0)
 			break;
 	}
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	if (skb == NULL) {
 		fw_mutex_unlock(&u->iolock);
 		return err;
@@ -269,15 +269,17 @@ unix_dgram_recv(struct sock *sk, struct sock_msg *m, bool nonblock)
 			got.files[i] = peek ? file_ref(skb->scm->files[i]) :
 			    skb->scm->files[i];
 		got.nfds = skb->scm->nfds;
-		if (!peek)
+		if (!peek) {
+			unix_inflight(skb->scm, -1);
 			skb->scm->nfds = 0;
+		}
 	}
 	r = (m->flags & LINUX_MSG_TRUNC) ? (long)skb->len : (long)n;
 	if (!peek && err == 0) {
 		unix_skb_free(unix_dequeue(u));
 		sock_wake(sk, LINUX_EPOLLOUT);	/* room for blocked senders */
 	}
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	fw_mutex_unlock(&u->iolock);
 	if (err == 0)
 		err = sock_put_scm(sk, m, &got, true);
@@ -317,7 +319,7 @@ unix_dgram_poll(struct sock *sk, struct poll_table *pt)
 	}
 	if (writable)
 		mask |= LINUX_EPOLLOUT | LINUX_EPOLLWRNORM | LINUX_EPOLLWRBAND;
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	return mask;
 }
 
@@ -342,7 +344,7 @@ unix_shutdown(struct sock *sk, int how)
 		atomic_fetch_or(&peer->sk->shut, pmode);
 		sock_wake(peer->sk, 0);
 	}
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	return 0;
 }
 

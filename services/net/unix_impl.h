@@ -74,6 +74,11 @@ struct unix_sock {
 	bool			 has_peercred;	/* [U] */
 	/* Serialises readers, so a queue's head stays put while copied. */
 	struct fw_mutex		 iolock;
+	/* Rights in flight (unix_gc.c): how often its file is. */
+	unsigned int		 inflight;	/* [U] */
+	struct unix_sock	*inext;		/* [U] the in-flight list */
+	bool			 gc_cand;	/* [U] the collector's */
+	unsigned int		 gc_refs;	/* [U] */
 	/* The credentials captured at listen() for connecting clients. */
 	struct linux_ucred	 listencred;	/* [U] */
 };
@@ -121,6 +126,19 @@ FW_MUST_CHECK int	 unix_find(struct thread *t, const uint8_t *addr,
 			    size_t len, struct unix_sock **out);
 /* Binds an unbound u to a fresh abstract name (autobind). */
 FW_MUST_CHECK int	 unix_autobind(struct unix_sock *u);
+
+/*
+ * unix_gc.c.  unix_unlock() lets go of unix_lock, then drops the rights
+ * buried under it (unix_bury(): s leaves its message, its files are
+ * dropped after the lock).  unix_inflight() counts s's AF_UNIX files in
+ * (delta 1, queued) or out of flight (-1).  unix_gc() frees unreachable
+ * cycles of rights; called without the lock.
+ */
+void			 unix_unlock(void) FW_RELEASES(&unix_lock);
+void			 unix_bury(struct scm *s) FW_REQUIRES(&unix_lock);
+void			 unix_inflight(struct scm *s, int delta)
+			    FW_REQUIRES(&unix_lock);
+void			 unix_gc(void) FW_EXCLUDES(&unix_lock);
 
 /* The family ops of each type. */
 extern const struct sock_ops unix_stream_ops;

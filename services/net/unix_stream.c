@@ -59,7 +59,7 @@ ustream_listen(struct sock *sk, struct thread *t, int backlog)
 		u->backlog = backlog;
 		sock_wake(sk, 0);	/* a larger backlog lets connects on */
 	}
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	return err;
 }
 
@@ -71,7 +71,7 @@ ustream_wait_locked(struct sock *on, uint64_t deadline, bool timed)
 	unsigned int gen = atomic_load(&on->gen);
 	int err;
 
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	err = sock_wait(on, gen, deadline, timed);
 	fw_mutex_lock(&unix_lock);
 	return err;
@@ -142,7 +142,7 @@ ustream_connect(struct sock *sk, struct thread *t, const uint8_t *addr,
 		sock_wake(other->sk, LINUX_EPOLLIN | LINUX_EPOLLRDNORM);
 		sock_wake(sk, LINUX_EPOLLOUT | LINUX_EPOLLWRNORM);
 	}
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	/* Unused, c goes; else its reference is its file-to-be's. */
 	if (err < 0)
 		unix_release_sock(c, false);
@@ -184,7 +184,7 @@ ustream_accept(struct sock *sk, bool nonblock, struct sock **out)
 		*out = sock_ref(c->sk);
 		sock_wake(sk, 0);	/* room in the backlog */
 	}
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	if (err == 0)
 		unix_unref(c);		/* the queue's */
 	return err;
@@ -233,7 +233,7 @@ ustream_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 	if (m->namelen > 0) {
 		fw_mutex_lock(&unix_lock);
 		err = u->state == UNIX_CONNECTED ? -EISCONN : -EOPNOTSUPP;
-		fw_mutex_unlock(&unix_lock);
+		unix_unlock();
 		return err;
 	}
 	if (sk->type == LINUX_SOCK_SEQPACKET)
@@ -242,7 +242,7 @@ ustream_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 	unix_msg_cred(m, &cred);
 	fw_mutex_lock(&unix_lock);
 	if (u->state != UNIX_CONNECTED) {
-		fw_mutex_unlock(&unix_lock);
+		unix_unlock();
 		return -ENOTCONN;
 	}
 	while (m->it.left > 0) {
@@ -253,7 +253,7 @@ ustream_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 		n = MIN(n, (size_t)atomic_load(&sk->sndbuf) / 2);
 		n = MAX(n, (size_t)1);
 		u->wmem += n + UNIX_SKB_OVERHEAD;	/* reserved */
-		fw_mutex_unlock(&unix_lock);
+		unix_unlock();
 		skb = unix_skb_alloc(n);
 		err = skb == NULL ? -ENOMEM : iter_copy_from(&m->it,
 		    skb != NULL ? skb->data : NULL, n);
@@ -273,6 +273,8 @@ ustream_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 		m->scm = NULL;
 		if (u->peer == NULL || u->peer->dead ||
 		    (atomic_load(&u->peer->sk->shut) & SOCK_RCV_SHUTDOWN)) {
+			unix_bury(skb->scm);	/* never queued: not in flight */
+			skb->scm = NULL;
 			unix_skb_free(skb);
 			err = -EPIPE;
 			break;
@@ -281,7 +283,7 @@ ustream_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 		sock_wake(u->peer->sk, LINUX_EPOLLIN | LINUX_EPOLLRDNORM);
 		sent += n;
 	}
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	if (m->it.left == 0 || sent > 0)
 		return (long)sent;
 	if (err == -EPIPE && !(m->flags & LINUX_MSG_NOSIGNAL))
@@ -372,7 +374,7 @@ ustream_read(struct unix_sock *u, struct sock_msg *m, bool nonblock,
 		if (!peek)
 			skip = 0;
 		n = MIN(skb->len - skb->off - skip, len - copied);
-		fw_mutex_unlock(&unix_lock);
+		unix_unlock();
 		/* iolock keeps skb queued: only this reader takes it off. */
 		err = iter_copy_to(&m->it, skb->data + skb->off + skip, n);
 		fw_mutex_lock(&unix_lock);
@@ -386,6 +388,7 @@ ustream_read(struct unix_sock *u, struct sock_msg *m, bool nonblock,
 			else {
 				rights = skb->scm;
 				skb->scm = NULL;
+				unix_inflight(rights, -1);
 			}
 		}
 		if (!peek) {
@@ -402,11 +405,11 @@ ustream_read(struct unix_sock *u, struct sock_msg *m, bool nonblock,
 				got->files[n] = rights->files[n];
 			got->nfds = rights->nfds;
 			rights->nfds = 0;
-			scm_free(rights);
+			unix_bury(rights);
 			break;
 		}
 	}
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	if (copied > 0)
 		return (long)copied;
 	return err;
@@ -427,7 +430,7 @@ ustream_recv(struct sock *sk, struct sock_msg *m, bool nonblock)
 		return unix_dgram_recv(sk, m, nonblock);
 	fw_mutex_lock(&unix_lock);
 	err = u->state != UNIX_CONNECTED ? -EINVAL : 0;
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	if (err < 0)
 		return err;
 	nonblock |= (m->flags & LINUX_MSG_DONTWAIT) != 0;
@@ -466,7 +469,7 @@ ustream_poll(struct sock *sk, struct poll_table *pt)
 	if (u->state != UNIX_LISTENING &&
 	    u->wmem * 4 <= (size_t)atomic_load(&sk->sndbuf))
 		mask |= LINUX_EPOLLOUT | LINUX_EPOLLWRNORM | LINUX_EPOLLWRBAND;
-	fw_mutex_unlock(&unix_lock);
+	unix_unlock();
 	return mask;
 }
 
