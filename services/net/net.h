@@ -111,6 +111,15 @@ struct sock_ops {
 	long	(*outq)(struct sock *sk);
 	/* The peer's credentials for SO_PEERCRED: 0, or -ENOTCONN... */
 	int	(*peercred)(struct sock *sk, struct linux_ucred *out);
+	/*
+	 * Options of the family's levels (not SOL_SOCKET), optional (NULL:
+	 * EOPNOTSUPP).  val holds len bytes (at most 128 are passed);
+	 * get fills val and *len, which the caller cuts to the guest's.
+	 */
+	int	(*setsockopt)(struct sock *sk, int level, int name,
+		    const uint8_t *val, size_t len);
+	int	(*getsockopt)(struct sock *sk, int level, int name,
+		    uint8_t *val, size_t *len);
 	/* The file is gone: the family lets go of the socket. */
 	void	(*release)(struct sock *sk);
 };

@@ -3,8 +3,9 @@
  * accept(2), accept4(2), connect(2), getsockname(2), getpeername(2) and
  * shutdown(2): decoding in Linux's order (flags, then the descriptor:
  * EBADF, ENOTSOCK; then the address: EINVAL past 128 bytes, EFAULT), the
- * family doing the rest.  Families other than AF_UNIX are EAFNOSUPPORT
- * for now (glibc then assumes IPv4 and IPv6 without asking netlink).
+ * family doing the rest.  AF_UNIX is whole; AF_INET and AF_INET6 have UDP
+ * on lo (inet.h); other families are EAFNOSUPPORT (AF_NETLINK's makes
+ * glibc assume IPv4 and IPv6 without asking).
  * Locks: none of their own.
  */
 #include <fw/errno.h>
@@ -16,6 +17,7 @@
 #include <svc/syscall.h>
 #include <svc/vfs.h>
 #include <uapi/fcntl.h>
+#include "inet.h"
 #include "net.h"
 
 #define SOCK_TYPE_MAX	11	/* SOCK_PACKET + 1 */
@@ -86,14 +88,41 @@ sock_type(uint64_t arg, unsigned int *flags)
 	return type;
 }
 
+/*
+ * inet_create(): UDP only so far.  A stream socket is EPROTONOSUPPORT
+ * until TCP exists; raw and packet types likewise.
+ */
 static int
-sock_create(int family, int type, int protocol, struct sock **out)
+inet_create(int family, int type, int protocol, struct thread *t,
+    struct sock **out)
+{
+	switch (type) {
+	case LINUX_SOCK_DGRAM:
+		if (protocol != 0 && protocol != LINUX_IPPROTO_UDP)
+			return -EPROTONOSUPPORT;
+		return udp_create(family, t, out);
+	case LINUX_SOCK_STREAM:
+		return -EPROTONOSUPPORT;
+	case LINUX_SOCK_SEQPACKET:
+	case LINUX_SOCK_RDM:
+		return -ESOCKTNOSUPPORT;
+	default:
+		return -EPROTONOSUPPORT;
+	}
+}
+
+static int
+sock_create(int family, int type, int protocol, struct thread *t,
+    struct sock **out)
 {
 	if (family < 0 || family >= LINUX_AF_MAX)
 		return -EAFNOSUPPORT;
 	switch (family) {
 	case LINUX_AF_UNIX:
 		return unix_create(type, protocol, out);
+	case LINUX_AF_INET:
+	case LINUX_AF_INET6:
+		return inet_create(family, type, protocol, t, out);
 	default:
 		return -EAFNOSUPPORT;
 	}
@@ -129,7 +158,7 @@ SYSCALL(socket)
 
 	if ((type = sock_type(a->a[1], &flags)) < 0)
 		return type;
-	if ((err = sock_create((int)a->a[0], type, (int)a->a[2], &sk)) < 0)
+	if ((err = sock_create((int)a->a[0], type, (int)a->a[2], t, &sk)) < 0)
 		return err;
 	err = sock_install(t->proc, sk, flags);
 	if (err < 0)

@@ -1,7 +1,7 @@
 /*
  * services/net/sys_sockopt.c: setsockopt(2) and getsockopt(2) at
- * SOL_SOCKET (socket(7)); other levels belong to families that have none
- * yet (EOPNOTSUPP, as AF_UNIX answers).  Set: an int option needs 4 bytes
+ * SOL_SOCKET (socket(7)); other levels go to the family's ops, and a
+ * family without them answers EOPNOTSUPP, as AF_UNIX does.  Set: an int option needs 4 bytes
  * (EINVAL); buffer sizes are stored doubled and bounded as Linux does;
  * read-only options are ENOPROTOOPT.  Get: the value is cut to the
  * caller's length, which is written back with the full one's size.
@@ -178,13 +178,16 @@ SYSCALL(setsockopt)
 		return err;
 	if (len < 0)
 		err = -EINVAL;
-	else if (level != LINUX_SOL_SOCKET)
+	else if (level != LINUX_SOL_SOCKET && sk->ops->setsockopt == NULL)
 		err = -EOPNOTSUPP;
 	else {
 		memset(val, 0, sizeof(val));
 		if (fw_copy_from_user(t->proc->vm, val, fw_uaddr(a->a[3]),
 		    MIN((size_t)len, sizeof(val))) < 0)
 			err = -EFAULT;
+		else if (level != LINUX_SOL_SOCKET)
+			err = sk->ops->setsockopt(sk, level, name, val,
+			    (size_t)len);
 		else
 			err = sockopt_set_sol(sk, t, name, val, (size_t)len);
 	}
@@ -312,7 +315,7 @@ SYSCALL(getsockopt)
 
 	if ((err = sock_get(t->proc, (int)a->a[0], &f, &sk)) < 0)
 		return err;
-	if (level != LINUX_SOL_SOCKET)
+	if (level != LINUX_SOL_SOCKET && sk->ops->getsockopt == NULL)
 		err = -EOPNOTSUPP;
 	else if (fw_copy_from_user(vm, &ulen, fw_uaddr(a->a[4]),
 	    sizeof(ulen)) < 0)
@@ -321,7 +324,9 @@ SYSCALL(getsockopt)
 		err = -EINVAL;
 	else {
 		memset(val, 0, sizeof(val));
-		err = sockopt_get_sol(sk, name, val, &klen, (size_t)ulen);
+		err = level != LINUX_SOL_SOCKET ?
+		    sk->ops->getsockopt(sk, level, name, val, &klen) :
+		    sockopt_get_sol(sk, name, val, &klen, (size_t)ulen);
 	}
 	if (err == 0) {
 		klen = MIN(klen, (size_t)ulen);
