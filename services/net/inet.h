@@ -46,10 +46,12 @@
 #define SOCKADDR_IN6_LEN	28
 #define INET_EPHEMERAL_LO	32768	/* net.ipv4.ip_local_port_range */
 #define INET_EPHEMERAL_HI	60999
-#define UDP_MAX_V4		65507	/* 65535 less the IPv4 and UDP headers */
+#define UDP_MAX_V4		65507	/* 65535 less IPv4 and UDP headers */
 #define UDP_MAX_V6		65527
 
 extern struct fw_mutex inet_lock;
+
+struct tcp_cb;
 
 struct inet_addr {
 	uint8_t		b[16];
@@ -69,12 +71,13 @@ struct inet_sock {
 	int			 proto;		/* [I] IPPROTO_UDP */
 	uint32_t		 uid;		/* [I] euid, for SO_REUSEPORT */
 	struct inet_addr	 laddr, raddr;	/* [N] */
-	uint16_t		 lport, rport;	/* [N] 0: unbound, unconnected */
+	uint16_t		 lport, rport;	/* [N] 0: none */
 	bool			 connected;	/* [N] */
 	bool			 v6only;	/* [N] */
 	int			 ttl, tos;	/* [N] ttl -1: the default 64 */
 	bool			 recverr, pktinfo;	/* [N] stored */
 	struct inet_sock	*pnext;		/* [N] the port table */
+	struct tcp_cb		*tcp;		/* [I] TCP's, or NULL (UDP) */
 	struct inet_dgram	*qhead, *qtail;	/* [N] */
 	size_t			 qlen, qmem;	/* [N] */
 };
@@ -103,6 +106,11 @@ FW_MUST_CHECK int inet_port_bind_locked(struct inet_sock *s,
 		    const struct inet_addr *a, uint16_t port)
 		    FW_REQUIRES(&inet_lock);
 void	inet_port_unbind_locked(struct inet_sock *s) FW_REQUIRES(&inet_lock);
+/* Adds s as it is (a TCP connection's accepted end shares its port). */
+void	inet_port_link_locked(struct inet_sock *s) FW_REQUIRES(&inet_lock);
+/* Whether s may listen on its port: no other listener overlaps it. */
+bool	inet_port_may_listen_locked(const struct inet_sock *s)
+	    FW_REQUIRES(&inet_lock);
 /* The socket of proto that takes a packet (src,sport) -> (dst,dport). */
 struct inet_sock *inet_port_lookup_locked(int proto,
 		    const struct inet_addr *src, uint16_t sport,
@@ -115,7 +123,14 @@ int	inet_setsockopt(struct sock *sk, int level, int name,
 int	inet_getsockopt(struct sock *sk, int level, int name, uint8_t *val,
 	    size_t *len);
 
-/* udp.c */
+/* udp.c: what UDP shares with TCP. */
+/* bind(2) of an inet socket: lo's addresses or a wildcard, a free port. */
+int	inet_bind(struct sock *sk, struct thread *t, const uint8_t *sa,
+	    size_t len);
+/* The wildcard of sk's family (0.0.0.0 mapped, or ::). */
+void	inet_any(const struct sock *sk, struct inet_addr *a);
+/* Whether t may bind ports below 1024 (euid 0 here). */
+bool	inet_privileged(struct thread *t);
 FW_MUST_CHECK int udp_create(int family, struct thread *t, struct sock **out);
 
 static inline struct inet_sock *

@@ -13,6 +13,7 @@
 #include <fw/random.h>
 #include <fw/string.h>
 #include "inet.h"
+#include "tcp.h"
 
 struct fw_mutex inet_lock;	/* zeroed: unlocked */
 static struct inet_sock *inet_ports FW_GUARDED_BY(&inet_lock);
@@ -35,11 +36,19 @@ inet_overlap(const struct inet_sock *a, const struct inet_sock *b)
 }
 
 static bool
+inet_listening(const struct inet_sock *s)
+{
+	return s->tcp != NULL && s->tcp->state == TCP_LISTEN;
+}
+
+/* a exists; b binds.  TCP shares by SO_REUSEADDR only without a listener. */
+static bool
 inet_may_share(const struct inet_sock *a, const struct inet_sock *b)
 {
 	uint32_t fa = a->sk->flags, fb = b->sk->flags;
 
-	if ((fa & SOCKF_REUSEADDR) && (fb & SOCKF_REUSEADDR))
+	if ((fa & SOCKF_REUSEADDR) && (fb & SOCKF_REUSEADDR) &&
+	    !inet_listening(a) && !inet_listening(b))
 		return true;
 	return (fa & SOCKF_REUSEPORT) && (fb & SOCKF_REUSEPORT) &&
 	    a->uid == b->uid;
@@ -98,6 +107,27 @@ inet_port_bind_locked(struct inet_sock *s, const struct inet_addr *a,
 }
 
 void
+inet_port_link_locked(struct inet_sock *s)
+{
+	s->pnext = inet_ports;
+	inet_ports = s;
+}
+
+bool
+inet_port_may_listen_locked(const struct inet_sock *s)
+{
+	struct inet_sock *e;
+
+	for (e = inet_ports; e != NULL; e = e->pnext)
+		if (e != s && e->proto == s->proto && e->lport == s->lport &&
+		    inet_listening(e) && inet_overlap(e, s) &&
+		    !((e->sk->flags & SOCKF_REUSEPORT) &&
+		    (s->sk->flags & SOCKF_REUSEPORT) && e->uid == s->uid))
+			return false;
+	return true;
+}
+
+void
 inet_port_unbind_locked(struct inet_sock *s)
 {
 	struct inet_sock **pp;
@@ -121,6 +151,9 @@ inet_port_lookup_locked(int proto, const struct inet_addr *src,
 	for (e = inet_ports; e != NULL; e = e->pnext) {
 		if (e->proto != proto || e->lport != dport ||
 		    !inet_covers(e, dst))
+			continue;
+		/* TCP: only connections and listeners take segments. */
+		if (e->tcp != NULL && !e->connected && !inet_listening(e))
 			continue;
 		score = inet_is_any(&e->laddr) ? 0 : 1;
 		if (e->connected) {

@@ -102,9 +102,13 @@ struct sock_ops {
 	long	(*recvmsg)(struct sock *sk, struct sock_msg *m, bool nonblock);
 	/* how is SHUT_RD/WR/RDWR, checked. */
 	int	(*shutdown)(struct sock *sk, int how);
-	/* The own (peer false) or the peer's address: *len bytes. */
+	/*
+	 * The own address (peer 0) or the peer's (1: getpeername, ENOTCONN
+	 * unless connected; 2: for accept, whatever the connection's state):
+	 * *len bytes.
+	 */
 	int	(*getname)(struct sock *sk, uint8_t *addr, size_t *len,
-		    bool peer);
+		    int peer);
 	uint32_t (*poll)(struct sock *sk, struct poll_table *pt);
 	/* FIONREAD (inq) and SIOCOUTQ: bytes, or -errno. */
 	long	(*inq)(struct sock *sk);
@@ -144,10 +148,10 @@ struct sock {
 	struct fw_waitq		 wq;
 	atomic_uint		 gen;		/* [a] bumped on each change */
 	struct pollhead		 ph;
-	atomic_int		 err;		/* [a] SO_ERROR, read-and-clear */
+	atomic_int		 err;		/* [a] SO_ERROR, read once */
 	atomic_uint		 shut;		/* [a] SOCK_*_SHUTDOWN */
 	/* SOL_SOCKET options. */
-	atomic_int		 sndbuf, rcvbuf;	/* [a] as stored (doubled) */
+	atomic_int		 sndbuf, rcvbuf;	/* [a] doubled */
 	atomic_int		 rcvlowat;	/* [a] */
 	atomic_bool		 passcred;	/* [a] */
 	atomic_bool		 listening;	/* [a] SO_ACCEPTCONN */

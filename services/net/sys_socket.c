@@ -3,9 +3,9 @@
  * accept(2), accept4(2), connect(2), getsockname(2), getpeername(2) and
  * shutdown(2): decoding in Linux's order (flags, then the descriptor:
  * EBADF, ENOTSOCK; then the address: EINVAL past 128 bytes, EFAULT), the
- * family doing the rest.  AF_UNIX is whole; AF_INET and AF_INET6 have UDP
- * on lo (inet.h); other families are EAFNOSUPPORT (AF_NETLINK's makes
- * glibc assume IPv4 and IPv6 without asking).
+ * family doing the rest.  AF_UNIX is whole; AF_INET and AF_INET6 have
+ * TCP and UDP on lo (inet.h, tcp.h); other families are EAFNOSUPPORT
+ * (AF_NETLINK's makes glibc assume IPv4 and IPv6 without asking).
  * Locks: none of their own.
  */
 #include <fw/errno.h>
@@ -18,6 +18,7 @@
 #include <svc/vfs.h>
 #include <uapi/fcntl.h>
 #include "inet.h"
+#include "tcp.h"
 #include "net.h"
 
 #define SOCK_TYPE_MAX	11	/* SOCK_PACKET + 1 */
@@ -88,10 +89,7 @@ sock_type(uint64_t arg, unsigned int *flags)
 	return type;
 }
 
-/*
- * inet_create(): UDP only so far.  A stream socket is EPROTONOSUPPORT
- * until TCP exists; raw and packet types likewise.
- */
+/* inet_create(): TCP and UDP; raw and packet types are not built. */
 static int
 inet_create(int family, int type, int protocol, struct thread *t,
     struct sock **out)
@@ -102,7 +100,9 @@ inet_create(int family, int type, int protocol, struct thread *t,
 			return -EPROTONOSUPPORT;
 		return udp_create(family, t, out);
 	case LINUX_SOCK_STREAM:
-		return -EPROTONOSUPPORT;
+		if (protocol != 0 && protocol != LINUX_IPPROTO_TCP)
+			return -EPROTONOSUPPORT;
+		return tcp_create(family, t, out);
 	case LINUX_SOCK_SEQPACKET:
 	case LINUX_SOCK_RDM:
 		return -ESOCKTNOSUPPORT;
@@ -297,9 +297,9 @@ do_accept(struct thread *t, const struct syscall_args *a, uint64_t flags)
 	}
 	sock_unref(nsk);
 	if (a->a[1] != 0) {
-		/* The name goes out before the descriptor exists, as Linux's. */
+		/* The name goes out before the descriptor exists. */
 		len = 0;
-		if ((err = nsk->ops->getname(nsk, addr, &len, true)) < 0 &&
+		if ((err = nsk->ops->getname(nsk, addr, &len, 2)) < 0 &&
 		    err != -ENOTCONN) {
 			file_unref(nf);
 			return err;
@@ -328,7 +328,7 @@ SYSCALL(accept4)
 }
 
 static long
-do_getname(struct thread *t, const struct syscall_args *a, bool peer)
+do_getname(struct thread *t, const struct syscall_args *a, int peer)
 {
 	uint8_t addr[LINUX_SOCKADDR_MAX];
 	struct file *f;
@@ -347,12 +347,12 @@ do_getname(struct thread *t, const struct syscall_args *a, bool peer)
 
 SYSCALL(getsockname)
 {
-	return do_getname(t, a, false);
+	return do_getname(t, a, 0);
 }
 
 SYSCALL(getpeername)
 {
-	return do_getname(t, a, true);
+	return do_getname(t, a, 1);
 }
 
 SYSCALL(shutdown)

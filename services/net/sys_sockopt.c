@@ -1,10 +1,11 @@
 /*
  * services/net/sys_sockopt.c: setsockopt(2) and getsockopt(2) at
  * SOL_SOCKET (socket(7)); other levels go to the family's ops, and a
- * family without them answers EOPNOTSUPP, as AF_UNIX does.  Set: an int option needs 4 bytes
- * (EINVAL); buffer sizes are stored doubled and bounded as Linux does;
- * read-only options are ENOPROTOOPT.  Get: the value is cut to the
- * caller's length, which is written back with the full one's size.
+ * family without them answers EOPNOTSUPP, as AF_UNIX does.  Set: an int
+ * option needs 4 bytes (EINVAL); buffer sizes are stored doubled and
+ * bounded as Linux does; read-only options are ENOPROTOOPT.  Get: the
+ * value is cut to the caller's length, which is written back with the
+ * full one's size.
  * Privileged settings (the FORCE sizes, SO_MARK, priorities above 6)
  * need euid 0 here (CAP_NET_ADMIN).
  * Locks: sk->lock for the options not kept atomic.
@@ -287,7 +288,7 @@ sockopt_get_sol(struct sock *sk, int name, uint8_t *val, size_t *len,
 		*len = sizeof(cred);
 		return 0;
 	case LINUX_SO_PEERNAME:
-		if (sk->ops->getname(sk, val, len, true) < 0)
+		if (sk->ops->getname(sk, val, len, 1) < 0)
 			return -ENOTCONN;
 		/* Linux: a buffer larger than the name is EINVAL. */
 		return *len < ulen ? -EINVAL : 0;

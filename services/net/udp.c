@@ -26,8 +26,8 @@
 /* What a queued datagram costs its receiver beyond its bytes. */
 #define UDP_DGRAM_OVERHEAD	768
 
-static bool
-udp_privileged(struct thread *t)
+bool
+inet_privileged(struct thread *t)
 {
 	bool r;
 
@@ -37,17 +37,16 @@ udp_privileged(struct thread *t)
 	return r;
 }
 
-/* The wildcard of the socket's family. */
-static void
-udp_any(const struct sock *sk, struct inet_addr *a)
+void
+inet_any(const struct sock *sk, struct inet_addr *a)
 {
 	memset(a, 0, sizeof(*a));
 	if (sk->family == LINUX_AF_INET)
 		a->b[10] = a->b[11] = 0xff;
 }
 
-static int
-udp_bind(struct sock *sk, struct thread *t, const uint8_t *sa, size_t len)
+int
+inet_bind(struct sock *sk, struct thread *t, const uint8_t *sa, size_t len)
 {
 	struct inet_sock *s = inet_of(sk);
 	struct inet_addr a;
@@ -61,14 +60,14 @@ udp_bind(struct sock *sk, struct thread *t, const uint8_t *sa, size_t len)
 		    sa[4] | sa[5] | sa[6] | sa[7])
 			return sk->family == LINUX_AF_INET6 &&
 			    err == -EAFNOSUPPORT ? -EINVAL : err;
-		udp_any(sk, &a);
+		inet_any(sk, &a);
 		port = (uint16_t)(sa[2] << 8 | sa[3]);
 	}
 	if (sk->family == LINUX_AF_INET6 && inet_is_v4(&a) && s->v6only)
 		return -EINVAL;
 	if (!inet_is_any(&a) && !inet_is_local(&a))
 		return -EADDRNOTAVAIL;
-	if (port != 0 && port < 1024 && !udp_privileged(t))
+	if (port != 0 && port < 1024 && !inet_privileged(t))
 		return -EACCES;
 	fw_mutex_lock(&inet_lock);
 	err = s->lport != 0 ? -EINVAL : inet_port_bind_locked(s, &a, port);
@@ -84,7 +83,7 @@ udp_autobind_locked(struct inet_sock *s) FW_REQUIRES(&inet_lock)
 
 	if (s->lport != 0)
 		return 0;
-	udp_any(s->sk, &any);
+	inet_any(s->sk, &any);
 	return inet_port_bind_locked(s, &any, 0) < 0 ? -EAGAIN : 0;
 }
 
@@ -215,7 +214,7 @@ udp_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 	}
 	if (r->qmem + d->charge > (size_t)atomic_load(&r->sk->rcvbuf) &&
 	    r->qhead != NULL)
-		goto out;			/* dropped, as a full rcvbuf does */
+		goto out;		/* dropped, as a full rcvbuf does */
 	if (r->qtail != NULL)
 		r->qtail->next = d;
 	else
@@ -340,7 +339,7 @@ udp_shutdown(struct sock *sk, int how)
 }
 
 static int
-udp_getname(struct sock *sk, uint8_t *sa, size_t *len, bool peer)
+udp_getname(struct sock *sk, uint8_t *sa, size_t *len, int peer)
 {
 	struct inet_sock *s = inet_of(sk);
 	struct inet_addr any;
@@ -352,7 +351,7 @@ udp_getname(struct sock *sk, uint8_t *sa, size_t *len, bool peer)
 	else if (peer)
 		*len = inet_addr_out(sk->family, &s->raddr, s->rport, sa);
 	else if (s->lport == 0) {
-		udp_any(sk, &any);
+		inet_any(sk, &any);
 		*len = inet_addr_out(sk->family, &any, 0, sa);
 	} else
 		*len = inet_addr_out(sk->family, &s->laddr, s->lport, sa);
@@ -414,7 +413,7 @@ udp_accept(struct sock *sk, bool nonblock, struct sock **out)
 }
 
 static const struct sock_ops udp_ops = {
-	.bind = udp_bind,
+	.bind = inet_bind,
 	.connect = udp_connect,
 	.listen = udp_listen,
 	.accept = udp_accept,

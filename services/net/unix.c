@@ -302,7 +302,7 @@ unix_find(struct thread *t, const uint8_t *sa, size_t len,
 }
 
 int
-unix_getname(struct sock *sk, uint8_t *sa, size_t *len, bool peer)
+unix_getname(struct sock *sk, uint8_t *sa, size_t *len, int peer)
 {
 	struct unix_sock *u = unix_of(sk);
 	struct unix_addr *a;
@@ -418,7 +418,7 @@ unix_release_sock(struct unix_sock *u, bool embryo)
 	peer = u->peer;
 	u->peer = NULL;
 	if (peer != NULL && sk->type != LINUX_SOCK_DGRAM) {
-		/* The other end sees end of file, or a reset if data was lost. */
+		/* The other end sees end of file, or a reset: data lost. */
 		atomic_store(&peer->sk->shut,
 		    SOCK_RCV_SHUTDOWN | SOCK_SEND_SHUTDOWN);
 		if (unread || embryo)

@@ -115,7 +115,7 @@ udgram_wait_room_locked(struct unix_sock *u, struct unix_sock *other,
 			if (u->peer == other) {
 				u->peer = NULL;
 				u->state = UNIX_UNCONNECTED;
-				unix_unref(other);	/* u's; the caller has one */
+				unix_unref(other);	/* u's */
 				return -ECONNREFUSED;
 			}
 			return -ECONNREFUSED;

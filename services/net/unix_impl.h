@@ -44,11 +44,11 @@ struct unix_addr {
 struct unix_skb {
 	struct unix_skb		*next;			/* [U] */
 	struct unix_sock	*from;			/* [U] counted */
-	struct unix_addr	*addr;			/* [I] sender's, or NULL */
+	struct unix_addr	*addr;		/* [I] sender's, or NULL */
 	struct scm		*scm;			/* [U] or NULL */
 	struct linux_ucred	 cred;			/* [I] sender's */
 	size_t			 charge;		/* [I] on from->wmem */
-	size_t			 len, off;		/* [U] off: read (stream) */
+	size_t			 len, off;	/* [U] off: read (stream) */
 	uint8_t			 data[];
 };
 
@@ -69,7 +69,7 @@ struct unix_sock {
 	struct unix_sock	*ahead, *atail, *anext;	/* [U] accept queue */
 	size_t			 alen;		/* [U] */
 	int			 backlog;	/* [U] */
-	size_t			 wmem;		/* [U] own bytes queued at peers */
+	size_t			 wmem;		/* [U] own bytes at peers */
 	struct linux_ucred	 peercred;	/* [U] SO_PEERCRED */
 	bool			 has_peercred;	/* [U] */
 	/* Serialises readers, so a queue's head stays put while copied. */
@@ -144,10 +144,10 @@ void			 unix_gc(void) FW_EXCLUDES(&unix_lock);
 extern const struct sock_ops unix_stream_ops;
 extern const struct sock_ops unix_dgram_ops;
 /* unix.c: the calls both share. */
-int		unix_bind(struct sock *sk, struct thread *t, const uint8_t *addr,
-		    size_t len);
+int		unix_bind(struct sock *sk, struct thread *t,
+		    const uint8_t *addr, size_t len);
 int		unix_getname(struct sock *sk, uint8_t *addr, size_t *len,
-		    bool peer);
+		    int peer);
 int		unix_peercred(struct sock *sk, struct linux_ucred *out);
 long		unix_inq(struct sock *sk);
 long		unix_outq(struct sock *sk);
@@ -168,6 +168,7 @@ long		unix_dgram_recv(struct sock *sk, struct sock_msg *m,
 uint32_t	unix_dgram_poll(struct sock *sk, struct poll_table *pt);
 int		unix_shutdown(struct sock *sk, int how);
 /* The message's credentials: explicit SCM_CREDENTIALS, or the sender's. */
-void		unix_msg_cred(const struct sock_msg *m, struct linux_ucred *out);
+void		unix_msg_cred(const struct sock_msg *m,
+		    struct linux_ucred *out);
 
 #endif

@@ -269,11 +269,11 @@ ustream_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 		skb->charge = n + UNIX_SKB_OVERHEAD;
 		skb->from = unix_ref(u);
 		u->wmem += skb->charge;
-		skb->scm = m->scm;		/* rights ride the first chunk */
+		skb->scm = m->scm;	/* rights ride the first chunk */
 		m->scm = NULL;
 		if (u->peer == NULL || u->peer->dead ||
 		    (atomic_load(&u->peer->sk->shut) & SOCK_RCV_SHUTDOWN)) {
-			unix_bury(skb->scm);	/* never queued: not in flight */
+			unix_bury(skb->scm);	/* never queued */
 			skb->scm = NULL;
 			unix_skb_free(skb);
 			err = -EPIPE;

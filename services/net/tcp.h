@@ -1,0 +1,178 @@
+/*
+ * services/net/tcp.h: TCP (RFC 9293) as the services' stack runs it: one
+ * control block per connection or listener, driven by segments handed in
+ * (tcp_input()), by the socket calls (tcp_sock.c) and by its deadlines
+ * (tcp_timer.c), and sending through tcp_xmit(), which for now hands each
+ * segment to lo's queue (lo.c): parsed, not encoded, no checksums.
+ *
+ * Follows Linux where it differs from the RFC minimum: RTO 1 s initial,
+ * 200 ms floor, 120 s cap, doubling; 6 SYN and 15 data retransmissions;
+ * TIME_WAIT 60 s; a listener's accept queue full at backlog + 1, where the
+ * handshake's last ACK is dropped (the SYN-ACK is resent); RFC 5961's
+ * challenge ACKs for a RST or SYN that is in the window but not exact.
+ * Congestion control is NewReno's slow start, avoidance and fast
+ * retransmit.  Not yet: out-of-order reassembly (such segments are
+ * dropped and ACKed again), delayed ACKs (every segment is ACKed at
+ * once), SACK, timestamps, keepalive probes, urgent data.
+ *
+ * Locks used to protect fields in this file:
+ *	N	inet_lock (inet.h): every control block, lo's queue
+ *	I	immutable after creation
+ */
+#ifndef NET_TCP_H
+#define NET_TCP_H
+
+#include "inet.h"
+
+/* Linux's state numbers (TCP_INFO, /proc/net/tcp). */
+enum tcp_state {
+	TCP_ESTABLISHED = 1, TCP_SYN_SENT, TCP_SYN_RECV, TCP_FIN_WAIT1,
+	TCP_FIN_WAIT2, TCP_TIME_WAIT, TCP_CLOSE, TCP_CLOSE_WAIT,
+	TCP_LAST_ACK, TCP_LISTEN, TCP_CLOSING
+};
+
+/* The socket's side of a connect (Linux's SS_*). */
+enum tcp_ss { TCP_SS_UNCONNECTED, TCP_SS_CONNECTING, TCP_SS_CONNECTED };
+
+#define TCP_FIN		0x01
+#define TCP_SYN		0x02
+#define TCP_RST		0x04
+#define TCP_PSH		0x08
+#define TCP_ACK		0x10
+
+#define TCP_MSS_LO	65483		/* lo's MTU 65536 less headers */
+#define TCP_MSS_DEFAULT	536
+#define TCP_BUF		((size_t)256 * 1024)	/* each ring, autotuned-like */
+
+/* A segment as it travels: headers parsed, payload referenced. */
+struct tcp_seg {
+	struct inet_addr	 src, dst;
+	uint16_t		 sport, dport;
+	uint32_t		 seq, ack;
+	uint8_t			 flags;
+	uint16_t		 wnd;		/* as on the wire, unscaled */
+	uint16_t		 mss;		/* SYN option, 0: none */
+	int8_t			 wscale;	/* SYN option, -1: none */
+	const uint8_t		*data;
+	size_t			 len;
+};
+
+struct tcp_cb {
+	struct inet_sock	*is;		/* [I] */
+	struct tcp_cb		*lnext;		/* [N] every control block */
+	/* A listener's connections; a child's listener. */
+	struct tcp_cb		*parent;	/* [N] SYN_RECV or unaccepted */
+	struct tcp_cb		*ahead, *atail, *anext;	/* [N] accept queue */
+	/* The rings: sbuf holds snd_una's byte at shead and slen bytes;
+	 * rbuf holds rlen bytes in order at rhead, up to rcv_nxt. */
+	uint8_t			*sbuf, *rbuf;	/* [N] TCP_BUF bytes each */
+	size_t			 shead, slen;	/* [N] */
+	size_t			 rhead, rlen;	/* [N] */
+	struct fw_mutex		 txlock, rxlock;	/* senders, readers */
+	/* Deadlines (monotonic ns, 0: off) and the RTT estimate. */
+	uint64_t		 t_rto, t_wait, t_persist;	/* [N] */
+	uint64_t		 rto, srtt, rttvar;		/* [N] ns */
+	uint64_t		 rtt_start;	/* [N] */
+	enum tcp_state		 state;		/* [N] */
+	enum tcp_ss		 ss;		/* [N] */
+	/* Sequence space. */
+	uint32_t		 iss, snd_una;	/* [N] */
+	uint32_t		 snd_nxt, snd_max;	/* [N] */
+	uint32_t		 snd_wnd, snd_wl1, snd_wl2;	/* [N] */
+	uint32_t		 fin_seq;	/* [N] once sent */
+	uint32_t		 irs, rcv_nxt;	/* [N] */
+	uint32_t		 rcv_wup;	/* [N] window last advertised */
+	uint32_t		 mss;		/* [N] */
+	uint32_t		 rtt_seq;	/* [N] */
+	unsigned int		 retries;	/* [N] */
+	/* NewReno. */
+	uint32_t		 cwnd, ssthresh;	/* [N] bytes */
+	uint32_t		 recover;	/* [N] */
+	unsigned int		 dupacks;	/* [N] */
+	unsigned int		 alen, synlen;	/* [N] */
+	int			 backlog;	/* [N] */
+	int			 keepidle, keepintvl, keepcnt;	/* [N] stored */
+	uint8_t			 snd_wscale;	/* [N] the peer's shift */
+	uint8_t			 rcv_wscale;	/* [N] our shift */
+	bool			 orphan;	/* [N] no file will free it */
+	bool			 hashed;	/* [N] in the port table */
+	bool			 fin_queued;	/* [N] FIN after the data */
+	bool			 fin_sent;	/* [N] */
+	bool			 fin_rcvd;	/* [N] */
+	bool			 rtt_on;	/* [N] */
+	bool			 recovery;	/* [N] */
+	bool			 nodelay, cork;	/* [N] options */
+};
+
+static inline struct tcp_cb *
+tcp_of(struct sock *sk)
+{
+	return inet_of(sk)->tcp;
+}
+
+/* Sequence arithmetic, modulo 2^32. */
+static inline bool
+tcp_lt(uint32_t a, uint32_t b)
+{
+	return (int32_t)(a - b) < 0;
+}
+
+static inline bool
+tcp_le(uint32_t a, uint32_t b)
+{
+	return (int32_t)(a - b) <= 0;
+}
+
+/* tcp_cb.c: control blocks. */
+/* A fresh block for is (CLOSE, buffers allocated): NULL without memory. */
+struct tcp_cb	*tcp_cb_new(struct inet_sock *is) FW_REQUIRES(&inet_lock);
+/* Enters state; CLOSE unhashes the block and frees an orphan. */
+void		 tcp_set_state(struct tcp_cb *cb, enum tcp_state state)
+		    FW_REQUIRES(&inet_lock);
+/* Ends the connection with an error (-errno, or 0) and wakes everyone. */
+void		 tcp_done(struct tcp_cb *cb, int err) FW_REQUIRES(&inet_lock);
+/* The receive window we may offer now (bytes). */
+uint32_t	 tcp_rcv_window(const struct tcp_cb *cb);
+/* Frees a block and its socket (an orphan's, or an unaccepted child's). */
+void		 tcp_cb_free(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
+extern struct tcp_cb *tcp_all;
+
+/* tcp_out.c: sending. */
+/* Sends what the windows, Nagle and the FIN allow. */
+void		 tcp_output(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
+/* A bare segment of cb's connection: ACK, RST, SYN, SYN-ACK, FIN. */
+void		 tcp_send_ctl(struct tcp_cb *cb, uint8_t flags, uint32_t seq)
+		    FW_REQUIRES(&inet_lock);
+/* A reset answering seg when no connection takes it (RFC 9293 3.10.7.1). */
+void		 tcp_send_reset(const struct tcp_seg *seg)
+		    FW_REQUIRES(&inet_lock);
+/* Goes back to snd_una (the RTO): everything in flight is resent. */
+void		 tcp_retransmit(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
+void		 tcp_arm_rto(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
+
+/* Resends one segment from snd_una (fast retransmit, partial ACK). */
+void		 tcp_resend_una(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
+
+/* tcp_in.c: a segment arrives. */
+void		 tcp_input(const struct tcp_seg *seg) FW_REQUIRES(&inet_lock);
+
+/* tcp_timer.c: the deadlines, served by a kernel task. */
+/* Tells the task a deadline moved (starting it on first use). */
+void		 tcp_timer_kick(void) FW_REQUIRES(&inet_lock);
+
+/* lo.c: the loopback interface's queue of segments. */
+/* Queues a copy of seg for delivery: dropped without memory. */
+void		 lo_xmit(const struct tcp_seg *seg) FW_REQUIRES(&inet_lock);
+/* Delivers what is queued, and what that queues, until none is left. */
+void		 lo_drain(void) FW_REQUIRES(&inet_lock);
+
+/* tcp_sock.c */
+FW_MUST_CHECK int tcp_create(int family, struct thread *t, struct sock **out);
+/*
+ * A child of listener l for a SYN (its addresses, hashed, parent set),
+ * with the listener's options: NULL without memory.
+ */
+struct tcp_cb	*tcp_child_new(struct tcp_cb *l, const struct tcp_seg *seg)
+		    FW_REQUIRES(&inet_lock);
+
+#endif

@@ -1,0 +1,212 @@
+/*
+ * services/net/tcp_out.c: what TCP sends (tcp.h).  tcp_output() sends
+ * queued data while the peer's window and the congestion window allow,
+ * holding back a short segment while data is unacknowledged (Nagle,
+ * unless TCP_NODELAY) or corked, then the FIN once all data has gone.
+ * A zero window arms the persist timer.  Segments go to lo (lo_xmit()),
+ * the only interface yet.
+ * Locks: inet_lock.
+ */
+#include <fw/alloc.h>
+#include <fw/string.h>
+#include <fw/timer.h>
+#include <svc/lib.h>
+#include "tcp.h"
+
+/* The window we advertise, scaled for the wire. */
+static uint16_t
+tcp_wire_window(struct tcp_cb *cb, bool syn)
+{
+	uint32_t w = tcp_rcv_window(cb);
+
+	cb->rcv_wup = cb->rcv_nxt + w;
+	if (syn)
+		return (uint16_t)MIN(w, 65535U);	/* a SYN's: unscaled */
+	return (uint16_t)MIN(w >> cb->rcv_wscale, 65535U);
+}
+
+static void
+tcp_seg_init(struct tcp_cb *cb, struct tcp_seg *s, uint8_t flags,
+    uint32_t seq) FW_REQUIRES(&inet_lock)
+{
+	struct inet_sock *is = cb->is;
+
+	memset(s, 0, sizeof(*s));
+	s->src = is->laddr;
+	s->dst = is->raddr;
+	s->sport = is->lport;
+	s->dport = is->rport;
+	s->seq = seq;
+	s->flags = flags;
+	s->wscale = -1;
+	if (flags & TCP_ACK)
+		s->ack = cb->rcv_nxt;
+	s->wnd = tcp_wire_window(cb, (flags & TCP_SYN) != 0);
+	if (flags & TCP_SYN) {
+		s->mss = TCP_MSS_LO;
+		s->wscale = (int8_t)cb->rcv_wscale;
+	}
+}
+
+void
+tcp_send_ctl(struct tcp_cb *cb, uint8_t flags, uint32_t seq)
+{
+	struct tcp_seg s;
+
+	tcp_seg_init(cb, &s, flags, seq);
+	lo_xmit(&s);
+}
+
+void
+tcp_send_reset(const struct tcp_seg *in)
+{
+	struct tcp_seg s;
+
+	if (in->flags & TCP_RST)
+		return;
+	memset(&s, 0, sizeof(s));
+	s.src = in->dst;
+	s.dst = in->src;
+	s.sport = in->dport;
+	s.dport = in->sport;
+	s.wscale = -1;
+	if (in->flags & TCP_ACK) {
+		s.seq = in->ack;
+		s.flags = TCP_RST;
+	} else {
+		s.ack = in->seq + (uint32_t)in->len +
+		    ((in->flags & TCP_SYN) ? 1 : 0) +
+		    ((in->flags & TCP_FIN) ? 1 : 0);
+		s.flags = TCP_RST | TCP_ACK;
+	}
+	lo_xmit(&s);
+}
+
+void
+tcp_arm_rto(struct tcp_cb *cb)
+{
+	cb->t_rto = fw_clock_monotonic() + cb->rto;
+	tcp_timer_kick();
+}
+
+/* Sends len bytes of the ring from sequence seq (within snd_una..). */
+static void
+tcp_send_data(struct tcp_cb *cb, uint32_t seq, size_t len, bool psh)
+    FW_REQUIRES(&inet_lock)
+{
+	size_t off = (cb->shead + (seq - cb->snd_una)) % TCP_BUF;
+	size_t first = MIN(len, TCP_BUF - off);
+	struct tcp_seg s;
+	uint8_t *tmp = NULL;
+
+	tcp_seg_init(cb, &s, TCP_ACK | (psh ? TCP_PSH : 0), seq);
+	if (first == len)
+		s.data = cb->sbuf + off;
+	else {
+		/* Wrapped: lo copies anyway, so join the two parts. */
+		if ((tmp = fw_alloc(len)) == NULL)
+			return;		/* as if lost: the RTO resends it */
+		memcpy(tmp, cb->sbuf + off, first);
+		memcpy(tmp + first, cb->sbuf, len - first);
+		s.data = tmp;
+	}
+	s.len = len;
+	lo_xmit(&s);
+	fw_free(tmp);
+}
+
+void
+tcp_output(struct tcp_cb *cb)
+{
+	uint32_t wnd, flight, inflight_data, usable;
+	size_t unsent, n;
+
+	if (cb->state != TCP_ESTABLISHED && cb->state != TCP_CLOSE_WAIT &&
+	    cb->state != TCP_FIN_WAIT1 && cb->state != TCP_CLOSING &&
+	    cb->state != TCP_LAST_ACK)
+		return;
+	for (;;) {
+		flight = cb->snd_nxt - cb->snd_una;
+		inflight_data = flight - (cb->fin_sent &&
+		    tcp_lt(cb->fin_seq, cb->snd_nxt) ? 1 : 0);
+		unsent = cb->slen > inflight_data ? cb->slen - inflight_data :
+		    0;
+		if (unsent == 0 || cb->fin_sent)
+			break;
+		wnd = MIN(cb->snd_wnd, cb->cwnd);
+		usable = wnd > flight ? wnd - flight : 0;
+		n = MIN(unsent, (size_t)usable);
+		n = MIN(n, (size_t)cb->mss);
+		if (n == 0) {
+			if (cb->snd_wnd == 0 && cb->t_persist == 0 &&
+			    flight == 0) {
+				cb->t_persist = fw_clock_monotonic() + cb->rto;
+				tcp_timer_kick();
+			}
+			break;
+		}
+		/* Nagle, and TCP_CORK: no short segment while data flies. */
+		if (n < cb->mss && n == unsent &&
+		    ((!cb->nodelay && flight > 0) || cb->cork))
+			break;
+		tcp_send_data(cb, cb->snd_nxt, n, n == unsent);
+		if (!cb->rtt_on) {
+			cb->rtt_on = true;
+			cb->rtt_seq = cb->snd_nxt;
+			cb->rtt_start = fw_clock_monotonic();
+		}
+		cb->snd_nxt += (uint32_t)n;
+		if (tcp_lt(cb->snd_max, cb->snd_nxt))
+			cb->snd_max = cb->snd_nxt;
+		if (cb->t_rto == 0)
+			tcp_arm_rto(cb);
+	}
+	if (cb->fin_queued && !cb->fin_sent &&
+	    cb->snd_nxt - cb->snd_una == cb->slen) {
+		cb->fin_seq = cb->snd_nxt;
+		cb->fin_sent = true;
+		tcp_send_ctl(cb, TCP_FIN | TCP_ACK, cb->snd_nxt);
+		cb->snd_nxt++;
+		if (tcp_lt(cb->snd_max, cb->snd_nxt))
+			cb->snd_max = cb->snd_nxt;
+		if (cb->state == TCP_ESTABLISHED)
+			tcp_set_state(cb, TCP_FIN_WAIT1);
+		else if (cb->state == TCP_CLOSE_WAIT)
+			tcp_set_state(cb, TCP_LAST_ACK);
+		if (cb->t_rto == 0)
+			tcp_arm_rto(cb);
+	}
+}
+
+void
+tcp_retransmit(struct tcp_cb *cb)
+{
+	switch (cb->state) {
+	case TCP_SYN_SENT:
+		tcp_send_ctl(cb, TCP_SYN, cb->iss);
+		break;
+	case TCP_SYN_RECV:
+		tcp_send_ctl(cb, TCP_SYN | TCP_ACK, cb->iss);
+		break;
+	default:
+		/* Go back to the oldest unacknowledged byte. */
+		cb->snd_nxt = cb->snd_una;
+		/* An unacknowledged FIN goes again after the data; the
+		 * state it moved to stays. */
+		if (cb->fin_sent && tcp_le(cb->snd_una, cb->fin_seq))
+			cb->fin_sent = false;
+		cb->rtt_on = false;		/* Karn */
+		tcp_output(cb);
+	}
+}
+
+void
+tcp_resend_una(struct tcp_cb *cb)
+{
+	size_t n = MIN(cb->slen, (size_t)cb->mss);
+
+	if (n > 0)
+		tcp_send_data(cb, cb->snd_una, n, n == cb->slen);
+	else if (cb->fin_sent)
+		tcp_send_ctl(cb, TCP_FIN | TCP_ACK, cb->fin_seq);
+}

@@ -1,0 +1,145 @@
+/*
+ * services/net/tcp_timer.c: TCP's deadlines, served by one kernel task
+ * started on first use: it sleeps until the earliest armed deadline (or a
+ * kick: tcp_timer_kick() says one moved), then, under inet_lock, fires
+ * what is due.  The retransmission timer resends from snd_una with the
+ * RTO doubled (120 s at most) and gives up after 6 SYNs (ETIMEDOUT), 5
+ * SYN-ACKs (the child goes) or 15 data retransmissions; the persist
+ * timer probes a zero window with an out-of-window ACK, which the peer
+ * answers with its window; TIME_WAIT and an orphan's FIN_WAIT2 end.
+ * Locks: inet_lock; the task's queue.
+ */
+#include <fw/errno.h>
+#include <fw/log.h>
+#include <fw/task.h>
+#include <fw/timer.h>
+#include <fw/waitq.h>
+#include <stdatomic.h>
+#include <svc/lib.h>
+#include "tcp.h"
+
+#define TCP_RTO_MAX		120000000000ULL
+#define TCP_SYN_RETRIES		6
+#define TCP_SYNACK_RETRIES	5
+#define TCP_RETRIES2		15
+
+static struct fw_waitq tcp_timer_wq;
+static atomic_uint tcp_timer_gen;
+static bool tcp_timer_started FW_GUARDED_BY(&inet_lock);
+
+static void
+tcp_rto_fire(struct tcp_cb *cb) FW_REQUIRES(&inet_lock)
+{
+	uint32_t flight = cb->snd_max - cb->snd_una;
+	struct tcp_cb *l = cb->parent;
+
+	cb->retries++;
+	if (cb->state == TCP_SYN_RECV && cb->retries > TCP_SYNACK_RETRIES) {
+		if (l != NULL)
+			l->synlen--;
+		cb->parent = NULL;
+		cb->orphan = true;
+		tcp_set_state(cb, TCP_CLOSE);		/* frees cb */
+		return;
+	}
+	if (cb->retries > (cb->state == TCP_SYN_SENT ? TCP_SYN_RETRIES :
+	    TCP_RETRIES2)) {
+		tcp_done(cb, -ETIMEDOUT);		/* may free cb */
+		return;
+	}
+	cb->ssthresh = MAX(flight / 2, 2 * cb->mss);
+	cb->cwnd = cb->mss;
+	cb->recovery = false;
+	cb->dupacks = 0;
+	cb->rto = MIN(cb->rto * 2, TCP_RTO_MAX);
+	tcp_retransmit(cb);
+	tcp_arm_rto(cb);
+}
+
+static void
+tcp_persist_fire(struct tcp_cb *cb) FW_REQUIRES(&inet_lock)
+{
+	tcp_send_ctl(cb, TCP_ACK, cb->snd_una - 1);
+	cb->rto = MIN(cb->rto * 2, TCP_RTO_MAX);
+	cb->t_persist = fw_clock_monotonic() + cb->rto;
+}
+
+/* Fires one due deadline: whether it did (the list may have changed). */
+static bool
+tcp_fire_one(uint64_t now, uint64_t *next) FW_REQUIRES(&inet_lock)
+{
+	struct tcp_cb *cb;
+
+	for (cb = tcp_all; cb != NULL; cb = cb->lnext) {
+		if (cb->t_rto != 0 && cb->t_rto <= now) {
+			cb->t_rto = 0;
+			tcp_rto_fire(cb);
+			return true;
+		}
+		if (cb->t_persist != 0 && cb->t_persist <= now) {
+			cb->t_persist = 0;
+			tcp_persist_fire(cb);
+			return true;
+		}
+		if (cb->t_wait != 0 && cb->t_wait <= now) {
+			cb->t_wait = 0;
+			if (cb->state == TCP_TIME_WAIT ||
+			    cb->state == TCP_FIN_WAIT2)
+				tcp_set_state(cb, TCP_CLOSE);	/* may free */
+			return true;
+		}
+		if (cb->t_rto != 0)
+			*next = MIN(*next, cb->t_rto);
+		if (cb->t_persist != 0)
+			*next = MIN(*next, cb->t_persist);
+		if (cb->t_wait != 0)
+			*next = MIN(*next, cb->t_wait);
+	}
+	return false;
+}
+
+struct tcp_timer_cond {
+	unsigned int	seen;
+};
+
+static bool
+tcp_timer_kicked(void *arg)
+{
+	struct tcp_timer_cond *c = arg;
+
+	return atomic_load(&tcp_timer_gen) != c->seen;
+}
+
+static void
+tcp_timer_task(void *arg)
+{
+	struct tcp_timer_cond c;
+	uint64_t next;
+
+	for (;;) {
+		fw_mutex_lock(&inet_lock);
+		do
+			next = FW_NO_DEADLINE;
+		while (tcp_fire_one(fw_clock_monotonic(), &next));
+		lo_drain();
+		c.seen = atomic_load(&tcp_timer_gen);
+		fw_mutex_unlock(&inet_lock);
+		if (fw_waitq_wait(&tcp_timer_wq, tcp_timer_kicked, &c, next,
+		    false) < 0)
+			continue;		/* the deadline */
+	}
+}
+
+void
+tcp_timer_kick(void)
+{
+	if (!tcp_timer_started) {
+		if (fw_task_spawn(tcp_timer_task, NULL, NULL) < 0) {
+			fw_log(FW_LOG_WARN, "tcp: no timer task\n");
+			return;
+		}
+		tcp_timer_started = true;
+	}
+	atomic_fetch_add(&tcp_timer_gen, 1);
+	fw_waitq_wake_all(&tcp_timer_wq);
+}

@@ -1,0 +1,83 @@
+/* A megabyte through a TCP echo server in another process, both directions at
+ * once, ended by shutdown(SHUT_WR): every byte back in order, then end of file;
+ * SO_REUSEADDR lets a new listener take the port its closed connections still
+ * hold (TIME_WAIT), which without it is EADDRINUSE. */
+#include "guest.h"
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+#define TOTAL (1 << 20)
+
+int main(void)
+{
+    struct sockaddr_in a = { .sin_family = AF_INET };
+    socklen_t len = sizeof a;
+    int one = 1;
+
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    int l = CHECK_OK(socket(AF_INET, SOCK_STREAM, 0));
+    CHECK_OK(setsockopt(l, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one));
+    CHECK_OK(bind(l, (struct sockaddr *)&a, sizeof a));
+    CHECK_OK(listen(l, 1));
+    CHECK_OK(getsockname(l, (struct sockaddr *)&a, &len));
+    pid_t pid = CHECK_OK(fork());
+    if (pid == 0) {
+        int s = accept(l, NULL, NULL);
+        static char b[8192];
+        ssize_t n;
+        while ((n = read(s, b, sizeof b)) > 0)
+            for (ssize_t off = 0; off < n;) {
+                ssize_t w = write(s, b + off, n - off);
+                if (w <= 0)
+                    _exit(2);
+                off += w;
+            }
+        _exit(n == 0 ? 0 : 1);
+    }
+    int c = CHECK_OK(socket(AF_INET, SOCK_STREAM, 0));
+    CHECK_OK(connect(c, (struct sockaddr *)&a, sizeof a));
+    static unsigned char out[TOTAL], in[TOTAL];
+    for (int i = 0; i < TOTAL; i++)
+        out[i] = (unsigned char)(i * 7 + (i >> 9));
+    size_t sent = 0, got = 0;
+    CHECK_OK(fcntl(c, F_SETFL, O_NONBLOCK));
+    while (got < TOTAL) {
+        struct pollfd p = { c, POLLIN | (sent < TOTAL ? POLLOUT : 0), 0 };
+        CHECK(poll(&p, 1, 10000) == 1);
+        if ((p.revents & POLLOUT) && sent < TOTAL) {
+            ssize_t w = write(c, out + sent, TOTAL - sent);
+            if (w > 0 && (sent += w) == TOTAL)
+                CHECK_OK(shutdown(c, SHUT_WR));
+        }
+        if (p.revents & POLLIN) {
+            ssize_t n = read(c, in + got, TOTAL - got);
+            CHECK(n > 0);
+            got += n;
+        }
+    }
+    CHECK(memcmp(in, out, TOTAL) == 0);
+    CHECK_OK(fcntl(c, F_SETFL, 0));
+    char b;
+    CHECK(read(c, &b, 1) == 0);
+    int st;
+    CHECK_OK(waitpid(pid, &st, 0));
+    CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    close(c);
+
+    /* The server's end closes first: it waits in TIME_WAIT on the port. */
+    c = CHECK_OK(socket(AF_INET, SOCK_STREAM, 0));
+    CHECK_OK(connect(c, (struct sockaddr *)&a, sizeof a));
+    int s = CHECK_OK(accept(l, NULL, NULL));
+    close(s);
+    CHECK(read(c, &b, 1) == 0);
+    close(c);
+    close(l);
+    usleep(10000);
+    int l2 = CHECK_OK(socket(AF_INET, SOCK_STREAM, 0));
+    CHECK_ERR(bind(l2, (struct sockaddr *)&a, sizeof a), EADDRINUSE);
+    CHECK_OK(setsockopt(l2, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one));
+    CHECK_OK(bind(l2, (struct sockaddr *)&a, sizeof a));
+    CHECK_OK(listen(l2, 1));
+    return 0;
+}
