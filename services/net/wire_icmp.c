@@ -43,10 +43,11 @@ wire_icmp_parse(const uint8_t *buf, size_t len, bool verify,
 	out->type = buf[0];
 	out->code = buf[1];
 	out->rest = wire_get32(buf + 4);
-	out->id = wire_get16(buf + 4);
-	out->seq = wire_get16(buf + 6);
-	out->mtu = 0;
-	if (out->type == WIRE_ICMP_UNREACH &&
+	out->id = out->seq = out->mtu = 0;
+	if (out->type == WIRE_ICMP_ECHO || out->type == WIRE_ICMP_ECHOREPLY) {
+		out->id = wire_get16(buf + 4);
+		out->seq = wire_get16(buf + 6);
+	} else if (out->type == WIRE_ICMP_UNREACH &&
 	    out->code == WIRE_ICMP_FRAG_NEEDED)
 		out->mtu = wire_get16(buf + 6);
 	out->off = WIRE_ICMP_LEN;
