@@ -253,7 +253,7 @@ struct wire_icmp6 {
 	uint16_t	 id, seq;	/* echo, echo reply */
 	uint32_t	 mtu;		/* TOOBIG */
 	uint32_t	 rest;		/* the raw word after the checksum */
-	struct wire_quote q;		/* UNREACH, TOOBIG, TIMXCEED, PARAMPROB */
+	struct wire_quote q;		/* the four error types */
 	struct wire_nd	 nd;		/* RS, RA, NS, NA */
 	size_t		 off, len;	/* the data after the fixed part */
 };

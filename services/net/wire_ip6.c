@@ -41,7 +41,7 @@ ip6_ext_step(const uint8_t *p, size_t len, size_t *off, uint8_t *nh,
 		break;
 	case IP6_FRAGMENT:
 		if (len - o < 8 || out->frag)
-			return -EBADMSG;	/* at most one fragment header */
+			return -EBADMSG;	/* a second fragment header */
 		fo = wire_get16(p + o + 2);
 		out->frag = true;
 		out->frag_off = fo & 0xfff8;
@@ -70,7 +70,8 @@ ip6_walk(const uint8_t *p, size_t len, uint8_t *nh, size_t *off,
 {
 	int i, r;
 
-	for (i = 0; i < IP6_EXT_MAX; i++) {
+	/* One step more than headers allowed, to find the upper layer. */
+	for (i = 0; i <= IP6_EXT_MAX; i++) {
 		if (*nh == IP6_HOPOPTS && *off != WIRE_IP6_LEN)
 			return -EBADMSG;
 		if ((r = ip6_ext_step(p, len, off, nh, out)) <= 0)
