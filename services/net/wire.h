@@ -11,7 +11,8 @@
  * frame, stacked VLAN tags, ARP for other than Ethernet/IPv4, an IPv6
  * jumbogram).  *out is unspecified on failure.  The payload is reported as
  * (off, len) into the same buf.  verify = false skips checksum checks (the
- * device verified them: csum_valid).
+ * device verified them: csum_valid); the L4 parsers read the pseudo-header
+ * ph only to verify (it may be NULL otherwise).
  *
  * Emitting: wire_X_emit(buf, size, off, plen, ...) writes the header at
  * buf[off] in front of plen payload bytes already in place at buf[off +
