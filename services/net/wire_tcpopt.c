@@ -39,7 +39,8 @@ tcpopt_one(const uint8_t *p, size_t olen, struct wire_tcp_opt *o)
 		return 0;
 	case TCPOPT_SACK:
 		/* 40 bytes of options hold at most 4 blocks. */
-		if (olen < 10 || (olen - 2) % 8 != 0)
+		if (olen < 10 || (olen - 2) % 8 != 0 ||
+		    (olen - 2) / 8 > WIRE_TCP_SACK_MAX)
 			return -EBADMSG;
 		o->nsack = (uint8_t)((olen - 2) / 8);
 		for (i = 0; i < o->nsack; i++) {

@@ -283,6 +283,22 @@ START_TEST(test_tcp_options_round_trip)
 }
 END_TEST
 
+/* Called with more than a header's 40 bytes, SACK still fits its array. */
+START_TEST(test_tcpopt_sack_bounded_by_array)
+{
+	struct wire_tcp_opt o;
+	uint8_t b[255];
+
+	memset(b, 0, sizeof(b));
+	b[0] = 5;
+	b[1] = 2 + 8 * 5;
+	ck_assert_int_eq(wire_tcpopt_parse(b, sizeof(b), &o), -EBADMSG);
+	b[1] = 2 + 8 * 4;
+	ck_assert_int_eq(wire_tcpopt_parse(b, sizeof(b), &o), 0);
+	ck_assert_uint_eq(o.nsack, 4);
+}
+END_TEST
+
 START_TEST(test_tcp_options_too_long_refused)
 {
 	struct wire_tcp_opt o = { .has_ts = true, .nsack = 4 };
@@ -374,6 +390,7 @@ lie_suite(void)
 	tcase_add_loop_test(tc, test_tcp_lying_offsets_and_options, 0, 14);
 	tcase_add_test(tc, test_tcp_checksum_checked);
 	tcase_add_loop_test(tc, test_tcp_options_round_trip, 0, 6);
+	tcase_add_test(tc, test_tcpopt_sack_bounded_by_array);
 	tcase_add_test(tc, test_tcp_options_too_long_refused);
 	tcase_add_test(tc, test_udp_lying_lengths);
 	tcase_add_test(tc, test_udp_zero_checksum);
