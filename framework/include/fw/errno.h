@@ -53,6 +53,7 @@
 #define ETIME            62
 #define ENOSR            63
 #define EPROTO           71
+#define EBADMSG          74
 #define EOVERFLOW        75
 #define EBADFD           77
 #define ELIBBAD          80
