@@ -65,7 +65,7 @@ struct tcp_cb {
 	struct tcp_cb		*ahead, *atail, *anext;	/* [N] accept queue */
 	/* The rings: sbuf holds snd_una's byte at shead and slen bytes;
 	 * rbuf holds rlen bytes in order at rhead, up to rcv_nxt. */
-	uint8_t			*sbuf, *rbuf;	/* [N] TCP_BUF bytes each */
+	uint8_t			*sbuf, *rbuf;	/* [N] TCP_BUF bytes, or NULL */
 	size_t			 shead, slen;	/* [N] */
 	size_t			 rhead, rlen;	/* [N] */
 	struct fw_mutex		 txlock, rxlock;	/* senders, readers */
@@ -124,9 +124,14 @@ tcp_le(uint32_t a, uint32_t b)
 }
 
 /* tcp_cb.c: control blocks. */
-/* A fresh block for is (CLOSE, buffers allocated): NULL without memory. */
+/* A fresh block for is (CLOSE, no rings yet): NULL without memory. */
 struct tcp_cb	*tcp_cb_new(struct inet_sock *is) FW_REQUIRES(&inet_lock);
-/* Enters state; CLOSE unhashes the block and frees an orphan. */
+/* Gives cb its rings (a connection starts): 0, or -ENOBUFS. */
+FW_MUST_CHECK int tcp_rings_alloc(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
+/*
+ * Enters state; CLOSE unhashes the block and frees an orphan, TIME_WAIT
+ * takes an orphan's rings.
+ */
 void		 tcp_set_state(struct tcp_cb *cb, enum tcp_state state)
 		    FW_REQUIRES(&inet_lock);
 /* Ends the connection with an error (-errno, or 0) and wakes everyone. */
@@ -157,8 +162,8 @@ void		 tcp_resend_una(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
 void		 tcp_input(const struct tcp_seg *seg) FW_REQUIRES(&inet_lock);
 
 /* tcp_timer.c: the deadlines, served by a kernel task. */
-/* Tells the task a deadline moved (starting it on first use). */
-void		 tcp_timer_kick(void) FW_REQUIRES(&inet_lock);
+/* Tells the task of a new deadline (starting it on first use). */
+void		 tcp_timer_kick(uint64_t deadline) FW_REQUIRES(&inet_lock);
 
 /* lo.c: the loopback interface's queue of segments. */
 /* Queues a copy of seg for delivery: dropped without memory. */

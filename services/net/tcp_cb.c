@@ -1,6 +1,7 @@
 /*
- * services/net/tcp_cb.c: TCP control blocks (tcp.h): made with their two
- * rings, moved from state to state, and freed once nothing needs them: a
+ * services/net/tcp_cb.c: TCP control blocks (tcp.h): made bare, given
+ * their two rings when a connection starts (and an orphan in TIME_WAIT
+ * gives them back), moved from state to state, and freed once nothing needs them: a
  * block whose file is gone (an orphan finishing its FIN handshake, or a
  * connection never accepted) goes when it reaches CLOSE or its TIME_WAIT
  * ends; one with a file goes with the file (tcp_sock.c).
@@ -23,14 +24,6 @@ tcp_cb_new(struct inet_sock *is)
 
 	if ((cb = fw_zalloc(1, sizeof(*cb))) == NULL)
 		return NULL;
-	cb->sbuf = fw_alloc(TCP_BUF);
-	cb->rbuf = fw_alloc(TCP_BUF);
-	if (cb->sbuf == NULL || cb->rbuf == NULL) {
-		fw_free(cb->sbuf);
-		fw_free(cb->rbuf);
-		fw_free(cb);
-		return NULL;
-	}
 	cb->is = is;
 	cb->state = TCP_CLOSE;
 	cb->mss = TCP_MSS_DEFAULT;
@@ -43,6 +36,26 @@ tcp_cb_new(struct inet_sock *is)
 	cb->lnext = tcp_all;
 	tcp_all = cb;
 	return cb;
+}
+
+int
+tcp_rings_alloc(struct tcp_cb *cb)
+{
+	if (cb->sbuf == NULL)
+		cb->sbuf = fw_alloc(TCP_BUF);
+	if (cb->rbuf == NULL)
+		cb->rbuf = fw_alloc(TCP_BUF);
+	return cb->sbuf != NULL && cb->rbuf != NULL ? 0 : -ENOBUFS;
+}
+
+/* An orphan in TIME_WAIT moves no more bytes: only its state stays. */
+static void
+tcp_rings_free(struct tcp_cb *cb)
+{
+	fw_free(cb->sbuf);
+	fw_free(cb->rbuf);
+	cb->sbuf = cb->rbuf = NULL;
+	cb->slen = cb->rlen = 0;
 }
 
 uint32_t
@@ -78,6 +91,8 @@ void
 tcp_set_state(struct tcp_cb *cb, enum tcp_state state)
 {
 	cb->state = state;
+	if (state == TCP_TIME_WAIT && cb->orphan)
+		tcp_rings_free(cb);
 	if (state != TCP_CLOSE)
 		return;
 	cb->t_rto = cb->t_persist = cb->t_wait = 0;

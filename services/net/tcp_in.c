@@ -249,14 +249,14 @@ tcp_fin(struct tcp_cb *cb) FW_REQUIRES(&inet_lock)
 		if (cb->fin_sent && cb->snd_una == cb->snd_nxt) {
 			tcp_set_state(cb, TCP_TIME_WAIT);
 			cb->t_wait = fw_clock_monotonic() + TCP_TIMEWAIT;
-			tcp_timer_kick();
+			tcp_timer_kick(cb->t_wait);
 		} else
 			tcp_set_state(cb, TCP_CLOSING);
 		break;
 	case TCP_FIN_WAIT2:
 		tcp_set_state(cb, TCP_TIME_WAIT);
 		cb->t_wait = fw_clock_monotonic() + TCP_TIMEWAIT;
-		tcp_timer_kick();
+		tcp_timer_kick(cb->t_wait);
 		break;
 	default:
 		break;
@@ -369,13 +369,13 @@ tcp_sync_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 			if (cb->orphan) {
 				cb->t_wait = fw_clock_monotonic() +
 				    TCP_TIMEWAIT;
-				tcp_timer_kick();
+				tcp_timer_kick(cb->t_wait);
 			}
 			break;
 		case TCP_CLOSING:
 			tcp_set_state(cb, TCP_TIME_WAIT);
 			cb->t_wait = fw_clock_monotonic() + TCP_TIMEWAIT;
-			tcp_timer_kick();
+			tcp_timer_kick(cb->t_wait);
 			return;
 		case TCP_LAST_ACK:
 			tcp_done(cb, 0);		/* may free cb */

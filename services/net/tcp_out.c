@@ -86,7 +86,7 @@ void
 tcp_arm_rto(struct tcp_cb *cb)
 {
 	cb->t_rto = fw_clock_monotonic() + cb->rto;
-	tcp_timer_kick();
+	tcp_timer_kick(cb->t_rto);
 }
 
 /* Sends len bytes of the ring from sequence seq (within snd_una..). */
@@ -141,7 +141,7 @@ tcp_output(struct tcp_cb *cb)
 			if (cb->snd_wnd == 0 && cb->t_persist == 0 &&
 			    flight == 0) {
 				cb->t_persist = fw_clock_monotonic() + cb->rto;
-				tcp_timer_kick();
+				tcp_timer_kick(cb->t_persist);
 			}
 			break;
 		}

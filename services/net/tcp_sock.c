@@ -88,6 +88,10 @@ tcp_child_new(struct tcp_cb *l, const struct tcp_seg *seg)
 
 	if ((s = tcp_sock_new(lsk->family, ls->uid)) == NULL)
 		return NULL;
+	if (tcp_rings_alloc(s->tcp) < 0) {
+		tcp_cb_free(s->tcp);
+		return NULL;
+	}
 	s->laddr = seg->dst;
 	s->lport = seg->dport;
 	s->raddr = seg->src;
@@ -188,6 +192,8 @@ tcp_connect_start(struct tcp_cb *cb, const struct inet_addr *dst,
 	struct inet_sock *s = cb->is;
 	struct inet_addr any;
 
+	if (tcp_rings_alloc(cb) < 0)
+		return -ENOBUFS;
 	if (s->lport == 0) {
 		inet_any(s->sk, &any);
 		if (inet_port_bind_locked(s, &any, 0) < 0)
@@ -657,9 +663,11 @@ tcp_release(struct sock *sk)
 	default:
 		if (abort)
 			tcp_abort_locked(cb, true);
+		else if (cb->state == TCP_TIME_WAIT)
+			tcp_set_state(cb, TCP_TIME_WAIT);	/* rings go */
 		else if (cb->state == TCP_FIN_WAIT2 && cb->t_wait == 0) {
 			cb->t_wait = fw_clock_monotonic() + 60000000000ULL;
-			tcp_timer_kick();
+			tcp_timer_kick(cb->t_wait);
 		}
 		break;
 	}

@@ -7,6 +7,8 @@
  * SYN-ACKs (the child goes) or 15 data retransmissions; the persist
  * timer probes a zero window with an out-of-window ACK, which the peer
  * answers with its window; TIME_WAIT and an orphan's FIN_WAIT2 end.
+ * Setting a deadline later than the one the task sleeps until costs
+ * nothing: the task finds it when it wakes.
  * Locks: inet_lock; the task's queue.
  */
 #include <fw/errno.h>
@@ -26,6 +28,8 @@
 static struct fw_waitq tcp_timer_wq;
 static atomic_uint tcp_timer_gen;
 static bool tcp_timer_started FW_GUARDED_BY(&inet_lock);
+/* The deadline the task sleeps until: an earlier one needs a kick. */
+static uint64_t tcp_timer_next FW_GUARDED_BY(&inet_lock) = FW_NO_DEADLINE;
 
 static void
 tcp_rto_fire(struct tcp_cb *cb) FW_REQUIRES(&inet_lock)
@@ -122,6 +126,7 @@ tcp_timer_task(void *arg)
 			next = FW_NO_DEADLINE;
 		while (tcp_fire_one(fw_clock_monotonic(), &next));
 		lo_drain();
+		tcp_timer_next = next;
 		c.seen = atomic_load(&tcp_timer_gen);
 		fw_mutex_unlock(&inet_lock);
 		if (fw_waitq_wait(&tcp_timer_wq, tcp_timer_kicked, &c, next,
@@ -131,8 +136,11 @@ tcp_timer_task(void *arg)
 }
 
 void
-tcp_timer_kick(void)
+tcp_timer_kick(uint64_t deadline)
 {
+	if (tcp_timer_started && deadline >= tcp_timer_next)
+		return;			/* the task wakes before it anyway */
+	tcp_timer_next = deadline;
 	if (!tcp_timer_started) {
 		if (fw_task_spawn(tcp_timer_task, NULL, NULL) < 0) {
 			fw_log(FW_LOG_WARN, "tcp: no timer task\n");
