@@ -11,9 +11,9 @@
  * handshake's last ACK is dropped (the SYN-ACK is resent); RFC 5961's
  * challenge ACKs for a RST or SYN that is in the window but not exact.
  * Congestion control is NewReno's slow start, avoidance and fast
- * retransmit.  Not yet: out-of-order reassembly (such segments are
- * dropped and ACKed again), delayed ACKs (every segment is ACKed at
- * once), SACK, timestamps, keepalive probes, urgent data.
+ * retransmit; segments past a hole wait for it (tcp_ooo.c).  Not yet:
+ * delayed ACKs (every segment is ACKed at once), SACK, timestamps,
+ * keepalive probes, urgent data.
  *
  * Locks used to protect fields in this file:
  *	N	inet_lock (inet.h): every control block, lo's queue
@@ -68,6 +68,8 @@ struct tcp_cb {
 	uint8_t			*sbuf, *rbuf;	/* [N] TCP_BUF bytes, or NULL */
 	size_t			 shead, slen;	/* [N] */
 	size_t			 rhead, rlen;	/* [N] */
+	struct tcp_ooo		*ooo;		/* [N] ahead of a hole */
+	size_t			 ooo_bytes;	/* [N] */
 	struct fw_mutex		 txlock, rxlock;	/* senders, readers */
 	/* Deadlines (monotonic ns, 0: off) and the RTT estimate. */
 	uint64_t		 t_rto, t_wait, t_persist;	/* [N] */
@@ -157,6 +159,17 @@ void		 tcp_arm_rto(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
 
 /* Resends one segment from snd_una (fast retransmit, partial ACK). */
 void		 tcp_resend_una(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
+
+/* tcp_ooo.c: the receive ring's input and what waits past a hole. */
+/* Appends n in-order bytes (they fit the window) and moves rcv_nxt. */
+void		 tcp_rcv_append(struct tcp_cb *cb, const uint8_t *data,
+		    size_t n) FW_REQUIRES(&inet_lock);
+/* Keeps a copy of an out-of-order segment, within the window. */
+void		 tcp_ooo_add(struct tcp_cb *cb, const struct tcp_seg *seg)
+		    FW_REQUIRES(&inet_lock);
+/* Moves what now follows rcv_nxt into the ring: whether a FIN is next. */
+bool		 tcp_ooo_drain(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
+void		 tcp_ooo_free(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
 
 /* tcp_in.c: a segment arrives. */
 void		 tcp_input(const struct tcp_seg *seg) FW_REQUIRES(&inet_lock);

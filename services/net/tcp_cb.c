@@ -1,10 +1,11 @@
 /*
  * services/net/tcp_cb.c: TCP control blocks (tcp.h): made bare, given
  * their two rings when a connection starts (and an orphan in TIME_WAIT
- * gives them back), moved from state to state, and freed once nothing needs them: a
- * block whose file is gone (an orphan finishing its FIN handshake, or a
- * connection never accepted) goes when it reaches CLOSE or its TIME_WAIT
- * ends; one with a file goes with the file (tcp_sock.c).
+ * gives them back), moved from state to state, and freed once nothing
+ * needs them: a block whose file is gone (an orphan finishing its FIN
+ * handshake, or a connection never accepted) goes when it reaches CLOSE
+ * or its TIME_WAIT ends; one with a file goes with the file
+ * (tcp_sock.c).
  * Locks: inet_lock.
  */
 #include <fw/alloc.h>
@@ -50,8 +51,9 @@ tcp_rings_alloc(struct tcp_cb *cb)
 
 /* An orphan in TIME_WAIT moves no more bytes: only its state stays. */
 static void
-tcp_rings_free(struct tcp_cb *cb)
+tcp_rings_free(struct tcp_cb *cb) FW_REQUIRES(&inet_lock)
 {
+	tcp_ooo_free(cb);
 	fw_free(cb->sbuf);
 	fw_free(cb->rbuf);
 	cb->sbuf = cb->rbuf = NULL;
@@ -80,8 +82,7 @@ tcp_cb_free(struct tcp_cb *cb)
 		inet_port_unbind_locked(is);
 		cb->hashed = false;
 	}
-	fw_free(cb->sbuf);
-	fw_free(cb->rbuf);
+	tcp_rings_free(cb);
 	fw_free(cb);
 	sock_unref(is->sk);		/* the inet_sock's */
 	fw_free(is);

@@ -125,7 +125,7 @@ tcp_synsent_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 	tcp_syn_options(cb, seg);
 	if (seg->flags & TCP_ACK) {
 		tcp_established(cb, seg);
-		tcp_send_ctl(cb, TCP_ACK, cb->snd_nxt);
+		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
 		tcp_wake(cb, LINUX_EPOLLOUT | LINUX_EPOLLWRNORM);
 		tcp_output(cb);
 	} else {
@@ -210,23 +210,20 @@ tcp_data(struct tcp_cb *cb, const struct tcp_seg *seg, bool *ack_now)
     FW_REQUIRES(&inet_lock)
 {
 	uint32_t off = 0;
-	size_t n, at, first;
+	size_t n;
 
 	if (seg->len == 0)
 		return true;
 	*ack_now = true;
-	if (tcp_lt(cb->rcv_nxt, seg->seq))
-		return false;		/* out of order: dropped, ACKed again */
+	if (tcp_lt(cb->rcv_nxt, seg->seq)) {
+		tcp_ooo_add(cb, seg);	/* ahead of a hole: it waits */
+		return false;
+	}
 	off = cb->rcv_nxt - seg->seq;
 	if (off >= seg->len)
 		return true;		/* all old */
 	n = MIN(seg->len - off, (size_t)tcp_rcv_window(cb));
-	at = (cb->rhead + cb->rlen) % TCP_BUF;
-	first = MIN(n, TCP_BUF - at);
-	memcpy(cb->rbuf + at, seg->data + off, first);
-	memcpy(cb->rbuf, seg->data + off + first, n - first);
-	cb->rlen += n;
-	cb->rcv_nxt += (uint32_t)n;
+	tcp_rcv_append(cb, seg->data + off, n);
 	tcp_wake(cb, LINUX_EPOLLIN | LINUX_EPOLLRDNORM);
 	return n == seg->len - off;	/* a FIN past the window waits */
 }
@@ -325,18 +322,18 @@ tcp_sync_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 	}
 	if (!tcp_seq_ok(cb, seg)) {
 		if (!(seg->flags & TCP_RST))
-			tcp_send_ctl(cb, TCP_ACK, cb->snd_nxt);
+			tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
 		return;
 	}
 	if (seg->flags & TCP_RST) {
 		if (seg->seq == cb->rcv_nxt)
 			tcp_reset_input(cb);
 		else
-			tcp_send_ctl(cb, TCP_ACK, cb->snd_nxt);	/* challenge */
+			tcp_send_ctl(cb, TCP_ACK, cb->snd_max);	/* challenge */
 		return;
 	}
 	if (seg->flags & TCP_SYN) {
-		tcp_send_ctl(cb, TCP_ACK, cb->snd_nxt);		/* challenge */
+		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);		/* challenge */
 		return;
 	}
 	if (!(seg->flags & TCP_ACK))
@@ -345,7 +342,7 @@ tcp_sync_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 		if (!tcp_synrecv_ack(cb, seg))
 			return;
 	} else if (tcp_lt(cb->snd_max, seg->ack)) {
-		tcp_send_ctl(cb, TCP_ACK, cb->snd_nxt);
+		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
 		return;
 	} else if (tcp_lt(cb->snd_una, seg->ack))
 		tcp_ack(cb, seg->ack);
@@ -386,21 +383,27 @@ tcp_sync_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 	}
 	if (cb->state == TCP_TIME_WAIT) {
 		if (seg->flags & TCP_FIN) {
-			tcp_send_ctl(cb, TCP_ACK, cb->snd_nxt);
+			tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
 			cb->t_wait = fw_clock_monotonic() + TCP_TIMEWAIT;
 		}
 		return;
 	}
 	if (cb->state == TCP_ESTABLISHED || cb->state == TCP_FIN_WAIT1 ||
 	    cb->state == TCP_FIN_WAIT2) {
-		if (seg->len > 0 && cb->orphan) {
-			/* Data for a closed socket: a reset (RFC 2525). */
-			tcp_send_ctl(cb, TCP_RST, cb->snd_nxt);
+		if (seg->len > 0 && cb->orphan &&
+		    tcp_lt(cb->rcv_nxt, seg->seq + (uint32_t)seg->len)) {
+			/* New data for a closed socket: a reset (RFC 2525);
+			 * a duplicate of old data is only ACKed. */
+			tcp_send_ctl(cb, TCP_RST, cb->snd_max);
 			tcp_done(cb, -ECONNRESET);	/* frees cb */
 			return;
 		}
 		if (!tcp_data(cb, seg, &ack_now))
 			goto ack;
+		if (cb->ooo != NULL && tcp_ooo_drain(cb) && !cb->fin_rcvd) {
+			tcp_fin(cb);		/* a FIN that waited */
+			ack_now = true;
+		}
 	}
 	if ((seg->flags & TCP_FIN) && !cb->fin_rcvd &&
 	    seg->seq + (uint32_t)seg->len == cb->rcv_nxt) {
@@ -408,12 +411,12 @@ tcp_sync_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 		ack_now = true;
 	}
 	if (ack_now)
-		tcp_send_ctl(cb, TCP_ACK, cb->snd_nxt);
+		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
 	tcp_output(cb);
 	return;
 ack:
 	if (ack_now)
-		tcp_send_ctl(cb, TCP_ACK, cb->snd_nxt);
+		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
 }
 
 void

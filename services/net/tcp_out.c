@@ -203,7 +203,10 @@ tcp_retransmit(struct tcp_cb *cb)
 void
 tcp_resend_una(struct tcp_cb *cb)
 {
-	size_t n = MIN(cb->slen, (size_t)cb->mss);
+	/* Only bytes sent before: never past snd_max (a FIN there is not
+	 * in the ring, so slen bounds it). */
+	size_t n = MIN(MIN(cb->slen, (size_t)(cb->snd_max - cb->snd_una)),
+	    (size_t)cb->mss);
 
 	if (n > 0)
 		tcp_send_data(cb, cb->snd_una, n, n == cb->slen);

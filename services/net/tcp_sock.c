@@ -181,7 +181,7 @@ tcp_abort_locked(struct tcp_cb *cb, bool reset) FW_REQUIRES(&inet_lock)
 {
 	if (reset && cb->state != TCP_CLOSE && cb->state != TCP_LISTEN &&
 	    cb->state != TCP_SYN_SENT && cb->state != TCP_TIME_WAIT)
-		tcp_send_ctl(cb, TCP_RST | TCP_ACK, cb->snd_nxt);
+		tcp_send_ctl(cb, TCP_RST | TCP_ACK, cb->snd_max);
 	tcp_set_state(cb, TCP_CLOSE);
 }
 
@@ -414,7 +414,7 @@ tcp_window_update(struct tcp_cb *cb) FW_REQUIRES(&inet_lock)
 		return;
 	if (edge - cb->rcv_wup >= MIN((uint32_t)TCP_BUF / 2, 2 * cb->mss) ||
 	    cb->rcv_wup == cb->rcv_nxt)
-		tcp_send_ctl(cb, TCP_ACK, cb->snd_nxt);
+		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
 }
 
 static size_t
