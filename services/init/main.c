@@ -15,6 +15,7 @@
 #include <fw/log.h>
 #include <fw/power.h>
 #include <svc/lib.h>
+#include <svc/netdev.h>
 #include <svc/proc.h>
 #include <svc/syscall.h>
 #include <svc/vfs.h>
@@ -181,6 +182,10 @@ svc_main(void *arg)
 		init_boot_fail("bad initramfs", err);
 	if ((err = procfs_init()) < 0)
 		init_boot_fail("mounting /proc", err);
+	/* The network device is optional: without one, lo is all. */
+	if ((err = virtio_net_probe()) < 0 && err != -ENODEV)
+		fw_log(FW_LOG_WARN, "virtio-net: %d, no network device\n",
+		    err);
 	if (argc == 0)
 		init_boot_fail("no program to run", -EINVAL);
 	if (argc > INIT_MAX_ARGS || envc > INIT_MAX_ARGS)

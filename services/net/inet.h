@@ -124,6 +124,13 @@ int	inet_getsockopt(struct sock *sk, int level, int name, uint8_t *val,
 	    size_t *len);
 
 /* udp.c: what UDP shares with TCP. */
+/*
+ * Queues d (its src, sport, len, charge set; taken) for the UDP socket
+ * that takes (d->src, d->sport) -> (dst, dport): that socket, or NULL
+ * (d stays the caller's).  A full rcvbuf drops d.
+ */
+struct inet_sock *udp_deliver_locked(struct inet_dgram *d,
+	    const struct inet_addr *dst, uint16_t dport) FW_REQUIRES(&inet_lock);
 /* bind(2) of an inet socket: lo's addresses or a wildcard, a free port. */
 int	inet_bind(struct sock *sk, struct thread *t, const uint8_t *sa,
 	    size_t len);

@@ -145,6 +145,11 @@ void		 tcp_cb_free(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
 extern struct tcp_cb *tcp_all;
 
 /* tcp_out.c: sending. */
+/* Sends a segment the way its destination's route goes (lo, or eth). */
+void		 tcp_xmit(const struct tcp_seg *s) FW_REQUIRES(&inet_lock);
+/* The MSS of the path to dst: lo's 65483, or the device's MTU less 40. */
+uint32_t	 tcp_route_mss(const struct inet_addr *dst)
+		    FW_REQUIRES(&inet_lock);
 /* Sends what the windows, Nagle and the FIN allow. */
 void		 tcp_output(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
 /* A bare segment of cb's connection: ACK, RST, SYN, SYN-ACK, FIN. */

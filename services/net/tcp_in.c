@@ -64,8 +64,8 @@ static void
 tcp_syn_options(struct tcp_cb *cb, const struct tcp_seg *seg)
     FW_REQUIRES(&inet_lock)
 {
-	cb->mss = seg->mss != 0 ? MIN(seg->mss, (uint16_t)TCP_MSS_LO) :
-	    TCP_MSS_DEFAULT;
+	cb->mss = seg->mss != 0 ? MIN((uint32_t)seg->mss,
+	    tcp_route_mss(&cb->is->raddr)) : TCP_MSS_DEFAULT;
 	if (seg->wscale >= 0)
 		cb->snd_wscale = (uint8_t)MIN(seg->wscale, 14);
 	else

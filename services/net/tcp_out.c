@@ -11,6 +11,7 @@
 #include <fw/string.h>
 #include <fw/timer.h>
 #include <svc/lib.h>
+#include "netdev_impl.h"
 #include "tcp.h"
 
 /* The window we advertise, scaled for the wire. */
@@ -43,9 +44,29 @@ tcp_seg_init(struct tcp_cb *cb, struct tcp_seg *s, uint8_t flags,
 		s->ack = cb->rcv_nxt;
 	s->wnd = tcp_wire_window(cb, (flags & TCP_SYN) != 0);
 	if (flags & TCP_SYN) {
-		s->mss = TCP_MSS_LO;
+		s->mss = (uint16_t)tcp_route_mss(&is->raddr);
 		s->wscale = (int8_t)cb->rcv_wscale;
 	}
+}
+
+uint32_t
+tcp_route_mss(const struct inet_addr *dst)
+{
+	unsigned int mtu = 65536;
+
+	if (net_route(dst, NULL, &mtu) < 0 || mtu >= 65536)
+		return TCP_MSS_LO;
+	return mtu - 40;			/* IPv4 and TCP headers */
+}
+
+/* A segment on its way: lo, or the device. */
+void
+tcp_xmit(const struct tcp_seg *s)
+{
+	if (net_route(&s->dst, NULL, NULL) == NET_ROUTE_ETH)
+		ip4_output_tcp(s);
+	else
+		lo_xmit(s);
 }
 
 void
@@ -54,7 +75,7 @@ tcp_send_ctl(struct tcp_cb *cb, uint8_t flags, uint32_t seq)
 	struct tcp_seg s;
 
 	tcp_seg_init(cb, &s, flags, seq);
-	lo_xmit(&s);
+	tcp_xmit(&s);
 }
 
 void
@@ -79,7 +100,7 @@ tcp_send_reset(const struct tcp_seg *in)
 		    ((in->flags & TCP_FIN) ? 1 : 0);
 		s.flags = TCP_RST | TCP_ACK;
 	}
-	lo_xmit(&s);
+	tcp_xmit(&s);
 }
 
 void
@@ -111,7 +132,7 @@ tcp_send_data(struct tcp_cb *cb, uint32_t seq, size_t len, bool psh)
 		s.data = tmp;
 	}
 	s.len = len;
-	lo_xmit(&s);
+	tcp_xmit(&s);
 	fw_free(tmp);
 }
 

@@ -26,6 +26,7 @@
 #include <svc/lib.h>
 #include <svc/proc.h>
 #include <svc/signal.h>
+#include "netdev_impl.h"
 #include "tcp.h"
 
 #define TCP_DEFAULT_SNDBUF	16384	/* net.ipv4.tcp_wmem[1] */
@@ -190,7 +191,11 @@ tcp_connect_start(struct tcp_cb *cb, const struct inet_addr *dst,
     uint16_t port) FW_REQUIRES(&inet_lock)
 {
 	struct inet_sock *s = cb->is;
-	struct inet_addr any;
+	struct inet_addr any, src;
+	int err;
+
+	if ((err = net_route(dst, &src, NULL)) < 0)
+		return err;
 
 	if (tcp_rings_alloc(cb) < 0)
 		return -ENOBUFS;
@@ -202,7 +207,7 @@ tcp_connect_start(struct tcp_cb *cb, const struct inet_addr *dst,
 		inet_port_link_locked(s);
 	cb->hashed = true;
 	if (inet_is_any(&s->laddr))
-		inet_source_for(dst, &s->laddr);
+		s->laddr = src;
 	s->raddr = *dst;
 	s->rport = port;
 	s->connected = true;
@@ -240,9 +245,7 @@ tcp_connect(struct sock *sk, struct thread *t, const uint8_t *sa, size_t len,
 	if (sk->family == LINUX_AF_INET6 && inet_is_v4(&dst) && s->v6only)
 		return -ENETUNREACH;
 	if (inet_is_any(&dst))
-		inet_source_for(&dst, &dst);
-	if (!inet_is_local(&dst))
-		return -ENETUNREACH;
+		inet_source_for(&dst, &dst);	/* 0.0.0.0 and :: are here */
 	fw_mutex_lock(&inet_lock);
 	switch (cb->ss) {
 	case TCP_SS_CONNECTED:

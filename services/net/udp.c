@@ -6,11 +6,11 @@
  * below 1024 needs euid 0, EACCES) and a port (inet_port.c).  connect
  * sets the default destination and filters what is received by source;
  * AF_UNSPEC dissolves it.  A send picks a port first if the socket has
- * none, then hands the datagram to its receiver at once (there is only
- * lo): it is dropped when the receiver's rcvbuf is full, and when nothing
- * takes it a connected sender learns ECONNREFUSED on its next call (the
- * ICMP port unreachable of Linux's loopback).  Destinations beyond lo are
- * ENETUNREACH: there is no other route yet.  A receive takes one datagram
+ * none; on lo it hands the datagram to its receiver at once: it is
+ * dropped when the receiver's rcvbuf is full, and when nothing takes it
+ * a connected sender learns ECONNREFUSED on its next call (the ICMP port
+ * unreachable of Linux's loopback).  Beyond lo it goes out through the
+ * device (ip4.c), or is ENETUNREACH without one.  A receive takes one datagram
  * with its source, cut to the buffer (MSG_TRUNC).
  *
  * Locks: inet_lock (inet.h).
@@ -22,6 +22,7 @@
 #include <svc/lib.h>
 #include <svc/proc.h>
 #include "inet.h"
+#include "netdev_impl.h"
 
 /* What a queued datagram costs its receiver beyond its bytes. */
 #define UDP_DGRAM_OVERHEAD	768
@@ -65,8 +66,12 @@ inet_bind(struct sock *sk, struct thread *t, const uint8_t *sa, size_t len)
 	}
 	if (sk->family == LINUX_AF_INET6 && inet_is_v4(&a) && s->v6only)
 		return -EINVAL;
-	if (!inet_is_any(&a) && !inet_is_local(&a))
-		return -EADDRNOTAVAIL;
+	fw_mutex_lock(&inet_lock);
+	err = inet_is_any(&a) || inet_is_local(&a) || net_is_eth_addr(&a) ?
+	    0 : -EADDRNOTAVAIL;
+	fw_mutex_unlock(&inet_lock);
+	if (err < 0)
+		return err;
 	if (port != 0 && port < 1024 && !inet_privileged(t))
 		return -EACCES;
 	fw_mutex_lock(&inet_lock);
@@ -103,9 +108,10 @@ udp_dest(struct inet_sock *s, const uint8_t *sa, size_t len,
 		return -ENETUNREACH;
 	if (inet_is_any(a))
 		inet_source_for(a, a);		/* 0.0.0.0 and :: are here */
-	if (!inet_is_local(a))
-		return -ENETUNREACH;
-	return 0;
+	fw_mutex_lock(&inet_lock);
+	err = net_route(a, NULL, NULL);
+	fw_mutex_unlock(&inet_lock);
+	return err < 0 ? err : 0;
 }
 
 static int
@@ -133,11 +139,8 @@ udp_connect(struct sock *sk, struct thread *t, const uint8_t *sa,
 		    inet_is_v4(&a) && s->v6only ? -EAFNOSUPPORT : err;
 	fw_mutex_lock(&inet_lock);
 	if ((err = udp_autobind_locked(s)) == 0) {
-		if (inet_is_any(&s->laddr)) {
-			/* Its address becomes the source lo gives (Linux). */
-			inet_source_for(&a, &src);
-			s->laddr = src;
-		}
+		if (inet_is_any(&s->laddr) && net_route(&a, &src, NULL) >= 0)
+			s->laddr = src;	/* the route's source (Linux) */
 		s->raddr = a;
 		s->rport = port;
 		s->connected = true;
@@ -166,10 +169,38 @@ udp_send_dest(struct inet_sock *s, struct sock_msg *m, struct inet_addr *a,
 	return err;
 }
 
+struct inet_sock *
+udp_deliver_locked(struct inet_dgram *d, const struct inet_addr *dst,
+    uint16_t dport)
+{
+	struct inet_sock *r;
+
+	r = inet_port_lookup_locked(LINUX_IPPROTO_UDP, &d->src, d->sport, dst,
+	    dport);
+	if (r == NULL)
+		return NULL;
+	if (r->qmem + d->charge > (size_t)atomic_load(&r->sk->rcvbuf) &&
+	    r->qhead != NULL) {
+		fw_free(d);		/* dropped, as a full rcvbuf does */
+		return r;
+	}
+	d->next = NULL;
+	if (r->qtail != NULL)
+		r->qtail->next = d;
+	else
+		r->qhead = d;
+	r->qtail = d;
+	r->qlen++;
+	r->qmem += d->charge;
+	sock_wake(r->sk, LINUX_EPOLLIN | LINUX_EPOLLRDNORM);
+	return r;
+}
+
 static long
 udp_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 {
 	struct inet_sock *s = inet_of(sk), *r;
+	int route;
 	size_t len = m->it.left;
 	struct inet_dgram *d;
 	struct inet_addr dst, src;
@@ -198,31 +229,24 @@ udp_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 	fw_mutex_lock(&inet_lock);
 	if ((err = udp_autobind_locked(s)) < 0)
 		goto out;
-	if (inet_is_any(&s->laddr))
-		inet_source_for(&dst, &src);
-	else
+	if ((route = net_route(&dst, &src, NULL)) < 0) {
+		err = route;
+		goto out;
+	}
+	if (!inet_is_any(&s->laddr))
 		src = s->laddr;
 	d->src = src;
 	d->sport = s->lport;
-	r = inet_port_lookup_locked(LINUX_IPPROTO_UDP, &src, s->lport, &dst,
-	    dport);
-	if (r == NULL) {
+	if (route == NET_ROUTE_ETH) {
+		err = ip4_output_udp(&src, s->lport, &dst, dport, d->data, len);
+		goto out;
+	}
+	if ((r = udp_deliver_locked(d, &dst, dport)) == NULL) {
 		/* lo's port unreachable: news for a connected sender. */
 		if (s->connected)
 			atomic_store(&sk->err, -ECONNREFUSED);
 		goto out;
 	}
-	if (r->qmem + d->charge > (size_t)atomic_load(&r->sk->rcvbuf) &&
-	    r->qhead != NULL)
-		goto out;		/* dropped, as a full rcvbuf does */
-	if (r->qtail != NULL)
-		r->qtail->next = d;
-	else
-		r->qhead = d;
-	r->qtail = d;
-	r->qlen++;
-	r->qmem += d->charge;
-	sock_wake(r->sk, LINUX_EPOLLIN | LINUX_EPOLLRDNORM);
 	d = NULL;
 out:
 	fw_mutex_unlock(&inet_lock);
