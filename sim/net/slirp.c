@@ -428,6 +428,7 @@ sim_slirp_start(struct sim_slirp *s)
 {
 	if (pthread_create(&s->thread, NULL, net_thread, s) != 0)
 		return -EAGAIN;
+	(void)pthread_setname_np(s->thread, "trellis-net");
 	s->started = true;
 	return 0;
 }
