@@ -3,7 +3,8 @@
  * model (virtio/virtio_mmio.h) on a register window above physical memory
  * and an interrupt line of its own.  Implements hal/dev.h: the core has
  * already checked an access against the window (core/iomem.c), so here it
- * only selects the model.  A model's device thread raises its line with
+ * only selects the model.  A model's device thread (or, for the network
+ * card, the libslirp backend's net thread) raises its line with
  * sim_irq_raise_line(), and hal_irq_poll() (cpu.c) hands the line to the
  * core, which runs the driver's handler in task context.
  *
