@@ -1,7 +1,7 @@
 /*
  * main.c: the `trellis` program.  `trellis run [options] -- PROGRAM ARGS`
- * builds the machine (physical memory, the boot image, CPUs, the 9p
- * device), hands the program, its environment and working directory to
+ * builds the machine (physical memory, the boot image, CPUs, the 9p and
+ * network devices), hands the program, its environment and working directory to
  * the services as boot information, and runs until the services power
  * off; the guest's exit status becomes ours.  The root is the host's "/"
  * (read-only, under a tmpfs overlay) unless --root or --initrd say
@@ -47,6 +47,14 @@ usage(FILE *f)
 	    "                  archive (gzip'd or not), or \"builtin\" for the\n"
 	    "                  embedded busybox root\n"
 	    "  --kopt NAME[=VALUE]  a kernel boot option\n"
+	    "  --net user|none  a virtio-net card on user-mode networking\n"
+	    "                  (libslirp: the guest is 10.0.2.15, the host\n"
+	    "                  10.0.2.2, DNS 10.0.2.3), or no card\n"
+	    "                  (default: user; user,csum offers checksum\n"
+	    "                  offloads)\n"
+	    "  --publish HOSTPORT:GUESTPORT  forward TCP connections to the\n"
+	    "                  host's 127.0.0.1:HOSTPORT to the guest's\n"
+	    "                  GUESTPORT (repeatable)\n"
 	    "  --strace        trace the guest's system calls to stderr\n"
 	    "  --log LEVEL     kernel log level: debug, info, warn, error\n");
 }
@@ -72,13 +80,43 @@ parse_size(const char *s, uint64_t *out)
 	return 0;
 }
 
-static void
+static FW_NORETURN_SIM void
 die_usage(const char *msg, const char *arg)
 {
 	fprintf(stderr, "trellis: %s%s%s\n", msg, arg ? ": " : "",
 	    arg ? arg : "");
 	usage(stderr);
 	exit(EXIT_USAGE);
+}
+
+/* A port: 1 to 65535. */
+static int
+parse_port(const char *s, char stop, const char **end)
+{
+	char *e;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &e, 10);
+	if (errno != 0 || e == s || *e != stop || v < 1 || v > 65535)
+		return -1;
+	*end = e;
+	return (int)v;
+}
+
+static void
+parse_publish(const char *v, struct sim_config *c)
+{
+	const char *end;
+	int hp, gp;
+
+	if (c->npublish == SIM_SLIRP_FWD_MAX)
+		die_usage("too many --publish options", v);
+	if ((hp = parse_port(v, ':', &end)) < 0 ||
+	    (gp = parse_port(end + 1, '\0', &end)) < 0)
+		die_usage("--publish takes HOSTPORT:GUESTPORT", v);
+	c->publish[c->npublish++] = (struct sim_slirp_fwd){
+	    (uint16_t)hp, (uint16_t)gp };
 }
 
 static void
@@ -132,6 +170,16 @@ parse_args(int argc, char **argv, struct sim_config *c)
 				die_usage("too many --kopt options", v);
 			c->kopts[c->nkopts++] = v;
 			i++;
+		} else if (!strcmp(o, "--net")) {
+			c->net = strcmp(v, "none") != 0;
+			c->net_csum = !strcmp(v, "user,csum");
+			if (c->net && !c->net_csum && strcmp(v, "user"))
+				die_usage("--net takes user, user,csum or none",
+				    v);
+			i++;
+		} else if (!strcmp(o, "--publish")) {
+			parse_publish(v, c);
+			i++;
 		} else if (!strcmp(o, "--log")) {
 			c->log = v;
 			i++;
@@ -145,6 +193,8 @@ parse_args(int argc, char **argv, struct sim_config *c)
 		die_usage("--initrd and --root exclude each other", NULL);
 	if (!c->use_initrd && c->share == NULL)
 		c->share = "/";
+	if (!c->net && c->npublish > 0)
+		die_usage("--publish needs --net user", NULL);
 	c->argv = (const char *const *)&argv[i];
 	c->argc = (size_t)(argc - i);
 }
@@ -281,7 +331,7 @@ measure_pause(void)
 int
 main(int argc, char **argv)
 {
-	struct sim_config c = { .cpus = 0, .mem = 1ull << 30 };
+	struct sim_config c = { .cpus = 0, .mem = 1ull << 30, .net = true };
 	uint64_t initrd_size;
 	long host_cpus;
 	int err;
@@ -309,6 +359,11 @@ main(int argc, char **argv)
 	if (c.share != NULL && (err = sim_dev_add_9p(c.share, c.share_rw)) < 0) {
 		fprintf(stderr, "trellis: --root %s: %s\n", c.share,
 		    strerror(-err));
+		return EXIT_USAGE;
+	}
+	if (c.net && (err = sim_dev_add_net(c.publish, c.npublish,
+	    c.net_csum)) < 0) {
+		fprintf(stderr, "trellis: --net: %s\n", strerror(-err));
 		return EXIT_USAGE;
 	}
 	sim_cpus_configure(c.cpus);

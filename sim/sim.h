@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <stddef.h>
 
+#include "net/slirp.h"
+
 #define FW_NORETURN_SIM	__attribute__((noreturn))
 
 struct sim_config {
@@ -24,6 +26,10 @@ struct sim_config {
 	bool		 share_rw;	/* --root-rw: the same, writable */
 	const char	*kopts[16];	/* --kopt NAME[=VALUE] */
 	size_t		 nkopts;
+	bool		 net;		/* --net user (the default) */
+	bool		 net_csum;	/* --net user,csum: offer offloads */
+	struct sim_slirp_fwd publish[SIM_SLIRP_FWD_MAX]; /* --publish */
+	size_t		 npublish;
 	const char	*const *argv;	/* the guest program and arguments */
 	size_t		 argc;
 };
@@ -57,6 +63,13 @@ void		 sim_console_irq(void);			/* bottom half */
 /* dev.c: the devices (virtio-mmio models), added before boot. */
 struct fw_boot_dev_impl;
 int		 sim_dev_add_9p(const char *dir, bool writable);
+/*
+ * virtio-net on libslirp (net/slirp.h) with TCP forwards from host
+ * 127.0.0.1 (copied); offload offers the checksum offloads.  Starts the
+ * net thread.  0 or a negative errno (-EADDRINUSE: a forward's port).
+ */
+int		 sim_dev_add_net(const struct sim_slirp_fwd *fwds, size_t nfwds,
+		    bool offload);
 const struct fw_boot_dev_impl *sim_dev_boot_list(size_t *n);
 
 /* uthread.c: whether the two sides of a hand-off may spin, and how long a

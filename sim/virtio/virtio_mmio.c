@@ -7,7 +7,9 @@
  * queue (vring.c) with t->proc held and raises the interrupt if it used a
  * buffer.  Writing 0 to Status resets the device: it takes t->proc first,
  * so it waits for a request in flight, and afterwards the device uses no
- * ring memory until the driver sets it up again.
+ * ring memory until the driver sets it up again.  A notify of an async
+ * queue goes straight to the device's kick(); vmmio_push() fills such a
+ * queue from the device's own thread.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -246,7 +248,7 @@ reg_write_locked(struct vmmio *t, uint64_t off, uint32_t v)
 			q->ready = v & 1;
 		break;
 	case R_QUEUE_NOTIFY:
-		if (v < t->dev.nqueues) {
+		if (v < t->dev.nqueues && !(t->dev.async_queues & (1u << v))) {
 			t->notified |= 1u << v;
 			pthread_cond_broadcast(&t->cond);
 		}
@@ -288,6 +290,12 @@ vmmio_write(struct vmmio *t, uint64_t off, unsigned int size, uint64_t v)
 {
 	if (off >= R_CONFIG || size != 4 || off % 4 != 0)
 		return;			/* config space is read-only */
+	if (off == R_QUEUE_NOTIFY && v < t->dev.nqueues &&
+	    (t->dev.async_queues & (1u << v))) {
+		if (t->dev.kick != NULL)
+			t->dev.kick(t->dev.ctx, (unsigned int)v);
+		return;
+	}
 	if (off == R_STATUS && (uint32_t)v == 0) {
 		pthread_mutex_lock(&t->proc);	/* no request in flight */
 		pthread_mutex_lock(&t->lock);
@@ -301,4 +309,40 @@ vmmio_write(struct vmmio *t, uint64_t off, unsigned int size, uint64_t v)
 	pthread_mutex_lock(&t->lock);
 	reg_write_locked(t, off, (uint32_t)v);
 	pthread_mutex_unlock(&t->lock);
+}
+
+int
+vmmio_push(struct vmmio *t, unsigned int q, const struct iovec *iov,
+    size_t niov)
+{
+	int ret;
+
+	if (q >= t->dev.nqueues || !(t->dev.async_queues & (1u << q)))
+		return -EINVAL;
+	pthread_mutex_lock(&t->proc);
+	ret = vring_push(t, q, iov, niov);
+	pthread_mutex_lock(&t->lock);
+	if (ret == -EIO) {
+		t->status |= VIRTIO_STATUS_NEEDS_RESET;
+		t->isr |= ISR_CONFIG;
+	} else if (ret != 0) {
+		t->isr |= ISR_USED;
+	}
+	pthread_mutex_unlock(&t->lock);
+	pthread_mutex_unlock(&t->proc);
+	if (ret != 0)
+		t->irq(t->irq_arg);
+	return ret;
+}
+
+uint64_t
+vmmio_features(struct vmmio *t)
+{
+	uint64_t f = 0;
+
+	pthread_mutex_lock(&t->lock);
+	if (t->status & VIRTIO_STATUS_FEATURES_OK)
+		f = t->drv_features;
+	pthread_mutex_unlock(&t->lock);
+	return f;
 }

@@ -13,9 +13,16 @@
  * configuration-change interrupt and stops all queue processing until the
  * driver resets the device.
  *
+ * A device may instead fill some queues itself (async_queues), as a
+ * network card fills its receive queue when a frame arrives: the driver's
+ * notify of such a queue only calls kick(), and the device later hands
+ * the bytes to vmmio_push(), which walks and validates the next chain the
+ * same way and returns it used.
+ *
  * Threads: register accesses (vmmio_read/write) come from any thread; each
  * device has one thread of its own that processes notified queues and
- * calls the handler; the irq callback is called from that thread.
+ * calls the handler; the irq callback is called from that thread, or from
+ * the thread calling vmmio_push().
  */
 #ifndef SIM_VIRTIO_MMIO_H
 #define SIM_VIRTIO_MMIO_H
@@ -23,6 +30,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/uio.h>
 
 #define VMMIO_WINDOW		0x200	/* registers, then config space */
 #define VMMIO_QUEUE_MAX		256	/* QueueNumMax of every queue */
@@ -52,6 +60,14 @@ struct vmmio_device {
 	size_t		(*handle)(void *ctx, unsigned int q, const uint8_t *in,
 			    size_t in_len, uint8_t *out, size_t out_cap);
 	void		 (*reset)(void *ctx);	/* may be NULL */
+	/*
+	 * Queues the device fills through vmmio_push() (bit q for queue q):
+	 * handle() never sees them; a notify of one calls kick(ctx, q) on
+	 * the notifying thread with no transport lock held.  kick must not
+	 * block; it may be NULL.
+	 */
+	uint32_t	 async_queues;
+	void		 (*kick)(void *ctx, unsigned int q);
 	void		*ctx;
 };
 
@@ -73,6 +89,19 @@ void		vmmio_write(struct vmmio *t, uint64_t off, unsigned int size,
 		    uint64_t v);
 /* Waits until no notified queue is pending processing (for tests). */
 void		vmmio_drain(struct vmmio *t);
+/*
+ * Writes iov[0..niov) into the next available chain of async queue q and
+ * returns the chain used, raising the interrupt.  The chain must be all
+ * device-writable.  1: delivered; 0: the queue is not live or has no chain
+ * available (nothing happened: try again after kick()); -ENOSPC: the chain
+ * is smaller than the bytes, so it was returned used with length 0 and the
+ * bytes dropped; -EIO: the ring or chain is malformed (the device now
+ * needs a reset).  Any thread; takes the transport's locks.
+ */
+int		vmmio_push(struct vmmio *t, unsigned int q,
+		    const struct iovec *iov, size_t niov);
+/* The feature bits the driver acknowledged (0 before FEATURES_OK). */
+uint64_t	vmmio_features(struct vmmio *t);
 
 /* virtio-9p (§5.11) on a host directory; the tag is "trellis". */
 struct p9srv;

@@ -7,7 +7,8 @@
  *	s	t->lock (the register file; held briefly, never around the
  *		handler)
  *	p	t->proc (held by the device thread while it processes queues,
- *		and by a reset, so a reset waits for a request in flight)
+ *		by vmmio_push(), and by a reset, so a reset waits for a
+ *		request in flight)
  * Lock order: proc, then lock.
  */
 #ifndef SIM_VMMIO_IMPL_H
@@ -50,5 +51,11 @@ struct vmmio {
 /* vring.c: processes queue qi; false if the ring or a chain is malformed. */
 bool		vring_process(struct vmmio *t, unsigned int qi,
 		    bool *used_any);
+/*
+ * vring.c: fills the next chain of async queue qi with iov; the result is
+ * vmmio_push()'s.
+ */
+int		vring_push(struct vmmio *t, unsigned int qi,
+		    const struct iovec *iov, size_t niov);
 
 #endif

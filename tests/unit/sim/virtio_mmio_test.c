@@ -6,10 +6,12 @@
  * malformed rings and chains (index out of range, loop, address outside
  * memory, zero length, indirect, readable after writable, an available
  * index too far ahead), each of which must set DEVICE_NEEDS_RESET and
- * raise the interrupt, never crash, and be cleared by a reset.
+ * raise the interrupt, never crash, and be cleared by a reset; and an
+ * async queue filled by vmmio_push().
  */
 #define _GNU_SOURCE
 #include <check.h>
+#include <errno.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
@@ -360,6 +362,131 @@ START_TEST(test_vmmio_bad_ring_address)
 }
 END_TEST
 
+/*
+ * An async queue (vmmio_push): a device with request queue 0 and async
+ * queue 1, whose notify only counts kicks.
+ */
+static atomic_uint	kicks, handled;
+
+static size_t
+count_handle(void *ctx, unsigned int q, const uint8_t *in, size_t in_len,
+    uint8_t *out, size_t out_cap)
+{
+	(void)ctx, (void)q, (void)in, (void)in_len, (void)out, (void)out_cap;
+	atomic_fetch_add(&handled, 1);
+	return 0;
+}
+
+static void
+count_kick(void *ctx, unsigned int q)
+{
+	(void)ctx;
+	ck_assert_uint_eq(q, 1);
+	atomic_fetch_add(&kicks, 1);
+}
+
+static void
+setup_async(void)
+{
+	struct vmmio_device dev = {
+		.device_id = 43, .nqueues = 2, .handle = count_handle,
+		.async_queues = 1u << 1, .kick = count_kick,
+	};
+
+	mem = aligned_alloc(4096, MEM_SIZE);
+	ck_assert_ptr_nonnull(mem);
+	memset(mem, 0, MEM_SIZE);
+	atomic_store(&irqs, 0);
+	atomic_store(&kicks, 0);
+	atomic_store(&handled, 0);
+	ck_assert_int_eq(vmmio_new(&dev, mem, MEM_SIZE, count_irq, NULL, &t),
+	    0);
+}
+
+/* driver_init() for queue 1 at DESC/AVAIL/USED instead of queue 0. */
+static void
+driver_init_q1(void)
+{
+	driver_init();
+	wr(0x070, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER |
+	    VIRTIO_STATUS_FEATURES_OK);
+	wr(0x030, 0);
+	wr(0x044, 0);
+	wr(0x030, 1);
+	wr(0x038, QNUM);
+	wr(0x080, DESC);
+	wr(0x090, AVAIL);
+	wr(0x0a0, USED);
+	wr(0x044, 1);
+	wr(0x070, VIRTIO_STATUS_ACKNOWLEDGE | VIRTIO_STATUS_DRIVER |
+	    VIRTIO_STATUS_FEATURES_OK | VIRTIO_STATUS_DRIVER_OK);
+}
+
+/* Posts chain head (already described) as entry idx of queue 1. */
+static void
+post_q1(uint16_t idx, uint16_t head)
+{
+	uint16_t next = idx + 1;
+
+	memcpy(mem + AVAIL + 4 + 2 * (idx % QNUM), &head, 2);
+	memcpy(mem + AVAIL + 2, &next, 2);
+	wr(0x050, 1);
+}
+
+START_TEST(test_vmmio_push_fills_next_chain)
+{
+	struct iovec iov[2] = { { "abc", 3 }, { "defgh", 5 } };
+
+	ck_assert_int_eq(vmmio_push(t, 1, iov, 2), 0);	/* not live */
+	ck_assert_int_eq(vmmio_push(t, 0, iov, 2), -EINVAL);
+	driver_init_q1();
+	ck_assert_int_eq(vmmio_push(t, 1, iov, 2), 0);	/* no chain */
+	desc(0, BUF_OUT, 4, 2 | 1, 1);		/* split over two buffers */
+	desc(1, BUF_OUT + 16, 16, 2, 0);
+	post_q1(0, 0);
+	ck_assert_uint_eq(atomic_load(&kicks), 1);
+	ck_assert_uint_eq(get16(USED + 2), 0);	/* a kick uses nothing */
+	ck_assert_int_eq(vmmio_push(t, 1, iov, 2), 1);
+	ck_assert_uint_eq(get16(USED + 2), 1);
+	ck_assert_uint_eq(get32(USED + 4), 0);
+	ck_assert_uint_eq(get32(USED + 8), 8);
+	ck_assert_mem_eq(mem + BUF_OUT, "abcd", 4);
+	ck_assert_mem_eq(mem + BUF_OUT + 16, "efgh", 4);
+	ck_assert_uint_eq(rd(0x060), 1);
+	ck_assert_uint_ge(atomic_load(&irqs), 1);
+	ck_assert_int_eq(vmmio_push(t, 1, iov, 2), 0);	/* used up */
+	ck_assert_uint_eq(atomic_load(&handled), 0);
+}
+END_TEST
+
+START_TEST(test_vmmio_push_too_small_returns_empty)
+{
+	struct iovec iov = { "0123456789", 10 };
+
+	driver_init_q1();
+	desc(0, BUF_OUT, 9, 2, 0);
+	post_q1(0, 0);
+	ck_assert_int_eq(vmmio_push(t, 1, &iov, 1), -ENOSPC);
+	ck_assert_uint_eq(get16(USED + 2), 1);
+	ck_assert_uint_eq(get32(USED + 8), 0);
+	ck_assert_uint_eq(rd(0x070) & VIRTIO_STATUS_NEEDS_RESET, 0);
+}
+END_TEST
+
+START_TEST(test_vmmio_push_readable_needs_reset)
+{
+	struct iovec iov = { "x", 1 };
+
+	driver_init_q1();
+	desc(0, BUF_IN, 16, 0, 0);
+	post_q1(0, 0);
+	ck_assert_int_eq(vmmio_push(t, 1, &iov, 1), -EIO);
+	ck_assert_uint_ne(rd(0x070) & VIRTIO_STATUS_NEEDS_RESET, 0);
+	ck_assert_uint_eq(get16(USED + 2), 0);
+	ck_assert_int_eq(vmmio_push(t, 1, &iov, 1), 0);	/* stopped */
+}
+END_TEST
+
 static Suite *
 vmmio_suite(void)
 {
@@ -381,6 +508,12 @@ vmmio_suite(void)
 	tcase_add_test(tc, test_vmmio_bad_readable_after_writable);
 	tcase_add_test(tc, test_vmmio_bad_avail_index);
 	tcase_add_test(tc, test_vmmio_bad_ring_address);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("async");
+	tcase_add_checked_fixture(tc, setup_async, teardown);
+	tcase_add_test(tc, test_vmmio_push_fills_next_chain);
+	tcase_add_test(tc, test_vmmio_push_too_small_returns_empty);
+	tcase_add_test(tc, test_vmmio_push_readable_needs_reset);
 	suite_add_tcase(s, tc);
 	return s;
 }
