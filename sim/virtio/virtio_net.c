@@ -74,7 +74,9 @@ inet_sum(const uint8_t *p, size_t len)
 /*
  * Completes a partial checksum (§5.1.6.2): the field at csum_start +
  * csum_offset holds the pseudo-header's sum; the checksum covers
- * everything from csum_start to the end.  false if either lies outside.
+ * everything from csum_start to the end.  A result of 0 is sent as 0xffff
+ * (equal in one's complement), as Linux does, since a UDP checksum of 0
+ * means none (and is invalid over IPv6).  false if either lies outside.
  */
 static bool
 vnet_complete_csum(uint8_t *f, size_t len, const struct vnet_hdr *h)
@@ -85,6 +87,8 @@ vnet_complete_csum(uint8_t *f, size_t len, const struct vnet_hdr *h)
 	if (start >= len || field + 2 > len)
 		return false;
 	c = (uint16_t)~inet_sum(f + start, len - start);
+	if (c == 0)
+		c = 0xffff;	/* the same sum; UDP's 0 means "none" */
 	f[field] = (uint8_t)(c >> 8);
 	f[field + 1] = (uint8_t)c;
 	return true;

@@ -6,8 +6,9 @@
  * and an outbound TCP SYN reaching a host listener, an inbound forward
  * reaching the guest, each with and without the checksum offloads; frames
  * held while no receive buffer is posted; and hostile chains, which must
- * be dropped (or need a reset) without a crash.  Every checksum is
- * computed here, independently of the model's.
+ * be dropped (or need a reset) without a crash; and, with the frames
+ * captured instead, the exact checksum the model completes.  Every
+ * checksum is computed here, independently of the model's.
  */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
@@ -847,6 +848,102 @@ START_TEST(test_vnet_hostile_rx_readable_needs_reset)
 }
 END_TEST
 
+/*
+ * The card alone, its frames captured instead of given to libslirp, so a
+ * completed checksum can be read back exactly.
+ */
+static uint8_t	cap_frame[BUFSZ];
+static size_t	cap_len;
+
+static void
+capture_tx(void *arg, const uint8_t *frame, size_t len)
+{
+	(void)arg;
+	ck_assert_uint_le(len, sizeof(cap_frame));
+	memcpy(cap_frame, frame, len);
+	cap_len = len;
+}
+
+static void
+setup_capture(void)
+{
+	struct vmmio_device dev;
+
+	offload = true;
+	mem = aligned_alloc(4096, MEM_SIZE);
+	ck_assert_ptr_nonnull(mem);
+	memset(mem, 0, MEM_SIZE);
+	cap_len = 0;
+	ck_assert_int_eq(vnet_new(true, &n, &dev), 0);
+	vnet_set_backend(n, &(struct vnet_backend){ .tx = capture_tx });
+	ck_assert_int_eq(vmmio_new(&dev, mem, MEM_SIZE, count_irq, NULL, &t),
+	    0);
+	vnet_attach(n, t);
+}
+
+static void
+teardown_capture(void)
+{
+	vmmio_free(t);
+	vnet_free(n);
+	free(mem);
+}
+
+/* A UDP datagram of 16 payload bytes from the guest to the gateway. */
+static size_t
+udp_frame(uint8_t *f)
+{
+	uint8_t *u = f + 34;
+	size_t i;
+
+	eth(f, gw_mac, 0x0800);
+	ip4(f, 17, guest_ip, gw_ip, 8 + 16);
+	put16be(u, 5000);
+	put16be(u + 2, 53);
+	put16be(u + 4, 8 + 16);
+	for (i = 0; i < 16; i++)
+		u[8 + i] = (uint8_t)(i * 37);
+	return 34 + 8 + 16;
+}
+
+START_TEST(test_vnet_csum_completed_exactly)
+{
+	uint8_t f[64];
+	size_t len = udp_frame(f);
+
+	driver_init();
+	tx_ip(f, len, 34, 6, true);
+	ck_assert_uint_eq(cap_len, len);
+	ck_assert_uint_eq(csum_add(pseudo_sum(cap_frame + 14, 17, len - 34),
+	    cap_frame + 34, len - 34), 0xffff);
+	ck_assert_uint_ne(get16be(cap_frame + 34 + 6), 0);
+	ck_assert_mem_eq(cap_frame, f, 34 + 6);	/* only the field changed */
+	ck_assert_mem_eq(cap_frame + 42, f + 42, len - 42);
+}
+END_TEST
+
+/* A checksum that comes out 0 goes as 0xffff: UDP's 0 means "none". */
+START_TEST(test_vnet_csum_zero_sent_as_ffff)
+{
+	uint8_t f[64];
+	size_t len = udp_frame(f);
+	uint16_t ps = pseudo_sum(f + 14, 17, len - 34), c;
+	uint32_t w;
+
+	put16be(f + 34 + 6, ps);
+	c = (uint16_t)~csum_add(0, f + 34, len - 34);
+	/* Adding c to a payload word makes the whole sum 0xffff. */
+	w = (uint32_t)get16be(f + 42) + c;
+	put16be(f + 42, (uint16_t)((w & 0xffff) + (w >> 16)));
+	put16be(f + 34 + 6, 0);
+	ck_assert_uint_eq((uint16_t)~csum_add(ps, f + 34, len - 34), 0);
+	driver_init();
+	tx_ip(f, len, 34, 6, true);
+	ck_assert_uint_eq(cap_len, len);
+	ck_assert_uint_eq(get16be(cap_frame + 34 + 6), 0xffff);
+}
+END_TEST
+
 static void
 add_protocol_tests(TCase *tc)
 {
@@ -865,6 +962,7 @@ vnet_suite(void)
 	TCase *plain = tcase_create("plain");
 	TCase *off = tcase_create("offload");
 	TCase *hostile = tcase_create("hostile");
+	TCase *tc;
 
 	tcase_add_checked_fixture(plain, setup_plain, teardown);
 	tcase_set_timeout(plain, 30);
@@ -884,6 +982,11 @@ vnet_suite(void)
 	tcase_add_test(hostile, test_vnet_hostile_rx_buffer_too_small);
 	tcase_add_test(hostile, test_vnet_hostile_rx_readable_needs_reset);
 	suite_add_tcase(su, hostile);
+	tc = tcase_create("capture");
+	tcase_add_checked_fixture(tc, setup_capture, teardown_capture);
+	tcase_add_test(tc, test_vnet_csum_completed_exactly);
+	tcase_add_test(tc, test_vnet_csum_zero_sent_as_ffff);
+	suite_add_tcase(su, tc);
 	return su;
 }
 
