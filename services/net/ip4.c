@@ -32,7 +32,7 @@ ip4_mapped(struct inet_addr *a, const uint8_t *v4)
  */
 static void
 ip4_send(uint8_t *frame, size_t size, uint8_t proto, const uint8_t *src,
-    const uint8_t *dst, size_t plen)
+    const uint8_t *dst, size_t plen) FW_REQUIRES(&inet_lock)
 {
 	struct wire_ip4 ip;
 
@@ -123,6 +123,7 @@ ip4_output_udp(const struct inet_addr *src, uint16_t sport,
 
 static void
 ip4_tcp_input(const struct wire_ip4 *ip, const uint8_t *pkt)
+    FW_REQUIRES(&inet_lock)
 {
 	struct wire_pseudo ph;
 	struct wire_tcp t;
@@ -142,7 +143,9 @@ ip4_tcp_input(const struct wire_ip4 *ip, const uint8_t *pkt)
 	    TCP_ACK);
 	seg.wnd = t.win;
 	seg.mss = t.opt.has_mss ? t.opt.mss : 0;
-	seg.wscale = t.opt.has_wscale ? (int8_t)t.opt.wscale : -1;
+	seg.wscale = -1;
+	if (t.opt.has_wscale)
+		seg.wscale = (int8_t)MIN(t.opt.wscale, 14);
 	seg.data = pkt + ip->off + t.off;
 	seg.len = t.len;
 	tcp_input(&seg);
@@ -150,6 +153,7 @@ ip4_tcp_input(const struct wire_ip4 *ip, const uint8_t *pkt)
 
 static void
 ip4_udp_input(const struct wire_ip4 *ip, const uint8_t *pkt)
+    FW_REQUIRES(&inet_lock)
 {
 	struct wire_pseudo ph;
 	struct inet_addr dst;
@@ -173,6 +177,7 @@ ip4_udp_input(const struct wire_ip4 *ip, const uint8_t *pkt)
 
 static void
 ip4_icmp_input(const struct wire_ip4 *ip, const uint8_t *pkt)
+    FW_REQUIRES(&inet_lock)
 {
 	struct wire_icmp m, r;
 	uint8_t *frame;

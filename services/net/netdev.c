@@ -96,7 +96,7 @@ net_route(const struct inet_addr *dst, struct inet_addr *src,
 
 /* The next hop for dst: on the /24 itself, else the gateway. */
 static void
-net_next_hop(const uint8_t *dst, uint8_t *hop)
+net_next_hop(const uint8_t *dst, uint8_t *hop) FW_REQUIRES(&inet_lock)
 {
 	uint32_t mask = net_eth.prefix == 0 ? 0 :
 	    ~(uint32_t)0 << (32 - net_eth.prefix);
@@ -109,7 +109,7 @@ net_next_hop(const uint8_t *dst, uint8_t *hop)
 }
 
 static struct arp_entry *
-arp_find(const uint8_t *ip)
+arp_find(const uint8_t *ip) FW_REQUIRES(&inet_lock)
 {
 	unsigned int i;
 
@@ -121,7 +121,7 @@ arp_find(const uint8_t *ip)
 }
 
 static struct arp_entry *
-arp_slot(const uint8_t *ip)
+arp_slot(const uint8_t *ip) FW_REQUIRES(&inet_lock)
 {
 	struct arp_entry *e = arp_find(ip);
 
@@ -136,6 +136,7 @@ arp_slot(const uint8_t *ip)
 
 static void
 arp_send(uint16_t op, const uint8_t *tha, const uint8_t *tpa)
+    FW_REQUIRES(&inet_lock)
 {
 	uint8_t f[WIRE_ETH_LEN + WIRE_ARP_LEN];
 	struct wire_arp a;
@@ -145,10 +146,11 @@ arp_send(uint16_t op, const uint8_t *tha, const uint8_t *tpa)
 	a.op = op;
 	memcpy(a.sha, net_eth.nd->mac, 6);
 	memcpy(a.spa, net_eth.addr, 4);
-	memcpy(a.tha, op == 1 ? (const uint8_t[6]){ 0 } : tha, 6);
+	if (op == 2)
+		memcpy(a.tha, tha, 6);		/* a request's stays zero */
 	memcpy(a.tpa, tpa, 4);
 	memset(&e, 0, sizeof(e));
-	memcpy(e.dst, op == 1 ? eth_bcast : tha, 6);
+	memcpy(e.dst, op == 2 ? tha : eth_bcast, 6);
 	memcpy(e.src, net_eth.nd->mac, 6);
 	e.type = WIRE_ETH_ARP;
 	if (wire_arp_emit(f, sizeof(f), WIRE_ETH_LEN, &a) < 0 ||
@@ -158,7 +160,7 @@ arp_send(uint16_t op, const uint8_t *tha, const uint8_t *tpa)
 }
 
 static void
-arp_input(const uint8_t *buf, size_t len)
+arp_input(const uint8_t *buf, size_t len) FW_REQUIRES(&inet_lock)
 {
 	struct arp_entry *e;
 	struct wire_arp a;

@@ -199,7 +199,7 @@ udp_deliver_locked(struct inet_dgram *d, const struct inet_addr *dst,
 static long
 udp_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 {
-	struct inet_sock *s = inet_of(sk), *r;
+	struct inet_sock *s = inet_of(sk);
 	int route;
 	size_t len = m->it.left;
 	struct inet_dgram *d;
@@ -241,7 +241,7 @@ udp_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 		err = ip4_output_udp(&src, s->lport, &dst, dport, d->data, len);
 		goto out;
 	}
-	if ((r = udp_deliver_locked(d, &dst, dport)) == NULL) {
+	if (udp_deliver_locked(d, &dst, dport) == NULL) {
 		/* lo's port unreachable: news for a connected sender. */
 		if (s->connected)
 			atomic_store(&sk->err, -ECONNREFUSED);

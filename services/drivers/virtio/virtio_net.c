@@ -99,6 +99,8 @@ drop:
 	return -ENOBUFS;
 }
 
+static const uint8_t vnet_default_mac[6] = { 0x52, 0x54, 0, 0x12, 0x34, 0x56 };
+
 static const struct netdev_ops vnet_ops = {
 	.xmit = vnet_xmit,
 };
@@ -176,9 +178,8 @@ virtio_net_probe(void)
 		fw_free(v);
 		return err == -EBUSY ? -ENODEV : err;
 	}
-	/* A locally administered address if the device has none. */
-	memcpy(v->nd.mac, (const uint8_t[6]){ 0x52, 0x54, 0, 0x12, 0x34, 0x56 },
-	    6);
+	/* QEMU's default address if the device offers none. */
+	memcpy(v->nd.mac, vnet_default_mac, sizeof(vnet_default_mac));
 	v->nd.ops = &vnet_ops;
 	v->nd.priv = v;
 	v->nd.mtu = VNET_MTU;
