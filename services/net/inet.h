@@ -136,6 +136,9 @@ int	inet_bind(struct sock *sk, struct thread *t, const uint8_t *sa,
 	    size_t len);
 /* The wildcard of sk's family (0.0.0.0 mapped, or ::). */
 void	inet_any(const struct sock *sk, struct inet_addr *a);
+/* The own (or peer's) sockaddr of s: *len bytes at sa. */
+void	inet_name_locked(struct inet_sock *s, uint8_t *sa, size_t *len,
+	    bool peer) FW_REQUIRES(&inet_lock);
 /* Whether t may bind ports below 1024 (euid 0 here). */
 bool	inet_privileged(struct thread *t);
 FW_MUST_CHECK int udp_create(int family, struct thread *t, struct sock **out);

@@ -203,6 +203,10 @@ int		 sock_error(struct sock *sk);
  */
 FW_MUST_CHECK int sock_put_scm(struct sock *sk, struct sock_msg *m,
 		    struct scm *s, bool creds);
+/* listen and accept of a family without connections: EOPNOTSUPP. */
+int		 sock_no_listen(struct sock *sk, struct thread *t, int backlog);
+int		 sock_no_accept(struct sock *sk, bool nonblock,
+		    struct sock **out);
 /* The credentials of the calling thread's process, as ucred. */
 void		 sock_self_cred(struct thread *t, struct linux_ucred *out);
 

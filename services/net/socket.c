@@ -202,6 +202,18 @@ sock_put_scm(struct sock *sk, struct sock_msg *m, struct scm *s, bool creds)
 	return err;
 }
 
+int
+sock_no_listen(struct sock *sk, struct thread *t, int backlog)
+{
+	return -EOPNOTSUPP;
+}
+
+int
+sock_no_accept(struct sock *sk, bool nonblock, struct sock **out)
+{
+	return -EOPNOTSUPP;
+}
+
 /* The msg_iter: a user iovec walked entry by entry, or a kernel buffer. */
 void
 iter_init_user(struct msg_iter *it, struct fw_vm *vm,

@@ -223,9 +223,12 @@ sock_recv(struct file *f, struct sock *sk, struct sock_msg *m)
 	return sk->ops->recvmsg(sk, m, false);
 }
 
-SYSCALL(sendto)
+/* sendto(2) and recvfrom(2): one buffer, an optional address. */
+static long
+sock_xfer(struct thread *t, const struct syscall_args *a, bool send)
 {
 	struct linux_iovec iov = { a->a[1], MIN(a->a[2], (uint64_t)INT32_MAX) };
+	struct fw_vm *vm = t->proc->vm;
 	struct sock_msg m;
 	struct file *f;
 	struct sock *sk;
@@ -237,38 +240,29 @@ SYSCALL(sendto)
 	memset(&m, 0, sizeof(m));
 	m.t = t;
 	m.flags = (int)a->a[3];
-	iter_init_user(&m.it, t->proc->vm, &iov, 1);
-	if (a->a[4] != 0 && (err = sockaddr_import(t->proc->vm, a->a[4],
-	    a->a[5], m.name, &m.namelen)) < 0) {
-		file_unref(f);
-		return err;
-	}
-	n = sock_send(f, sk, &m);
-	file_unref(f);
-	return n;
-}
-
-SYSCALL(recvfrom)
-{
-	struct linux_iovec iov = { a->a[1], MIN(a->a[2], (uint64_t)INT32_MAX) };
-	struct sock_msg m;
-	struct file *f;
-	struct sock *sk;
-	long n;
-	int err;
-
-	if ((err = sock_get(t->proc, (int)a->a[0], &f, &sk)) < 0)
-		return err;
-	memset(&m, 0, sizeof(m));
-	m.t = t;
-	m.flags = (int)a->a[3];
-	iter_init_user(&m.it, t->proc->vm, &iov, 1);
-	n = sock_recv(f, sk, &m);
-	if (n >= 0 && a->a[4] != 0 && (err = sockaddr_export(t->proc->vm,
+	iter_init_user(&m.it, vm, &iov, 1);
+	if (!send)
+		n = sock_recv(f, sk, &m);
+	else if (a->a[4] != 0 && (err = sockaddr_import(vm, a->a[4], a->a[5],
+	    m.name, &m.namelen)) < 0)
+		n = err;
+	else
+		n = sock_send(f, sk, &m);
+	if (!send && n >= 0 && a->a[4] != 0 && (err = sockaddr_export(vm,
 	    m.name, m.namelen, a->a[4], a->a[5])) < 0)
 		n = err;
 	file_unref(f);
 	return n;
+}
+
+SYSCALL(sendto)
+{
+	return sock_xfer(t, a, true);
+}
+
+SYSCALL(recvfrom)
+{
+	return sock_xfer(t, a, false);
 }
 
 static long

@@ -570,20 +570,14 @@ static int
 tcp_getname(struct sock *sk, uint8_t *sa, size_t *len, int peer)
 {
 	struct inet_sock *s = inet_of(sk);
-	struct inet_addr any;
 	int err = 0;
 
 	fw_mutex_lock(&inet_lock);
 	if (peer == 1 && (!s->connected || s->tcp->state == TCP_CLOSE ||
 	    s->tcp->state == TCP_SYN_SENT))
 		err = -ENOTCONN;
-	else if (peer)
-		*len = inet_addr_out(sk->family, &s->raddr, s->rport, sa);
-	else if (s->lport == 0) {
-		inet_any(sk, &any);
-		*len = inet_addr_out(sk->family, &any, 0, sa);
-	} else
-		*len = inet_addr_out(sk->family, &s->laddr, s->lport, sa);
+	else
+		inet_name_locked(s, sa, len, peer != 0);
 	fw_mutex_unlock(&inet_lock);
 	return err;
 }

@@ -362,23 +362,31 @@ udp_shutdown(struct sock *sk, int how)
 	return connected ? 0 : -ENOTCONN;
 }
 
+void
+inet_name_locked(struct inet_sock *s, uint8_t *sa, size_t *len, bool peer)
+{
+	struct inet_addr any;
+
+	if (peer)
+		*len = inet_addr_out(s->sk->family, &s->raddr, s->rport, sa);
+	else if (s->lport == 0) {
+		inet_any(s->sk, &any);
+		*len = inet_addr_out(s->sk->family, &any, 0, sa);
+	} else
+		*len = inet_addr_out(s->sk->family, &s->laddr, s->lport, sa);
+}
+
 static int
 udp_getname(struct sock *sk, uint8_t *sa, size_t *len, int peer)
 {
 	struct inet_sock *s = inet_of(sk);
-	struct inet_addr any;
 	int err = 0;
 
 	fw_mutex_lock(&inet_lock);
 	if (peer && !s->connected)
 		err = -ENOTCONN;
-	else if (peer)
-		*len = inet_addr_out(sk->family, &s->raddr, s->rport, sa);
-	else if (s->lport == 0) {
-		inet_any(sk, &any);
-		*len = inet_addr_out(sk->family, &any, 0, sa);
-	} else
-		*len = inet_addr_out(sk->family, &s->laddr, s->lport, sa);
+	else
+		inet_name_locked(s, sa, len, peer != 0);
 	fw_mutex_unlock(&inet_lock);
 	return err;
 }
@@ -424,23 +432,11 @@ udp_release(struct sock *sk)
 	fw_free(s);
 }
 
-static int
-udp_listen(struct sock *sk, struct thread *t, int backlog)
-{
-	return -EOPNOTSUPP;
-}
-
-static int
-udp_accept(struct sock *sk, bool nonblock, struct sock **out)
-{
-	return -EOPNOTSUPP;
-}
-
 static const struct sock_ops udp_ops = {
 	.bind = inet_bind,
 	.connect = udp_connect,
-	.listen = udp_listen,
-	.accept = udp_accept,
+	.listen = sock_no_listen,
+	.accept = sock_no_accept,
 	.sendmsg = udp_send,
 	.recvmsg = udp_recv,
 	.shutdown = udp_shutdown,

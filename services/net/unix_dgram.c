@@ -348,23 +348,11 @@ unix_shutdown(struct sock *sk, int how)
 	return 0;
 }
 
-static int
-udgram_listen(struct sock *sk, struct thread *t, int backlog)
-{
-	return -EOPNOTSUPP;
-}
-
-static int
-udgram_accept(struct sock *sk, bool nonblock, struct sock **out)
-{
-	return -EOPNOTSUPP;
-}
-
 const struct sock_ops unix_dgram_ops = {
 	.bind = unix_bind,
 	.connect = udgram_connect,
-	.listen = udgram_listen,
-	.accept = udgram_accept,
+	.listen = sock_no_listen,
+	.accept = sock_no_accept,
 	.sendmsg = unix_dgram_send,
 	.recvmsg = unix_dgram_recv,
 	.shutdown = unix_shutdown,
