@@ -8,9 +8,10 @@
 
 int main(void)
 {
+    /* Abstract names are the host's when run natively: made unique. */
     struct sockaddr_un sa = { .sun_family = AF_UNIX }, peer;
-    memcpy(sa.sun_path, "\0trellis-accept4", 16);
-    socklen_t alen = offsetof(struct sockaddr_un, sun_path) + 16, len;
+    int n = snprintf(sa.sun_path + 1, sizeof sa.sun_path - 1, "trellis-accept4-%d", getpid());
+    socklen_t alen = offsetof(struct sockaddr_un, sun_path) + 1 + n, len;
 
     int s = CHECK_OK(socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK, 0));
     CHECK_ERR(accept4(s, NULL, NULL, 0), EINVAL);             /* not listening */
@@ -21,13 +22,13 @@ int main(void)
 
     int c = CHECK_OK(socket(AF_UNIX, SOCK_STREAM, 0));
     struct sockaddr_un ca = { .sun_family = AF_UNIX };
-    memcpy(ca.sun_path, "\0trellis-client", 15);
-    CHECK_OK(bind(c, (struct sockaddr *)&ca, offsetof(struct sockaddr_un, sun_path) + 15));
+    int cn = snprintf(ca.sun_path + 1, sizeof ca.sun_path - 1, "trellis-client-%d", getpid());
+    CHECK_OK(bind(c, (struct sockaddr *)&ca, offsetof(struct sockaddr_un, sun_path) + 1 + cn));
     CHECK_OK(connect(c, (struct sockaddr *)&sa, alen));
     len = sizeof peer;
     int a = CHECK_OK(accept4(s, (struct sockaddr *)&peer, &len, 0));
-    CHECK(len == offsetof(struct sockaddr_un, sun_path) + 15);
-    CHECK(memcmp(peer.sun_path, "\0trellis-client", 15) == 0);
+    CHECK(len == offsetof(struct sockaddr_un, sun_path) + 1 + cn);
+    CHECK(memcmp(peer.sun_path, ca.sun_path, 1 + cn) == 0);
     CHECK(CHECK_OK(fcntl(a, F_GETFD)) == 0);
     CHECK((CHECK_OK(fcntl(a, F_GETFL)) & O_NONBLOCK) == 0);
     close(a);

@@ -69,8 +69,9 @@ int main(void)
     /* Abstract names: all addrlen bytes, trailing NULs included. */
     memset(&sa, 0, sizeof sa);
     sa.sun_family = AF_UNIX;
-    memcpy(sa.sun_path, "\0trellis-abs", 12);
-    alen = offsetof(struct sockaddr_un, sun_path) + 12;
+    /* Natively the host's namespace: unique per process. */
+    alen = offsetof(struct sockaddr_un, sun_path) + 1 +
+           snprintf(sa.sun_path + 1, sizeof sa.sun_path - 1, "trellis-abs-%d", getpid());
     s = CHECK_OK(socket(AF_UNIX, SOCK_DGRAM, 0));
     CHECK_OK(bind(s, (struct sockaddr *)&sa, alen));
     s2 = CHECK_OK(socket(AF_UNIX, SOCK_DGRAM, 0));
@@ -78,7 +79,8 @@ int main(void)
     CHECK_OK(bind(s2, (struct sockaddr *)&sa, alen + 1));         /* another name */
     len = sizeof got;
     CHECK_OK(getsockname(s2, (struct sockaddr *)&got, &len));
-    CHECK(len == alen + 1 && got.sun_path[0] == 0 && memcmp(got.sun_path, sa.sun_path, 13) == 0);
+    CHECK(len == alen + 1 && got.sun_path[0] == 0 &&
+          memcmp(got.sun_path, sa.sun_path, alen + 1 - offsetof(struct sockaddr_un, sun_path)) == 0);
     close(s);
     close(s2);
     s = CHECK_OK(socket(AF_UNIX, SOCK_DGRAM, 0));

@@ -22,8 +22,9 @@ int main(void)
     int s = CHECK_OK(socket(AF_UNIX, SOCK_STREAM, 0));
     CHECK(rev(s, all) == (POLLOUT | POLLHUP));
     struct sockaddr_un sa = { .sun_family = AF_UNIX };
-    memcpy(sa.sun_path, "\0trellis-poll", 13);
-    socklen_t alen = offsetof(struct sockaddr_un, sun_path) + 13;
+    /* Natively the host's namespace: unique per process. */
+    socklen_t alen = offsetof(struct sockaddr_un, sun_path) + 1 +
+        snprintf(sa.sun_path + 1, sizeof sa.sun_path - 1, "trellis-poll-%d", getpid());
     CHECK_OK(bind(s, (struct sockaddr *)&sa, alen));
     CHECK_OK(listen(s, 1));
     CHECK(rev(s, all) == 0);
