@@ -226,7 +226,7 @@ ustream_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 	struct linux_ucred cred;
 	struct unix_skb *skb;
 	size_t sent = 0, n;
-	int err;
+	int err = 0;
 
 	if (m->flags & LINUX_MSG_OOB)
 		return -EOPNOTSUPP;
