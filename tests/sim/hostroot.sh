@@ -10,7 +10,7 @@
 #   hostroot.sh CASE -- TRELLIS...     run CASE; TRELLIS is the trellis command
 set -uo pipefail
 
-cases="ls_etc sh_tmp python3 perl gcc tar cwd env stdin bash_pipeline
+cases="ls_etc sh_tmp python3 python_http perl gcc tar cwd env stdin bash_pipeline
 writes_stay_in_guest symlink_escapes dotdot_escape missing_file dev_proc_fresh
 rw_writes_reach_host rw_symlink_escapes rw_dev_proc_fresh"
 
@@ -65,6 +65,19 @@ sh_tmp)
     [ ! -e "$name" ] || fail "the guest's /tmp file reached the host" ;;
 python3)
     same_as_native python3 -c 'import json, os, sys; print(json.dumps(sorted(os.listdir("/"))), sys.version_info[:2])' ;;
+python_http)
+    # python3's http.server in the guest, serving a guest client (urllib) on the
+    # guest's loopback: the same bytes as natively.
+    same_as_native python3 -c '
+import hashlib, http.server, os, threading, urllib.request
+h = http.server.SimpleHTTPRequestHandler
+h.log_message = lambda *a: None
+os.chdir("/etc")
+s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), h)
+threading.Thread(target=s.serve_forever, daemon=True).start()
+body = urllib.request.urlopen("http://127.0.0.1:%d/passwd" % s.server_address[1]).read()
+print(hashlib.sha256(body).hexdigest() == hashlib.sha256(open("/etc/passwd", "rb").read()).hexdigest(), len(body) > 0)
+s.shutdown()' ;;
 perl)
     same_as_native perl -e 'print 1+1' ;;
 gcc)
