@@ -117,13 +117,19 @@ struct sock_ops {
 	int	(*peercred)(struct sock *sk, struct linux_ucred *out);
 	/*
 	 * Options of the family's levels (not SOL_SOCKET), optional (NULL:
-	 * EOPNOTSUPP).  val holds len bytes (at most 128 are passed);
+	 * EOPNOTSUPP).  val holds len bytes (at most 256 are passed);
 	 * get fills val and *len, which the caller cuts to the guest's.
 	 */
 	int	(*setsockopt)(struct sock *sk, int level, int name,
 		    const uint8_t *val, size_t len);
 	int	(*getsockopt)(struct sock *sk, int level, int name,
 		    uint8_t *val, size_t *len);
+	/*
+	 * A SOL_SOCKET option was set (stored in the sock already), for a
+	 * family that acts on it (TCP on SO_KEEPALIVE); optional.  Called
+	 * with no lock held.
+	 */
+	void	(*sol_changed)(struct sock *sk, int name);
 	/* The file is gone: the family lets go of the socket. */
 	void	(*release)(struct sock *sk);
 };

@@ -20,7 +20,7 @@
 #include <uapi/time.h>
 #include "net.h"
 
-#define SOCKOPT_MAX	128	/* the largest value handled here */
+#define SOCKOPT_MAX	256	/* the largest value handled here */
 
 static bool
 net_admin(struct thread *t)
@@ -189,8 +189,9 @@ SYSCALL(setsockopt)
 		else if (level != LINUX_SOL_SOCKET)
 			err = sk->ops->setsockopt(sk, level, name, val,
 			    (size_t)len);
-		else
-			err = sockopt_set_sol(sk, t, name, val, (size_t)len);
+		else if ((err = sockopt_set_sol(sk, t, name, val,
+		    (size_t)len)) == 0 && sk->ops->sol_changed != NULL)
+			sk->ops->sol_changed(sk, name);
 	}
 	file_unref(f);
 	return err;

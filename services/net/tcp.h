@@ -11,9 +11,12 @@
  * handshake's last ACK is dropped (the SYN-ACK is resent); RFC 5961's
  * challenge ACKs for a RST or SYN that is in the window but not exact.
  * Congestion control is NewReno's slow start, avoidance and fast
- * retransmit; segments past a hole wait for it (tcp_ooo.c).  Not yet:
- * delayed ACKs (every segment is ACKed at once), SACK, timestamps,
- * keepalive probes, urgent data.
+ * retransmit; segments past a hole wait for it (tcp_ooo.c).  ACKs are
+ * delayed as Linux delays them (tcp_ack.c): up to 40 ms, every second
+ * full segment at once, quick ACKs while a connection starts or after a
+ * hole, and an interactive ("ping-pong") mode where the reply carries
+ * the ACK.  SO_KEEPALIVE probes an idle connection (tcp_timer.c).  Not
+ * yet: SACK, timestamps, urgent data.
  *
  * Locks used to protect fields in this file:
  *	N	inet_lock (inet.h): every control block, lo's queue
@@ -43,6 +46,9 @@ enum tcp_ss { TCP_SS_UNCONNECTED, TCP_SS_CONNECTING, TCP_SS_CONNECTED };
 #define TCP_MSS_LO	65483		/* lo's MTU 65536 less headers */
 #define TCP_MSS_DEFAULT	536
 #define TCP_BUF		((size_t)256 * 1024)	/* each ring, autotuned-like */
+#define TCP_ATO		40000000ULL	/* the delayed ACK's timeout, ns */
+#define TCP_MAX_QUICKACKS 16
+#define TCP_PINGPONG	3	/* replies that make a connection interactive */
 
 /* A segment as it travels: headers parsed, payload referenced. */
 struct tcp_seg {
@@ -55,6 +61,15 @@ struct tcp_seg {
 	int8_t			 wscale;	/* SYN option, -1: none */
 	const uint8_t		*data;
 	size_t			 len;
+};
+
+/* What TCP_INFO reports beyond the state (RFC 4898's names). */
+struct tcp_stats {
+	uint64_t		 bytes_acked, bytes_received;
+	uint64_t		 bytes_sent, bytes_retrans;
+	uint32_t		 segs_in, segs_out;
+	uint32_t		 data_segs_in, data_segs_out;
+	uint32_t		 total_retrans, rcv_ooopack;
 };
 
 struct tcp_cb {
@@ -73,6 +88,9 @@ struct tcp_cb {
 	struct fw_mutex		 txlock, rxlock;	/* senders, readers */
 	/* Deadlines (monotonic ns, 0: off) and the RTT estimate. */
 	uint64_t		 t_rto, t_wait, t_persist;	/* [N] */
+	uint64_t		 t_delack, t_keep;		/* [N] */
+	uint64_t		 t_rcv;		/* [N] a segment last came */
+	uint64_t		 t_rcvdata;	/* [N] data last came */
 	uint64_t		 rto, srtt, rttvar;		/* [N] ns */
 	uint64_t		 rtt_start;	/* [N] */
 	enum tcp_state		 state;		/* [N] */
@@ -84,6 +102,7 @@ struct tcp_cb {
 	uint32_t		 fin_seq;	/* [N] once sent */
 	uint32_t		 irs, rcv_nxt;	/* [N] */
 	uint32_t		 rcv_wup;	/* [N] window last advertised */
+	uint32_t		 rcv_acked;	/* [N] rcv_nxt last ACKed */
 	uint32_t		 mss;		/* [N] */
 	uint32_t		 rtt_seq;	/* [N] */
 	unsigned int		 retries;	/* [N] */
@@ -93,7 +112,12 @@ struct tcp_cb {
 	unsigned int		 dupacks;	/* [N] */
 	unsigned int		 alen, synlen;	/* [N] */
 	int			 backlog;	/* [N] */
-	int			 keepidle, keepintvl, keepcnt;	/* [N] stored */
+	/* TCP_KEEP{IDLE,INTVL,CNT}, 0: the default. */
+	int			 keepidle, keepintvl, keepcnt;	/* [N] */
+	unsigned int		 probes;	/* [N] keepalives unanswered */
+	unsigned int		 quick;		/* [N] quick ACKs left */
+	unsigned int		 pingpong;	/* [N] quick replies seen */
+	struct tcp_stats	 st;		/* [N] */
 	uint8_t			 snd_wscale;	/* [N] the peer's shift */
 	uint8_t			 rcv_wscale;	/* [N] our shift */
 	bool			 orphan;	/* [N] no file will free it */
@@ -104,6 +128,8 @@ struct tcp_cb {
 	bool			 rtt_on;	/* [N] */
 	bool			 recovery;	/* [N] */
 	bool			 nodelay, cork;	/* [N] options */
+	bool			 ack_owed;	/* [N] a bare ACK must go */
+	bool			 keepalive;	/* [N] SO_KEEPALIVE's copy */
 };
 
 static inline struct tcp_cb *
@@ -176,18 +202,46 @@ void		 tcp_ooo_add(struct tcp_cb *cb, const struct tcp_seg *seg)
 bool		 tcp_ooo_drain(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
 void		 tcp_ooo_free(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
 
+/* tcp_ack.c: when ACKs go. */
+/* In-order data came: whether to ACK now (else the delayed ACK is armed). */
+bool		 tcp_ack_data(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
+/* Enters quick-ACK mode (a hole, old data, a pause longer than the RTO). */
+void		 tcp_ack_quick(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
+/* A segment carrying an ACK is going out: nothing is pending any more. */
+void		 tcp_ack_sent(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
+/* New data is going out: a reply soon after data came counts to ping-pong. */
+void		 tcp_ack_data_sent(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
+/* The reader took data: a pending ACK goes now if Linux would send it. */
+void		 tcp_ack_read(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
+/* The delayed ACK's deadline passed. */
+void		 tcp_ack_delack_fire(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
+/* TCP_QUICKACK: on leaves ping-pong mode and sends what is pending; off
+ * enters it.  (Linux's reading of the option: not ping-pong.) */
+void		 tcp_ack_set_quickack(struct tcp_cb *cb, bool on)
+		    FW_REQUIRES(&inet_lock);
+
 /* tcp_in.c: a segment arrives. */
 void		 tcp_input(const struct tcp_seg *seg) FW_REQUIRES(&inet_lock);
 
 /* tcp_timer.c: the deadlines, served by a kernel task. */
 /* Tells the task of a new deadline (starting it on first use). */
 void		 tcp_timer_kick(uint64_t deadline) FW_REQUIRES(&inet_lock);
+/* (Re)arms the keepalive timer from the last segment received, or
+ * disarms it (SO_KEEPALIVE off, or not synchronized). */
+void		 tcp_keep_arm(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
 
 /* lo.c: the loopback interface's queue of segments. */
 /* Queues a copy of seg for delivery: dropped without memory. */
 void		 lo_xmit(const struct tcp_seg *seg) FW_REQUIRES(&inet_lock);
 /* Delivers what is queued, and what that queues, until none is left. */
 void		 lo_drain(void) FW_REQUIRES(&inet_lock);
+
+/* tcp_opt.c: the socket's SOL_TCP options (sock_ops). */
+int		 tcp_setsockopt(struct sock *sk, int level, int name,
+		    const uint8_t *val, size_t len);
+int		 tcp_getsockopt(struct sock *sk, int level, int name,
+		    uint8_t *val, size_t *len);
+void		 tcp_sol_changed(struct sock *sk, int name);
 
 /* tcp_sock.c */
 FW_MUST_CHECK int tcp_create(int family, struct thread *t, struct sock **out);

@@ -97,6 +97,7 @@ tcp_set_state(struct tcp_cb *cb, enum tcp_state state)
 	if (state != TCP_CLOSE)
 		return;
 	cb->t_rto = cb->t_persist = cb->t_wait = 0;
+	cb->t_delack = cb->t_keep = 0;
 	if (cb->hashed) {
 		inet_port_unbind_locked(cb->is);
 		cb->hashed = false;

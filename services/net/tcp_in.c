@@ -57,6 +57,7 @@ tcp_established(struct tcp_cb *cb, const struct tcp_seg *seg)
 	cb->retries = 0;
 	cb->cwnd = TCP_IW * cb->mss;
 	tcp_set_state(cb, TCP_ESTABLISHED);
+	tcp_keep_arm(cb);
 }
 
 /* The options of a SYN: MSS and window scale (both ends or neither). */
@@ -168,6 +169,7 @@ tcp_ack(struct tcp_cb *cb, uint32_t ack) FW_REQUIRES(&inet_lock)
 	cb->shead = (cb->shead + data) % TCP_BUF;
 	cb->slen -= data;
 	cb->snd_una = ack;
+	cb->st.bytes_acked += acked;
 	if (tcp_lt(cb->snd_nxt, ack))
 		cb->snd_nxt = ack;
 	if (cb->rtt_on && tcp_lt(cb->rtt_seq, ack)) {
@@ -183,7 +185,7 @@ tcp_ack(struct tcp_cb *cb, uint32_t ack) FW_REQUIRES(&inet_lock)
 		} else
 			tcp_resend_una(cb);	/* NewReno's partial ACK */
 	} else if (cb->cwnd < cb->ssthresh)
-		cb->cwnd += MIN(acked, cb->mss);
+		cb->cwnd += MIN(acked, 2 * cb->mss);	/* RFC 3465's L */
 	else
 		cb->cwnd += MAX(cb->mss * cb->mss / cb->cwnd, 1U);
 	cb->dupacks = 0;
@@ -214,16 +216,22 @@ tcp_data(struct tcp_cb *cb, const struct tcp_seg *seg, bool *ack_now)
 
 	if (seg->len == 0)
 		return true;
-	*ack_now = true;
 	if (tcp_lt(cb->rcv_nxt, seg->seq)) {
+		*ack_now = true;	/* a duplicate ACK tells of the hole */
 		tcp_ooo_add(cb, seg);	/* ahead of a hole: it waits */
 		return false;
 	}
 	off = cb->rcv_nxt - seg->seq;
-	if (off >= seg->len)
-		return true;		/* all old */
+	if (off >= seg->len) {
+		*ack_now = true;	/* all old: our ACK was lost */
+		tcp_ack_quick(cb);
+		return true;
+	}
 	n = MIN(seg->len - off, (size_t)tcp_rcv_window(cb));
 	tcp_rcv_append(cb, seg->data + off, n);
+	/* A hole filled is ACKed at once. */
+	if (tcp_ack_data(cb) || cb->ooo != NULL)
+		*ack_now = true;
 	tcp_wake(cb, LINUX_EPOLLIN | LINUX_EPOLLRDNORM);
 	return n == seg->len - off;	/* a FIN past the window waits */
 }
@@ -410,9 +418,12 @@ tcp_sync_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 		tcp_fin(cb);
 		ack_now = true;
 	}
+	/* Data going out carries the ACK; a bare one goes if it did not. */
 	if (ack_now)
-		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
+		cb->ack_owed = true;
 	tcp_output(cb);
+	if (cb->ack_owed)
+		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
 	return;
 ack:
 	if (ack_now)
@@ -431,6 +442,11 @@ tcp_input(const struct tcp_seg *seg)
 		tcp_send_reset(seg);
 		return;
 	}
+	cb->st.segs_in++;
+	if (seg->len > 0)
+		cb->st.data_segs_in++;
+	cb->t_rcv = fw_clock_monotonic();
+	cb->probes = 0;
 	switch (cb->state) {
 	case TCP_LISTEN:
 		tcp_listen_input(cb, seg);

@@ -30,6 +30,7 @@ tcp_rcv_append(struct tcp_cb *cb, const uint8_t *data, size_t n)
 	memcpy(cb->rbuf, data + first, n - first);
 	cb->rlen += n;
 	cb->rcv_nxt += (uint32_t)n;
+	cb->st.bytes_received += n;
 }
 
 void
@@ -41,6 +42,7 @@ tcp_ooo_add(struct tcp_cb *cb, const struct tcp_seg *seg)
 
 	if (off >= wnd || cb->ooo_bytes >= wnd)
 		return;
+	cb->st.rcv_ooopack++;
 	if (len > wnd - off)
 		len = wnd - off;	/* the rest is past the window */
 	if ((o = fw_alloc(sizeof(*o) + len)) == NULL)

@@ -3,8 +3,9 @@
  * queued data while the peer's window and the congestion window allow,
  * holding back a short segment while data is unacknowledged (Nagle,
  * unless TCP_NODELAY) or corked, then the FIN once all data has gone.
- * A zero window arms the persist timer.  Segments go to lo (lo_xmit()),
- * the only interface yet.
+ * A zero window arms the persist timer.  A segment that carries an ACK
+ * settles a pending one (tcp_ack.c).  Segments go to lo (lo_xmit()) or
+ * out through the device (ip4.c), as the route says.
  * Locks: inet_lock.
  */
 #include <fw/alloc.h>
@@ -40,8 +41,11 @@ tcp_seg_init(struct tcp_cb *cb, struct tcp_seg *s, uint8_t flags,
 	s->seq = seq;
 	s->flags = flags;
 	s->wscale = -1;
-	if (flags & TCP_ACK)
+	cb->st.segs_out++;
+	if (flags & TCP_ACK) {
 		s->ack = cb->rcv_nxt;
+		tcp_ack_sent(cb);
+	}
 	s->wnd = tcp_wire_window(cb, (flags & TCP_SYN) != 0);
 	if (flags & TCP_SYN) {
 		s->mss = (uint16_t)tcp_route_mss(&is->raddr);
@@ -134,6 +138,13 @@ tcp_send_data(struct tcp_cb *cb, uint32_t seq, size_t len, bool psh)
 	s.len = len;
 	tcp_xmit(&s);
 	fw_free(tmp);
+	cb->st.data_segs_out++;
+	cb->st.bytes_sent += len;
+	if (tcp_lt(seq, cb->snd_max)) {
+		cb->st.total_retrans++;
+		cb->st.bytes_retrans += len;
+	} else
+		tcp_ack_data_sent(cb);
 }
 
 void

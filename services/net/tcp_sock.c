@@ -104,6 +104,10 @@ tcp_child_new(struct tcp_cb *l, const struct tcp_seg *seg)
 	s->tcp->parent = l;
 	s->tcp->ss = TCP_SS_CONNECTED;
 	s->tcp->nodelay = l->nodelay;
+	s->tcp->keepalive = l->keepalive;
+	s->tcp->keepidle = l->keepidle;
+	s->tcp->keepintvl = l->keepintvl;
+	s->tcp->keepcnt = l->keepcnt;
 	/* The options a child inherits (sk_clone). */
 	s->sk->flags = lsk->flags;
 	s->sk->rcvtimeo = lsk->rcvtimeo;
@@ -418,6 +422,8 @@ tcp_window_update(struct tcp_cb *cb) FW_REQUIRES(&inet_lock)
 	if (edge - cb->rcv_wup >= MIN((uint32_t)TCP_BUF / 2, 2 * cb->mss) ||
 	    cb->rcv_wup == cb->rcv_nxt)
 		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
+	else
+		tcp_ack_read(cb);
 }
 
 static size_t
@@ -672,157 +678,6 @@ tcp_release(struct sock *sk)
 	fw_mutex_unlock(&inet_lock);
 }
 
-#define LINUX_SOL_TCP		6
-#define LINUX_TCP_NODELAY	1
-#define LINUX_TCP_MAXSEG	2
-#define LINUX_TCP_CORK		3
-#define LINUX_TCP_KEEPIDLE	4
-#define LINUX_TCP_KEEPINTVL	5
-#define LINUX_TCP_KEEPCNT	6
-#define LINUX_TCP_INFO		11
-#define LINUX_TCP_QUICKACK	12
-#define LINUX_TCP_CONGESTION	13
-#define TCP_INFO_LEN		104	/* through tcpi_total_retrans */
-#define TCPI_OPT_WSCALE		4
-
-/* struct tcp_info's stable first 104 bytes (uapi/linux/tcp.h). */
-static void
-tcp_info_fill(struct tcp_cb *cb, uint8_t *v) FW_REQUIRES(&inet_lock)
-{
-	uint32_t w[24];
-
-	memset(v, 0, TCP_INFO_LEN);
-	v[0] = (uint8_t)cb->state;
-	v[2] = (uint8_t)MIN(cb->retries, 255U);
-	if (cb->snd_wscale != 0 || cb->rcv_wscale != 0) {
-		v[5] = TCPI_OPT_WSCALE;
-		v[6] = (uint8_t)(cb->snd_wscale | cb->rcv_wscale << 4);
-	}
-	memset(w, 0, sizeof(w));
-	w[0] = (uint32_t)(cb->rto / 1000);		/* rto, µs */
-	w[2] = cb->mss;					/* snd_mss */
-	w[3] = cb->mss;					/* rcv_mss */
-	w[4] = cb->mss != 0 ? (cb->snd_max - cb->snd_una + cb->mss - 1) /
-	    cb->mss : 0;				/* unacked */
-	w[13] = 65536;					/* pmtu (lo) */
-	w[14] = tcp_rcv_window(cb);			/* rcv_ssthresh */
-	w[15] = (uint32_t)(cb->srtt / 1000);		/* rtt */
-	w[16] = (uint32_t)(cb->rttvar / 1000);		/* rttvar */
-	w[17] = cb->ssthresh;				/* snd_ssthresh */
-	w[18] = cb->mss != 0 ? cb->cwnd / cb->mss : 0;	/* snd_cwnd */
-	w[19] = TCP_MSS_LO;				/* advmss */
-	w[23] = tcp_rcv_window(cb);			/* rcv_space */
-	memcpy(v + 8, w, TCP_INFO_LEN - 8);
-}
-
-static int
-tcp_setsockopt(struct sock *sk, int level, int name, const uint8_t *val,
-    size_t len)
-{
-	struct tcp_cb *cb = tcp_of(sk);
-	int32_t v;
-	int err = 0;
-
-	if (level != LINUX_SOL_TCP)
-		return inet_setsockopt(sk, level, name, val, len);
-	if (len < sizeof(v))
-		return -EINVAL;
-	memcpy(&v, val, sizeof(v));
-	fw_mutex_lock(&inet_lock);
-	switch (name) {
-	case LINUX_TCP_NODELAY:
-		cb->nodelay = v != 0;
-		if (cb->nodelay)
-			tcp_output(cb);
-		break;
-	case LINUX_TCP_CORK:
-		cb->cork = v != 0;
-		if (!cb->cork)
-			tcp_output(cb);
-		break;
-	case LINUX_TCP_KEEPIDLE:
-	case LINUX_TCP_KEEPINTVL:
-	case LINUX_TCP_KEEPCNT:
-		if (v < 1 || v > 32767 ||
-		    (name == LINUX_TCP_KEEPCNT && v > 127))
-			err = -EINVAL;
-		else if (name == LINUX_TCP_KEEPIDLE)
-			cb->keepidle = v;
-		else if (name == LINUX_TCP_KEEPINTVL)
-			cb->keepintvl = v;
-		else
-			cb->keepcnt = v;
-		break;
-	case LINUX_TCP_MAXSEG:
-		if (v != 0 && (v < 88 || v > 65535))
-			err = -EINVAL;
-		break;
-	case LINUX_TCP_QUICKACK:
-		break;			/* every segment is ACKed at once */
-	default:
-		err = -ENOPROTOOPT;
-	}
-	lo_drain();
-	fw_mutex_unlock(&inet_lock);
-	return err;
-}
-
-static int
-tcp_getsockopt(struct sock *sk, int level, int name, uint8_t *val,
-    size_t *len)
-{
-	struct tcp_cb *cb = tcp_of(sk);
-	int32_t v = 0;
-	int err = 0;
-
-	if (level != LINUX_SOL_TCP)
-		return inet_getsockopt(sk, level, name, val, len);
-	fw_mutex_lock(&inet_lock);
-	switch (name) {
-	case LINUX_TCP_NODELAY:
-		v = cb->nodelay;
-		break;
-	case LINUX_TCP_CORK:
-		v = cb->cork;
-		break;
-	case LINUX_TCP_MAXSEG:
-		v = (int32_t)(cb->state == TCP_CLOSE ? TCP_MSS_DEFAULT :
-		    cb->mss);
-		break;
-	case LINUX_TCP_KEEPIDLE:
-		v = cb->keepidle != 0 ? cb->keepidle : 7200;
-		break;
-	case LINUX_TCP_KEEPINTVL:
-		v = cb->keepintvl != 0 ? cb->keepintvl : 75;
-		break;
-	case LINUX_TCP_KEEPCNT:
-		v = cb->keepcnt != 0 ? cb->keepcnt : 9;
-		break;
-	case LINUX_TCP_QUICKACK:
-		v = 1;
-		break;
-	case LINUX_TCP_INFO:
-		tcp_info_fill(cb, val);
-		*len = TCP_INFO_LEN;
-		fw_mutex_unlock(&inet_lock);
-		return 0;
-	case LINUX_TCP_CONGESTION:
-		memset(val, 0, 16);
-		memcpy(val, "reno", sizeof("reno"));
-		*len = 16;
-		fw_mutex_unlock(&inet_lock);
-		return 0;
-	default:
-		err = -ENOPROTOOPT;
-	}
-	fw_mutex_unlock(&inet_lock);
-	if (err == 0) {
-		memcpy(val, &v, sizeof(v));
-		*len = sizeof(v);
-	}
-	return err;
-}
-
 static const struct sock_ops tcp_ops = {
 	.bind = tcp_bind,
 	.connect = tcp_connect,
@@ -837,5 +692,6 @@ static const struct sock_ops tcp_ops = {
 	.outq = tcp_outq,
 	.setsockopt = tcp_setsockopt,
 	.getsockopt = tcp_getsockopt,
+	.sol_changed = tcp_sol_changed,
 	.release = tcp_release,
 };

@@ -6,7 +6,11 @@
  * RTO doubled (120 s at most) and gives up after 6 SYNs (ETIMEDOUT), 5
  * SYN-ACKs (the child goes) or 15 data retransmissions; the persist
  * timer probes a zero window with an out-of-window ACK, which the peer
- * answers with its window; TIME_WAIT and an orphan's FIN_WAIT2 end.
+ * answers with its window; TIME_WAIT and an orphan's FIN_WAIT2 end; a
+ * delayed ACK goes (tcp_ack.c).  The keepalive timer (SO_KEEPALIVE)
+ * probes a connection idle for TCP_KEEPIDLE seconds (7200) with the same
+ * out-of-window ACK every TCP_KEEPINTVL (75), while nothing is in flight,
+ * and after TCP_KEEPCNT (9) unanswered probes resets it: ETIMEDOUT.
  * Setting a deadline later than the one the task sleeps until costs
  * nothing: the task finds it when it wakes.
  * Locks: inet_lock; the task's queue.
@@ -68,6 +72,62 @@ tcp_persist_fire(struct tcp_cb *cb) FW_REQUIRES(&inet_lock)
 	cb->t_persist = fw_clock_monotonic() + cb->rto;
 }
 
+#define NS_PER_S	1000000000ULL
+
+static uint64_t
+tcp_keep_idle(const struct tcp_cb *cb)
+{
+	return (uint64_t)(cb->keepidle != 0 ? cb->keepidle : 7200) * NS_PER_S;
+}
+
+static bool
+tcp_keep_applies(const struct tcp_cb *cb)
+{
+	return cb->keepalive && cb->state != TCP_CLOSE &&
+	    cb->state != TCP_SYN_SENT && cb->state != TCP_LISTEN &&
+	    cb->state != TCP_SYN_RECV && cb->state != TCP_TIME_WAIT;
+}
+
+void
+tcp_keep_arm(struct tcp_cb *cb)
+{
+	if (!tcp_keep_applies(cb)) {
+		cb->t_keep = 0;
+		return;
+	}
+	if (cb->t_rcv == 0)
+		cb->t_rcv = fw_clock_monotonic();
+	cb->t_keep = cb->t_rcv + tcp_keep_idle(cb);
+	tcp_timer_kick(cb->t_keep);
+}
+
+static void
+tcp_keep_fire(struct tcp_cb *cb, uint64_t now) FW_REQUIRES(&inet_lock)
+{
+	uint64_t intvl = (uint64_t)(cb->keepintvl != 0 ? cb->keepintvl :
+	    75) * NS_PER_S;
+	unsigned int cnt = cb->keepcnt != 0 ? (unsigned int)cb->keepcnt : 9;
+
+	if (!tcp_keep_applies(cb))
+		return;
+	if (cb->snd_max != cb->snd_una || cb->slen > 0) {
+		cb->t_keep = now + tcp_keep_idle(cb);	/* the RTO watches */
+		return;
+	}
+	if (now - cb->t_rcv < tcp_keep_idle(cb)) {
+		cb->t_keep = cb->t_rcv + tcp_keep_idle(cb);	/* heard from */
+		return;
+	}
+	if (cb->probes >= cnt) {
+		tcp_send_ctl(cb, TCP_RST | TCP_ACK, cb->snd_max);
+		tcp_done(cb, -ETIMEDOUT);		/* may free cb */
+		return;
+	}
+	tcp_send_ctl(cb, TCP_ACK, cb->snd_una - 1);
+	cb->probes++;
+	cb->t_keep = now + intvl;
+}
+
 /* Fires one due deadline: whether it did (the list may have changed). */
 static bool
 tcp_fire_one(uint64_t now, uint64_t *next) FW_REQUIRES(&inet_lock)
@@ -92,8 +152,22 @@ tcp_fire_one(uint64_t now, uint64_t *next) FW_REQUIRES(&inet_lock)
 				tcp_set_state(cb, TCP_CLOSE);	/* may free */
 			return true;
 		}
+		if (cb->t_delack != 0 && cb->t_delack <= now) {
+			cb->t_delack = 0;
+			tcp_ack_delack_fire(cb);
+			return true;
+		}
+		if (cb->t_keep != 0 && cb->t_keep <= now) {
+			cb->t_keep = 0;
+			tcp_keep_fire(cb, now);		/* may free cb */
+			return true;
+		}
 		if (cb->t_rto != 0)
 			*next = MIN(*next, cb->t_rto);
+		if (cb->t_delack != 0)
+			*next = MIN(*next, cb->t_delack);
+		if (cb->t_keep != 0)
+			*next = MIN(*next, cb->t_keep);
 		if (cb->t_persist != 0)
 			*next = MIN(*next, cb->t_persist);
 		if (cb->t_wait != 0)
