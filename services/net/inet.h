@@ -84,6 +84,8 @@ struct inet_sock {
 
 /* inet_addr.c */
 bool	inet_is_v4(const struct inet_addr *a);
+/* ::ffff:v4 for the 4 bytes at v4. */
+void	inet_v4_mapped(struct inet_addr *a, const uint8_t *v4);
 bool	inet_is_any(const struct inet_addr *a);	/* 0.0.0.0 or :: */
 bool	inet_is_local(const struct inet_addr *a);	/* lo's: 127/8, ::1 */
 bool	inet_addr_eq(const struct inet_addr *a, const struct inet_addr *b);

@@ -17,6 +17,14 @@ inet_is_v4(const struct inet_addr *a)
 	return memcmp(a->b, v4_prefix, sizeof(v4_prefix)) == 0;
 }
 
+void
+inet_v4_mapped(struct inet_addr *a, const uint8_t *v4)
+{
+	memset(a, 0, sizeof(*a));
+	memcpy(a->b, v4_prefix, sizeof(v4_prefix));
+	memcpy(a->b + 12, v4, 4);
+}
+
 bool
 inet_is_any(const struct inet_addr *a)
 {

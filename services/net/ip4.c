@@ -5,7 +5,7 @@
  * TCP or UDP as lo would hand it over, and an ICMP echo request gets its
  * reply.  Out: TCP segments and UDP datagrams are encoded by the wire
  * layer (TTL 64, DF on TCP, full checksums: the device offers no
- * offloads we take) into one frame and sent by net_eth_xmit_ip().
+ * offloads we take) into one frame and sent by net_eth_xmit().
  * Locks: inet_lock.
  */
 #include <fw/alloc.h>
@@ -18,14 +18,6 @@
 #define IP4_TTL		64
 #define FRAME_HEAD	(WIRE_ETH_LEN + WIRE_IP4_LEN)
 
-static void
-ip4_mapped(struct inet_addr *a, const uint8_t *v4)
-{
-	memset(a, 0, sizeof(*a));
-	a->b[10] = a->b[11] = 0xff;
-	memcpy(a->b + 12, v4, 4);
-}
-
 /*
  * Writes the IPv4 header at frame[14] for an l4 payload of plen bytes
  * already at frame[34] and sends the frame.
@@ -34,6 +26,7 @@ static void
 ip4_send(uint8_t *frame, size_t size, uint8_t proto, const uint8_t *src,
     const uint8_t *dst, size_t plen) FW_REQUIRES(&inet_lock)
 {
+	struct inet_addr to;
 	struct wire_ip4 ip;
 
 	memset(&ip, 0, sizeof(ip));
@@ -45,7 +38,8 @@ ip4_send(uint8_t *frame, size_t size, uint8_t proto, const uint8_t *src,
 	memcpy(ip.dst, dst, 4);
 	if (wire_ip4_emit(frame, size, WIRE_ETH_LEN, plen, &ip) < 0)
 		return;
-	net_eth_xmit_ip(dst, frame, FRAME_HEAD + plen);
+	inet_v4_mapped(&to, dst);
+	net_eth_xmit(&to, frame, FRAME_HEAD + plen);
 }
 
 static void
@@ -60,37 +54,15 @@ ip4_pseudo(const uint8_t *src, const uint8_t *dst, struct wire_pseudo *ph)
 void
 ip4_output_tcp(const struct tcp_seg *seg)
 {
-	struct wire_csum cs = { WIRE_CSUM_FULL, 0, 0 };
 	struct wire_pseudo ph;
-	struct wire_tcp t;
 	uint8_t *frame;
-	size_t size;
-	int hlen;
+	size_t plen;
 
-	memset(&t, 0, sizeof(t));
-	t.sport = seg->sport;
-	t.dport = seg->dport;
-	t.seq = seg->seq;
-	t.ack = seg->ack;
-	t.flags = seg->flags;
-	t.win = seg->wnd;
-	if (seg->flags & TCP_SYN) {
-		t.opt.has_mss = seg->mss != 0;
-		t.opt.mss = seg->mss;
-		t.opt.has_wscale = seg->wscale >= 0;
-		t.opt.wscale = (uint8_t)MAX(seg->wscale, 0);
-	}
-	if ((hlen = wire_tcp_hdr_len(&t.opt)) < 0)
-		return;
-	size = FRAME_HEAD + (size_t)hlen + seg->len;
-	if ((frame = fw_alloc(size)) == NULL)
-		return;			/* as if lost: TCP resends */
-	memcpy(frame + FRAME_HEAD + hlen, seg->data, seg->len);
 	ip4_pseudo(seg->src.b + 12, seg->dst.b + 12, &ph);
-	if (wire_tcp_emit(frame, size, FRAME_HEAD, seg->len, &t, &ph, &cs) ==
-	    hlen)
-		ip4_send(frame, size, WIRE_IP_TCP, seg->src.b + 12,
-		    seg->dst.b + 12, (size_t)hlen + seg->len);
+	if (ip_tcp_frame(seg, FRAME_HEAD, &ph, &frame, &plen) < 0)
+		return;			/* as if lost: TCP resends */
+	ip4_send(frame, FRAME_HEAD + plen, WIRE_IP_TCP, seg->src.b + 12,
+	    seg->dst.b + 12, plen);
 	fw_free(frame);
 }
 
@@ -99,24 +71,18 @@ ip4_output_udp(const struct inet_addr *src, uint16_t sport,
     const struct inet_addr *dst, uint16_t dport, const uint8_t *data,
     size_t len)
 {
-	struct wire_csum cs = { WIRE_CSUM_FULL, 0, 0 };
-	size_t size = FRAME_HEAD + WIRE_UDP_LEN + len;
 	struct wire_pseudo ph;
-	struct wire_udp u;
 	uint8_t *frame;
+	int err;
 
 	if (len + WIRE_UDP_LEN > net_eth.nd->mtu - WIRE_IP4_LEN)
 		return -EMSGSIZE;	/* no fragmentation yet */
-	if ((frame = fw_alloc(size)) == NULL)
-		return -ENOBUFS;
-	memset(&u, 0, sizeof(u));
-	u.sport = sport;
-	u.dport = dport;
-	memcpy(frame + FRAME_HEAD + WIRE_UDP_LEN, data, len);
 	ip4_pseudo(src->b + 12, dst->b + 12, &ph);
-	if (wire_udp_emit(frame, size, FRAME_HEAD, len, &u, &ph, &cs) >= 0)
-		ip4_send(frame, size, WIRE_IP_UDP, src->b + 12, dst->b + 12,
-		    WIRE_UDP_LEN + len);
+	if ((err = ip_udp_frame(sport, dport, data, len, FRAME_HEAD, &ph,
+	    &frame)) < 0)
+		return err;
+	ip4_send(frame, FRAME_HEAD + WIRE_UDP_LEN + len, WIRE_IP_UDP,
+	    src->b + 12, dst->b + 12, WIRE_UDP_LEN + len);
 	fw_free(frame);
 	return 0;
 }
@@ -125,54 +91,32 @@ static void
 ip4_tcp_input(const struct wire_ip4 *ip, const uint8_t *pkt)
     FW_REQUIRES(&inet_lock)
 {
+	struct inet_addr src, dst;
 	struct wire_pseudo ph;
 	struct wire_tcp t;
-	struct tcp_seg seg;
 
 	wire_ip4_pseudo(ip, &ph);
 	if (wire_tcp_parse(pkt + ip->off, ip->len, &ph, true, &t) < 0)
 		return;
-	memset(&seg, 0, sizeof(seg));
-	ip4_mapped(&seg.src, ip->src);
-	ip4_mapped(&seg.dst, ip->dst);
-	seg.sport = t.sport;
-	seg.dport = t.dport;
-	seg.seq = t.seq;
-	seg.ack = t.ack;
-	seg.flags = t.flags & (TCP_FIN | TCP_SYN | TCP_RST | TCP_PSH |
-	    TCP_ACK);
-	seg.wnd = t.win;
-	seg.mss = t.opt.has_mss ? t.opt.mss : 0;
-	seg.wscale = -1;
-	if (t.opt.has_wscale)
-		seg.wscale = (int8_t)MIN(t.opt.wscale, 14);
-	seg.data = pkt + ip->off + t.off;
-	seg.len = t.len;
-	tcp_input(&seg);
+	inet_v4_mapped(&src, ip->src);
+	inet_v4_mapped(&dst, ip->dst);
+	ip_tcp_input(&t, pkt + ip->off, &src, &dst);
 }
 
 static void
 ip4_udp_input(const struct wire_ip4 *ip, const uint8_t *pkt)
     FW_REQUIRES(&inet_lock)
 {
+	struct inet_addr src, dst;
 	struct wire_pseudo ph;
-	struct inet_addr dst;
-	struct inet_dgram *d;
 	struct wire_udp u;
 
 	wire_ip4_pseudo(ip, &ph);
 	if (wire_udp_parse(pkt + ip->off, ip->len, &ph, true, &u) < 0)
 		return;
-	if ((d = fw_alloc(sizeof(*d) + u.len)) == NULL)
-		return;
-	memcpy(d->data, pkt + ip->off + u.off, u.len);
-	ip4_mapped(&d->src, ip->src);
-	d->sport = u.sport;
-	d->len = u.len;
-	d->charge = u.len + 768;
-	ip4_mapped(&dst, ip->dst);
-	if (udp_deliver_locked(d, &dst, u.dport) == NULL)
-		fw_free(d);		/* no socket: no ICMP answer yet */
+	inet_v4_mapped(&src, ip->src);
+	inet_v4_mapped(&dst, ip->dst);
+	ip_udp_input(&u, pkt + ip->off, &src, &dst);
 }
 
 static void

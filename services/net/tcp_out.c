@@ -60,17 +60,20 @@ tcp_route_mss(const struct inet_addr *dst)
 
 	if (net_route(dst, NULL, &mtu) < 0 || mtu >= 65536)
 		return TCP_MSS_LO;
-	return mtu - 40;			/* IPv4 and TCP headers */
+	/* Less the IP and TCP headers. */
+	return mtu - (inet_is_v4(dst) ? 40 : 60);
 }
 
 /* A segment on its way: lo, or the device. */
 void
 tcp_xmit(const struct tcp_seg *s)
 {
-	if (net_route(&s->dst, NULL, NULL) == NET_ROUTE_ETH)
+	if (net_route(&s->dst, NULL, NULL) != NET_ROUTE_ETH)
+		lo_xmit(s);
+	else if (inet_is_v4(&s->dst))
 		ip4_output_tcp(s);
 	else
-		lo_xmit(s);
+		ip6_output_tcp(s);
 }
 
 void

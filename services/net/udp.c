@@ -238,7 +238,9 @@ udp_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 	d->src = src;
 	d->sport = s->lport;
 	if (route == NET_ROUTE_ETH) {
-		err = ip4_output_udp(&src, s->lport, &dst, dport, d->data, len);
+		err = inet_is_v4(&dst) ?
+		    ip4_output_udp(&src, s->lport, &dst, dport, d->data, len) :
+		    ip6_output_udp(&src, s->lport, &dst, dport, d->data, len);
 		goto out;
 	}
 	if (udp_deliver_locked(d, &dst, dport) == NULL) {

@@ -10,7 +10,7 @@
 #   net.sh CASE -- TRELLIS...     run CASE; TRELLIS is the trellis command
 set -uo pipefail
 
-cases="lossy_lo dup_reorder_lo wget_host publish net_none"
+cases="lossy_lo dup_reorder_lo wget_host wget_host6 publish net_none"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -33,14 +33,17 @@ echo_mb() {
     [ "$rc" = 0 ] || fail "seed $seed, $mb MB, $*: exit status $rc"
 }
 
-# A static file server on the host's loopback, serving $tmp/www: its port in $port.
+# host_server [ADDR]: a static file server on the host's loopback (127.0.0.1, or
+# ADDR), serving $tmp/www: its port in $port.
 host_server() {
     mkdir -p "$tmp/www"
-    python3 - "$tmp/www" >"$tmp/port" 2>/dev/null <<'PY' &
-import functools, http.server, sys
+    python3 - "$tmp/www" "${1:-127.0.0.1}" >"$tmp/port" 2>/dev/null <<'PY' &
+import functools, http.server, socket, sys
 h = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
 h.log_message = lambda *a: None
-s = http.server.ThreadingHTTPServer(("127.0.0.1", 0), h)
+class Server(http.server.ThreadingHTTPServer):
+    address_family = socket.AF_INET6 if ":" in sys.argv[2] else socket.AF_INET
+s = Server((sys.argv[2], 0), h)
 print(s.server_address[1], flush=True)
 s.serve_forever()
 PY
@@ -74,6 +77,18 @@ wget_host)
     want=$(sha256sum <"$tmp/www/blob" | cut -d' ' -f1)
     run run --initrd builtin -- /bin/busybox sh -c \
         "busybox wget -q -O /tmp/blob http://10.0.2.2:$port/blob && busybox sha256sum /tmp/blob"
+    expect_rc 0
+    [ "$(cut -d' ' -f1 "$tmp/out")" = "$want" ] || fail "the guest's copy differs" ;;
+wget_host6)
+    # The same over IPv6: the guest's address from slirp's router advertisement
+    # (fec0::/64), neighbour discovery, and fec0::2, which slirp maps to the host's ::1.
+    python3 -c 'import socket; socket.socket(socket.AF_INET6).bind(("::1", 0))' 2>/dev/null ||
+        skip "the host has no IPv6 loopback"
+    host_server ::1
+    head -c 3000000 /dev/urandom >"$tmp/www/blob"
+    want=$(sha256sum <"$tmp/www/blob" | cut -d' ' -f1)
+    run run --initrd builtin -- /bin/busybox sh -c \
+        "busybox wget -q -O /tmp/blob http://[fec0::2]:$port/blob && busybox sha256sum /tmp/blob"
     expect_rc 0
     [ "$(cut -d' ' -f1 "$tmp/out")" = "$want" ] || fail "the guest's copy differs" ;;
 publish)
