@@ -2,10 +2,12 @@
  * services/net/ip4.c: IPv4 over the Ethernet device (RFC 791, 1122).  In:
  * a packet for our address (or a broadcast) with good checksums, not a
  * fragment (reassembly is not built: such packets are dropped), goes to
- * TCP or UDP as lo would hand it over, and an ICMP echo request gets its
- * reply.  Out: TCP segments and UDP datagrams are encoded by the wire
- * layer (TTL 64, DF on TCP, full checksums: the device offers no
- * offloads we take) into one frame and sent by net_eth_xmit().
+ * TCP or UDP as lo would hand it over (a datagram no socket takes gets
+ * port unreachable), an ICMP echo request gets its reply, and ICMP
+ * errors go to the sockets they concern (icmp_err.c).  Out: TCP segments
+ * and UDP datagrams are encoded by the wire layer (TTL 64, DF on TCP,
+ * full checksums: the device offers no offloads we take; ip_l4.c) into
+ * one frame and sent by net_eth_xmit().
  * Locks: inet_lock.
  */
 #include <fw/alloc.h>
@@ -87,6 +89,29 @@ ip4_output_udp(const struct inet_addr *src, uint16_t sport,
 	return 0;
 }
 
+/* Port unreachable for the datagram at pkt, quoting what fits in 576. */
+static void
+ip4_port_unreach(const struct wire_ip4 *ip, const uint8_t *pkt)
+    FW_REQUIRES(&inet_lock)
+{
+	size_t qlen = MIN(ip->off + ip->len,
+	    (size_t)576 - WIRE_IP4_LEN - WIRE_ICMP_LEN);
+	size_t size = FRAME_HEAD + WIRE_ICMP_LEN + qlen;
+	struct wire_icmp m;
+	uint8_t *frame;
+
+	if ((frame = fw_alloc(size)) == NULL)
+		return;
+	memcpy(frame + FRAME_HEAD + WIRE_ICMP_LEN, pkt, qlen);
+	memset(&m, 0, sizeof(m));
+	m.type = WIRE_ICMP_UNREACH;
+	m.code = 3;				/* port */
+	if (wire_icmp_emit(frame, size, FRAME_HEAD, qlen, &m) >= 0)
+		ip4_send(frame, size, WIRE_IP_ICMP, ip->dst, ip->src,
+		    WIRE_ICMP_LEN + qlen);
+	fw_free(frame);
+}
+
 static void
 ip4_tcp_input(const struct wire_ip4 *ip, const uint8_t *pkt)
     FW_REQUIRES(&inet_lock)
@@ -116,7 +141,9 @@ ip4_udp_input(const struct wire_ip4 *ip, const uint8_t *pkt)
 		return;
 	inet_v4_mapped(&src, ip->src);
 	inet_v4_mapped(&dst, ip->dst);
-	ip_udp_input(&u, pkt + ip->off, &src, &dst);
+	if (!ip_udp_input(&u, pkt + ip->off, &src, &dst) &&
+	    memcmp(ip->dst, net_eth.addr, 4) == 0 && icmp_err_may_send())
+		ip4_port_unreach(ip, pkt);
 }
 
 static void
@@ -127,8 +154,13 @@ ip4_icmp_input(const struct wire_ip4 *ip, const uint8_t *pkt)
 	uint8_t *frame;
 	size_t size;
 
-	if (wire_icmp_parse(pkt + ip->off, ip->len, true, &m) < 0 ||
-	    m.type != WIRE_ICMP_ECHO)
+	if (wire_icmp_parse(pkt + ip->off, ip->len, true, &m) < 0)
+		return;
+	if (m.type == WIRE_ICMP_UNREACH || m.type == WIRE_ICMP_TIMXCEED) {
+		icmp_err_input(false, m.type, m.code, &m.q, pkt + ip->off);
+		return;
+	}
+	if (m.type != WIRE_ICMP_ECHO)
 		return;
 	size = FRAME_HEAD + WIRE_ICMP_LEN + m.len;
 	if ((frame = fw_alloc(size)) == NULL)

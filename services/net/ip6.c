@@ -1,11 +1,12 @@
 /*
  * services/net/ip6.c: IPv6 over the Ethernet device (RFC 8200).  In: a
  * packet for one of our addresses or groups (nd6.c), not a fragment (no
- * reassembly yet: dropped), goes to TCP or UDP with verified checksums;
- * ICMPv6 echo requests get their reply, neighbour discovery goes to
- * nd6.c when its hop limit is 255 (RFC 4861 6.1).  Out: TCP, UDP and
- * ICMPv6 are encoded by the wire layer into one frame (hop limit 64)
- * and sent by net_eth_xmit().
+ * reassembly yet: dropped), goes to TCP or UDP with verified checksums
+ * (a datagram no socket takes gets port unreachable); ICMPv6 echo
+ * requests get their reply, errors go to their sockets (icmp_err.c),
+ * neighbour discovery to nd6.c when its hop limit is 255 (RFC 4861
+ * 6.1).  Out: TCP, UDP and ICMPv6 are encoded by the wire layer into one
+ * frame (hop limit 64) and sent by net_eth_xmit().
  * Locks: inet_lock.
  */
 #include <fw/alloc.h>
@@ -116,6 +117,10 @@ ip6_icmp6_input(const struct wire_ip6 *ip, const uint8_t *pkt)
 			nd6_input(ip, &m);
 		return;
 	}
+	if (m.type >= WIRE_ICMP6_UNREACH && m.type <= WIRE_ICMP6_PARAMPROB) {
+		icmp_err_input(true, m.type, m.code, &m.q, pkt + ip->off);
+		return;
+	}
 	if (m.type != WIRE_ICMP6_ECHO || !nd6_is_own(ip->dst))
 		return;			/* no echo replies to groups */
 	memset(&r, 0, sizeof(r));
@@ -125,6 +130,20 @@ ip6_icmp6_input(const struct wire_ip6 *ip, const uint8_t *pkt)
 	r.rest = m.rest;
 	ip6_send_icmp6(ip->dst, ip->src, IP6_HOPS, &r,
 	    pkt + ip->off + m.off, m.len);
+}
+
+/* Port unreachable for the datagram at pkt, quoting what fits in 1280. */
+static void
+ip6_port_unreach(const struct wire_ip6 *ip, const uint8_t *pkt)
+    FW_REQUIRES(&inet_lock)
+{
+	struct wire_icmp6 m;
+
+	memset(&m, 0, sizeof(m));
+	m.type = WIRE_ICMP6_UNREACH;
+	m.code = 4;				/* port */
+	ip6_send_icmp6(ip->dst, ip->src, IP6_HOPS, &m, pkt,
+	    MIN(ip->off + ip->len, (size_t)1280 - WIRE_IP6_LEN - 8));
 }
 
 void
@@ -152,8 +171,10 @@ ip6_input(const uint8_t *pkt, size_t len)
 			ip_tcp_input(&t, pkt + ip.off, &src, &dst);
 		break;
 	case WIRE_IP_UDP:
-		if (wire_udp_parse(pkt + ip.off, ip.len, &ph, true, &u) >= 0)
-			ip_udp_input(&u, pkt + ip.off, &src, &dst);
+		if (wire_udp_parse(pkt + ip.off, ip.len, &ph, true, &u) >= 0 &&
+		    !ip_udp_input(&u, pkt + ip.off, &src, &dst) &&
+		    nd6_is_own(ip.dst) && icmp_err_may_send())
+			ip6_port_unreach(&ip, pkt);
 		break;
 	case WIRE_IP_ICMP6:
 		ip6_icmp6_input(&ip, pkt);

@@ -38,21 +38,23 @@ ip_tcp_input(const struct wire_tcp *t, const uint8_t *l4,
 	tcp_input(&seg);
 }
 
-void
+bool
 ip_udp_input(const struct wire_udp *u, const uint8_t *l4,
     const struct inet_addr *src, const struct inet_addr *dst)
 {
 	struct inet_dgram *d;
 
 	if ((d = fw_alloc(sizeof(*d) + u->len)) == NULL)
-		return;
+		return true;		/* dropped, not refused */
 	memcpy(d->data, l4 + u->off, u->len);
 	d->src = *src;
 	d->sport = u->sport;
 	d->len = u->len;
 	d->charge = u->len + 768;
-	if (udp_deliver_locked(d, dst, u->dport) == NULL)
-		fw_free(d);		/* no socket: no ICMP answer yet */
+	if (udp_deliver_locked(d, dst, u->dport) != NULL)
+		return true;
+	fw_free(d);
+	return false;
 }
 
 int

@@ -83,13 +83,25 @@ void	nd6_solicit(const uint8_t *target) FW_REQUIRES(&inet_lock);
 void	nd6_input(const struct wire_ip6 *ip, const struct wire_icmp6 *m)
 	    FW_REQUIRES(&inet_lock);
 
+/* icmp_err.c: ICMP errors in and out. */
+/*
+ * An ICMP (v6 false) or ICMPv6 error of type and code quoting q (offsets
+ * into buf, the ICMP message) to the socket it concerns, if any.
+ */
+void	icmp_err_input(bool v6, uint8_t type, uint8_t code,
+	    const struct wire_quote *q, const uint8_t *buf)
+	    FW_REQUIRES(&inet_lock);
+/* Whether an error may be sent now (a rate limit): counts it if so. */
+bool	icmp_err_may_send(void) FW_REQUIRES(&inet_lock);
+
 /* ip_l4.c: TCP and UDP over IPv4 and IPv6. */
 /* A TCP header t (parsed at l4, checksum verified) to TCP. */
 void	ip_tcp_input(const struct wire_tcp *t, const uint8_t *l4,
 	    const struct inet_addr *src, const struct inet_addr *dst)
 	    FW_REQUIRES(&inet_lock);
-/* A UDP datagram u (parsed at l4) to the socket that takes it. */
-void	ip_udp_input(const struct wire_udp *u, const uint8_t *l4,
+/* A UDP datagram u (parsed at l4) to the socket that takes it: whether
+ * one did (else the caller answers port unreachable). */
+bool	ip_udp_input(const struct wire_udp *u, const uint8_t *l4,
 	    const struct inet_addr *src, const struct inet_addr *dst)
 	    FW_REQUIRES(&inet_lock);
 /*

@@ -115,6 +115,7 @@ struct tcp_cb {
 	/* TCP_KEEP{IDLE,INTVL,CNT}, 0: the default. */
 	int			 keepidle, keepintvl, keepcnt;	/* [N] */
 	unsigned int		 probes;	/* [N] keepalives unanswered */
+	int			 soft_err;	/* [N] an ICMP error, -errno */
 	unsigned int		 quick;		/* [N] quick ACKs left */
 	unsigned int		 pingpong;	/* [N] quick replies seen */
 	struct tcp_stats	 st;		/* [N] */
@@ -222,6 +223,13 @@ void		 tcp_ack_set_quickack(struct tcp_cb *cb, bool on)
 
 /* tcp_in.c: a segment arrives. */
 void		 tcp_input(const struct tcp_seg *seg) FW_REQUIRES(&inet_lock);
+/*
+ * An ICMP error (-errno, hard or soft) about the segment of sequence seq:
+ * a hard one ends a connection in SYN_SENT; any other is kept for the
+ * timeout to report.  Errors about a sequence not in flight are ignored.
+ */
+void		 tcp_err(struct tcp_cb *cb, int err, bool hard, uint32_t seq)
+		    FW_REQUIRES(&inet_lock);
 
 /* tcp_timer.c: the deadlines, served by a kernel task. */
 /* Tells the task of a new deadline (starting it on first use). */

@@ -458,3 +458,15 @@ tcp_input(const struct tcp_seg *seg)
 		tcp_sync_input(cb, seg);
 	}
 }
+
+void
+tcp_err(struct tcp_cb *cb, int err, bool hard, uint32_t seq)
+{
+	if (cb->state == TCP_LISTEN || cb->state == TCP_CLOSE ||
+	    tcp_lt(seq, cb->snd_una) || tcp_lt(cb->snd_max, seq))
+		return;
+	if (hard && cb->state == TCP_SYN_SENT)
+		tcp_done(cb, err);			/* connect fails */
+	else
+		cb->soft_err = err;
+}

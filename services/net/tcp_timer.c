@@ -52,7 +52,9 @@ tcp_rto_fire(struct tcp_cb *cb) FW_REQUIRES(&inet_lock)
 	}
 	if (cb->retries > (cb->state == TCP_SYN_SENT ? TCP_SYN_RETRIES :
 	    TCP_RETRIES2)) {
-		tcp_done(cb, -ETIMEDOUT);		/* may free cb */
+		/* An ICMP error heard meanwhile says why (Linux's
+		 * sk_err_soft). */
+		tcp_done(cb, cb->soft_err != 0 ? cb->soft_err : -ETIMEDOUT);
 		return;
 	}
 	cb->ssthresh = MAX(flight / 2, 2 * cb->mss);

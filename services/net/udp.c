@@ -10,8 +10,9 @@
  * dropped when the receiver's rcvbuf is full, and when nothing takes it
  * a connected sender learns ECONNREFUSED on its next call (the ICMP port
  * unreachable of Linux's loopback).  Beyond lo it goes out through the
- * device (ip4.c), or is ENETUNREACH without one.  A receive takes one datagram
- * with its source, cut to the buffer (MSG_TRUNC).
+ * device (ip4.c, ip6.c), or is ENETUNREACH without a route; an ICMP
+ * error that comes back is a connected socket's (icmp_err.c).  A receive
+ * takes one datagram with its source, cut to the buffer (MSG_TRUNC).
  *
  * Locks: inet_lock (inet.h).
  */

@@ -10,7 +10,7 @@
 #   net.sh CASE -- TRELLIS...     run CASE; TRELLIS is the trellis command
 set -uo pipefail
 
-cases="lossy_lo dup_reorder_lo wget_host wget_host6 publish net_none"
+cases="lossy_lo dup_reorder_lo wget_host wget_host6 udp_refused publish net_none"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -91,6 +91,11 @@ wget_host6)
         "busybox wget -q -O /tmp/blob http://[fec0::2]:$port/blob && busybox sha256sum /tmp/blob"
     expect_rc 0
     [ "$(cut -d' ' -f1 "$tmp/out")" = "$want" ] || fail "the guest's copy differs" ;;
+udp_refused)
+    # A datagram to a closed port on the host: slirp's ICMP port unreachable reaches
+    # the guest's connected socket as ECONNREFUSED (icmp_err.c).
+    run run --initrd builtin -- /tests/musl/sendto/udp_refused 10.0.2.2 "$(free_port)"
+    expect_rc 0 ;;
 publish)
     # A guest server on port 80, reached from the host through --publish.  slirp
     # accepts the host's connection before the guest listens, so the client retries

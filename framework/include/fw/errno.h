@@ -52,6 +52,7 @@
 #define ENODATA          61
 #define ETIME            62
 #define ENOSR            63
+#define ENONET           64
 #define EPROTO           71
 #define EBADMSG          74
 #define EOVERFLOW        75
