@@ -17,6 +17,8 @@ want 'drwxrwxrwt' tmp
 for d in dev proc sys etc tests; do want 'drwxr-xr-x' "$d"; done
 want '-rw-r--r--' etc/passwd
 want '-rw-r--r--' etc/group
+want '-rw-r--r--' etc/hosts
+want '-rw-r--r--' etc/resolv.conf
 grep -q ' bin/sh -> /bin/busybox$' <<<"$list" || { echo "initramfs: bin/sh is not a link to /bin/busybox" >&2; exit 1; }
 for libc in "$@"; do
     want '-rwxr-xr-x' "tests/$libc/multicall"
