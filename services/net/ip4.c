@@ -1,13 +1,13 @@
 /*
  * services/net/ip4.c: IPv4 over the Ethernet device (RFC 791, 1122).  In:
- * a packet for our address (or a broadcast) with good checksums, not a
- * fragment (reassembly is not built: such packets are dropped), goes to
- * TCP or UDP as lo would hand it over (a datagram no socket takes gets
- * port unreachable), an ICMP echo request gets its reply, and ICMP
- * errors go to the sockets they concern (icmp_err.c).  Out: TCP segments
+ * a packet for our address (or a broadcast) with good checksums, its
+ * fragments reassembled (ip_frag.c), goes to TCP or UDP as lo would hand
+ * it over (a datagram no socket takes gets port unreachable), an ICMP
+ * echo request gets its reply, and ICMP errors go to the sockets they
+ * concern (icmp_err.c).  Out: TCP segments
  * and UDP datagrams are encoded by the wire layer (TTL 64, DF on TCP,
  * full checksums: the device offers no offloads we take; ip_l4.c) into
- * one frame and sent by net_eth_xmit().
+ * one frame, or fragments of the MTU, and sent by net_eth_xmit().
  * Locks: inet_lock.
  */
 #include <fw/alloc.h>
@@ -21,8 +21,39 @@
 #define FRAME_HEAD	(WIRE_ETH_LEN + WIRE_IP4_LEN)
 
 /*
+ * Sends plen bytes of protocol proto (at l4) in fragments that fit the
+ * device's MTU (RFC 791 3.2): every one but the last carries a multiple
+ * of 8 bytes and MF.
+ */
+static void
+ip4_send_frags(struct wire_ip4 *ip, const uint8_t *l4, size_t plen)
+    FW_REQUIRES(&inet_lock)
+{
+	size_t chunk = (net_eth.nd->mtu - WIRE_IP4_LEN) & ~(size_t)7;
+	struct inet_addr to;
+	uint8_t *frame;
+	size_t off, n;
+
+	if ((frame = fw_alloc(FRAME_HEAD + chunk)) == NULL)
+		return;
+	inet_v4_mapped(&to, ip->dst);
+	for (off = 0; off < plen; off += n) {
+		n = MIN(chunk, plen - off);
+		ip->frag_off = (uint16_t)off;
+		ip->mf = off + n < plen;
+		memcpy(frame + FRAME_HEAD, l4 + off, n);
+		if (wire_ip4_emit(frame, FRAME_HEAD + n, WIRE_ETH_LEN, n,
+		    ip) < 0)
+			break;
+		net_eth_xmit(&to, frame, FRAME_HEAD + n);
+	}
+	fw_free(frame);
+}
+
+/*
  * Writes the IPv4 header at frame[14] for an l4 payload of plen bytes
- * already at frame[34] and sends the frame.
+ * already at frame[34] and sends the frame, in fragments if it is larger
+ * than the MTU (TCP's, with DF, never are).
  */
 static void
 ip4_send(uint8_t *frame, size_t size, uint8_t proto, const uint8_t *src,
@@ -38,6 +69,11 @@ ip4_send(uint8_t *frame, size_t size, uint8_t proto, const uint8_t *src,
 	ip.df = proto == WIRE_IP_TCP;
 	memcpy(ip.src, src, 4);
 	memcpy(ip.dst, dst, 4);
+	if (WIRE_IP4_LEN + plen > net_eth.nd->mtu) {
+		if (!ip.df)
+			ip4_send_frags(&ip, frame + FRAME_HEAD, plen);
+		return;
+	}
 	if (wire_ip4_emit(frame, size, WIRE_ETH_LEN, plen, &ip) < 0)
 		return;
 	inet_v4_mapped(&to, dst);
@@ -77,8 +113,8 @@ ip4_output_udp(const struct inet_addr *src, uint16_t sport,
 	uint8_t *frame;
 	int err;
 
-	if (len + WIRE_UDP_LEN > net_eth.nd->mtu - WIRE_IP4_LEN)
-		return -EMSGSIZE;	/* no fragmentation yet */
+	if (len + WIRE_UDP_LEN > 65535 - WIRE_IP4_LEN)
+		return -EMSGSIZE;	/* past IPv4's total length */
 	ip4_pseudo(src->b + 12, dst->b + 12, &ph);
 	if ((err = ip_udp_frame(sport, dport, data, len, FRAME_HEAD, &ph,
 	    &frame)) < 0)
@@ -141,7 +177,8 @@ ip4_udp_input(const struct wire_ip4 *ip, const uint8_t *pkt)
 		return;
 	inet_v4_mapped(&src, ip->src);
 	inet_v4_mapped(&dst, ip->dst);
-	if (!ip_udp_input(&u, pkt + ip->off, &src, &dst) &&
+	/* (A reassembled datagram, ip->off 0, has no header to quote.) */
+	if (!ip_udp_input(&u, pkt + ip->off, &src, &dst) && ip->off != 0 &&
 	    memcmp(ip->dst, net_eth.addr, 4) == 0 && icmp_err_may_send())
 		ip4_port_unreach(ip, pkt);
 }
@@ -178,30 +215,60 @@ ip4_icmp_input(const struct wire_ip4 *ip, const uint8_t *pkt)
 	fw_free(frame);
 }
 
+/* The payload of ip (at pkt + ip->off) to its protocol. */
+static void
+ip4_deliver(const struct wire_ip4 *ip, const uint8_t *pkt)
+    FW_REQUIRES(&inet_lock)
+{
+	switch (ip->proto) {
+	case WIRE_IP_TCP:
+		ip4_tcp_input(ip, pkt);
+		break;
+	case WIRE_IP_UDP:
+		ip4_udp_input(ip, pkt);
+		break;
+	case WIRE_IP_ICMP:
+		ip4_icmp_input(ip, pkt);
+		break;
+	default:
+		break;
+	}
+}
+
 void
 ip4_input(const uint8_t *pkt, size_t len)
 {
 	static const uint8_t bcast[4] = { 255, 255, 255, 255 };
+	struct ip_frag_key k;
 	struct wire_ip4 ip;
+	uint8_t *whole;
+	size_t wlen;
 
 	if (wire_ip4_parse(pkt, len, true, &ip) < 0)
 		return;
 	if (memcmp(ip.dst, net_eth.addr, 4) != 0 &&
 	    memcmp(ip.dst, bcast, 4) != 0)
 		return;			/* not ours: we do not forward */
-	if (ip.mf || ip.frag_off != 0)
-		return;			/* fragments: no reassembly yet */
-	switch (ip.proto) {
-	case WIRE_IP_TCP:
-		ip4_tcp_input(&ip, pkt);
-		break;
-	case WIRE_IP_UDP:
-		ip4_udp_input(&ip, pkt);
-		break;
-	case WIRE_IP_ICMP:
-		ip4_icmp_input(&ip, pkt);
-		break;
-	default:
-		break;
+	if (!ip.mf && ip.frag_off == 0) {
+		ip4_deliver(&ip, pkt);
+		return;
 	}
+	memset(&k, 0, sizeof(k));
+	k.family = 4;
+	k.proto = ip.proto;
+	memcpy(k.src, ip.src, 4);
+	memcpy(k.dst, ip.dst, 4);
+	k.id = ip.id;
+	whole = ip_frag_input(&k, ip.frag_off, ip.mf, pkt + ip.off, ip.len,
+	    &wlen);
+	if (whole == NULL)
+		return;
+	/* The whole datagram, its payload at whole[0]: the header's fields
+	 * (addresses, protocol) still hold. */
+	ip.off = 0;
+	ip.len = wlen;
+	ip.mf = false;
+	ip.frag_off = 0;
+	ip4_deliver(&ip, whole);
+	fw_free(whole);
 }

@@ -1,12 +1,13 @@
 /*
  * services/net/ip6.c: IPv6 over the Ethernet device (RFC 8200).  In: a
- * packet for one of our addresses or groups (nd6.c), not a fragment (no
- * reassembly yet: dropped), goes to TCP or UDP with verified checksums
+ * packet for one of our addresses or groups (nd6.c), its fragments
+ * reassembled (ip_frag.c), goes to TCP or UDP with verified checksums
  * (a datagram no socket takes gets port unreachable); ICMPv6 echo
  * requests get their reply, errors go to their sockets (icmp_err.c),
  * neighbour discovery to nd6.c when its hop limit is 255 (RFC 4861
  * 6.1).  Out: TCP, UDP and ICMPv6 are encoded by the wire layer into one
- * frame (hop limit 64) and sent by net_eth_xmit().
+ * frame (hop limit 64), or fragments of the MTU, and sent by
+ * net_eth_xmit().
  * Locks: inet_lock.
  */
 #include <fw/alloc.h>
@@ -17,6 +18,8 @@
 #include "netdev_impl.h"
 
 #define IP6_HOPS	64
+#define IP6_NH_FRAG	44		/* the fragment header */
+#define IP6_FRAG_LEN	8
 #define FRAME_HEAD	(WIRE_ETH_LEN + WIRE_IP6_LEN)
 
 static void
@@ -28,8 +31,44 @@ ip6_pseudo(const uint8_t *src, const uint8_t *dst, struct wire_pseudo *ph)
 	memcpy(ph->dst, dst, 16);
 }
 
+/*
+ * Sends plen bytes of protocol proto (at l4) in fragments (RFC 8200 4.5):
+ * each a fixed header, a fragment header and a multiple of 8 bytes but
+ * the last, within the device's MTU.
+ */
+static void
+ip6_send_frags(struct wire_ip6 *ip, const uint8_t *l4, size_t plen)
+    FW_REQUIRES(&inet_lock)
+{
+	size_t chunk = (net_eth.nd->mtu - WIRE_IP6_LEN - IP6_FRAG_LEN) &
+	    ~(size_t)7;
+	uint8_t proto = ip->proto, *frame, *fh;
+	uint32_t id = net_eth.ip6_id++;
+	struct inet_addr to;
+	size_t off, n;
+
+	if ((frame = fw_alloc(FRAME_HEAD + IP6_FRAG_LEN + chunk)) == NULL)
+		return;
+	memcpy(to.b, ip->dst, 16);
+	ip->proto = IP6_NH_FRAG;
+	fh = frame + FRAME_HEAD;
+	for (off = 0; off < plen; off += n) {
+		n = MIN(chunk, plen - off);
+		fh[0] = proto;
+		fh[1] = 0;
+		wire_put16(fh + 2, (uint16_t)(off | (off + n < plen ? 1 : 0)));
+		wire_put32(fh + 4, id);
+		memcpy(fh + IP6_FRAG_LEN, l4 + off, n);
+		if (wire_ip6_emit(frame, FRAME_HEAD + IP6_FRAG_LEN + n,
+		    WIRE_ETH_LEN, IP6_FRAG_LEN + n, ip) < 0)
+			break;
+		net_eth_xmit(&to, frame, FRAME_HEAD + IP6_FRAG_LEN + n);
+	}
+	fw_free(frame);
+}
+
 /* Writes the IPv6 header at frame[14] for the plen bytes at frame[54]
- * and sends the frame. */
+ * and sends the frame, in fragments if it is larger than the MTU. */
 static void
 ip6_send(uint8_t *frame, uint8_t proto, uint8_t hops, const uint8_t *src,
     const uint8_t *dst, size_t plen) FW_REQUIRES(&inet_lock)
@@ -42,6 +81,10 @@ ip6_send(uint8_t *frame, uint8_t proto, uint8_t hops, const uint8_t *src,
 	ip.proto = proto;
 	memcpy(ip.src, src, 16);
 	memcpy(ip.dst, dst, 16);
+	if (WIRE_IP6_LEN + plen > net_eth.nd->mtu) {
+		ip6_send_frags(&ip, frame + FRAME_HEAD, plen);
+		return;
+	}
 	if (wire_ip6_emit(frame, FRAME_HEAD + plen, WIRE_ETH_LEN, plen,
 	    &ip) < 0)
 		return;
@@ -72,8 +115,6 @@ ip6_output_udp(const struct inet_addr *src, uint16_t sport,
 	uint8_t *frame;
 	int err;
 
-	if (len + WIRE_UDP_LEN > net_eth.nd->mtu - WIRE_IP6_LEN)
-		return -EMSGSIZE;	/* no fragmentation yet */
 	ip6_pseudo(src->b, dst->b, &ph);
 	if ((err = ip_udp_frame(sport, dport, data, len, FRAME_HEAD, &ph,
 	    &frame)) < 0)
@@ -146,6 +187,40 @@ ip6_port_unreach(const struct wire_ip6 *ip, const uint8_t *pkt)
 	    MIN(ip->off + ip->len, (size_t)1280 - WIRE_IP6_LEN - 8));
 }
 
+/*
+ * A fragment to the reassembly: the whole payload once complete (ip
+ * describes it then: off 0, the length, the upper layer), else NULL.  A
+ * first fragment's data is taken from where the walk stopped, so one
+ * with extension headers after its fragment header is not rebuilt right
+ * and fails its checksum.
+ */
+static uint8_t *
+ip6_reassemble(struct wire_ip6 *ip, const uint8_t *pkt)
+    FW_REQUIRES(&inet_lock)
+{
+	struct ip_frag_key k;
+	uint8_t *whole;
+	size_t wlen;
+
+	memset(&k, 0, sizeof(k));
+	k.family = 6;
+	memcpy(k.src, ip->src, 16);
+	memcpy(k.dst, ip->dst, 16);
+	k.id = ip->frag_id;
+	/* A first fragment's walk went on to the upper layer; a later
+	 * one's stopped at its data, naming the fragment's next header. */
+	k.proto = ip->proto;
+	whole = ip_frag_input(&k, ip->frag_off, ip->mf, pkt + ip->off,
+	    ip->len, &wlen);
+	if (whole == NULL)
+		return NULL;
+	ip->off = 0;
+	ip->len = wlen;
+	ip->frag = ip->mf = false;
+	ip->frag_off = 0;
+	return whole;
+}
+
 void
 ip6_input(const uint8_t *pkt, size_t len)
 {
@@ -154,13 +229,17 @@ ip6_input(const uint8_t *pkt, size_t len)
 	struct wire_tcp t;
 	struct wire_udp u;
 	struct wire_ip6 ip;
+	uint8_t *whole = NULL;
 
 	if (wire_ip6_parse(pkt, len, &ip) < 0)
 		return;
 	if (!nd6_is_own(ip.dst) && !nd6_in_group(ip.dst))
 		return;			/* not ours: we do not forward */
-	if (ip.frag)
-		return;			/* fragments: no reassembly yet */
+	if (ip.frag) {
+		if ((whole = ip6_reassemble(&ip, pkt)) == NULL)
+			return;
+		pkt = whole;
+	}
 	memcpy(src.b, ip.src, 16);
 	memcpy(dst.b, ip.dst, 16);
 	wire_ip6_pseudo(&ip, &ph);
@@ -173,7 +252,8 @@ ip6_input(const uint8_t *pkt, size_t len)
 	case WIRE_IP_UDP:
 		if (wire_udp_parse(pkt + ip.off, ip.len, &ph, true, &u) >= 0 &&
 		    !ip_udp_input(&u, pkt + ip.off, &src, &dst) &&
-		    nd6_is_own(ip.dst) && icmp_err_may_send())
+		    whole == NULL && nd6_is_own(ip.dst) &&
+		    icmp_err_may_send())
 			ip6_port_unreach(&ip, pkt);
 		break;
 	case WIRE_IP_ICMP6:
@@ -182,4 +262,5 @@ ip6_input(const uint8_t *pkt, size_t len)
 	default:
 		break;
 	}
+	fw_free(whole);
 }

@@ -21,6 +21,7 @@ struct net_if {
 	uint8_t		 gw[4];		/* [N] */
 	unsigned int	 prefix;	/* [N] */
 	uint16_t	 ip_id;		/* [N] the next IPv4 id */
+	uint32_t	 ip6_id;	/* [N] the next fragment id */
 };
 extern struct net_if net_eth;
 
@@ -93,6 +94,22 @@ void	icmp_err_input(bool v6, uint8_t type, uint8_t code,
 	    FW_REQUIRES(&inet_lock);
 /* Whether an error may be sent now (a rate limit): counts it if so. */
 bool	icmp_err_may_send(void) FW_REQUIRES(&inet_lock);
+
+/* ip_frag.c: reassembly. */
+struct ip_frag_key {
+	uint8_t		 family;	/* 4 or 6 */
+	uint8_t		 proto;		/* the upper layer's */
+	uint8_t		 src[16], dst[16];	/* IPv4: the first 4 bytes */
+	uint32_t	 id;
+};
+/*
+ * A fragment of len bytes at byte offset off (mf: more follow) of the
+ * datagram k: the whole payload once complete (the caller's to free,
+ * *wlen bytes), else NULL (kept, or dropped).
+ */
+uint8_t	*ip_frag_input(const struct ip_frag_key *k, size_t off, bool mf,
+	    const uint8_t *data, size_t len, size_t *wlen)
+	    FW_REQUIRES(&inet_lock);
 
 /* ip_l4.c: TCP and UDP over IPv4 and IPv6. */
 /* A TCP header t (parsed at l4, checksum verified) to TCP. */

@@ -10,7 +10,7 @@
 #   net.sh CASE -- TRELLIS...     run CASE; TRELLIS is the trellis command
 set -uo pipefail
 
-cases="lossy_lo dup_reorder_lo wget_host wget_host6 udp_refused publish net_none"
+cases="lossy_lo dup_reorder_lo wget_host wget_host6 udp_refused udp_big publish net_none"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -95,6 +95,25 @@ udp_refused)
     # A datagram to a closed port on the host: slirp's ICMP port unreachable reaches
     # the guest's connected socket as ECONNREFUSED (icmp_err.c).
     run run --initrd builtin -- /tests/musl/sendto/udp_refused 10.0.2.2 "$(free_port)"
+    expect_rc 0 ;;
+udp_big)
+    # Datagrams up to 65507 bytes to an echo server on the host and back: IPv4
+    # fragments out of the guest (slirp reassembles them) and into it (slirp
+    # fragments its answers to the MTU).
+    python3 - >"$tmp/port" <<'PY' &
+import socket
+s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 1 << 20)
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1], flush=True)
+while True:
+    d, a = s.recvfrom(65536)
+    s.sendto(d, a)
+PY
+    server=$!
+    trap 'kill $server 2>/dev/null; rm -rf "$tmp"' EXIT
+    for _ in $(seq 50); do [ -s "$tmp/port" ] && break; sleep 0.1; done
+    run run --initrd builtin -- /tests/musl/sendto/udp_big 10.0.2.2 "$(cat "$tmp/port")"
     expect_rc 0 ;;
 publish)
     # A guest server on port 80, reached from the host through --publish.  slirp
