@@ -31,6 +31,15 @@ static struct {
 	int		 index;		/* 0: none */
 	uint8_t		 addr[16];
 } net_gw6 FW_GUARDED_BY(&inet_lock);
+static uint64_t lo_packets FW_GUARDED_BY(&inet_lock);
+static uint64_t lo_bytes FW_GUARDED_BY(&inet_lock);
+
+void
+net_lo_count_locked(size_t bytes)
+{
+	lo_packets++;
+	lo_bytes += bytes;
+}
 
 static size_t
 if_collect_locked(struct net_ifinfo *out, size_t max) FW_REQUIRES(&inet_lock)
@@ -45,6 +54,8 @@ if_collect_locked(struct net_ifinfo *out, size_t max) FW_REQUIRES(&inet_lock)
 		out[n].mtu = 65536;
 		out[n].txqlen = 1000;
 		out[n].type = LINUX_ARPHRD_LOOPBACK;
+		out[n].rx_packets = out[n].tx_packets = lo_packets;
+		out[n].rx_bytes = out[n].tx_bytes = lo_bytes;
 		n++;
 	}
 	if (n < max && net_eth.nd != NULL) {
@@ -57,6 +68,10 @@ if_collect_locked(struct net_ifinfo *out, size_t max) FW_REQUIRES(&inet_lock)
 		out[n].type = LINUX_ARPHRD_ETHER;
 		memcpy(out[n].mac, net_eth.nd->mac, 6);
 		memset(out[n].brd, 0xff, 6);
+		out[n].rx_packets = net_eth.rx_packets;
+		out[n].rx_bytes = net_eth.rx_bytes;
+		out[n].tx_packets = net_eth.tx_packets;
+		out[n].tx_bytes = net_eth.tx_bytes;
 		n++;
 	}
 	return n;

@@ -7,7 +7,9 @@
  *
  * The interfaces are lo (index 1: 127.0.0.1/8 and ::1/128) and the
  * Ethernet device when there is one (eth0, index 2, with its IPv4
- * configuration from netdev.c).  IPv6 addresses of devices are kept here:
+ * configuration and frame counters from netdev.c).  lo counts what goes
+ * through it (net_lo_count_locked(), from lo.c and udp.c) by its IP
+ * length, TCP options left out.  IPv6 addresses of devices are kept here:
  * the IPv6 code (ND, SLAAC) adds and removes them with net_addr6_*(), and
  * their prefix and local routes follow.  Routes are derived from the
  * addresses and gateways as Linux's kernel adds them (the main and local
@@ -82,6 +84,8 @@ FW_MUST_CHECK int net_addr6_add_locked(int index, const uint8_t *addr,
 	    FW_REQUIRES(&inet_lock);
 FW_MUST_CHECK int net_addr6_del_locked(int index, const uint8_t *addr)
 	    FW_REQUIRES(&inet_lock);
+/* Counts a packet of bytes (its IP length) through lo. */
+void	net_lo_count_locked(size_t bytes) FW_REQUIRES(&inet_lock);
 /* The IPv6 default router (NULL: none), as an RA sets it. */
 void	net_gw6_set_locked(int index, const uint8_t *gw)
 	    FW_REQUIRES(&inet_lock);

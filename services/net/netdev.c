@@ -34,6 +34,16 @@ static unsigned int arp_next FW_GUARDED_BY(&inet_lock);
 
 static const uint8_t eth_bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
+/* Hands a frame to the driver, counting what it took (ifaddr.h shows it). */
+static void
+eth_xmit(const uint8_t *frame, size_t len) FW_REQUIRES(&inet_lock)
+{
+	if (net_eth.nd->ops->xmit(net_eth.nd, frame, len) == 0) {
+		net_eth.tx_packets++;
+		net_eth.tx_bytes += len;
+	}
+}
+
 int
 netdev_register(struct netdev *nd)
 {
@@ -156,7 +166,7 @@ arp_send(uint16_t op, const uint8_t *tha, const uint8_t *tpa)
 	if (wire_arp_emit(f, sizeof(f), WIRE_ETH_LEN, &a) < 0 ||
 	    wire_eth_emit(f, sizeof(f), 0, WIRE_ARP_LEN, &e) < 0)
 		return;
-	(void)net_eth.nd->ops->xmit(net_eth.nd, f, sizeof(f));
+	eth_xmit(f, sizeof(f));
 }
 
 static void
@@ -174,7 +184,7 @@ arp_input(const uint8_t *buf, size_t len) FW_REQUIRES(&inet_lock)
 	e->valid = true;
 	if (e->pending != NULL) {
 		memcpy(e->pending, a.sha, 6);	/* the frame's destination */
-		(void)net_eth.nd->ops->xmit(net_eth.nd, e->pending, e->plen);
+		eth_xmit(e->pending, e->plen);
 		fw_free(e->pending);
 		e->pending = NULL;
 	}
@@ -198,7 +208,7 @@ net_eth_xmit_ip(const uint8_t *dst, uint8_t *frame, size_t len)
 	e = arp_find(hop);
 	if (e != NULL && e->valid) {
 		memcpy(frame, e->mac, 6);
-		(void)net_eth.nd->ops->xmit(net_eth.nd, frame, len);
+		eth_xmit(frame, len);
 		return;
 	}
 	/* Unresolved: the newest frame waits for the answer. */
@@ -217,6 +227,10 @@ netdev_rx(struct netdev *nd, const uint8_t *frame, size_t len)
 	struct wire_eth e;
 
 	fw_mutex_lock(&inet_lock);
+	if (net_eth.nd == nd) {
+		net_eth.rx_packets++;
+		net_eth.rx_bytes += len;
+	}
 	if (net_eth.nd != nd || wire_eth_parse(frame, len, &e) < 0 ||
 	    (memcmp(e.dst, nd->mac, 6) != 0 &&
 	    memcmp(e.dst, eth_bcast, 6) != 0))

@@ -19,6 +19,9 @@ struct net_if {
 	uint8_t		 gw[4];		/* [N] */
 	unsigned int	 prefix;	/* [N] */
 	uint16_t	 ip_id;		/* [N] the next IPv4 id */
+	/* Frames the device handed us and frames it took to send. */
+	uint64_t	 rx_packets, rx_bytes;	/* [N] */
+	uint64_t	 tx_packets, tx_bytes;	/* [N] */
 };
 extern struct net_if net_eth;
 

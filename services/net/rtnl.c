@@ -60,7 +60,10 @@ link_msg(struct nlb *b, const struct net_ifinfo *i, uint16_t flags,
 	    LINUX_IF_OPER_UP);
 	nlb_attr_u8(b, LINUX_IFLA_LINKMODE, 0);
 	nlb_attr_u32(b, LINUX_IFLA_MTU, i->mtu);
+	nlb_attr_u32(b, LINUX_IFLA_MIN_MTU, lo ? 0 : 68);
+	nlb_attr_u32(b, LINUX_IFLA_MAX_MTU, lo ? 0 : 65535);
 	nlb_attr_u32(b, LINUX_IFLA_GROUP, 0);
+	nlb_attr_u32(b, LINUX_IFLA_PROMISCUITY, 0);
 	nlb_attr_u32(b, LINUX_IFLA_NUM_TX_QUEUES, 1);
 	nlb_attr_u32(b, LINUX_IFLA_NUM_RX_QUEUES, 1);
 	nlb_attr_u8(b, LINUX_IFLA_CARRIER, 1);

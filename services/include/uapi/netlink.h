@@ -103,7 +103,10 @@ _Static_assert(sizeof(struct linux_ifinfomsg) == 16, "ifinfomsg");
 #define LINUX_IFLA_GROUP	27
 #define LINUX_IFLA_NUM_TX_QUEUES 31
 #define LINUX_IFLA_NUM_RX_QUEUES 32
+#define LINUX_IFLA_PROMISCUITY	30
 #define LINUX_IFLA_CARRIER	33
+#define LINUX_IFLA_MIN_MTU	50
+#define LINUX_IFLA_MAX_MTU	51
 #define LINUX_IF_OPER_UNKNOWN	0
 #define LINUX_IF_OPER_UP	6
 #define LINUX_LINK_STATS_LEN	96	/* struct rtnl_link_stats */
