@@ -328,12 +328,23 @@ net_ip_route)
     expect_rc 0
     grep -q '^local 127.0.0.1 dev lo' "$tmp/out" || fail "ip route get 127.0.0.1 is not local" ;;
 net_ifconfig)
-    # ifconfig(8) NAME: the netdevice ioctls (SIOCGIFFLAGS, ADDR, NETMASK ...).
-    guest /bin/busybox ifconfig eth0
+    # ifconfig(8): the interfaces and counters from /proc/net/dev, the rest
+    # from the netdevice ioctls (SIOCGIFFLAGS, ADDR, NETMASK ...); route(8)
+    # reads /proc/net/route.
+    guest /bin/busybox ifconfig
     expect_rc 0
+    [ -s "$tmp/err" ] && fail "ifconfig complains"
     grep -q 'inet addr:10.0.2.15  Bcast:10.0.2.255  Mask:255.255.255.0' "$tmp/out" ||
-        fail "ifconfig eth0 shows no address"
-    grep -q 'UP BROADCAST RUNNING MULTICAST  MTU:1500' "$tmp/out" || fail "ifconfig eth0 flags" ;;
+        fail "ifconfig shows no address on eth0"
+    grep -q 'UP BROADCAST RUNNING MULTICAST  MTU:1500' "$tmp/out" || fail "ifconfig eth0 flags"
+    grep -q 'inet addr:127.0.0.1  Mask:255.0.0.0' "$tmp/out" || fail "ifconfig shows no lo"
+    grep -q 'RX packets:' "$tmp/out" || fail "ifconfig shows no counters"
+    guest /bin/busybox route -n
+    expect_rc 0
+    grep -Eq '^0\.0\.0\.0 +10\.0\.2\.2 +0\.0\.0\.0 +UG .* eth0$' "$tmp/out" ||
+        fail "route -n shows no default route"
+    grep -Eq '^10\.0\.2\.0 +0\.0\.0\.0 +255\.255\.255\.0 +U .* eth0$' "$tmp/out" ||
+        fail "route -n shows no route to 10.0.2.0/24" ;;
 *)
     echo "unknown case '$case'; cases: $cases" >&2
     exit 2 ;;
