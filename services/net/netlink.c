@@ -214,22 +214,14 @@ nl_queue_locked(struct nl_sock *nl, const uint8_t *data, size_t len,
 static void
 nl_dump_next_locked(struct nl_sock *nl) FW_REQUIRES(&nl_lock)
 {
-	size_t limit = MAX((size_t)NL_GOODSIZE, nl->max_recv), n = 0;
+	size_t limit = MAX((size_t)NL_GOODSIZE, nl->max_recv), n;
 	const uint8_t *at = nl->dump.buf + nl->dump_off;
-	size_t left = nl->dump.len - nl->dump_off;
-	uint32_t mlen;
 
-	while (n < left) {
-		memcpy(&mlen, at + n, sizeof(mlen));
-		mlen = (uint32_t)LINUX_NLMSG_ALIGN(mlen);
-		if (n > 0 && n + mlen > limit)
-			break;			/* never split a message */
-		n += mlen;
-	}
-	if (nl_queue_locked(nl, at, n, 0) == -ENOMEM)
+	n = nl_chunk_len(at, nl->dump.len - nl->dump_off, limit);
+	if (n > 0 && nl_queue_locked(nl, at, n, 0) == -ENOMEM)
 		return;				/* tried again next time */
 	nl->dump_off += n;
-	if (nl->dump_off == nl->dump.len) {
+	if (n == 0 || nl->dump_off == nl->dump.len) {
 		nlb_free(&nl->dump);
 		nl->dumping = false;
 	}

@@ -51,6 +51,12 @@ void	nlb_ack(struct nlb *b, const uint8_t *req, size_t reqlen,
 /* NLMSG_DONE (an int 0) closing a dump of seq. */
 void	nlb_done(struct nlb *b, uint32_t seq, uint32_t pid);
 /*
+ * How much of the messages at buf[0..len) goes into one datagram of at
+ * most limit bytes: whole messages only, at least the first however long
+ * it is; 0 when the first is malformed.
+ */
+size_t	nl_chunk_len(const uint8_t *buf, size_t len, size_t limit);
+/*
  * Finds attribute type among the attributes at attrs[0..len): its data
  * and length, or NULL.
  */

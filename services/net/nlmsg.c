@@ -1,7 +1,8 @@
 /*
  * services/net/nlmsg.c: building netlink messages (netlink(7)): headers,
  * attributes padded to 4 bytes, acknowledgements and the end of a dump;
- * and finding an attribute in a request.  See netlink.h.
+ * cutting a dump into datagrams; and finding an attribute in a request.
+ * See netlink.h.
  * Locks: none; a struct nlb is its builder's alone.
  */
 #include <fw/alloc.h>
@@ -119,6 +120,24 @@ nlb_done(struct nlb *b, uint32_t seq, uint32_t pid)
 	nlb_begin(b, LINUX_NLMSG_DONE, LINUX_NLM_F_MULTI, seq, pid, &zero,
 	    sizeof(zero));
 	nlb_end(b);
+}
+
+size_t
+nl_chunk_len(const uint8_t *buf, size_t len, size_t limit)
+{
+	struct linux_nlmsghdr h;
+	size_t n = 0, mlen;
+
+	while (len - n >= sizeof(h)) {
+		memcpy(&h, buf + n, sizeof(h));
+		mlen = LINUX_NLMSG_ALIGN(h.nlmsg_len);
+		if (h.nlmsg_len < sizeof(h) || mlen > len - n)
+			break;
+		if (n > 0 && n + mlen > limit)
+			break;			/* never split a message */
+		n += mlen;
+	}
+	return n;
 }
 
 const uint8_t *
