@@ -2,7 +2,8 @@
  * with the request echoed; messages without NLM_F_REQUEST, control messages
  * and requests without a family byte get just the ACK they ask for; several
  * requests in one datagram are answered in order; changes by an unprivileged
- * process are EPERM; a datagram to another socket's port arrives from it. */
+ * process are EPERM; framing that lies is dropped; a datagram to another
+ * socket's port arrives from it. */
 #include "netlink/nl.h"
 
 static struct nlmsghdr *reply(int s, char *buf, size_t size, uint32_t seq)
@@ -62,6 +63,20 @@ int main(void)
     CHECK(ack_error(reply(s, buf, sizeof buf, 4)) == 0);
     nl_send(s, NLMSG_NOOP, NLM_F_REQUEST, 5, NULL, 0);
     CHECK_ERR(recv(s, buf, sizeof buf, MSG_DONTWAIT), EAGAIN);
+
+    /* Framing that lies is dropped unanswered: a datagram shorter than a
+     * header, a header claiming more than was sent. */
+    struct nlmsghdr lie = { 64, RTM_GETLINK, NLM_F_REQUEST | NLM_F_ACK, 6, 0 };
+    CHECK(send(s, &lie, 8, 0) == 8);
+    CHECK(send(s, &lie, sizeof lie, 0) == sizeof lie);
+    lie.nlmsg_len = 4;
+    CHECK(send(s, &lie, sizeof lie, 0) == sizeof lie);
+    CHECK_ERR(recv(s, buf, sizeof buf, MSG_DONTWAIT), EAGAIN);
+    struct sockaddr_nl shortname = { .nl_family = AF_NETLINK };
+    CHECK_ERR(sendto(s, &lie, sizeof lie, 0, (struct sockaddr *)&shortname, 8), EINVAL);
+    shortname.nl_family = AF_INET;
+    CHECK_ERR(sendto(s, &lie, sizeof lie, 0, (struct sockaddr *)&shortname,
+                     sizeof shortname), EINVAL);
 
     /* Two requests in one datagram: two answers, in order. */
     struct { struct nlmsghdr h; struct ifinfomsg i; } two[2];
