@@ -232,6 +232,8 @@ FW_MUST_CHECK int sockaddr_export(struct fw_vm *vm, const uint8_t *addr,
 /*
  * ifioctl.c: the netdevice(7) ioctls (SIOCGIF*, SIOCSIF*) any socket
  * answers: 0 or -errno, -ENOTTY for a command that is not one of them.
+ * arg is the guest's ifreq or ifconf.  Takes inet_lock (through
+ * ifaddr.h): call with no lock held.
  */
 long		 net_if_ioctl(struct sock *sk, struct thread *t,
 		    unsigned int cmd, uint64_t arg);

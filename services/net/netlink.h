@@ -72,11 +72,18 @@ const uint8_t *nl_attr_find(const uint8_t *attrs, size_t len, uint16_t type,
  */
 int	rtnl_request(const uint8_t *req, size_t len, uint32_t pid, bool admin,
 	    struct nlb *out, bool *dump);
-/* rtnl_route.c: RTM_GETROUTE, a dump or one lookup (`ip route get`). */
+/*
+ * rtnl_route.c: RTM_GETROUTE, a dump or one lookup (`ip route get`), as
+ * rtnl_request() (body is the blen bytes after the header): 0 or -errno.
+ */
 int	rtnl_getroute(const struct linux_nlmsghdr *h, const uint8_t *body,
 	    size_t blen, uint32_t pid, struct nlb *out, bool *dump);
 
-/* netlink.c */
+/*
+ * netlink.c: a new AF_NETLINK socket, *out one reference: 0, or
+ * -ESOCKTNOSUPPORT (not RAW or DGRAM), -EPROTONOSUPPORT (not
+ * NETLINK_ROUTE), -ENOMEM.
+ */
 FW_MUST_CHECK int netlink_create(int type, int protocol, struct thread *t,
 	    struct sock **out);
 
