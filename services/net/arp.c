@@ -37,7 +37,7 @@ arp_send(uint16_t op, const uint8_t *tha, const uint8_t *tpa)
 	if (wire_arp_emit(f, sizeof(f), WIRE_ETH_LEN, &a) < 0 ||
 	    wire_eth_emit(f, sizeof(f), 0, WIRE_ARP_LEN, &e) < 0)
 		return;
-	(void)net_eth.nd->ops->xmit(net_eth.nd, f, sizeof(f));
+	net_eth_send(f, sizeof(f));
 }
 
 void

@@ -12,6 +12,7 @@
 #include <fw/boot.h>
 #include <fw/string.h>
 #include <svc/lib.h>
+#include "ifaddr.h"
 #include "tcp.h"
 
 struct lo_pkt {
@@ -102,6 +103,7 @@ lo_xmit(const struct tcp_seg *seg)
 	}
 	if (lo_faults.loss != 0 && lo_roll() < lo_faults.loss)
 		return;
+	net_lo_count_locked((inet_is_v4(&seg->src) ? 20 : 40) + 20 + seg->len);
 	if ((p = lo_copy(seg)) == NULL)
 		return;			/* dropped: the sender retransmits */
 	if (lo_faults.reorder != 0 && lo_faults.held == NULL &&

@@ -13,10 +13,13 @@
  * redirects, more than one prefix or router.
  * Locks: inet_lock.
  */
+#include <fw/log.h>
 #include <fw/string.h>
 #include <fw/timer.h>
 #include <svc/lib.h>
 #include <svc/netdev.h>
+#include <uapi/netlink.h>
+#include "ifaddr.h"
 #include "netdev_impl.h"
 
 #define ND_HOPS		255		/* RFC 4861 6.1: on-link only */
@@ -73,6 +76,16 @@ nd6_send(const uint8_t *src, const uint8_t *dst, struct wire_icmp6 *m)
 	ip6_send_icmp6(src, dst, ND_HOPS, m, NULL, 0);
 }
 
+/* Lists an address of ours where netlink and /proc/net see it. */
+static void
+nd6_publish(const uint8_t *a, unsigned int scope, uint32_t flags)
+    FW_REQUIRES(&inet_lock)
+{
+	if (net_addr6_add_locked(net_eth.nd->ifindex, a, 64, scope,
+	    flags) < 0)
+		fw_log(FW_LOG_WARN, "nd6: no room to list an address\n");
+}
+
 static void
 nd6_router_solicit(void) FW_REQUIRES(&inet_lock)
 {
@@ -94,6 +107,7 @@ nd6_start(void)
 	nd6.ll[1] = 0x80;
 	eui64(nd6.ll);
 	nd6.has_ll = true;
+	nd6_publish(nd6.ll, LINUX_RT_SCOPE_LINK, LINUX_IFA_F_PERMANENT);
 	nd6_router_solicit();
 }
 
@@ -215,16 +229,25 @@ nd6_ra_input(const struct wire_ip6 *ip, const struct wire_icmp6 *m)
 	if (m->nd.lifetime > 0) {
 		memcpy(nd6.router, ip->src, 16);
 		nd6.has_router = true;
-	} else if (nd6.has_router && memcmp(nd6.router, ip->src, 16) == 0)
+		net_gw6_set_locked(net_eth.nd->ifindex, nd6.router);
+	} else if (nd6.has_router && memcmp(nd6.router, ip->src, 16) == 0) {
 		nd6.has_router = false;
+		net_gw6_set_locked(net_eth.nd->ifindex, NULL);
+	}
 	for (i = 0; i < m->nd.nprefix; i++) {
 		p = &m->nd.prefix[i];
 		if (!p->autonomous || p->len != 64 || p->valid == 0 ||
 		    p->preferred > p->valid || is_link_local(p->prefix))
 			continue;		/* RFC 4862 5.5.3 */
+		if (nd6.has_global && memcmp(nd6.global, p->prefix, 8) == 0)
+			break;			/* a refresh: no lifetimes kept */
+		if (nd6.has_global &&
+		    net_addr6_del_locked(net_eth.nd->ifindex, nd6.global) < 0)
+			fw_log(FW_LOG_WARN, "nd6: address not listed\n");
 		memcpy(nd6.global, p->prefix, 8);
 		eui64(nd6.global);
 		nd6.has_global = true;
+		nd6_publish(nd6.global, LINUX_RT_SCOPE_UNIVERSE, 0);
 		break;
 	}
 }

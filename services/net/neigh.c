@@ -65,7 +65,7 @@ neigh_learn(const struct inet_addr *ip, const uint8_t *mac, bool create)
 	e->valid = true;
 	if (e->pending != NULL) {
 		memcpy(e->pending, mac, 6);	/* the frame's destination */
-		(void)net_eth.nd->ops->xmit(net_eth.nd, e->pending, e->plen);
+		net_eth_send(e->pending, e->plen);
 		fw_free(e->pending);
 		e->pending = NULL;
 	}
@@ -78,7 +78,7 @@ neigh_output(const struct inet_addr *hop, uint8_t *frame, size_t len)
 
 	if (e != NULL && e->valid) {
 		memcpy(frame, e->mac, 6);
-		(void)net_eth.nd->ops->xmit(net_eth.nd, frame, len);
+		net_eth_send(frame, len);
 		return;
 	}
 	/* Unresolved: the newest frame waits for the answer. */

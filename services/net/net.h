@@ -235,6 +235,15 @@ FW_MUST_CHECK int sockaddr_import(struct fw_vm *vm, uint64_t uaddr,
 FW_MUST_CHECK int sockaddr_export(struct fw_vm *vm, const uint8_t *addr,
 		    size_t klen, uint64_t uaddr, uint64_t ulen);
 
+/*
+ * ifioctl.c: the netdevice(7) ioctls (SIOCGIF*, SIOCSIF*) any socket
+ * answers: 0 or -errno, -ENOTTY for a command that is not one of them.
+ * arg is the guest's ifreq or ifconf.  Takes inet_lock (through
+ * ifaddr.h): call with no lock held.
+ */
+long		 net_if_ioctl(struct sock *sk, struct thread *t,
+		    unsigned int cmd, uint64_t arg);
+
 /* The families: a new socket of type/protocol (*out one reference). */
 FW_MUST_CHECK int unix_create(int type, int protocol, struct sock **out);
 FW_MUST_CHECK int unix_pair(int type, struct thread *t, struct sock **a,

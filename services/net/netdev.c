@@ -22,6 +22,15 @@ struct net_if net_eth FW_GUARDED_BY(&inet_lock);
 
 static const uint8_t eth_bcast[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
+void
+net_eth_send(const uint8_t *frame, size_t len)
+{
+	if (net_eth.nd->ops->xmit(net_eth.nd, frame, len) == 0) {
+		net_eth.tx_packets++;
+		net_eth.tx_bytes += len;
+	}
+}
+
 int
 netdev_register(struct netdev *nd)
 {
@@ -128,7 +137,7 @@ net_eth_xmit(const struct inet_addr *dst, uint8_t *frame, size_t len)
 		/* Multicast (RFC 2464 7): 33:33 and the group's last four. */
 		frame[0] = frame[1] = 0x33;
 		memcpy(frame + 2, dst->b + 12, 4);
-		(void)net_eth.nd->ops->xmit(net_eth.nd, frame, len);
+		net_eth_send(frame, len);
 		return;
 	} else if (nd6_next_hop(dst->b, hop.b) < 0)
 		return;				/* no route any more */
@@ -150,6 +159,10 @@ netdev_rx(struct netdev *nd, const uint8_t *frame, size_t len)
 	struct wire_eth e;
 
 	fw_mutex_lock(&inet_lock);
+	if (net_eth.nd == nd) {
+		net_eth.rx_packets++;
+		net_eth.rx_bytes += len;
+	}
 	if (net_eth.nd != nd || wire_eth_parse(frame, len, &e) < 0 ||
 	    !net_eth_for_us(nd, e.dst))
 		goto out;

@@ -22,6 +22,9 @@ struct net_if {
 	unsigned int	 prefix;	/* [N] */
 	uint16_t	 ip_id;		/* [N] the next IPv4 id */
 	uint32_t	 ip6_id;	/* [N] the next fragment id */
+	/* Frames the device handed us and frames it took to send. */
+	uint64_t	 rx_packets, rx_bytes;	/* [N] */
+	uint64_t	 tx_packets, tx_bytes;	/* [N] */
 };
 extern struct net_if net_eth;
 
@@ -37,6 +40,8 @@ int	net_route(const struct inet_addr *dst, struct inet_addr *src,
 	    unsigned int *mtu) FW_REQUIRES(&inet_lock);
 /* Whether a is the device's own address. */
 bool	net_is_eth_addr(const struct inet_addr *a) FW_REQUIRES(&inet_lock);
+/* Hands a whole frame to the driver, counting what it took (ifaddr.h). */
+void	net_eth_send(const uint8_t *frame, size_t len) FW_REQUIRES(&inet_lock);
 /*
  * Sends the IP packet at frame[14..len) to dst through the device: writes
  * the Ethernet header and resolves the next hop (neigh.c; the frame waits,

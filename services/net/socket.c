@@ -2,9 +2,9 @@
  * services/net/socket.c: what every socket shares: its lifetime, its file
  * (read, write, readv and writev are recvmsg and sendmsg with no flags, one
  * datagram per call), readiness through the family's poll, FIONREAD and
- * SIOCOUTQ, fstat as Linux's sockfs shows a socket, waiting with socket
- * timeouts, and handing received rights and credentials to the guest's
- * control buffer.
+ * SIOCOUTQ (the interface ioctls are ifioctl.c's), fstat as Linux's
+ * sockfs shows a socket, waiting with socket timeouts, and handing
+ * received rights and credentials to the guest's control buffer.
  * Locks: sk->lock for the options; waits hold nothing.
  */
 #include <fw/alloc.h>
@@ -378,7 +378,7 @@ sock_ioctl(struct file *f, struct thread *t, unsigned int cmd, uint64_t arg)
 		n = sk->ops->outq != NULL ? sk->ops->outq(sk) : -ENOTTY;
 		break;
 	default:
-		return -ENOTTY;
+		return net_if_ioctl(sk, t, cmd, arg);
 	}
 	if (n < 0)
 		return n;

@@ -4,8 +4,8 @@
  * shutdown(2): decoding in Linux's order (flags, then the descriptor:
  * EBADF, ENOTSOCK; then the address: EINVAL past 128 bytes, EFAULT), the
  * family doing the rest.  AF_UNIX is whole; AF_INET and AF_INET6 have
- * TCP and UDP on lo (inet.h, tcp.h); other families are EAFNOSUPPORT
- * (AF_NETLINK's makes glibc assume IPv4 and IPv6 without asking).
+ * TCP and UDP (inet.h, tcp.h); AF_NETLINK has NETLINK_ROUTE (netlink.h);
+ * other families are EAFNOSUPPORT.
  * Locks: none of their own.
  */
 #include <fw/errno.h>
@@ -18,6 +18,7 @@
 #include <svc/vfs.h>
 #include <uapi/fcntl.h>
 #include "inet.h"
+#include "netlink.h"
 #include "tcp.h"
 #include "net.h"
 
@@ -123,6 +124,8 @@ sock_create(int family, int type, int protocol, struct thread *t,
 	case LINUX_AF_INET:
 	case LINUX_AF_INET6:
 		return inet_create(family, type, protocol, t, out);
+	case LINUX_AF_NETLINK:
+		return netlink_create(type, protocol, t, out);
 	default:
 		return -EAFNOSUPPORT;
 	}

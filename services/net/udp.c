@@ -23,6 +23,7 @@
 #include <svc/lib.h>
 #include <svc/proc.h>
 #include "inet.h"
+#include "ifaddr.h"
 #include "netdev_impl.h"
 
 /* What a queued datagram costs its receiver beyond its bytes. */
@@ -244,6 +245,7 @@ udp_send(struct sock *sk, struct sock_msg *m, bool nonblock)
 		    ip6_output_udp(&src, s->lport, &dst, dport, d->data, len);
 		goto out;
 	}
+	net_lo_count_locked((inet_is_v4(&dst) ? 20 : 40) + 8 + len);
 	if (udp_deliver_locked(d, &dst, dport) == NULL) {
 		/* lo's port unreachable: news for a connected sender. */
 		if (s->connected)

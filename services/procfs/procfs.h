@@ -114,6 +114,14 @@ int	pfs_show_version(struct sbuf *sb, const struct pfs_ref *r,
 int	pfs_show_sysctl(struct sbuf *sb, const struct pfs_ref *r,
 	    const struct fsctx *c);
 
+/* procfs_net.c: /proc/net's files about the interfaces. */
+int	pfs_show_net_dev(struct sbuf *sb, const struct pfs_ref *r,
+	    const struct fsctx *c);
+int	pfs_show_net_route(struct sbuf *sb, const struct pfs_ref *r,
+	    const struct fsctx *c);
+int	pfs_show_net_if_inet6(struct sbuf *sb, const struct pfs_ref *r,
+	    const struct fsctx *c);
+
 /*
  * procfs.c: the process a ref is about, with proc_table_lock held (the
  * caller unlocks with pfs_proc_put(), found or not): NULL when it is gone.  A tid

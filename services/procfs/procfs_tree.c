@@ -101,6 +101,16 @@ static const struct pfs_node pid_dir = {
 	.name = "pid", .mode = DIR_(0555), .id = 99, .sub = pid_entries,
 };
 
+static const struct pfs_node net_entries[] = {
+	{ .name = "dev", .mode = REG_(0444), .id = 151,
+	  .show = pfs_show_net_dev },
+	{ .name = "if_inet6", .mode = REG_(0444), .id = 152,
+	  .show = pfs_show_net_if_inet6 },
+	{ .name = "route", .mode = REG_(0444), .id = 153,
+	  .show = pfs_show_net_route },
+	{ 0 },
+};
+
 static const struct pfs_node root_entries[] = {
 	{ .name = "cpuinfo", .mode = REG_(0444), .id = 2,
 	  .show = pfs_show_cpuinfo },
@@ -111,6 +121,7 @@ static const struct pfs_node root_entries[] = {
 	{ .name = "meminfo", .mode = REG_(0444), .id = 5,
 	  .show = pfs_show_meminfo },
 	{ .name = "mounts", .mode = LNK_, .id = 6, .link = pfs_link_mounts },
+	{ .name = "net", .mode = DIR_(0555), .id = 150, .sub = net_entries },
 	{ .name = "self", .mode = LNK_, .id = 7, .link = pfs_link_self },
 	{ .name = "stat", .mode = REG_(0444), .id = 8,
 	  .show = pfs_show_stat_all },

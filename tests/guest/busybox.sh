@@ -13,7 +13,8 @@ cases="echo sh_arith exit_status uname_a env_passthrough env_args ls_root cat_pa
 ls_missing sh_true_status sh_false_status sh_for_loop sh_nested sh_pipe_cat sh_pipe_wc sh_pipe_ls
 sh_ulimit setsid sh_trap sh_background_wait sh_kill_child sh_subshell sh_exec_redirect
 sh_sigpipe stdin_poll_ready stdin_poll_later stdin_poll_timeout fs_cp_a fs_mv fs_rm_r
-fs_ln fs_chmod fs_touch fs_stat fs_find fs_du fs_tar fs_text fs_mount fs_overlay fs_mkfifo"
+fs_ln fs_chmod fs_touch fs_stat fs_find fs_du fs_tar fs_text fs_mount fs_overlay fs_mkfifo
+net_ip_link net_ip_addr net_ip_route net_ifconfig"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -290,6 +291,60 @@ fs_overlay)
         bb find u -type c | bb sort | bb xargs -r "$BB" stat -c "%n %t:%T"; bb ls -a u/sub
         bb tar cf x.tar -C m .; bb tar tf x.tar | bb sort
         bb umount m; echo $?; show t' ;;
+net_ip_link)
+    # ip(8) over NETLINK_ROUTE: the guest's own interfaces, lo and the
+    # virtio-net card of the default --net user.
+    guest /bin/busybox ip link
+    expect_rc 0
+    grep -q '^1: lo: <LOOPBACK,UP,LOWER_UP> mtu 65536 ' "$tmp/out" || fail "no lo in ip link"
+    grep -q '^    link/loopback 00:00:00:00:00:00 brd 00:00:00:00:00:00' "$tmp/out" ||
+        fail "no loopback address in ip link"
+    grep -q '^2: eth0: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 ' "$tmp/out" ||
+        fail "no eth0 in ip link"
+    grep -q '^    link/ether ..:..:..:..:..:.. brd ff:ff:ff:ff:ff:ff' "$tmp/out" ||
+        fail "no Ethernet address in ip link"
+    [ "$(grep -c '^[0-9]*:' "$tmp/out")" = 2 ] || fail "not two interfaces" ;;
+net_ip_addr)
+    guest /bin/busybox ip addr
+    expect_rc 0
+    grep -q '^    inet 127.0.0.1/8 scope host lo' "$tmp/out" || fail "no 127.0.0.1/8 on lo"
+    grep -q '^    inet6 ::1/128 scope host' "$tmp/out" || fail "no ::1 on lo"
+    grep -q '^    inet 10.0.2.15/24 brd 10.0.2.255 scope global eth0' "$tmp/out" ||
+        fail "no 10.0.2.15/24 on eth0"
+    guest /bin/busybox ip -4 addr show dev lo
+    expect_rc 0
+    grep -q 'inet 127.0.0.1/8' "$tmp/out" || fail "ip -4 addr show dev lo"
+    grep -q 'inet6\|eth0' "$tmp/out" && fail "ip -4 addr show dev lo shows more" ;;
+net_ip_route)
+    guest /bin/busybox ip route
+    expect_rc 0
+    grep -q '^default via 10.0.2.2 dev eth0' "$tmp/out" || fail "no default route"
+    grep -q '^10.0.2.0/24 dev eth0 .*src 10.0.2.15' "$tmp/out" || fail "no route to 10.0.2.0/24"
+    guest /bin/busybox ip route get 192.0.2.1
+    expect_rc 0
+    grep -q '^192.0.2.1 via 10.0.2.2 dev eth0 .*src 10.0.2.15' "$tmp/out" ||
+        fail "ip route get goes elsewhere"
+    guest /bin/busybox ip route get 127.0.0.1
+    expect_rc 0
+    grep -q '^local 127.0.0.1 dev lo' "$tmp/out" || fail "ip route get 127.0.0.1 is not local" ;;
+net_ifconfig)
+    # ifconfig(8): the interfaces and counters from /proc/net/dev, the rest
+    # from the netdevice ioctls (SIOCGIFFLAGS, ADDR, NETMASK ...); route(8)
+    # reads /proc/net/route.
+    guest /bin/busybox ifconfig
+    expect_rc 0
+    [ -s "$tmp/err" ] && fail "ifconfig complains"
+    grep -q 'inet addr:10.0.2.15  Bcast:10.0.2.255  Mask:255.255.255.0' "$tmp/out" ||
+        fail "ifconfig shows no address on eth0"
+    grep -q 'UP BROADCAST RUNNING MULTICAST  MTU:1500' "$tmp/out" || fail "ifconfig eth0 flags"
+    grep -q 'inet addr:127.0.0.1  Mask:255.0.0.0' "$tmp/out" || fail "ifconfig shows no lo"
+    grep -q 'RX packets:' "$tmp/out" || fail "ifconfig shows no counters"
+    guest /bin/busybox route -n
+    expect_rc 0
+    grep -Eq '^0\.0\.0\.0 +10\.0\.2\.2 +0\.0\.0\.0 +UG .* eth0$' "$tmp/out" ||
+        fail "route -n shows no default route"
+    grep -Eq '^10\.0\.2\.0 +0\.0\.0\.0 +255\.255\.255\.0 +U .* eth0$' "$tmp/out" ||
+        fail "route -n shows no route to 10.0.2.0/24" ;;
 *)
     echo "unknown case '$case'; cases: $cases" >&2
     exit 2 ;;

@@ -10,7 +10,7 @@
 #   hostroot.sh CASE -- TRELLIS...     run CASE; TRELLIS is the trellis command
 set -uo pipefail
 
-cases="ls_etc sh_tmp python3 python_http perl gcc tar cwd env stdin bash_pipeline
+cases="ls_etc sh_tmp python3 python_http perl gcc tar cwd env stdin bash_pipeline iproute2
 writes_stay_in_guest symlink_escapes dotdot_escape missing_file dev_proc_fresh
 rw_writes_reach_host rw_symlink_escapes rw_dev_proc_fresh"
 
@@ -104,6 +104,26 @@ stdin)
     printf 'line one\nline two\n' | "${trellis[@]}" run -- cat >"$tmp/out" 2>"$tmp/err"
     rc=$?
     expect_rc 0; expect_out "$(printf 'line one\nline two')" ;;
+iproute2)
+    # iproute2's ip (glibc, dynamic) over NETLINK_ROUTE: its MSG_PEEK|MSG_TRUNC sizing,
+    # SO_RCVBUF, NETLINK_EXT_ACK and its own filtering of dumps; it must show the
+    # guest's interfaces and routes, not the host's, and refuse changes.
+    run run -- sh -c 'ip addr; ip -6 addr show dev lo; ip route; ip route get 192.0.2.1
+        ip -s link show lo; ip addr add 10.9.9.9/24 dev eth0; echo "add: $?"'
+    expect_rc 0
+    grep -q '^    inet 127.0.0.1/8 scope host lo$' "$tmp/out" || fail "no 127.0.0.1/8 on lo"
+    grep -q '^    inet6 ::1/128 scope host' "$tmp/out" || fail "no ::1 on lo"
+    grep -q '^    inet 10.0.2.15/24 brd 10.0.2.255 scope global eth0$' "$tmp/out" ||
+        fail "no 10.0.2.15/24 on eth0"
+    [ "$(grep -c '^[0-9]*: ' "$tmp/out")" = 4 ] || fail "not lo and eth0 (then lo, lo)"
+    grep -q '^default via 10.0.2.2 dev eth0' "$tmp/out" || fail "no default route"
+    grep -q '^10.0.2.0/24 dev eth0 proto kernel scope link src 10.0.2.15' "$tmp/out" ||
+        fail "no route to 10.0.2.0/24"
+    grep -q '^192.0.2.1 via 10.0.2.2 dev eth0 src 10.0.2.15' "$tmp/out" ||
+        fail "ip route get goes elsewhere"
+    grep -q '^    RX: *bytes packets' "$tmp/out" || fail "ip -s link shows no counters"
+    grep -q '^add: 2$' "$tmp/out" || fail "ip addr add did not fail"
+    expect_err 'RTNETLINK answers: Operation not supported' ;;
 bash_pipeline)
     # A pipeline in a subshell: two forks from a forked bash, whose heap has pages it
     # never touched between ones it did (fork/cow_sparse in the guest tests).
