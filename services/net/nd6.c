@@ -240,7 +240,7 @@ nd6_ra_input(const struct wire_ip6 *ip, const struct wire_icmp6 *m)
 		    p->preferred > p->valid || is_link_local(p->prefix))
 			continue;		/* RFC 4862 5.5.3 */
 		if (nd6.has_global && memcmp(nd6.global, p->prefix, 8) == 0)
-			break;			/* a refresh: no lifetimes kept */
+			break;		/* a refresh: no lifetimes kept */
 		if (nd6.has_global &&
 		    net_addr6_del_locked(net_eth.nd->ifindex, nd6.global) < 0)
 			fw_log(FW_LOG_WARN, "nd6: address not listed\n");
