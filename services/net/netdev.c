@@ -55,6 +55,7 @@ netdev_register(struct netdev *nd)
 		net_eth.gw[1] = 0;
 		net_eth.gw[2] = 2;
 		net_eth.gw[3] = 2;
+		net_ipconfig(&net_eth);		/* ip= may say otherwise */
 	}
 	fw_mutex_unlock(&inet_lock);
 	return err;

@@ -42,6 +42,9 @@ bool	net_is_eth_addr(const struct inet_addr *a) FW_REQUIRES(&inet_lock);
 void	net_eth_xmit_ip(const uint8_t *dst, uint8_t *frame, size_t len)
 	    FW_REQUIRES(&inet_lock);
 
+/* ipconfig.c: the ip= boot option over ifc's defaults (nfsroot.txt). */
+void	net_ipconfig(struct net_if *ifc) FW_REQUIRES(&inet_lock);
+
 /* ip4.c */
 /* An IPv4 packet from the device. */
 void	ip4_input(const uint8_t *pkt, size_t len) FW_REQUIRES(&inet_lock);
