@@ -602,9 +602,13 @@ static const struct faults cases[] = {
 	{ "corrupt1", 0, 0, 0, 1 },
 };
 
+/* TWOSTACK_FAULTS="loss,dup,reorder,corrupt" (percent): a case of one's
+ * own, for hunting bugs with other seeds and rates. */
+static struct faults custom = { "custom", 0, 0, 0, 0 };
+
 START_TEST(test_transfer_intact)
 {
-	run_case(&cases[_i]);
+	run_case(_i < 0 ? &custom : &cases[_i]);
 }
 END_TEST
 
@@ -613,6 +617,7 @@ static Suite *
 suite(void)
 {
 	const char *only = getenv("TWOSTACK_CASE");
+	const char *mine = getenv("TWOSTACK_FAULTS");
 	Suite *s = suite_create("twostack");
 	TCase *tc = tcase_create("wire");
 	int first = 0, end = (int)(sizeof(cases) / sizeof(cases[0])), i;
@@ -623,6 +628,11 @@ suite(void)
 			end = i + 1;
 			break;
 		}
+	if (mine != NULL && sscanf(mine, "%u,%u,%u,%u", &custom.loss,
+	    &custom.dup, &custom.reorder, &custom.corrupt) == 4) {
+		first = -1;
+		end = 0;
+	}
 
 	/* The cases keep their own deadline (TWOSTACK_TIMEOUT). */
 	tcase_set_timeout(tc, (double)env_u64("TWOSTACK_TIMEOUT", 180) + 60);
