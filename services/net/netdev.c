@@ -52,6 +52,7 @@ netdev_register(struct netdev *nd)
 		net_eth.gw[1] = 0;
 		net_eth.gw[2] = 2;
 		net_eth.gw[3] = 2;
+		net_ipconfig(&net_eth);		/* ip= may say otherwise */
 		nd6_start();
 	}
 	fw_mutex_unlock(&inet_lock);

@@ -155,6 +155,9 @@ void	ip6_send_icmp6(const uint8_t *src, const uint8_t *dst, uint8_t hops,
 	    const struct wire_icmp6 *m, const uint8_t *data, size_t len)
 	    FW_REQUIRES(&inet_lock);
 
+/* ipconfig.c: the ip= boot option over ifc's defaults (nfsroot.txt). */
+void	net_ipconfig(struct net_if *ifc) FW_REQUIRES(&inet_lock);
+
 /* ip4.c */
 /* An IPv4 packet from the device. */
 void	ip4_input(const uint8_t *pkt, size_t len) FW_REQUIRES(&inet_lock);

@@ -54,6 +54,7 @@ static char		*phys;			/* [I] */
 static uint64_t		 boot_ns;		/* [I] */
 static pthread_t	 cpu_threads[MAX_CPUS];	/* [I] */
 static unsigned int	 ncpus = 1;		/* [I] */
+static uint64_t		 clock_rate = 1;	/* [I] */
 static _Thread_local unsigned int this_cpu;	/* CPU threads set it */
 
 static pthread_mutex_t	 cpu_mtx = PTHREAD_MUTEX_INITIALIZER;
@@ -101,6 +102,9 @@ boot(void)
 	if (env != NULL && atoi(env) > 0)
 		ncpus = atoi(env) < MAX_CPUS ? (unsigned int)atoi(env) :
 		    MAX_CPUS;
+	env = getenv("FAKE_HAL_CLOCK_RATE");
+	if (env != NULL && atoi(env) > 0)
+		clock_rate = (uint64_t)atoi(env);
 	phys = mmap(NULL, FAKE_PHYS_SIZE, PROT_READ | PROT_WRITE,
 	    MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	if (phys == MAP_FAILED)
@@ -206,8 +210,10 @@ hal_cpu_idle(uint64_t deadline)
 			pthread_cond_wait(&cpu_cv, &cpu_mtx);
 			continue;
 		}
-		abs = boot_ns + deadline;
-		if (abs < deadline)
+		/* The first host instant the scaled clock reaches it. */
+		abs = boot_ns + deadline / clock_rate +
+		    (deadline % clock_rate != 0);
+		if (abs < deadline / clock_rate)
 			abs = UINT64_MAX / 2;
 		ts.tv_sec = (time_t)(abs / 1000000000ULL);
 		ts.tv_nsec = (long)(abs % 1000000000ULL);
@@ -425,7 +431,7 @@ hal_uthread_xsave_area(struct fw_uthread *t)
 uint64_t
 hal_clock_monotonic(void)
 {
-	return host_ns() - boot_ns;
+	return (host_ns() - boot_ns) * clock_rate;
 }
 
 uint64_t

@@ -4,10 +4,13 @@
  * Physical memory is FAKE_PHYS_SIZE bytes of anonymous host memory, all of
  * it the frame allocator's.  There is one CPU (FAKE_HAL_CPUS=n in the
  * environment asks for up to 8), each a host thread running fw_cpu_main(),
- * started by fake_hal_boot().  The test thread itself is no CPU: it may
- * call what needs no task (frames, vm, uaccess, log), nothing that sleeps.  Tests run kernel code on it
- * with fake_run(), which hands a function to the CPU as a device interrupt
- * would (hal_irq_poll() spawns it as a task) and waits until it returns.
+ * started by fake_hal_boot().  The monotonic clock is the host's since
+ * boot, FAKE_HAL_CLOCK_RATE (1) times as fast: timeouts of hundreds of
+ * milliseconds (TCP's) pass sooner.  The test thread itself is no CPU: it
+ * may call what needs no task (frames, vm, uaccess, log), nothing that
+ * sleeps.  Tests run kernel code on it with fake_run(), which hands a
+ * function to the CPU as a device interrupt would (hal_irq_poll() spawns
+ * it as a task) and waits until it returns.
  * Check assertions belong in the test thread, not in such tasks.
  *
  * The address-space calls (hal/mmu.h) are recorded for tests to inspect;
