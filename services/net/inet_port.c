@@ -6,7 +6,9 @@
  * SO_REUSEPORT with the same owner.  Port 0 takes a free port of the
  * ephemeral range (32768-60999) from a random start.  A packet goes to
  * the best match: a connected socket whose peer is its source first,
- * then one bound to its address, then a wildcard.
+ * then one bound to its address, then a wildcard.  The table hashes
+ * sockets by local port, so each call looks only at those of its port
+ * (a busy server's connections share its listener's).
  * Locks: inet_lock.
  */
 #include <fw/errno.h>
@@ -16,7 +18,15 @@
 #include "tcp.h"
 
 struct fw_mutex inet_lock;	/* zeroed: unlocked */
-static struct inet_sock *inet_ports FW_GUARDED_BY(&inet_lock);
+#define INET_PORT_BUCKETS	1024
+static struct inet_sock *inet_ports[INET_PORT_BUCKETS]
+    FW_GUARDED_BY(&inet_lock);
+
+static struct inet_sock **
+inet_bucket(uint16_t port) FW_REQUIRES(&inet_lock)
+{
+	return &inet_ports[port % INET_PORT_BUCKETS];
+}
 
 /* Whether s's local address takes packets for a. */
 static bool
@@ -60,7 +70,7 @@ inet_port_free_locked(const struct inet_sock *s, uint16_t port)
 {
 	struct inet_sock *e;
 
-	for (e = inet_ports; e != NULL; e = e->pnext)
+	for (e = *inet_bucket(port); e != NULL; e = e->pnext)
 		if (e->proto == s->proto && e->lport == port &&
 		    inet_overlap(e, s) && !inet_may_share(e, s))
 			return false;
@@ -73,7 +83,7 @@ inet_port_used_locked(int proto, uint16_t port) FW_REQUIRES(&inet_lock)
 {
 	struct inet_sock *e;
 
-	for (e = inet_ports; e != NULL; e = e->pnext)
+	for (e = *inet_bucket(port); e != NULL; e = e->pnext)
 		if (e->proto == proto && e->lport == port)
 			return true;
 	return false;
@@ -101,16 +111,17 @@ inet_port_bind_locked(struct inet_sock *s, const struct inet_addr *a,
 			return -EADDRINUSE;
 	}
 	s->lport = port;
-	s->pnext = inet_ports;
-	inet_ports = s;
+	inet_port_link_locked(s);
 	return 0;
 }
 
 void
 inet_port_link_locked(struct inet_sock *s)
 {
-	s->pnext = inet_ports;
-	inet_ports = s;
+	struct inet_sock **b = inet_bucket(s->lport);
+
+	s->pnext = *b;
+	*b = s;
 }
 
 bool
@@ -118,7 +129,7 @@ inet_port_may_listen_locked(const struct inet_sock *s)
 {
 	struct inet_sock *e;
 
-	for (e = inet_ports; e != NULL; e = e->pnext)
+	for (e = *inet_bucket(s->lport); e != NULL; e = e->pnext)
 		if (e != s && e->proto == s->proto && e->lport == s->lport &&
 		    inet_listening(e) && inet_overlap(e, s) &&
 		    !((e->sk->flags & SOCKF_REUSEPORT) &&
@@ -132,7 +143,7 @@ inet_port_unbind_locked(struct inet_sock *s)
 {
 	struct inet_sock **pp;
 
-	for (pp = &inet_ports; *pp != NULL; pp = &(*pp)->pnext) {
+	for (pp = inet_bucket(s->lport); *pp != NULL; pp = &(*pp)->pnext) {
 		if (*pp == s) {
 			*pp = s->pnext;
 			s->pnext = NULL;
@@ -148,7 +159,7 @@ inet_port_lookup_locked(int proto, const struct inet_addr *src,
 	struct inet_sock *e, *best = NULL;
 	int score, best_score = -1;
 
-	for (e = inet_ports; e != NULL; e = e->pnext) {
+	for (e = *inet_bucket(dport); e != NULL; e = e->pnext) {
 		if (e->proto != proto || e->lport != dport ||
 		    !inet_covers(e, dst))
 			continue;

@@ -75,6 +75,7 @@ struct tcp_stats {
 struct tcp_cb {
 	struct inet_sock	*is;		/* [I] */
 	struct tcp_cb		*lnext;		/* [N] every control block */
+	struct tcp_cb		**lprev;	/* [N] what points at cb */
 	/* A listener's connections; a child's listener. */
 	struct tcp_cb		*parent;	/* [N] SYN_RECV or unaccepted */
 	struct tcp_cb		*ahead, *atail, *anext;	/* [N] accept queue */
@@ -124,7 +125,7 @@ struct tcp_cb {
 	bool			 orphan;	/* [N] no file will free it */
 	bool			 hashed;	/* [N] in the port table */
 	bool			 fin_queued;	/* [N] FIN after the data */
-	bool			 fin_sent;	/* [N] */
+	bool			 fin_sent;	/* [N] at fin_seq, kept on go-back */
 	bool			 fin_rcvd;	/* [N] */
 	bool			 rtt_on;	/* [N] */
 	bool			 recovery;	/* [N] */

@@ -35,6 +35,9 @@ tcp_cb_new(struct inet_sock *is)
 		cb->rcv_wscale++;
 	fw_random_bytes(&cb->iss, sizeof(cb->iss));
 	cb->lnext = tcp_all;
+	if (tcp_all != NULL)
+		tcp_all->lprev = &cb->lnext;
+	cb->lprev = &tcp_all;
 	tcp_all = cb;
 	return cb;
 }
@@ -69,15 +72,11 @@ tcp_rcv_window(const struct tcp_cb *cb)
 void
 tcp_cb_free(struct tcp_cb *cb)
 {
-	struct tcp_cb **pp;
 	struct inet_sock *is = cb->is;
 
-	for (pp = &tcp_all; *pp != NULL; pp = &(*pp)->lnext) {
-		if (*pp == cb) {
-			*pp = cb->lnext;
-			break;
-		}
-	}
+	*cb->lprev = cb->lnext;
+	if (cb->lnext != NULL)
+		cb->lnext->lprev = cb->lprev;
 	if (cb->hashed) {
 		inet_port_unbind_locked(is);
 		cb->hashed = false;

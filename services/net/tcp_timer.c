@@ -130,52 +130,67 @@ tcp_keep_fire(struct tcp_cb *cb, uint64_t now) FW_REQUIRES(&inet_lock)
 	cb->t_keep = now + intvl;
 }
 
-/* Fires one due deadline: whether it did (the list may have changed). */
+/*
+ * Fires cb's first due deadline: whether one was.  Firing frees no block
+ * but cb (an orphan's end, a SYN_RECV child given up).
+ */
 static bool
-tcp_fire_one(uint64_t now, uint64_t *next) FW_REQUIRES(&inet_lock)
+tcp_fire_cb(struct tcp_cb *cb, uint64_t now) FW_REQUIRES(&inet_lock)
 {
+	if (cb->t_rto != 0 && cb->t_rto <= now) {
+		cb->t_rto = 0;
+		tcp_rto_fire(cb);			/* may free cb */
+	} else if (cb->t_persist != 0 && cb->t_persist <= now) {
+		cb->t_persist = 0;
+		tcp_persist_fire(cb);
+	} else if (cb->t_wait != 0 && cb->t_wait <= now) {
+		cb->t_wait = 0;
+		if (cb->state == TCP_TIME_WAIT || cb->state == TCP_FIN_WAIT2)
+			tcp_set_state(cb, TCP_CLOSE);	/* may free cb */
+	} else if (cb->t_delack != 0 && cb->t_delack <= now) {
+		cb->t_delack = 0;
+		tcp_ack_delack_fire(cb);
+	} else if (cb->t_keep != 0 && cb->t_keep <= now) {
+		cb->t_keep = 0;
+		tcp_keep_fire(cb, now);			/* may free cb */
+	} else
+		return false;
+	return true;
+}
+
+/* One pass over the blocks, firing a due deadline of each: whether any. */
+static bool
+tcp_fire_due(uint64_t now) FW_REQUIRES(&inet_lock)
+{
+	struct tcp_cb *cb, *next;
+	bool fired = false;
+
+	for (cb = tcp_all; cb != NULL; cb = next) {
+		next = cb->lnext;
+		fired |= tcp_fire_cb(cb, now);
+	}
+	return fired;
+}
+
+/* The earliest armed deadline. */
+static uint64_t
+tcp_next_deadline(void) FW_REQUIRES(&inet_lock)
+{
+	uint64_t next = FW_NO_DEADLINE, t[5];
 	struct tcp_cb *cb;
+	unsigned int i;
 
 	for (cb = tcp_all; cb != NULL; cb = cb->lnext) {
-		if (cb->t_rto != 0 && cb->t_rto <= now) {
-			cb->t_rto = 0;
-			tcp_rto_fire(cb);
-			return true;
-		}
-		if (cb->t_persist != 0 && cb->t_persist <= now) {
-			cb->t_persist = 0;
-			tcp_persist_fire(cb);
-			return true;
-		}
-		if (cb->t_wait != 0 && cb->t_wait <= now) {
-			cb->t_wait = 0;
-			if (cb->state == TCP_TIME_WAIT ||
-			    cb->state == TCP_FIN_WAIT2)
-				tcp_set_state(cb, TCP_CLOSE);	/* may free */
-			return true;
-		}
-		if (cb->t_delack != 0 && cb->t_delack <= now) {
-			cb->t_delack = 0;
-			tcp_ack_delack_fire(cb);
-			return true;
-		}
-		if (cb->t_keep != 0 && cb->t_keep <= now) {
-			cb->t_keep = 0;
-			tcp_keep_fire(cb, now);		/* may free cb */
-			return true;
-		}
-		if (cb->t_rto != 0)
-			*next = MIN(*next, cb->t_rto);
-		if (cb->t_delack != 0)
-			*next = MIN(*next, cb->t_delack);
-		if (cb->t_keep != 0)
-			*next = MIN(*next, cb->t_keep);
-		if (cb->t_persist != 0)
-			*next = MIN(*next, cb->t_persist);
-		if (cb->t_wait != 0)
-			*next = MIN(*next, cb->t_wait);
+		t[0] = cb->t_rto;
+		t[1] = cb->t_persist;
+		t[2] = cb->t_wait;
+		t[3] = cb->t_delack;
+		t[4] = cb->t_keep;
+		for (i = 0; i < ARRAY_SIZE(t); i++)
+			if (t[i] != 0)
+				next = MIN(next, t[i]);
 	}
-	return false;
+	return next;
 }
 
 struct tcp_timer_cond {
@@ -198,10 +213,13 @@ tcp_timer_task(void *arg)
 
 	for (;;) {
 		fw_mutex_lock(&inet_lock);
-		do
-			next = FW_NO_DEADLINE;
-		while (tcp_fire_one(fw_clock_monotonic(), &next));
+		while (tcp_fire_due(fw_clock_monotonic()))
+			;
+		/* What the firing sent is delivered before the next deadline
+		 * is taken: the delivery arms deadlines too (a delayed ACK),
+		 * and its kicks only compare with tcp_timer_next. */
 		lo_drain();
+		next = tcp_next_deadline();
 		tcp_timer_next = next;
 		c.seen = atomic_load(&tcp_timer_gen);
 		fw_mutex_unlock(&inet_lock);
