@@ -155,6 +155,7 @@ tcp_output(struct tcp_cb *cb)
 {
 	uint32_t wnd, flight, inflight_data, usable;
 	size_t unsent, n;
+	bool first;
 
 	if (cb->state != TCP_ESTABLISHED && cb->state != TCP_CLOSE_WAIT &&
 	    cb->state != TCP_FIN_WAIT1 && cb->state != TCP_CLOSING &&
@@ -166,7 +167,7 @@ tcp_output(struct tcp_cb *cb)
 		    tcp_lt(cb->fin_seq, cb->snd_nxt) ? 1 : 0);
 		unsent = cb->slen > inflight_data ? cb->slen - inflight_data :
 		    0;
-		if (unsent == 0 || cb->fin_sent)
+		if (unsent == 0)
 			break;
 		wnd = MIN(cb->snd_wnd, cb->cwnd);
 		usable = wnd > flight ? wnd - flight : 0;
@@ -196,17 +197,20 @@ tcp_output(struct tcp_cb *cb)
 		if (cb->t_rto == 0)
 			tcp_arm_rto(cb);
 	}
-	if (cb->fin_queued && !cb->fin_sent &&
-	    cb->snd_nxt - cb->snd_una == cb->slen) {
+	/* The FIN follows the data: the first time, or again after a go-back
+	 * (snd_nxt back at it). */
+	if (cb->fin_queued && cb->snd_nxt - cb->snd_una == cb->slen &&
+	    (!cb->fin_sent || cb->snd_nxt == cb->fin_seq)) {
+		first = !cb->fin_sent;
 		cb->fin_seq = cb->snd_nxt;
 		cb->fin_sent = true;
 		tcp_send_ctl(cb, TCP_FIN | TCP_ACK, cb->snd_nxt);
 		cb->snd_nxt++;
 		if (tcp_lt(cb->snd_max, cb->snd_nxt))
 			cb->snd_max = cb->snd_nxt;
-		if (cb->state == TCP_ESTABLISHED)
+		if (first && cb->state == TCP_ESTABLISHED)
 			tcp_set_state(cb, TCP_FIN_WAIT1);
-		else if (cb->state == TCP_CLOSE_WAIT)
+		else if (first && cb->state == TCP_CLOSE_WAIT)
 			tcp_set_state(cb, TCP_LAST_ACK);
 		if (cb->t_rto == 0)
 			tcp_arm_rto(cb);
@@ -224,12 +228,10 @@ tcp_retransmit(struct tcp_cb *cb)
 		tcp_send_ctl(cb, TCP_SYN | TCP_ACK, cb->iss);
 		break;
 	default:
-		/* Go back to the oldest unacknowledged byte. */
+		/* Go back to the oldest unacknowledged byte; an unACKed FIN
+		 * goes again after the data (tcp_output()), keeping its
+		 * sequence number, and the state it moved to stays. */
 		cb->snd_nxt = cb->snd_una;
-		/* An unacknowledged FIN goes again after the data; the
-		 * state it moved to stays. */
-		if (cb->fin_sent && tcp_le(cb->snd_una, cb->fin_seq))
-			cb->fin_sent = false;
 		cb->rtt_on = false;		/* Karn */
 		tcp_output(cb);
 	}

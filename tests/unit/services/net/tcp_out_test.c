@@ -3,16 +3,15 @@
  * test as the peer 10.0.2.2: frames in through netdev_rx(), the stack's
  * frames caught by the device's transmit op.
  *
- * test_fin_acked_after_rto_is_seen is a known failure, found by the
- * two-stack test (issue 9; TWOSTACK_SEED=12 TWOSTACK_BYTES=4000000
- * TWOSTACK_CASE=loss3_dup3_reorder10 fails about one run in three, B
+ * test_fin_acked_after_rto_is_seen keeps a bug the two-stack test found
+ * (TWOSTACK_SEED=12 TWOSTACK_BYTES=4000000
+ * TWOSTACK_CASE=loss3_dup3_reorder10 failed about one run in three, B
  * ending CLOSED instead of TIME_WAIT): a retransmission timeout in
- * FIN_WAIT1 clears fin_sent while data is still unacknowledged (the
- * congestion window is one segment), so an ACK that covers the FIN is
- * not seen as acknowledging it; the FIN that arrives with it moves the
- * connection to CLOSING, and tcp_output() sends a new FIN one sequence
- * number past the first.  ctest expects it to fail (WILL_FAIL) until
- * tcp_*.c is fixed; then drop WILL_FAIL in tests/unit/CMakeLists.txt.
+ * FIN_WAIT1 used to forget the FIN while data was still unacknowledged
+ * (the congestion window one segment), so an ACK that covered the FIN
+ * was not seen as acknowledging it; the FIN that arrived with it moved
+ * the connection to CLOSING, and tcp_output() sent a new FIN one
+ * sequence number past the first.
  */
 #include <check.h>
 #include <stdlib.h>
