@@ -32,7 +32,11 @@
 static struct fw_waitq tcp_timer_wq;
 static atomic_uint tcp_timer_gen;
 static bool tcp_timer_started FW_GUARDED_BY(&inet_lock);
-/* The deadline the task sleeps until: an earlier one needs a kick. */
+/*
+ * The deadline the task sleeps until: no armed deadline is earlier (one
+ * that is needs a kick; one moved later or disarmed may leave it early,
+ * which costs a scan that finds nothing due).
+ */
 static uint64_t tcp_timer_next FW_GUARDED_BY(&inet_lock) = FW_NO_DEADLINE;
 
 static void
@@ -213,14 +217,20 @@ tcp_timer_task(void *arg)
 
 	for (;;) {
 		fw_mutex_lock(&inet_lock);
-		while (tcp_fire_due(fw_clock_monotonic()))
-			;
-		/* What the firing sent is delivered before the next deadline
-		 * is taken: the delivery arms deadlines too (a delayed ACK),
-		 * and its kicks only compare with tcp_timer_next. */
-		lo_drain();
-		next = tcp_next_deadline();
-		tcp_timer_next = next;
+		/* A kick only moved the target closer: nothing is due yet,
+		 * and no deadline is earlier than the target, so the blocks
+		 * need no scan (connections come and go without one each). */
+		if (fw_clock_monotonic() >= tcp_timer_next) {
+			while (tcp_fire_due(fw_clock_monotonic()))
+				;
+			/* What the firing sent is delivered before the next
+			 * deadline is taken: the delivery arms deadlines too
+			 * (a delayed ACK), and its kicks only compare with
+			 * tcp_timer_next. */
+			lo_drain();
+			tcp_timer_next = tcp_next_deadline();
+		}
+		next = tcp_timer_next;
 		c.seen = atomic_load(&tcp_timer_gen);
 		fw_mutex_unlock(&inet_lock);
 		if (fw_waitq_wait(&tcp_timer_wq, tcp_timer_kicked, &c, next,
