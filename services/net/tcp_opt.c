@@ -49,6 +49,7 @@ tcp_info_fill(struct tcp_cb *cb, uint8_t *v) FW_REQUIRES(&inet_lock)
 {
 	uint64_t now = fw_clock_monotonic();
 	uint32_t inflight = cb->snd_max - cb->snd_una;
+	unsigned int mtu = 65536;		/* lo's, and no route's */
 	uint32_t unsent;
 
 	memset(v, 0, TCP_INFO_LEN);
@@ -68,7 +69,10 @@ tcp_info_fill(struct tcp_cb *cb, uint8_t *v) FW_REQUIRES(&inet_lock)
 	    0);						/* unacked */
 	put32(v, 52, ms_since(cb->t_rcvdata, now));	/* last_data_recv */
 	put32(v, 56, ms_since(cb->t_rcv, now));		/* last_ack_recv */
-	put32(v, 60, tcp_route_mss(&cb->is->raddr) + 40);	/* pmtu */
+	(void)net_route(&cb->is->raddr, NULL, &mtu);
+	if (inet_is_v4(&cb->is->raddr))
+		mtu = MIN(mtu, 65535U);		/* IPv4's longest packet */
+	put32(v, 60, mtu);				/* pmtu */
 	put32(v, 64, tcp_rcv_window(cb));		/* rcv_ssthresh */
 	put32(v, 68, (uint32_t)(cb->srtt / 1000));	/* rtt */
 	put32(v, 72, (uint32_t)(cb->rttvar / 1000));	/* rttvar */
