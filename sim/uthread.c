@@ -382,11 +382,27 @@ syscall_event(struct fw_uthread *t, struct fw_user_ctx *r,
 	uint64_t call = (uint64_t)(uintptr_t)si->si_call_addr;
 	uint32_t nr = (uint32_t)si->si_syscall, arch = si->si_arch;
 
-	ev->kind = FW_USER_SYSCALL;
 	r->rax = nr;
+	if (arch != AUDIT_ARCH_X86_64) {
+		/*
+		 * The 32-bit gates (int 0x80, sysenter, compat syscall; each
+		 * 2 bytes) on a host with IA32 emulation.  Linux without it,
+		 * which Trellis is, takes a #GP at the instruction (int 0x80
+		 * through a DPL 0 gate: error code vector << 3 | IDT).
+		 */
+		ev->kind = FW_USER_EXCEPTION;
+		ev->trap = FW_TRAP_GP;
+		ev->code = 0x80 << 3 | 2;
+		ev->addr = 0;
+		ev->access = 0;
+		ev->present = false;
+		r->rip -= 2;
+		return;
+	}
+	ev->kind = FW_USER_SYSCALL;
 	if (call >= VSYSCALL_PAGE && call < VSYSCALL_PAGE + 4096)
 		ev->abi = FW_ABI_VSYSCALL;
-	else if (arch != AUDIT_ARCH_X86_64 || (nr & X32_BIT))
+	else if (nr & X32_BIT)
 		ev->abi = FW_ABI_OTHER;
 	else
 		ev->abi = FW_ABI_X86_64;

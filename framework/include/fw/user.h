@@ -38,7 +38,9 @@ enum fw_syscall_abi {
 	FW_ABI_VSYSCALL,	/* a call into the legacy vsyscall page: rax
 				   holds the number (gettimeofday, time or
 				   getcpu), rip already the return address */
-	FW_ABI_OTHER,		/* int 0x80, x32 or an unknown ABI */
+	FW_ABI_OTHER,		/* x32 or an unknown ABI (the 32-bit gates,
+				   int 0x80 among them, are a #GP, as on
+				   Linux without IA32 emulation) */
 };
 
 /* x86 exception vectors, as the hardware numbers them. */
