@@ -1,26 +1,15 @@
 /*
  * core/boot.c: what the machine was started with (fw/boot.h: the command
- * line, the initramfs and the vDSO images, the device list), entropy
- * (fw/random.h), and fw_core_init(), which brings the core up before the
- * backend starts the CPUs.
+ * line, the initramfs and the vDSO images, the device list).
  *
  * The backend fills fw_boot_params (core/boot_impl.h) before fw_core_init();
  * it never changes afterwards, so nothing here takes a lock.
  */
 #include <fw/errno.h>
-#include <fw/panic.h>
-#include <fw/random.h>
-#include <fw/task.h>
-#include <hal/cpu.h>
 #include <hal/phys.h>
-#include <hal/platform.h>
 #include <string.h>
 
 #include "core/boot_impl.h"
-#include "core/core_impl.h"
-#include "core/frame_impl.h"
-#include "core/sched_impl.h"
-#include "core/timer_impl.h"
 
 struct fw_boot_params fw_boot_params;
 
@@ -110,29 +99,4 @@ fw_boot_device(size_t i, struct fw_boot_device *out)
 		return -ENOENT;
 	*out = fw_boot_params.devices[i].pub;
 	return 0;
-}
-
-void
-fw_random_bytes(void *buf, size_t len)
-{
-	hal_random_bytes(buf, len);
-}
-
-/*
- * Brings the core up: frames, the stack protector's guard, the log level,
- * the scheduler; then queues the services' first task, which runs once the
- * backend starts the CPUs (fw_cpu_main()).
- */
-void
-fw_core_init(void)
-{
-	int err;
-
-	fw_frame_init();
-	fw_timepage_init();
-	fw_stack_guard_init();
-	fw_log_init();
-	fw_sched_init();
-	if ((err = fw_task_spawn(svc_main, NULL, NULL)) < 0)
-		fw_panic("boot: cannot spawn the first task: %d", err);
 }

@@ -39,4 +39,16 @@ struct fw_boot_params {
 
 extern struct fw_boot_params fw_boot_params;
 
+/*
+ * Splits a boot loader's command line, in place, the way Linux reads its
+ * own: words are separated by blanks, double quotes group blanks into a
+ * word (and are dropped), and the words before a lone "--" are options
+ * ("key=value", or "key" with value ""), the words after it the first
+ * program's argv.  Fills at most maxopts options and maxargs arguments and
+ * returns -E2BIG if there were more (what fit is kept), else 0.
+ */
+int	fw_boot_cmdline_split(char *line, struct fw_boot_option *opts,
+	    size_t maxopts, size_t *nopts, const char **args, size_t maxargs,
+	    size_t *nargs);
+
 #endif

@@ -1,6 +1,6 @@
 /*
  * core/core_impl.h: the boot-time set-up steps of the core's parts, which
- * fw_core_init() (core/boot.c) runs in order.  Never included by services.
+ * fw_core_init() (core/init.c) runs in order.  Never included by services.
  */
 #ifndef FW_CORE_IMPL_H
 #define FW_CORE_IMPL_H

@@ -1,7 +1,7 @@
 /*
- * Tests for framework/core/boot.c, alloc.c, cpu.c and user.c: boot
- * parameters, the initramfs, the heap, the stack guard, CPU values and the
- * user-mode forwarding.
+ * Tests for framework/core/boot.c, cmdline.c, alloc.c, cpu.c and user.c:
+ * boot parameters, a loader's command line, the initramfs, the heap, the
+ * stack guard, CPU values and the user-mode forwarding.
  */
 #include <check.h>
 #include <stdlib.h>
@@ -170,6 +170,56 @@ START_TEST(test_uthread_forwards_to_hal)
 }
 END_TEST
 
+/* A loader's command line: options, then "--", then the program's argv. */
+START_TEST(test_boot_cmdline_split)
+{
+	char line[] = "  log=info quiet init=/bin/sh  root= x=\"a b\"=c\t"
+	    "-- /bin/sh -c \"echo  hi\" \"\" -- end\n";
+	struct fw_boot_option o[8];
+	const char *a[8];
+	size_t no, na;
+
+	ck_assert_int_eq(fw_boot_cmdline_split(line, o, 8, &no, a, 8, &na), 0);
+	ck_assert_uint_eq(no, 5);
+	ck_assert_str_eq(o[0].key, "log");
+	ck_assert_str_eq(o[0].value, "info");
+	ck_assert_str_eq(o[1].key, "quiet");
+	ck_assert_str_eq(o[1].value, "");
+	ck_assert_str_eq(o[2].value, "/bin/sh");
+	ck_assert_str_eq(o[3].key, "root");
+	ck_assert_str_eq(o[3].value, "");
+	ck_assert_str_eq(o[4].key, "x");
+	ck_assert_str_eq(o[4].value, "a b=c");
+	ck_assert_uint_eq(na, 6);
+	ck_assert_str_eq(a[0], "/bin/sh");
+	ck_assert_str_eq(a[2], "echo  hi");
+	ck_assert_str_eq(a[3], "");
+	ck_assert_str_eq(a[4], "--");
+	ck_assert_str_eq(a[5], "end");
+}
+END_TEST
+
+/* Too many words: what fits is kept, and the caller hears of the rest. */
+START_TEST(test_boot_cmdline_split_overflow)
+{
+	char line[] = "a b c -- 1 2 3";
+	char empty[] = " \t ";
+	struct fw_boot_option o[2];
+	const char *a[2];
+	size_t no, na;
+
+	ck_assert_int_eq(fw_boot_cmdline_split(line, o, 2, &no, a, 2, &na),
+	    -E2BIG);
+	ck_assert_uint_eq(no, 2);
+	ck_assert_str_eq(o[1].key, "b");
+	ck_assert_uint_eq(na, 2);
+	ck_assert_str_eq(a[1], "2");
+	ck_assert_int_eq(fw_boot_cmdline_split(empty, o, 2, &no, a, 2, &na),
+	    0);
+	ck_assert_uint_eq(no + na, 0);
+}
+END_TEST
+
 static Suite *
 boot_suite(void)
 {
@@ -180,6 +230,8 @@ boot_suite(void)
 	tcase_add_test(tc, test_boot_args_env_and_options);
 	tcase_add_test(tc, test_boot_log_option_sets_level);
 	tcase_add_test(tc, test_boot_initrd_read_copies_and_checks_bounds);
+	tcase_add_test(tc, test_boot_cmdline_split);
+	tcase_add_test(tc, test_boot_cmdline_split_overflow);
 	tcase_add_test(tc, test_alloc_aligns_and_zeroes);
 	tcase_add_test(tc, test_stack_guard_is_random_and_set);
 	tcase_add_test(tc, test_cpu_values_come_from_hal);
