@@ -1,0 +1,105 @@
+/*
+ * arch/x86_64/boot_main.c: the kernel's C entry on the boot CPU.
+ *
+ * Stages 1 and 2 of docs/bare-metal.md: it reads the loader's information,
+ * loads the CPU tables, switches to the kernel's page tables, starts the
+ * timer, splits the command line into boot options and the first
+ * program's argv (the same fw_boot_params the simulator fills), reports
+ * what it found on the console, runs the self-test trellis.ktest=NAME asks
+ * for (ktest.h), and powers off with the status the option trellis.exit=N
+ * asks for (0 without it; 1 when a self-test failed).  The services are
+ * not linked in yet.
+ */
+#include <fw/log.h>
+#include <hal/platform.h>
+#include <string.h>
+
+#include "arch/x86_64/boot_info.h"
+#include "arch/x86_64/kmap.h"
+#include "arch/x86_64/ktest.h"
+#include "arch/x86_64/serial.h"
+#include "arch/x86_64/timer.h"
+#include "arch/x86_64/trap.h"
+#include "core/boot_impl.h"
+#include "core/core_impl.h"
+
+#define MAX_OPTS	64
+#define MAX_ARGS	64
+
+void	x86_boot_main(uint32_t magic, uint32_t info);
+
+static struct x86_boot_info boot;
+static struct fw_boot_option opts[MAX_OPTS];
+static const char *args[MAX_ARGS];
+
+/* A decimal exit status 0..255, or -1. */
+static int
+parse_status(const char *s)
+{
+	int v = 0;
+
+	if (s == NULL || *s == '\0')
+		return -1;
+	for (; *s != '\0'; s++) {
+		if (*s < '0' || *s > '9' || (v = v * 10 + (*s - '0')) > 255)
+			return -1;
+	}
+	return v;
+}
+
+void
+x86_boot_main(uint32_t magic, uint32_t info)
+{
+	char line[X86_CMDLINE_MAX];
+	size_t nopts, nargs;
+	const char *ktest;
+	uint64_t ram = 0;
+	int status;
+
+	x86_serial_init();
+	if (x86_boot_info_read(magic, info, &boot) < 0) {
+		x86_say("trellis: no PVH or Multiboot2 information (eax %#x)",
+		    magic);
+		hal_power_off(125);
+	}
+	x86_cpu_tables_init();
+	x86_kmap_init(&boot);
+	x86_timer_init();
+	memcpy(line, boot.cmdline, sizeof(line));
+	if (fw_boot_cmdline_split(line, opts, MAX_OPTS, &nopts, args,
+	    MAX_ARGS, &nargs) < 0)
+		x86_say("trellis: the command line has too many words; "
+		    "the rest are ignored");
+	fw_boot_params = (struct fw_boot_params){
+		.argc = nargs,
+		.argv = args,
+		.noptions = nopts,
+		.options = opts,
+		.initrd_pa = boot.initrd_pa,
+		.initrd_size = boot.initrd_size,
+	};
+	fw_log_init();
+
+	for (size_t i = 0; i < boot.nram; i++)
+		ram += boot.ram[i].size;
+	x86_say("trellis: x86_64, started by %s", boot.loader);
+	x86_say("cmdline: %s", boot.cmdline);
+	x86_say("ram: %llu KiB in %zu ranges, %llu KiB free",
+	    (unsigned long long)(ram >> 10), boot.nram,
+	    (unsigned long long)(x86_boot_free_ram(&boot) >> 10));
+	if (boot.initrd_size > 0)
+		x86_say("initramfs: %llu bytes at %#llx",
+		    (unsigned long long)boot.initrd_size,
+		    (unsigned long long)boot.initrd_pa);
+	for (size_t i = 0; i < fw_boot_argc(); i++)
+		x86_say("argv[%zu]: %s", i, fw_boot_argv(i));
+
+	if ((ktest = fw_boot_option("trellis.ktest")) != NULL) {
+		status = x86_ktest(ktest);
+		if (status < 0)
+			x86_say("trellis: no ktest %s", ktest);
+		hal_power_off(status == 0 ? 0 : 1);
+	}
+	status = parse_status(fw_boot_option("trellis.exit"));
+	hal_power_off(status < 0 ? 0 : status);
+}

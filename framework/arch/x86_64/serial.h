@@ -1,0 +1,17 @@
+/*
+ * arch/x86_64/serial.h: the console on COM1, a 16550 UART at port 0x3f8,
+ * polled (115200 8N1).  Safe to call before anything else is set up; no
+ * lock yet, since only the boot CPU runs.
+ */
+#ifndef X86_SERIAL_H
+#define X86_SERIAL_H
+
+#include <stddef.h>
+
+void	x86_serial_init(void);
+/* Writes len bytes, each "\n" as "\r\n". */
+void	x86_serial_write(const char *s, size_t len);
+/* Formats one line (fw_vsnprintf's conversions, 256 bytes at most). */
+void	x86_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+#endif

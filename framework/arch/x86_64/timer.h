@@ -1,0 +1,23 @@
+/*
+ * arch/x86_64/timer.h: time on the bare-metal kernel.  x86_timer_init()
+ * measures the TSC and the local APIC timer against the PIT, then starts
+ * the APIC timer as a periodic tick.  Time itself is read from the TSC
+ * (hal_clock_monotonic()); the tick only wakes the CPU, and its count is
+ * never a measure of time (under QEMU's TCG ticks come late or merge).
+ * Boot CPU only so far.
+ */
+#ifndef X86_TIMER_H
+#define X86_TIMER_H
+
+#include <stdint.h>
+
+#define TICK_HZ		100
+
+void		x86_timer_init(void);
+uint64_t	x86_tsc_hz(void);
+uint64_t	x86_lapic_timer_hz(void);
+uint64_t	x86_ticks(void);
+/* Busy-waits n ns on the PIT alone (a clock independent of the TSC). */
+void		x86_pit_wait(uint64_t ns);
+
+#endif
