@@ -35,6 +35,10 @@ usage(FILE *f)
 {
 	fprintf(f,
 	    "usage: trellis run [options] [--] PROGRAM [ARGS...]\n"
+	    "       trellis boot [--arch x86_64] [options] [-- PROGRAM ...]\n"
+	    "                  the bare-metal kernel in QEMU: scripts/boot of\n"
+	    "                  the source tree, whose --help lists options\n"
+	    "run options:\n"
 	    "  --cpus N        simulated CPUs (default: the host's count)\n"
 	    "  --mem SIZE      physical memory, e.g. 512M, 2G (default 1G)\n"
 	    "  --root DIR      the root is host directory DIR, read-only over\n"
@@ -119,10 +123,28 @@ parse_publish(const char *v, struct sim_config *c)
 	    (uint16_t)hp, (uint16_t)gp };
 }
 
+/*
+ * trellis boot: the bare-metal kernel under QEMU.  The source tree's
+ * scripts/boot builds it and runs QEMU; this only hands over.
+ */
+static void
+boot_bare_metal(char **argv)
+{
+	static const char script[] = TRELLIS_SOURCE_DIR "/scripts/boot";
+
+	argv[0] = (char *)script;
+	execv(script, argv);
+	fprintf(stderr, "trellis: boot: %s: %s\n", script, strerror(errno));
+	exit(125);
+}
+
 static void
 parse_args(int argc, char **argv, struct sim_config *c)
 {
 	int i = 2;
+
+	if (argc >= 2 && strcmp(argv[1], "boot") == 0)
+		boot_bare_metal(argv + 1);
 
 	if (argc < 2 || strcmp(argv[1], "run") != 0) {
 		if (argc >= 2 && (!strcmp(argv[1], "--help") ||
