@@ -47,6 +47,25 @@ user_frame(struct fw_vm *vm, uint64_t va, unsigned int access,
 	return fw_vm_user_frame(vm, va, access, f);
 }
 
+int
+fw_user_writable(struct fw_vm *vm, fw_uaddr_t dst, size_t len)
+{
+	uint64_t va = dst.v, end;
+	struct fw_frame *f;
+
+	if (len == 0)
+		return 0;
+	if (!user_range_ok(va, len))
+		return -EFAULT;
+	end = va + len;
+	for (va = fw_page_down(va); va < end; va += FW_PAGE_SIZE) {
+		if (user_frame(vm, va, FW_ACCESS_WRITE, &f) < 0)
+			return -EFAULT;
+		fw_frame_unref(f);
+	}
+	return 0;
+}
+
 static int
 user_copy(struct fw_vm *vm, uint64_t va, size_t len, enum uop op,
     char *kbuf)

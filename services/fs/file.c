@@ -99,6 +99,9 @@ read_loop(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
 	while (done < len) {
 		size_t want = MIN(len - done, (size_t)FILE_CHUNK);
 
+		/* A read may consume (a pipe): a bad buffer loses nothing. */
+		if (fw_user_writable(vm, fw_uaddr_add(ubuf, done), want) < 0)
+			return done > 0 ? (long)done : -EFAULT;
 		if ((n = f->ops->read(f, kbuf, want, pos)) <= 0)
 			return done > 0 ? (long)done : n;
 		if (fw_copy_to_user(vm, fw_uaddr_add(ubuf, done), kbuf,

@@ -20,6 +20,14 @@ FW_MUST_CHECK int	fw_copy_from_user(struct fw_vm *vm, void *dst,
 /* 0, or -EFAULT.  Needs write access to every page. */
 FW_MUST_CHECK int	fw_copy_to_user(struct fw_vm *vm, fw_uaddr_t dst,
 			    const void *src, size_t len);
+/*
+ * Whether fw_copy_to_user() to [dst, dst+len) would succeed now: 0 when
+ * every page is writable (after a fault if need be), else -EFAULT.  Moves
+ * nothing.  For reads that consume their source (a pipe, a socket): check
+ * first, so that a bad buffer loses no data.
+ */
+FW_MUST_CHECK int	fw_user_writable(struct fw_vm *vm, fw_uaddr_t dst,
+			    size_t len);
 /* Zero-fills len user bytes: 0, or -EFAULT. */
 FW_MUST_CHECK int	fw_clear_user(struct fw_vm *vm, fw_uaddr_t dst,
 			    size_t len);

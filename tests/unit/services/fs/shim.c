@@ -179,6 +179,12 @@ fw_copy_to_user(struct fw_vm *vm, fw_uaddr_t dst, const void *src, size_t len)
 	return 0;
 }
 
+int
+fw_user_writable(struct fw_vm *vm, fw_uaddr_t dst, size_t len)
+{
+	return len == 0 || user_ok(dst.v, len) ? 0 : -EFAULT;
+}
+
 long
 fw_strncpy_from_user(struct fw_vm *vm, char *dst, fw_uaddr_t src, size_t n)
 {
