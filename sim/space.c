@@ -69,6 +69,13 @@ spawn(struct hal_space *s)
 	return 0;
 }
 
+/* The host maps only what hal_space_map() hands it (hal/mmu.h). */
+bool
+hal_space_hw_walk(void)
+{
+	return false;
+}
+
 int
 hal_space_new(struct fw_vm *vm, struct hal_space **out)
 {

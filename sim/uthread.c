@@ -29,6 +29,8 @@
 #include <hal/user.h>
 #include <hal/phys.h>
 #include <hal/platform.h>
+#include <fw/task.h>
+#include <fw/timer.h>
 #include <fw/vm.h>
 #include <core/frame_impl.h>
 #include <core/vm_impl.h>
@@ -440,8 +442,8 @@ exception_event(struct fw_uthread *t, int sig, struct fw_user_ctx *r,
 	return false;
 }
 
-int
-hal_user_enter(struct fw_uthread *t, struct fw_user_ctx *r,
+static int
+user_enter(struct fw_uthread *t, struct fw_user_ctx *r,
     struct fw_user_event *ev)
 {
 	uint32_t flags;
@@ -495,4 +497,21 @@ hal_user_enter(struct fw_uthread *t, struct fw_user_ctx *r,
 			return 0;
 		sim_prof_add(SIM_PROF_FAULTS_FIXED, 1);
 	}
+}
+
+/*
+ * The thread's host process runs user mode while this task sleeps: the
+ * call's wall time less what the task itself ran is the user time.
+ */
+int
+hal_user_enter(struct fw_uthread *t, struct fw_user_ctx *r,
+    struct fw_user_event *ev)
+{
+	uint64_t run = fw_task_runtime(), wall = fw_clock_monotonic();
+	int err = user_enter(t, r, ev);
+
+	wall = fw_clock_monotonic() - wall;
+	run = fw_task_runtime() - run;
+	ev->user_ns = wall > run ? wall - run : 0;
+	return err;
 }

@@ -50,14 +50,20 @@ fw_pt_new(uint64_t *root)
 	return 0;
 }
 
+/*
+ * Frees a table and the tables under it.  At the top level only the lower
+ * half is the vm's: user space ends below 2^47, and a backend may put its
+ * own entries in the upper half (bare metal: the kernel's mappings).
+ */
 static void
 pt_free_table(uint64_t pa, int level)
 {
 	uint64_t *t = pt_table(pa);
-	unsigned int i;
+	unsigned int i, n = level == PT_LEVELS - 1 ? PT_ENTRIES / 2 :
+	    PT_ENTRIES;
 
 	if (level > 0)
-		for (i = 0; i < PT_ENTRIES; i++)
+		for (i = 0; i < n; i++)
 			if (t[i] & FW_PTE_P)
 				pt_free_table(t[i] & FW_PTE_ADDR, level - 1);
 	fw_frame_unref(fw_frame_from_pa(pa));

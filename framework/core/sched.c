@@ -224,7 +224,9 @@ fw_cpu_main(unsigned int cpu)
 		sched_run_locked(c, t);
 		dead = t->state == FW_TASK_DEAD;
 		now = fw_clock_monotonic();
-		t->runtime += now - start;
+		/* From slice_start: the backend may have moved it past the
+		 * user time in the slice (fw_task_exclude_time()). */
+		t->runtime += now > t->slice_start ? now - t->slice_start : 0;
 		fw_spin_unlock(&fw_sched_lock);
 		fw_clock_account(now - start);
 		if (dead)

@@ -85,5 +85,11 @@ bool		 fw_sched_sleep(void);	/* whether it slept */
 void		 fw_sched_cancel_sleep(void);
 /* Makes a sleeping t runnable, or cancels a sleep it is preparing. */
 void		 fw_sched_wakeup(struct fw_task *t);
+/*
+ * For a backend that runs user mode inside the running task's slice (bare
+ * metal): ns of the slice so far were user time, not the task's runtime
+ * (fw_task_runtime()).  The running task only, about its own slice.
+ */
+void		 fw_task_exclude_time(uint64_t ns);
 
 #endif

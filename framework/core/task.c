@@ -172,11 +172,24 @@ fw_task_switches(const struct fw_task *t, uint64_t *vol, uint64_t *invol)
  * is off the CPU; the task itself reads only while it runs, so the two
  * never meet.
  */
+void
+fw_task_exclude_time(uint64_t ns)
+{
+	struct fw_task *cur = fw_task_current();
+
+	FW_ASSERT(cur != NULL);
+	cur->slice_start += ns;
+}
+
 uint64_t
 fw_task_runtime(void)
 {
 	struct fw_task *cur = fw_task_current();
 
+	uint64_t now;
+
 	FW_ASSERT(cur != NULL);
-	return cur->runtime + (fw_clock_monotonic() - cur->slice_start);
+	now = fw_clock_monotonic();
+	return cur->runtime + (now > cur->slice_start ? now - cur->slice_start :
+	    0);
 }

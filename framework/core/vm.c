@@ -117,6 +117,12 @@ fw_vm_user_top(void)
 	return FW_SIM_USER_TOP;
 }
 
+uint64_t
+fw_vm_root(const struct fw_vm *vm)
+{
+	return vm->root;
+}
+
 struct hal_space *
 fw_vm_space(struct fw_vm *vm)
 {
@@ -143,7 +149,8 @@ fw_vm_map(struct fw_vm *vm, fw_uaddr_t va, struct fw_frame *f,
 		old = fw_frame_from_pa(*pte & FW_PTE_ADDR);
 	} else if (++vm->resident > vm->resident_peak)
 		vm->resident_peak = vm->resident;
-	*pte = fw_frame_pa(fw_frame_ref(f)) | fw_pt_bits(prot) | FW_PTE_V;
+	*pte = fw_frame_pa(fw_frame_ref(f)) | fw_pt_bits(prot) | FW_PTE_V |
+	    (hal_space_hw_walk() ? FW_PTE_H : 0);
 	fw_spin_unlock(&vm->lock);
 	fw_frame_unref(old);
 	return 0;

@@ -23,6 +23,11 @@ bool			 fw_vm_resolve(struct fw_vm *vm, uint64_t va,
 struct hal_space	*fw_vm_space(struct fw_vm *vm);
 
 /*
+ * The physical address of vm's top-level page table, for a backend whose
+ * MMU walks the core's tables itself (bare metal).  Fixed for vm's life.
+ */
+uint64_t		 fw_vm_root(const struct fw_vm *vm);
+/*
  * For core/uaccess.c: if va's page allows access to user code (reads need
  * the page present, writes present and writable), *f gets a new reference
  * to its frame and the result is 0; otherwise -EFAULT.

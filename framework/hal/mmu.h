@@ -14,6 +14,13 @@
 struct fw_vm;
 struct hal_space;				/* per-vm backend state */
 
+/*
+ * Whether the hardware walks the core's tables itself (bare metal): then
+ * any present leaf may be in a TLB, so the core marks every leaf it writes
+ * FW_PTE_H and revokes each downgrade.  The simulator maps only what
+ * hal_space_map() was given, and answers false.
+ */
+bool			hal_space_hw_walk(void);
 /* -ENOMEM, -EAGAIN (no host process could be made). */
 FW_MUST_CHECK int	hal_space_new(struct fw_vm *vm, struct hal_space **out);
 void			hal_space_free(struct hal_space *s);

@@ -12,6 +12,12 @@ struct hal_space;
 FW_MUST_CHECK int	hal_uthread_new(struct hal_space *s,
 			    struct fw_uthread **out);
 void			hal_uthread_free(struct fw_uthread *t);
+/*
+ * fw_user_enter()'s work, ev->user_ns included: the time t spent in user
+ * mode during the call, which is not the task's kernel time either: a
+ * backend that runs user mode on the task's own CPU slice (bare metal)
+ * takes it out of the task's runtime (fw_task_exclude_time()).
+ */
 FW_MUST_CHECK int	hal_user_enter(struct fw_uthread *t,
 			    struct fw_user_ctx *ctx, struct fw_user_event *ev);
 void			hal_uthread_kick(struct fw_uthread *t);

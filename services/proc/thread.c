@@ -234,7 +234,6 @@ thread_main(void *arg)
 {
 	struct thread *t = arg;
 	struct fw_user_event ev;
-	uint64_t run, wall;
 	int err;
 
 	fw_mutex_lock(&t->proc->lock);
@@ -251,14 +250,10 @@ thread_main(void *arg)
 		    atomic_exchange(&t->cpus_changed, false))
 			thread_apply_cpus(t);
 		t->sys_nr = -1;
-		run = fw_task_runtime();
-		wall = fw_clock_monotonic();
 		err = fw_user_enter(t->uthread, &t->ctx, &ev);
-		/* User time: in user mode, less what this task ran meanwhile. */
-		wall = fw_clock_monotonic() - wall;
-		run = fw_task_runtime() - run;
-		atomic_fetch_add_explicit(&t->utime, wall > run ? wall - run : 0,
-		    memory_order_relaxed);
+		if (err == 0)
+			atomic_fetch_add_explicit(&t->utime, ev.user_ns,
+			    memory_order_relaxed);
 		if (err < 0) {
 			proc_exit(t->proc, LINUX_SIGKILL);	/* host lost it */
 			break;

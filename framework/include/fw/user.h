@@ -62,6 +62,8 @@ struct fw_user_event {
 	uint64_t		addr;		/* the faulting address (PF) */
 	unsigned int		access;		/* FW_ACCESS_* (PF) */
 	bool			present;	/* PF on a mapped page */
+	uint64_t		user_ns;	/* ns this fw_user_enter()
+						   spent in user mode */
 };
 
 /* Creates a user thread in vm; *out gets it.  -ENOMEM, -EAGAIN. */

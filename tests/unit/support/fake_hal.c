@@ -301,6 +301,13 @@ record(enum fake_space_op op, struct hal_space *s, uint64_t va, uint64_t pa,
 	pthread_mutex_unlock(&rec_mtx);
 }
 
+/* Like the simulator: only what hal_space_map() hands over is mapped. */
+bool
+hal_space_hw_walk(void)
+{
+	return false;
+}
+
 int
 hal_space_new(struct fw_vm *vm, struct hal_space **out)
 {
