@@ -6,17 +6,21 @@
  * timer, splits the command line into boot options and the first
  * program's argv (the same fw_boot_params the simulator fills), reports
  * what it found on the console, runs the self-test trellis.ktest=NAME asks
- * for (ktest.h), and powers off with the status the option trellis.exit=N
- * asks for (0 without it; 1 when a self-test failed).  The services are
- * not linked in yet.
+ * for (ktest.h) and powers off, or powers off at once with the status
+ * trellis.exit=N asks for.  Otherwise it hands the rest of RAM to the heap
+ * and the frames, brings the core up and runs the services, whose first
+ * program is the argv after "--".
  */
 #include <fw/log.h>
+#include <hal/cpu.h>
 #include <hal/platform.h>
 #include <string.h>
 
 #include "arch/x86_64/boot_info.h"
+#include "arch/x86_64/cpu.h"
 #include "arch/x86_64/kmap.h"
 #include "arch/x86_64/ktest.h"
+#include "arch/x86_64/phys.h"
 #include "arch/x86_64/serial.h"
 #include "arch/x86_64/timer.h"
 #include "arch/x86_64/trap.h"
@@ -25,6 +29,12 @@
 
 #define MAX_OPTS	64
 #define MAX_ARGS	64
+
+/* vdso_blob.S */
+extern const uint8_t x86_vdso_blob[], x86_vdso_blob_end[];
+
+/* What Linux hands its first process. */
+static const char *const default_env[] = { "HOME=/", "TERM=linux" };
 
 void	x86_boot_main(uint32_t magic, uint32_t info);
 
@@ -63,6 +73,7 @@ x86_boot_main(uint32_t magic, uint32_t info)
 		hal_power_off(125);
 	}
 	x86_cpu_tables_init();
+	x86_cpu_init();
 	x86_kmap_init(&boot);
 	x86_timer_init();
 	memcpy(line, boot.cmdline, sizeof(line));
@@ -73,10 +84,15 @@ x86_boot_main(uint32_t magic, uint32_t info)
 	fw_boot_params = (struct fw_boot_params){
 		.argc = nargs,
 		.argv = args,
+		.envc = sizeof(default_env) / sizeof(default_env[0]),
+		.envp = default_env,
 		.noptions = nopts,
 		.options = opts,
 		.initrd_pa = boot.initrd_pa,
 		.initrd_size = boot.initrd_size,
+		.vdso = x86_vdso_blob,
+		.vdso_size = (size_t)((uintptr_t)x86_vdso_blob_end -
+		    (uintptr_t)x86_vdso_blob),
 	};
 	fw_log_init();
 
@@ -100,6 +116,10 @@ x86_boot_main(uint32_t magic, uint32_t info)
 			x86_say("trellis: no ktest %s", ktest);
 		hal_power_off(status == 0 ? 0 : 1);
 	}
-	status = parse_status(fw_boot_option("trellis.exit"));
-	hal_power_off(status < 0 ? 0 : status);
+	if ((status = parse_status(fw_boot_option("trellis.exit"))) >= 0)
+		hal_power_off(status);
+
+	x86_phys_init(&boot);
+	fw_core_init();
+	fw_cpu_main(0);
 }

@@ -7,7 +7,8 @@
  * SYSCALL/SYSRET's STAR can later name 0x10 and 0x23, and user CS and SS
  * read 0x33 and 0x2b as under the simulator.
  *
- * The TSS's IST stacks: 1 NMI, 2 double fault, 3 machine check, 4 debug,
+ * The TSS's RSP0 is the stack traps from user mode arrive on; its IST
+ * stacks: 1 NMI, 2 double fault, 3 machine check, 4 debug,
  * so that each runs on a known-good stack whatever the kernel's state.  Its
  * I/O map lies past its limit: user mode gets no port.
  *
@@ -54,6 +55,8 @@ static uint64_t gdt[10] __attribute__((aligned(16)));
 static struct tss tss __attribute__((aligned(16)));
 static struct gate idt[256] __attribute__((aligned(16)));
 static uint8_t ist_stack[4][IST_STACK] __attribute__((aligned(16)));
+/* Where a trap from user mode lands (TSS.RSP0); it leaves at once. */
+static uint8_t rsp0_stack[IST_STACK] __attribute__((aligned(16)));
 
 static void
 gdt_init(void)
@@ -72,6 +75,7 @@ gdt_init(void)
 	gdt[9] = base >> 32;
 	for (int i = 0; i < 4; i++)
 		tss.ist[i] = (uintptr_t)&ist_stack[i][IST_STACK];
+	tss.rsp[0] = (uintptr_t)&rsp0_stack[IST_STACK];
 	tss.iomap_base = sizeof(tss);
 
 	/* Reload CS with a far return, then the data segments and TR. */

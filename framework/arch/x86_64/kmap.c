@@ -49,6 +49,12 @@ x86_phys(uint64_t pa, uint64_t len)
 }
 
 uint64_t
+x86_kmap_root(void)
+{
+	return pml4_pa;
+}
+
+uint64_t
 x86_kmap_linear_size(void)
 {
 	return linear_size;

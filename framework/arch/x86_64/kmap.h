@@ -27,6 +27,8 @@ void		*x86_phys(uint64_t pa, uint64_t len);
  * mapped afterwards).
  */
 void		 x86_kmap_init(struct x86_boot_info *b);
+/* The kernel's top-level table: its upper half goes into every vm's. */
+uint64_t	 x86_kmap_root(void);
 /* The end of the linear map: physical addresses below it are mapped. */
 uint64_t	 x86_kmap_linear_size(void);
 

@@ -12,6 +12,7 @@
 #define COM1		0x3f8
 #define LCR_8N1		0x03
 #define LCR_DLAB	0x80
+#define LSR_DR		0x01		/* a received byte is waiting */
 #define LSR_THRE	0x20		/* the transmit register is empty */
 
 void
@@ -37,6 +38,16 @@ put(char c)
 			break;
 	}
 	outb(COM1, (uint8_t)c);
+}
+
+int
+x86_serial_getc(void)
+{
+	uint8_t lsr = inb(COM1 + 5);
+
+	if (lsr == 0xff || !(lsr & LSR_DR))
+		return -1;
+	return inb(COM1);
 }
 
 void

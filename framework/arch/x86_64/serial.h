@@ -11,6 +11,8 @@
 void	x86_serial_init(void);
 /* Writes len bytes, each "\n" as "\r\n". */
 void	x86_serial_write(const char *s, size_t len);
+/* The next received byte, or -1 if none is waiting. */
+int	x86_serial_getc(void);
 /* Formats one line (fw_vsnprintf's conversions, 256 bytes at most). */
 void	x86_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

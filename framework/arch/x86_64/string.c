@@ -100,3 +100,14 @@ strchr(const char *s, int c)
 			return NULL;
 	}
 }
+
+void *
+memchr(const void *s, int c, size_t n)
+{
+	const unsigned char *p = s;
+
+	for (; n > 0; n--, p++)
+		if (*p == (unsigned char)c)
+			return (void *)p;
+	return NULL;
+}

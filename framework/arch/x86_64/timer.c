@@ -12,6 +12,7 @@
  * TICK_HZ on VEC_TIMER.  The 8259 PICs are masked: nothing uses them.
  */
 #include <fw/panic.h>
+#include <fw/timepage.h>
 #include <hal/platform.h>
 
 #include "arch/x86_64/kmap.h"
@@ -40,6 +41,8 @@
 
 static volatile uint32_t *lapic;
 static uint64_t tsc_hz, lapic_hz, tsc0, mult;	/* ns = tsc * mult >> 32 */
+static uint64_t boot_realtime;			/* ns since 1970 at tsc0 */
+static bool tsc_invariant;
 static volatile uint64_t ticks;
 
 static uint32_t
@@ -139,6 +142,7 @@ void
 x86_timer_init(void)
 {
 	uint64_t base = rdmsr(MSR_APIC_BASE);
+	uint32_t r[4];
 
 	outb(0x21, 0xff);			/* mask both 8259s */
 	outb(0xa1, 0xff);
@@ -149,8 +153,11 @@ x86_timer_init(void)
 		    (unsigned long long)(base & 0xfffff000u));
 	lapic_write(LAPIC_SVR, 0x100 | VEC_SPURIOUS);
 	calibrate();
+	boot_realtime = x86_rtc_read_ns();
 	tsc0 = rdtsc();
 	mult = (1000000000ull << 32) / tsc_hz;
+	cpuid(0x80000007, 0, r);
+	tsc_invariant = (r[3] & (1u << 8)) != 0;
 	x86_irq_set(VEC_TIMER, tick);
 	lapic_write(LAPIC_INIT, (uint32_t)(lapic_hz / TICK_HZ));
 	lapic_write(LAPIC_LVT_TIMER, LVT_PERIODIC | VEC_TIMER);
@@ -178,4 +185,23 @@ uint64_t
 hal_clock_monotonic(void)
 {
 	return (uint64_t)(((unsigned __int128)(rdtsc() - tsc0) * mult) >> 32);
+}
+
+uint64_t
+hal_clock_realtime(void)
+{
+	return boot_realtime + hal_clock_monotonic();
+}
+
+uint64_t
+hal_cycles(void)
+{
+	return rdtsc();
+}
+
+/* The TSC serves user mode only when it is invariant (one CPU so far). */
+unsigned int
+hal_cycles_mode(void)
+{
+	return tsc_invariant ? FW_TIMEPAGE_TSC : FW_TIMEPAGE_NONE;
 }

@@ -9,6 +9,7 @@
 #ifndef X86_TIMER_H
 #define X86_TIMER_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #define TICK_HZ		100
@@ -17,6 +18,8 @@ void		x86_timer_init(void);
 uint64_t	x86_tsc_hz(void);
 uint64_t	x86_lapic_timer_hz(void);
 uint64_t	x86_ticks(void);
+/* The CMOS clock's time, in ns since 1970 (0 if it reads nonsense). */
+uint64_t	x86_rtc_read_ns(void);
 /* Busy-waits n ns on the PIT alone (a clock independent of the TSC). */
 void		x86_pit_wait(uint64_t ns);
 

@@ -1,15 +1,17 @@
 /*
  * arch/x86_64/trap.c: what a trap does (trap.h).  Interrupt vectors go to
- * their handlers; #BP resumes (after the int3, where the CPU left rip); a
- * #PF or #GP in kernel mode at an instruction the exception table lists
- * resumes at its fixup; anything else taken in kernel mode is a kernel bug:
- * the registers are printed and the kernel panics.
+ * their handlers first.  A trap from user mode then goes back to the
+ * thread's hal_user_enter() (uthread.c).  In kernel mode, #BP resumes
+ * (after the int3, where the CPU left rip); a #PF or #GP at an instruction
+ * the exception table lists resumes at its fixup; any other exception is a
+ * kernel bug: the registers are printed and the kernel panics.
  */
 #include <fw/panic.h>
 
 #include "arch/x86_64/extable.h"
 #include "arch/x86_64/serial.h"
 #include "arch/x86_64/trap.h"
+#include "arch/x86_64/uthread.h"
 #include "arch/x86_64/x86.h"
 
 struct ex_entry {
@@ -92,10 +94,14 @@ x86_trap(struct x86_trap_frame *f)
 	uint64_t v = f->vector, cr2 = v == VEC_PF ? read_cr2() : 0, fix;
 
 	counts[v & 255]++;
+	if (v >= 32 && handlers[v] != NULL)
+		handlers[v]();
+	if ((f->cs & 3) == 3) {
+		x86_user_trap(f, cr2);
+		return;
+	}
 	if (v >= 32) {
-		if (handlers[v] != NULL)
-			handlers[v]();
-		else if (v != VEC_SPURIOUS)
+		if (handlers[v] == NULL && v != VEC_SPURIOUS)
 			die(f, cr2);
 		return;
 	}
