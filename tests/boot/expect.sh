@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # expect.sh STATUS LINE... -- COMMAND...: runs COMMAND (a scripts/boot line),
 # shows its console, and passes when it exits with STATUS and its output
-# holds each LINE as a substring of some line (escape sequences and CRs
-# removed).
+# holds each LINE as a substring of some line, or, for a LINE "=TEXT", a
+# line that is TEXT exactly (escape sequences and CRs removed).
 set -uo pipefail
 
 [ $# -ge 3 ] || { echo "usage: $0 STATUS LINE... -- COMMAND..." >&2; exit 2; }
@@ -27,7 +27,12 @@ if [ "$rc" != "$want" ]; then
     ok=1
 fi
 for l in "${lines[@]}"; do
-    if ! grep -qF -- "$l" "$out"; then
+    if [ "${l#=}" != "$l" ]; then
+        grep -qxF -- "${l#=}" "$out" && continue
+    elif grep -qF -- "$l" "$out"; then
+        continue
+    fi
+    if true; then
         echo "FAIL: no line with '$l'" >&2
         ok=1
     fi
