@@ -107,6 +107,9 @@ struct tcp_cb {
 	uint32_t		 mss;		/* [N] */
 	uint32_t		 rtt_seq;	/* [N] */
 	unsigned int		 retries;	/* [N] */
+	/* Zero-window probes since the window closed: the persist timer
+	 * waits rto << backoff (the RTO itself stays as the RTT says). */
+	unsigned int		 backoff;	/* [N] */
 	/* NewReno. */
 	uint32_t		 cwnd, ssthresh;	/* [N] bytes */
 	uint32_t		 recover;	/* [N] */
@@ -189,6 +192,9 @@ void		 tcp_send_reset(const struct tcp_seg *seg)
 /* Goes back to snd_una (the RTO): everything in flight is resent. */
 void		 tcp_retransmit(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
 void		 tcp_arm_rto(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
+/* How long the persist timer waits: the RTO, doubled per probe. */
+uint64_t	 tcp_persist_interval(const struct tcp_cb *cb)
+		    FW_REQUIRES(&inet_lock);
 
 /* Resends one segment from snd_una (fast retransmit, partial ACK). */
 void		 tcp_resend_una(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);

@@ -363,8 +363,10 @@ tcp_sync_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 		cb->snd_wnd = wnd;
 		cb->snd_wl1 = seg->seq;
 		cb->snd_wl2 = seg->ack;
-		if (wnd > 0)
+		if (wnd > 0) {
 			cb->t_persist = 0;
+			cb->backoff = 0;
+		}
 	}
 	/* Our FIN acknowledged. */
 	if (cb->fin_sent && tcp_lt(cb->fin_seq, cb->snd_una)) {

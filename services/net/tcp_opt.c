@@ -57,6 +57,7 @@ tcp_info_fill(struct tcp_cb *cb, uint8_t *v) FW_REQUIRES(&inet_lock)
 	v[1] = cb->recovery ? 3 : 0;			/* ca_state */
 	v[2] = (uint8_t)MIN(cb->retries, 255U);		/* retransmits */
 	v[3] = (uint8_t)MIN(cb->probes, 255U);		/* probes */
+	v[4] = (uint8_t)MIN(cb->backoff, 255U);		/* backoff */
 	if (cb->snd_wscale != 0 || cb->rcv_wscale != 0) {
 		v[5] = TCPI_OPT_WSCALE;
 		v[6] = (uint8_t)(cb->snd_wscale | cb->rcv_wscale << 4);

@@ -15,16 +15,22 @@
 #include "netdev_impl.h"
 #include "tcp.h"
 
-/* The window we advertise, scaled for the wire. */
+/*
+ * The window we advertise, scaled for the wire; rcv_wup is the edge the
+ * peer learns, the scale's rounding taken off (a few bytes of room read
+ * as a zero window there, so the next read must announce its window).
+ */
 static uint16_t
 tcp_wire_window(struct tcp_cb *cb, bool syn)
 {
-	uint32_t w = tcp_rcv_window(cb);
+	uint32_t w = tcp_rcv_window(cb), wire;
 
-	cb->rcv_wup = cb->rcv_nxt + w;
 	if (syn)
-		return (uint16_t)MIN(w, 65535U);	/* a SYN's: unscaled */
-	return (uint16_t)MIN(w >> cb->rcv_wscale, 65535U);
+		wire = MIN(w, 65535U);			/* a SYN's: unscaled */
+	else
+		wire = MIN(w >> cb->rcv_wscale, 65535U);
+	cb->rcv_wup = cb->rcv_nxt + (syn ? wire : wire << cb->rcv_wscale);
+	return (uint16_t)wire;
 }
 
 static void
@@ -176,7 +182,8 @@ tcp_output(struct tcp_cb *cb)
 		if (n == 0) {
 			if (cb->snd_wnd == 0 && cb->t_persist == 0 &&
 			    flight == 0) {
-				cb->t_persist = fw_clock_monotonic() + cb->rto;
+				cb->t_persist = fw_clock_monotonic() +
+				    tcp_persist_interval(cb);
 				tcp_timer_kick(cb->t_persist);
 			}
 			break;

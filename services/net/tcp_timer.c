@@ -6,11 +6,13 @@
  * RTO doubled (120 s at most) and gives up after 6 SYNs (ETIMEDOUT), 5
  * SYN-ACKs (the child goes) or 15 data retransmissions; the persist
  * timer probes a zero window with an out-of-window ACK, which the peer
- * answers with its window; TIME_WAIT and an orphan's FIN_WAIT2 end; a
- * delayed ACK goes (tcp_ack.c).  The keepalive timer (SO_KEEPALIVE)
- * probes a connection idle for TCP_KEEPIDLE seconds (7200) with the same
- * out-of-window ACK every TCP_KEEPINTVL (75), while nothing is in flight,
- * and after TCP_KEEPCNT (9) unanswered probes resets it: ETIMEDOUT.
+ * answers with its window, at intervals doubling from the RTO until the
+ * window opens (the RTO itself does not grow); TIME_WAIT and an orphan's
+ * FIN_WAIT2 end; a delayed ACK goes (tcp_ack.c).  The keepalive timer
+ * (SO_KEEPALIVE) probes a connection idle for TCP_KEEPIDLE seconds (7200)
+ * with the same out-of-window ACK every TCP_KEEPINTVL (75), while nothing
+ * is in flight, and after TCP_KEEPCNT (9) unanswered probes resets it:
+ * ETIMEDOUT.
  * Setting a deadline later than the one the task sleeps until costs
  * nothing: the task finds it when it wakes.
  * Locks: inet_lock; the task's queue.
@@ -67,15 +69,24 @@ tcp_rto_fire(struct tcp_cb *cb) FW_REQUIRES(&inet_lock)
 	cb->dupacks = 0;
 	cb->rto = MIN(cb->rto * 2, TCP_RTO_MAX);
 	tcp_retransmit(cb);
-	tcp_arm_rto(cb);
+	/* tcp_output() armed it if data went; a zero window sent nothing,
+	 * and the persist timer it armed watches instead. */
+	if (cb->t_rto == 0 && cb->snd_nxt != cb->snd_una)
+		tcp_arm_rto(cb);
+}
+
+uint64_t
+tcp_persist_interval(const struct tcp_cb *cb)
+{
+	return MIN(cb->rto << cb->backoff, TCP_RTO_MAX);
 }
 
 static void
 tcp_persist_fire(struct tcp_cb *cb) FW_REQUIRES(&inet_lock)
 {
 	tcp_send_ctl(cb, TCP_ACK, cb->snd_una - 1);
-	cb->rto = MIN(cb->rto * 2, TCP_RTO_MAX);
-	cb->t_persist = fw_clock_monotonic() + cb->rto;
+	cb->backoff = MIN(cb->backoff + 1, 16U);
+	cb->t_persist = fw_clock_monotonic() + tcp_persist_interval(cb);
 }
 
 #define NS_PER_S	1000000000ULL

@@ -6,7 +6,27 @@
 #include "guest.h"
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/socket.h>
+
+/* What the client's end knew when poll gave up: where a transfer stalled. */
+static void stall_report(int c, size_t sent, size_t got)
+{
+    struct tcp_info ti;
+    socklen_t n = sizeof ti;
+
+    memset(&ti, 0, sizeof ti);
+    fprintf(stderr, "stalled: sent %zu, got %zu\n", sent, got);
+    if (getsockopt(c, IPPROTO_TCP, TCP_INFO, &ti, &n) == 0)
+        fprintf(stderr, "state %u ca %u retransmits %u probes %u backoff %u "
+                "rto %u us rtt %u us unacked %u cwnd %u ssthresh %u "
+                "last_data_recv %u ms last_ack_recv %u ms total_retrans %u\n",
+                ti.tcpi_state, ti.tcpi_ca_state, ti.tcpi_retransmits,
+                ti.tcpi_probes, ti.tcpi_backoff, ti.tcpi_rto, ti.tcpi_rtt,
+                ti.tcpi_unacked, ti.tcpi_snd_cwnd, ti.tcpi_snd_ssthresh,
+                ti.tcpi_last_data_recv, ti.tcpi_last_ack_recv,
+                ti.tcpi_total_retrans);
+}
 
 int main(int argc, char **argv)
 {
@@ -45,7 +65,10 @@ int main(int argc, char **argv)
     CHECK_OK(fcntl(c, F_SETFL, O_NONBLOCK));
     while (got < TOTAL) {
         struct pollfd p = { c, POLLIN | (sent < TOTAL ? POLLOUT : 0), 0 };
-        CHECK(poll(&p, 1, 10000) == 1);
+        int ready = poll(&p, 1, 10000);
+        if (ready != 1)
+            stall_report(c, sent, got);
+        CHECK(ready == 1);
         if ((p.revents & POLLOUT) && sent < TOTAL) {
             ssize_t w = write(c, out + sent, TOTAL - sent);
             if (w > 0 && (sent += w) == TOTAL)

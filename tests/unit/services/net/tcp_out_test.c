@@ -44,6 +44,7 @@ static struct sent {
 static size_t nsent;
 static uint8_t in[2][128];
 static size_t in_len[2], nin;
+static uint16_t peer_wnd = 65535;	/* in the peer's segments */
 
 static uint32_t
 get32(const uint8_t *p)
@@ -122,7 +123,7 @@ peer_frame(uint8_t flags, uint32_t seq, uint32_t ack, bool mss)
 	put16(t + 10, ack);
 	t[12] = (uint8_t)(hl / 4 << 4);
 	t[13] = flags;
-	put16(t + 14, 65535);
+	put16(t + 14, peer_wnd);
 	if (mss)
 		memcpy(t + 20, "\x02\x04\x05\xb4", 4);
 	put16(t + 16, csum(t, hl, 0x0a00 + 0x0202 + 0x0a00 + 0x020f + 6 +
@@ -146,17 +147,48 @@ register_task(void *arg)
 	ck_assert_int_eq(netdev_register(&dev), 0);
 }
 
-static int
-tcp_state(long fd)
+/* TCP_INFO's first 104 bytes. */
+static void
+tcp_info(long fd, uint8_t *info)
 {
-	uint8_t info[104];
-	uint32_t len = sizeof(info);
+	uint32_t len = 104;
 
 	ck_assert_int_eq(env_put(UBUF + 512, &len, 4), 0);
 	ck_assert_int_eq(SYS(getsockopt, (uint64_t)fd, 6, 11, UBUF,
 	    UBUF + 512), 0);
-	ck_assert_int_eq(env_get(UBUF, info, sizeof(info)), 0);
+	ck_assert_int_eq(env_get(UBUF, info, 104), 0);
+}
+
+static int
+tcp_state(long fd)
+{
+	uint8_t info[104];
+
+	tcp_info(fd, info);
 	return info[0];
+}
+
+/* tcpi_backoff and tcpi_rto (µs). */
+static void
+tcp_backoff_rto(long fd, unsigned int *backoff, uint32_t *rto)
+{
+	uint8_t info[104];
+
+	tcp_info(fd, info);
+	*backoff = info[4];
+	memcpy(rto, info + 8, 4);
+}
+
+/* Waits up to 5 s for a segment after the first `before`: its index. */
+static size_t
+next_sent(size_t before)
+{
+	size_t i;
+
+	for (i = 0; i < 500 && nsent == before; i++)
+		usleep(10000);
+	ck_assert_uint_gt(nsent, before);
+	return before;
 }
 
 /* The connection from the peer, accepted: our ISN. */
@@ -225,6 +257,50 @@ START_TEST(test_fin_acked_after_rto_is_seen)
 }
 END_TEST
 
+/*
+ * A zero window is probed at intervals doubling from the RTO, and the RTO
+ * itself stays: once the window opens, a lost segment is resent after
+ * the RTO the RTT gave, not after one grown by every probe (which left
+ * sim.net.lossy_lo stalled past its 10 s poll).
+ */
+START_TEST(test_zero_window_probes_back_off_not_the_rto)
+{
+	uint32_t iss, rto, rto0;
+	unsigned int backoff;
+	size_t i;
+	long fd = connected(&iss);
+
+	ck_assert_int_eq(SYS(write, (uint64_t)fd, UDATA, 100), 100);
+	ck_assert_uint_eq(sent[nsent - 1].len, 100);
+	peer_wnd = 0;				/* all taken, the window shut */
+	peer_frame(0x10, PEER_ISN + 1, iss + 101, false);
+	fake_run(rx_task, NULL);
+	tcp_backoff_rto(fd, &backoff, &rto0);
+	ck_assert_uint_eq(backoff, 0);
+	/* More to send: it waits for the window, and the probes go. */
+	ck_assert_int_eq(SYS(write, (uint64_t)fd, UDATA, 100), 100);
+	for (unsigned int probe = 1; probe <= 2; probe++) {
+		i = next_sent(nsent);
+		ck_assert_uint_eq(sent[i].seq, iss + 100);	/* snd_una-1 */
+		ck_assert_uint_eq(sent[i].len, 0);
+		tcp_backoff_rto(fd, &backoff, &rto);
+		ck_assert_uint_eq(backoff, probe);
+		ck_assert_uint_eq(rto, rto0);
+	}
+	/* The window opens: the data goes, the backoff ends. */
+	peer_wnd = 65535;
+	i = nsent;
+	peer_frame(0x10, PEER_ISN + 1, iss + 101, false);
+	fake_run(rx_task, NULL);
+	ck_assert_uint_gt(nsent, i);
+	ck_assert_uint_eq(sent[i].seq, iss + 101);
+	ck_assert_uint_eq(sent[i].len, 100);
+	tcp_backoff_rto(fd, &backoff, &rto);
+	ck_assert_uint_eq(backoff, 0);
+	ck_assert_uint_eq(rto, rto0);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -233,6 +309,7 @@ suite(void)
 
 	tcase_set_timeout(tc, 20);
 	tcase_add_test(tc, test_fin_acked_after_rto_is_seen);
+	tcase_add_test(tc, test_zero_window_probes_back_off_not_the_rto);
 	suite_add_tcase(s, tc);
 	return s;
 }
