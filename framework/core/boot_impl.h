@@ -8,6 +8,7 @@
 #define FW_BOOT_IMPL_H
 
 #include <fw/boot.h>
+#include <fw/pci.h>
 
 /* One boot option: value is "" for an option given bare. */
 struct fw_boot_option {
@@ -15,11 +16,20 @@ struct fw_boot_option {
 	const char	*value;
 };
 
+/* A PCI function's place and its memory BARs, as the backend set them. */
+struct fw_boot_pci {
+	uint32_t		 bdf;		/* bus << 8 | dev << 3 | fn */
+	uint64_t		 bar_pa[FW_PCI_BARS];
+	uint64_t		 bar_size[FW_PCI_BARS];	/* 0: no memory BAR */
+	unsigned int		 msix_count;
+};
+
 /* One device: what fw/boot.h shows, and its register window. */
 struct fw_boot_dev_impl {
 	struct fw_boot_device	 pub;
 	uint64_t		 mmio_pa;	/* in hal_mmio_read/write() */
 	uint64_t		 mmio_size;	/* 0: no window */
+	struct fw_boot_pci	 pci;		/* FW_DEV_PCI */
 };
 
 struct fw_boot_params {

@@ -1,9 +1,10 @@
 /*
- * core/iomem.c: device register windows (fw/iomem.h) over hal/dev.h.  The
- * handle names one entry of the boot device list; every access is checked
- * here, so the backend only ever sees offsets inside that window.
+ * core/iomem.c: device register windows (fw/iomem.h) over hal/dev.h.  A
+ * handle names one window: a boot device's, or a PCI BAR's (core/pci.c);
+ * every access is checked here, so the backend only ever sees offsets
+ * inside that window.
  *
- * Locks: iomem_lock guards the open flags (one owner per device).
+ * Locks: iomem_lock guards the open flags (one owner per window).
  */
 #include <fw/alloc.h>
 #include <fw/errno.h>
@@ -13,43 +14,56 @@
 #include <hal/dev.h>
 
 #include "core/boot_impl.h"
+#include "core/iomem_impl.h"
 
 #define IOMEM_MAX_DEVS	64
 
 struct fw_iomem {
-	size_t				 dev;	/* [I] boot device index */
-	const struct fw_boot_dev_impl	*d;	/* [I] */
+	uint64_t	 pa, size;	/* [I] */
+	const char	*name;		/* [I] */
+	bool		*busy;		/* [iomem_lock] its owner's flag */
 };
 
 static struct fw_spinlock	iomem_lock;
 static bool			iomem_busy[IOMEM_MAX_DEVS];	/* [iomem_lock] */
 
 int
-fw_iomem_open(size_t dev, struct fw_iomem **out)
+fw_iomem_window(uint64_t pa, uint64_t size, const char *name, bool *busy,
+    struct fw_iomem **out)
 {
 	struct fw_iomem *io;
+	bool was;
+
+	if ((io = fw_alloc(sizeof(*io))) == NULL)
+		return -ENOMEM;
+	fw_spin_lock(&iomem_lock);
+	was = *busy;
+	*busy = true;
+	fw_spin_unlock(&iomem_lock);
+	if (was) {
+		fw_free(io);
+		return -EBUSY;
+	}
+	io->pa = pa;
+	io->size = size;
+	io->name = name;
+	io->busy = busy;
+	*out = io;
+	return 0;
+}
+
+int
+fw_iomem_open(size_t dev, struct fw_iomem **out)
+{
 	const struct fw_boot_dev_impl *d;
-	bool busy;
 
 	if (dev >= fw_boot_params.ndevices || dev >= IOMEM_MAX_DEVS)
 		return -ENOENT;
 	d = &fw_boot_params.devices[dev];
 	if (d->mmio_size == 0)
 		return -ENODEV;
-	if ((io = fw_alloc(sizeof(*io))) == NULL)
-		return -ENOMEM;
-	fw_spin_lock(&iomem_lock);
-	busy = iomem_busy[dev];
-	iomem_busy[dev] = true;
-	fw_spin_unlock(&iomem_lock);
-	if (busy) {
-		fw_free(io);
-		return -EBUSY;
-	}
-	io->dev = dev;
-	io->d = d;
-	*out = io;
-	return 0;
+	return fw_iomem_window(d->mmio_pa, d->mmio_size, d->pub.name,
+	    &iomem_busy[dev], out);
 }
 
 void
@@ -58,7 +72,7 @@ fw_iomem_close(struct fw_iomem *io)
 	if (io == NULL)
 		return;
 	fw_spin_lock(&iomem_lock);
-	iomem_busy[io->dev] = false;
+	*io->busy = false;
 	fw_spin_unlock(&iomem_lock);
 	fw_free(io);
 }
@@ -66,19 +80,18 @@ fw_iomem_close(struct fw_iomem *io)
 size_t
 fw_iomem_size(const struct fw_iomem *io)
 {
-	return (size_t)io->d->mmio_size;
+	return (size_t)io->size;
 }
 
 /* The address of an access, or a panic naming the device. */
 static uint64_t
 iomem_pa(const struct fw_iomem *io, size_t off, unsigned int size)
 {
-	if (off >= io->d->mmio_size || size > io->d->mmio_size - off ||
-	    off % size != 0)
+	if (off >= io->size || size > io->size - off || off % size != 0)
 		fw_panic("iomem: %s: bad %u-byte access at offset %#zx "
-		    "(window %#llx bytes)", io->d->pub.name, size, off,
-		    (unsigned long long)io->d->mmio_size);
-	return io->d->mmio_pa + off;
+		    "(window %#llx bytes)", io->name, size, off,
+		    (unsigned long long)io->size);
+	return io->pa + off;
 }
 
 static uint64_t

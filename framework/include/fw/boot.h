@@ -39,11 +39,14 @@ FW_MUST_CHECK int fw_boot_vdso_read(size_t off, void *buf, size_t len);
  * and installs a handler on its line (fw_irq_request()).
  */
 #define FW_DEV_VIRTIO_MMIO	1	/* a virtio-mmio transport, version 2 */
+#define FW_DEV_PCI		2	/* a PCI function (fw/pci.h) */
 
 struct fw_boot_device {
 	unsigned int	 type;		/* FW_DEV_* */
 	unsigned int	 irq;		/* its interrupt line (fw/irq.h) */
 	const char	*name;		/* for logs and panics */
+	/* FW_DEV_PCI: the function's IDs (configuration offsets 0, 2, 0x2e). */
+	uint16_t	 vendor, device, subsystem;
 };
 
 /* How many devices the list holds (indices 0 to count-1). */

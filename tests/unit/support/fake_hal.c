@@ -612,3 +612,16 @@ hal_mmio_write(uint64_t pa, unsigned int size, uint64_t v)
 	fake_mmio.value = v;
 	fake_mmio.writes++;
 }
+
+struct fake_pci fake_pci;
+
+uint32_t
+hal_pci_read(uint32_t bdf, unsigned int off, unsigned int size)
+{
+	uint32_t v = 0;
+
+	fake_pci.bdf = bdf;
+	while (size-- > 0)
+		v = v << 8 | fake_pci.cfg[off + size];
+	return v;
+}

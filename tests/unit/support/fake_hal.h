@@ -49,6 +49,12 @@ struct fake_mmio {
 	unsigned int	size, reads, writes;
 };
 extern struct fake_mmio fake_mmio;
+/* One PCI function's configuration space, and the last function read. */
+struct fake_pci {
+	uint8_t		cfg[256];
+	uint32_t	bdf;
+};
+extern struct fake_pci fake_pci;
 /* Runs fn(arg) as a kernel task and returns when it has returned. */
 void	fake_run(void (*fn)(void *), void *arg);
 
