@@ -1,6 +1,7 @@
 /*
  * drivers/virtio/virtio_impl.h: the device and queue state shared by the
- * transport (virtio.c) and the rings (virtqueue.c).
+ * common code (virtio.c), the transports (virtio_mmio.c, virtio_pci.c)
+ * and the rings (virtqueue.c).
  *
  * Locks used to protect fields in this file:
  *	I	immutable after setup (virtio_open, virtio_queue_setup)
@@ -12,36 +13,14 @@
 
 #include <stdatomic.h>
 
+#include <fw/boot.h>
 #include <fw/iomem.h>
+#include <fw/pci.h>
 #include <fw/spinlock.h>
 #include <fw/waitq.h>
 #include <svc/virtio.h>
 
 #define VIRTIO_QUEUES_MAX	4
-
-/* virtio-mmio registers (virtio 1.2 §4.2.2). */
-#define VM_MAGIC		0x000
-#define VM_VERSION		0x004
-#define VM_DEVICE_ID		0x008
-#define VM_DEV_FEATURES		0x010
-#define VM_DEV_FEATURES_SEL	0x014
-#define VM_DRV_FEATURES		0x020
-#define VM_DRV_FEATURES_SEL	0x024
-#define VM_QUEUE_SEL		0x030
-#define VM_QUEUE_NUM_MAX	0x034
-#define VM_QUEUE_NUM		0x038
-#define VM_QUEUE_READY		0x044
-#define VM_QUEUE_NOTIFY		0x050
-#define VM_ISR			0x060
-#define VM_ISR_ACK		0x064
-#define VM_STATUS		0x070
-#define VM_DESC_LO		0x080
-#define VM_DESC_HI		0x084
-#define VM_DRIVER_LO		0x090
-#define VM_DRIVER_HI		0x094
-#define VM_DEVICE_LO		0x0a0
-#define VM_DEVICE_HI		0x0a4
-#define VM_CONFIG		0x100
 
 #define VIRTIO_ACKNOWLEDGE	1u
 #define VIRTIO_DRIVER		2u
@@ -67,8 +46,21 @@ struct virtq {
 	uint16_t		 last_used;	/* [q] */
 };
 
+struct virtio_ops;
+
 struct virtio_dev {
-	struct fw_iomem		*io;		/* [I] */
+	const struct virtio_ops	*ops;		/* [I] the transport */
+	struct fw_iomem		*io;		/* [I] virtio-mmio's window */
+	/* virtio-pci: the function, its BARs, and where each structure
+	 * lies in them (virtio_pci.c). */
+	struct fw_pci		*pci;		/* [I] */
+	struct fw_iomem		*bar[FW_PCI_BARS];	/* [I] open BARs */
+	struct virtio_pci_win {
+		struct fw_iomem	*io;
+		size_t		 off, len;
+	}			 common, isr, device, notify;	/* [I] */
+	uint32_t		 notify_mult;	/* [I] */
+	uint32_t		 notify_off[VIRTIO_QUEUES_MAX];	/* [I] */
 	unsigned int		 irq;		/* [I] */
 	uint64_t		 features;	/* [I] negotiated */
 	struct fw_waitq		 wq;		/* the interrupt wakes it */
@@ -76,12 +68,39 @@ struct virtio_dev {
 	struct virtq		*q[VIRTIO_QUEUES_MAX];	/* [I] */
 };
 
-/* virtio.c: the register side of a queue. */
-/* The largest size the device allows for queue qi (0: none, or in use). */
-unsigned int	virtio_queue_max(struct virtio_dev *d, unsigned int qi);
-/* Programs q's rings into the device and enables it (§4.2.3.2). */
-void		virtio_queue_program(struct virtq *q);
-void		virtq_notify(struct virtq *q);
+/*
+ * A transport: how the common code (virtio.c) reaches a device's
+ * registers.  Calls on one device are serialised by its driver, but
+ * isr_ack(), from the interrupt handler.
+ */
+struct virtio_ops {
+	/* Takes the device (boot device dev, whose description is bd) if it
+	 * is a virtio device of type id: 0, -ENODEV, -EBUSY, -ENOMEM. */
+	int		(*probe)(struct virtio_dev *d, size_t dev,
+			    const struct fw_boot_device *bd, uint32_t id);
+	void		(*release)(struct virtio_dev *d);
+	uint8_t		(*status)(struct virtio_dev *d);
+	/* Writes the status; 0 resets the device and waits until it has. */
+	void		(*set_status)(struct virtio_dev *d, uint8_t s);
+	uint64_t	(*device_features)(struct virtio_dev *d);
+	void		(*set_driver_features)(struct virtio_dev *d,
+			    uint64_t f);
+	/* Acknowledges the interrupt: whether the configuration (status
+	 * included) may have changed. */
+	bool		(*isr_ack)(struct virtio_dev *d);
+	size_t		(*config_size)(struct virtio_dev *d);
+	uint8_t		(*config8)(struct virtio_dev *d, size_t off);
+	/* The largest size the device allows for queue qi (0: none, or in
+	 * use). */
+	unsigned int	(*queue_max)(struct virtio_dev *d, unsigned int qi);
+	/* Programs q's rings into the device and enables it. */
+	void		(*queue_program)(struct virtq *q);
+	void		(*notify)(struct virtq *q);
+};
+
+extern const struct virtio_ops virtio_mmio_ops;	/* virtio_mmio.c */
+extern const struct virtio_ops virtio_pci_ops;	/* virtio_pci.c */
+
 /* virtqueue.c */
 void		virtq_free(struct virtq *q);
 

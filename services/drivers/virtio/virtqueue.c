@@ -41,7 +41,7 @@ virtio_queue_setup(struct virtio_dev *d, unsigned int qi, unsigned int num,
 	if (qi >= VIRTIO_QUEUES_MAX || d->q[qi] != NULL || num == 0 ||
 	    num > 32768 || (num & (num - 1)) != 0)
 		return -EINVAL;
-	if ((max = virtio_queue_max(d, qi)) == 0)
+	if ((max = d->ops->queue_max(d, qi)) == 0)
 		return -ENOENT;
 	while (num > max)
 		num >>= 1;
@@ -67,7 +67,7 @@ virtio_queue_setup(struct virtio_dev *d, unsigned int qi, unsigned int num,
 	for (i = 0; i < num; i++)
 		q->next[i] = (uint16_t)(i + 1);
 	q->nfree = (uint16_t)num;
-	virtio_queue_program(q);
+	d->ops->queue_program(q);
 	d->q[qi] = q;
 	*out = q;
 	return 0;
@@ -160,7 +160,7 @@ virtq_add(struct virtq *q, const struct virtq_buf *b, size_t n,
 void
 virtq_kick(struct virtq *q)
 {
-	virtq_notify(q);
+	q->dev->ops->notify(q);
 }
 
 /* Gives chain head's descriptors back to the free list. */

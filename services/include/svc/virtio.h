@@ -1,7 +1,8 @@
 /*
  * svc/virtio.h: the services' virtio core: the virtio-mmio transport over
- * fw/iomem.h (drivers/virtio/virtio.c), split virtqueues in fw/dma.h
- * buffers (virtqueue.c), and the virtio-9p transport (virtio_9p.c).
+ * fw/iomem.h and the virtio-pci one over fw/pci.h (drivers/virtio/), split
+ * virtqueues in fw/dma.h buffers (virtqueue.c), and the virtio-9p
+ * transport (virtio_9p.c).
  *
  * A struct virtio_dev is owned by its driver; its queues live and die with
  * it.  The device's interrupt wakes dev->wq; a driver waits there with
@@ -27,8 +28,8 @@ struct virtq_buf {
 };
 
 /*
- * Opens boot device dev (a virtio-mmio window) if it is a version-2 device
- * of type device_id, resets it and negotiates features (VERSION_1 plus
+ * Opens boot device dev (a virtio-mmio window, or a PCI function) if it
+ * is a version-2 (modern) device of type device_id, resets it and negotiates features (VERSION_1 plus
  * those of want it offers); its queues are set up next, then
  * virtio_driver_ok().  -ENODEV: not that device; -EBUSY, -ENOMEM, -EIO.
  */
