@@ -4,8 +4,9 @@
 # with --iso) and checks what it reports: the loader, the command line as
 # given, the RAM QEMU has (512 MiB, less the holes) and what stays free once
 # the image, the loader's data and the initramfs are reserved, the
-# initramfs's exact size, the program's argv split as Linux splits it
-# (quotes group words), and the exit status trellis.exit asks for.
+# initramfs's exact size, the PCI function it serves, the program's argv
+# split as Linux splits it (quotes group words), and the exit status
+# trellis.exit asks for.
 set -uo pipefail
 
 repo=$(cd "$(dirname "$0")/../.." && pwd)
@@ -32,6 +33,13 @@ case " $* " in
 esac
 has 'cmdline: log=info trellis.exit=42 quiet -- /bin/sh -c "echo a  b" x=1'
 has "initramfs: 300000 bytes at $(sed -n 's/^initramfs: 300000 bytes at //p' "$work/log" | head -n 1)"
+# The IOAPIC from ACPI's MADT, q35's ECAM from its MCFG (the RSDP from
+# PVH's start_info, or found in the BIOS area under GRUB), and
+# scripts/boot's eth0, the first device on bus 0 after the host bridge: a
+# modern virtio-net, MSI-X on line 0.
+has "serial: COM1 input by interrupt (IOAPIC, vector 0x34)"
+has "pci: ECAM at 0xb0000000, buses 0-255"
+has "pci 00:01.0: 1af4:1041, line 0"
 has "argv[0]: /bin/sh"
 has "argv[1]: -c"
 has "argv[2]: echo a  b"

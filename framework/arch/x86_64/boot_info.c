@@ -100,6 +100,7 @@ read_pvh(uint32_t info, struct x86_boot_info *b)
 		return -EINVAL;
 	b->loader = "PVH";
 	reserve(b, info, sizeof(*si));
+	b->rsdp_pa = si->rsdp_paddr;
 	if (copy_cmdline(b, si->cmdline_paddr) < 0)
 		return -EINVAL;
 	mm = x86_phys(si->memmap_paddr,

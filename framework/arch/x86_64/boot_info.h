@@ -28,6 +28,7 @@ struct x86_boot_info {
 	size_t		 nreserved;
 	uint64_t	 initrd_pa;
 	uint64_t	 initrd_size;			/* 0: none */
+	uint64_t	 rsdp_pa;	/* ACPI's RSDP, if the loader says */
 };
 
 /*

@@ -1,11 +1,13 @@
 /*
  * arch/x86_64/boot_main.c: the kernel's C entry on the boot CPU.
  *
- * Stages 1 and 2 of docs/bare-metal.md: it reads the loader's information,
- * loads the CPU tables, switches to the kernel's page tables, starts the
- * timer, splits the command line into boot options and the first
- * program's argv (the same fw_boot_params the simulator fills), reports
- * what it found on the console, runs the self-test trellis.ktest=NAME asks
+ * Stages 1, 2 and 5 of docs/bare-metal.md: it reads the loader's
+ * information, loads the CPU tables, switches to the kernel's page tables,
+ * starts the timer, reads ACPI, routes the UART's interrupt through the
+ * IOAPIC, splits the command line into boot options and the first
+ * program's argv (the same fw_boot_params the simulator fills), lists the
+ * PCI functions it can serve (pci.h) as the boot devices, reports what it
+ * found on the console, runs the self-test trellis.ktest=NAME asks
  * for (ktest.h) and powers off, or powers off at once with the status
  * trellis.exit=N asks for.  Otherwise it hands the rest of RAM to the heap
  * and the frames, brings the core up and runs the services, whose first
@@ -16,10 +18,13 @@
 #include <hal/platform.h>
 #include <string.h>
 
+#include "arch/x86_64/acpi.h"
 #include "arch/x86_64/boot_info.h"
+#include "arch/x86_64/ioapic.h"
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/kmap.h"
 #include "arch/x86_64/ktest.h"
+#include "arch/x86_64/pci.h"
 #include "arch/x86_64/phys.h"
 #include "arch/x86_64/serial.h"
 #include "arch/x86_64/timer.h"
@@ -63,7 +68,9 @@ x86_boot_main(uint32_t magic, uint32_t info)
 	char line[X86_CMDLINE_MAX];
 	size_t nopts, nargs;
 	const char *ktest;
+	const struct fw_boot_dev_impl *devices;
 	uint64_t ram = 0;
+	size_t ndevices;
 	int status;
 
 	x86_serial_init();
@@ -76,6 +83,7 @@ x86_boot_main(uint32_t magic, uint32_t info)
 	x86_cpu_init();
 	x86_kmap_init(&boot);
 	x86_timer_init();
+	x86_acpi_init(boot.rsdp_pa);
 	memcpy(line, boot.cmdline, sizeof(line));
 	if (fw_boot_cmdline_split(line, opts, MAX_OPTS, &nopts, args,
 	    MAX_ARGS, &nargs) < 0)
@@ -107,6 +115,16 @@ x86_boot_main(uint32_t magic, uint32_t info)
 		x86_say("initramfs: %llu bytes at %#llx",
 		    (unsigned long long)boot.initrd_size,
 		    (unsigned long long)boot.initrd_pa);
+	if (x86_ioapic_init() && x86_serial_irq_init())
+		x86_say("serial: COM1 input by interrupt (IOAPIC, vector %#x)",
+		    VEC_UART);
+	ndevices = x86_pci_init(&devices);
+	fw_boot_params.ndevices = ndevices;
+	fw_boot_params.devices = devices;
+	for (size_t i = 0; i < ndevices; i++)
+		x86_say("%s: %04x:%04x, line %u", devices[i].pub.name,
+		    devices[i].pub.vendor, devices[i].pub.device,
+		    devices[i].pub.irq);
 	for (size_t i = 0; i < fw_boot_argc(); i++)
 		x86_say("argv[%zu]: %s", i, fw_boot_argv(i));
 

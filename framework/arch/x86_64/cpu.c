@@ -8,6 +8,7 @@
 
 #include "arch/x86_64/console.h"
 #include "arch/x86_64/cpu.h"
+#include "arch/x86_64/pci.h"
 #include "arch/x86_64/x86.h"
 
 #define CR0_MP		(1ull << 1)
@@ -180,6 +181,7 @@ void
 hal_irq_poll(void)
 {
 	x86_console_poll();
+	x86_pci_poll();
 }
 
 uint64_t

@@ -82,6 +82,26 @@ ktest_timer(void)
 }
 
 static int
+ktest_uart(void)
+{
+	uint64_t n0 = x86_trap_count(VEC_UART);
+	int c = -1;
+
+	while (x86_serial_getc() >= 0)
+		;				/* input from before */
+	x86_serial_loopback(true);
+	x86_serial_write("Z", 1);
+	for (int i = 0; i < 100 && x86_trap_count(VEC_UART) == n0; i++)
+		irq_wait();			/* the tick ends a wait */
+	c = x86_serial_getc();
+	x86_serial_loopback(false);
+	check(x86_trap_count(VEC_UART) > n0,
+	    "the UART's receive interrupt came through the IOAPIC");
+	check(c == 'Z', "the byte written in loopback was received");
+	return 0;
+}
+
+static int
 ktest_fault(void)
 {
 	uint64_t v = *(volatile uint64_t *)UNMAPPED;
@@ -100,6 +120,7 @@ x86_ktest(const char *name)
 	} tests[] = {
 		{ "traps", ktest_traps },
 		{ "timer", ktest_timer },
+		{ "uart", ktest_uart },
 		{ "fault", ktest_fault },
 	};
 

@@ -7,6 +7,8 @@
  *           data is read-only
  *   timer   the TSC clock agrees with the PIT within 2% over 100 ms; the
  *           tick arrives while the CPU waits, at no more than twice its rate
+ *   uart    a byte written with COM1 in loopback comes back, and its
+ *           receive interrupt arrives through the IOAPIC
  *   fault   a kernel read of an unmapped page that nothing covers: the
  *           kernel panics with the registers (exit status 125)
  * Returns 0 when every check held; failures are printed.

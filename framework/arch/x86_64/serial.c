@@ -1,12 +1,16 @@
 /*
  * arch/x86_64/serial.c: the 16550 on COM1 (serial.h).  Register offsets
  * from the port base: 0 data / divisor low, 1 interrupt enable / divisor
- * high, 2 FIFO control, 3 line control, 4 modem control, 5 line status.
+ * high, 2 FIFO control, 3 line control, 4 modem control (OUT2 gates the
+ * IRQ on a PC; LOOP sends what is written back), 5 line status.
  */
 #include <fw/log.h>
 #include <stdarg.h>
 
+#include "arch/x86_64/ioapic.h"
 #include "arch/x86_64/serial.h"
+#include "arch/x86_64/timer.h"
+#include "arch/x86_64/trap.h"
 #include "arch/x86_64/x86.h"
 
 #define COM1		0x3f8
@@ -25,6 +29,31 @@ x86_serial_init(void)
 	outb(COM1 + 3, LCR_8N1);
 	outb(COM1 + 2, 0xc7);			/* FIFOs on, cleared */
 	outb(COM1 + 4, 0x03);			/* DTR, RTS */
+}
+
+/* The byte is read at the next scheduling point (x86_console_poll()). */
+static void
+rx_irq(unsigned int vector)
+{
+	(void)vector;
+	x86_lapic_eoi();
+}
+
+bool
+x86_serial_irq_init(void)
+{
+	if (inb(COM1 + 5) == 0xff || !x86_ioapic_route_isa(4, VEC_UART))
+		return false;
+	x86_irq_set(VEC_UART, rx_irq);
+	outb(COM1 + 4, 0x0b);			/* DTR, RTS, OUT2: the IRQ */
+	outb(COM1 + 1, 0x01);			/* a received byte */
+	return true;
+}
+
+void
+x86_serial_loopback(bool on)
+{
+	outb(COM1 + 4, on ? 0x1b : 0x0b);
 }
 
 static void

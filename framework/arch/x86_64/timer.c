@@ -30,6 +30,7 @@
 #define WINDOWS		6
 
 #define APIC_EN		(1ull << 11)
+#define LAPIC_ID	0x020
 #define LAPIC_EOI	0x0b0
 #define LAPIC_SVR	0x0f0
 #define LAPIC_LVT_TIMER	0x320
@@ -132,10 +133,23 @@ calibrate(void)
 }
 
 static void
-tick(void)
+tick(unsigned int vector)
 {
+	(void)vector;
 	ticks++;
 	lapic_write(LAPIC_EOI, 0);
+}
+
+void
+x86_lapic_eoi(void)
+{
+	lapic_write(LAPIC_EOI, 0);
+}
+
+uint32_t
+x86_lapic_id(void)
+{
+	return lapic_read(LAPIC_ID) >> 24;
 }
 
 void

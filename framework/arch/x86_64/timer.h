@@ -18,6 +18,9 @@ void		x86_timer_init(void);
 uint64_t	x86_tsc_hz(void);
 uint64_t	x86_lapic_timer_hz(void);
 uint64_t	x86_ticks(void);
+/* The local APIC: the end of an interrupt, and this CPU's APIC ID. */
+void		x86_lapic_eoi(void);
+uint32_t	x86_lapic_id(void);
 /* The CMOS clock's time, in ns since 1970 (0 if it reads nonsense). */
 uint64_t	x86_rtc_read_ns(void);
 /* Busy-waits n ns on the PIT alone (a clock independent of the TSC). */

@@ -32,7 +32,7 @@ static const char *const names[32] = {
 };
 
 static uint64_t counts[256];
-static void (*handlers[256])(void);
+static void (*handlers[256])(unsigned int vector);
 
 uint64_t
 x86_trap_count(unsigned int vector)
@@ -41,7 +41,7 @@ x86_trap_count(unsigned int vector)
 }
 
 void
-x86_irq_set(unsigned int vector, void (*fn)(void))
+x86_irq_set(unsigned int vector, void (*fn)(unsigned int vector))
 {
 	if (vector >= 32 && vector < 256)
 		handlers[vector] = fn;
@@ -95,7 +95,7 @@ x86_trap(struct x86_trap_frame *f)
 
 	counts[v & 255]++;
 	if (v >= 32 && handlers[v] != NULL)
-		handlers[v]();
+		handlers[v]((unsigned int)v);
 	if ((f->cs & 3) == 3) {
 		x86_user_trap(f, cr2);
 		return;

@@ -11,6 +11,8 @@
 #include <stdint.h>
 
 #define VEC_PF		14
+#define VEC_UART	0x34	/* COM1, ISA IRQ 4, through the IOAPIC */
+#define VEC_DEVICE	0x40	/* line L's MSI-X vector: VEC_DEVICE + L */
 #define VEC_TIMER	0xf0
 #define VEC_SPURIOUS	0xff
 
@@ -28,7 +30,11 @@ void		x86_cpu_tables_init(void);
 void		x86_trap(struct x86_trap_frame *f);
 /* How many times the vector was taken since boot. */
 uint64_t	x86_trap_count(unsigned int vector);
-/* Installs the handler of an interrupt vector (32..255); NULL removes it. */
-void		x86_irq_set(unsigned int vector, void (*fn)(void));
+/*
+ * Installs the handler of an interrupt vector (32..255), called with the
+ * vector; NULL removes it.
+ */
+void		x86_irq_set(unsigned int vector,
+		    void (*fn)(unsigned int vector));
 
 #endif
