@@ -1,6 +1,8 @@
-/* getrusage's ru_nvcsw counts the times a thread gave up its CPU to wait: each sleep of a
- * few milliseconds is one at least, for the process, the thread (RUSAGE_THREAD), and, once
- * it is reaped, for its parent (RUSAGE_CHILDREN and wait4's rusage). */
+/* getrusage's ru_nvcsw counts the times a thread gave up its CPU to wait: each sleep is one
+ * at least, for the process, the thread (RUSAGE_THREAD), and, once it is reaped, for its
+ * parent (RUSAGE_CHILDREN and wait4's rusage).  A sleep whose end passed before the thread
+ * got to wait is none, on Linux too: the naps are long enough that even a kernel slowed by
+ * Valgrind on a busy host gets there first (3 ms was not, once in CI). */
 #include "guest.h"
 #include <sys/resource.h>
 #include <time.h>
@@ -9,7 +11,7 @@
 
 static void nap(void)
 {
-    struct timespec ts = { 0, 3000000 };
+    struct timespec ts = { 0, 30000000 };
     CHECK_OK(nanosleep(&ts, NULL));
 }
 
