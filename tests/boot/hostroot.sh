@@ -8,26 +8,15 @@
 #  - scripts/boot --root-rw DIR: what the guest writes reaches DIR.
 set -uo pipefail
 
-repo=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/lib.sh"
 kernel=$1
 shift
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-# boot_log ARGS...: scripts/boot ARGS; its console, cleaned, in $work/log.
-boot_log() {
-    "$repo/scripts/boot" --kernel "$kernel" --timeout 120 "$@" > "$work/out" 2>&1
-    rc=$?
-    tr -d '\r' < "$work/out" | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g' > "$work/log"
-    cat "$work/log"
-}
 
 # The guest's /tmp is a tmpfs of its own: the file it reads and the one it
 # writes are outside it.
 mark=/trellis-hostroot-$$
 command -v python3 >/dev/null || fail "no python3 on the host"
-boot_log "$@" --root / -- /bin/sh -c \
+boot_log --kernel "$kernel" --timeout 120 "$@" --root / -- /bin/sh -c \
     "head -n 1 /etc/passwd; python3 -c 'print(6*7)'; echo kept > $mark; cat $mark"
 [ "$rc" = 0 ] || fail "--root /: exit status $rc"
 grep -qxF "$(head -n 1 /etc/passwd)" "$work/log" || fail "no /etc/passwd line"
@@ -37,7 +26,7 @@ grep -qx kept "$work/log" || fail "the guest's write did not read back"
 
 mkdir -p "$work/rw/bin"
 cp /bin/busybox "$work/rw/bin/busybox" || fail "no /bin/busybox on the host"
-boot_log "$@" --root-rw "$work/rw" -- /bin/busybox sh -c \
+boot_log --kernel "$kernel" --timeout 120 "$@" --root-rw "$work/rw" -- /bin/busybox sh -c \
     "echo written > /made; busybox mkdir -p /dir/sub"
 [ "$rc" = 0 ] || fail "--root-rw: exit status $rc"
 [ "$(cat "$work/rw/made" 2>/dev/null)" = written ] || fail "/made is not on the host"

@@ -7,13 +7,9 @@
 # copy must be the file.
 set -uo pipefail
 
-repo=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/lib.sh"
 kernel=$1 initrd=$2
 shift 2
-work=$(mktemp -d)
-server=
-trap '[ -n "$server" ] && kill "$server" 2>/dev/null; rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
 
 mkdir "$work/www"
 head -c 3000000 /dev/urandom > "$work/www/blob"
@@ -31,13 +27,9 @@ for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
 port=$(cat "$work/port")
 [ -n "$port" ] || fail "the host server did not start"
 
-"$repo/scripts/boot" --kernel "$kernel" --initrd "$initrd" --timeout 120 "$@" \
+boot_log --kernel "$kernel" --initrd "$initrd" --timeout 120 "$@" \
     -- /bin/busybox sh -c \
-    "busybox wget -q -O /tmp/blob http://10.0.2.2:$port/blob && busybox sha256sum /tmp/blob" \
-    > "$work/out" 2>&1
-rc=$?
-tr -d '\r' < "$work/out" | sed 's/\x1b\[[0-9;?]*[A-Za-z]//g' > "$work/log"
-cat "$work/log"
+    "busybox wget -q -O /tmp/blob http://10.0.2.2:$port/blob && busybox sha256sum /tmp/blob"
 [ "$rc" = 0 ] || fail "exit status $rc"
 grep -qx "$want  /tmp/blob" "$work/log" || fail "the guest's copy differs"
 echo "wget_host: ok"
