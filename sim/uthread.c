@@ -40,6 +40,8 @@
 #define AUDIT_ARCH_X86_64 0xc000003eu
 #define X32_BIT		0x40000000u
 #define VSYSCALL_PAGE	0xffffffffff600000ull
+/* Not a base a guest can set: the first entry sets the host thread's. */
+#define BASE_UNKNOWN	(~0ull)
 /* The part of the frame we read: up to and including the signal mask. */
 #define UC_SPAN		(offsetof(ucontext_t, uc_sigmask) + 8)
 #define SI_SPAN		128u
@@ -55,7 +57,8 @@ struct fw_uthread {
 	ucontext_t		*uc;		/* the parked frame, checked */
 	uint8_t			*si;
 	pid_t			 tid;
-	uint64_t		 fs_base;
+	uint64_t		 fs_base;	/* the host thread's */
+	uint64_t		 gs_base;
 	uint64_t		 guest_ns;	/* average time in user mode */
 	uint64_t		 kernel_ns;	/* average time answering */
 	uint64_t		 event_at;	/* when the last event came */
@@ -275,6 +278,7 @@ hal_uthread_new(struct hal_space *s, struct fw_uthread **out)
 		return -ENOMEM;
 	t->space = s;
 	t->vm = s->vm;
+	t->fs_base = t->gs_base = BASE_UNKNOWN;
 	if ((err = alloc_slot(s, &t->slot)) < 0)
 		goto fail;
 	if ((err = fw_frames_alloc_contig(CHUNK_PAGES, CHUNK_PAGES,
@@ -466,11 +470,17 @@ user_enter(struct fw_uthread *t, struct fw_user_ctx *r,
 			t->fs_base = r->fs_base;
 			flags |= CMD_SET_FS;
 		}
+		if (r->gs_base != t->gs_base) {
+			t->cmd->gs_base = r->gs_base;
+			t->gs_base = r->gs_base;
+			flags |= CMD_SET_GS;
+		}
 		post_resume(t, flags);
 		if ((err = wait_event(t)) < 0)
 			return err;
 		get_regs(t->uc, r);
 		r->fs_base = t->fs_base;
+		r->gs_base = t->gs_base;
 		/*
 		 * Guest code never runs in the stub region: an event from there
 		 * means the guest jumped into the stub.  It loses its process.

@@ -32,6 +32,7 @@
 #define FUTEX_WAIT		0
 #define FUTEX_WAKE		1
 #define ARCH_SET_FS		0x1002
+#define ARCH_SET_GS		0x1001
 #define SA_SIGINFO		0x4
 #define SA_ONSTACK		0x08000000
 #define SA_RESTORER		0x04000000
@@ -145,6 +146,8 @@ stub_handler(int sig, void *si, void *uc)
 		stub_exit(0);
 	if (flags & CMD_SET_FS)
 		stub_arch_prctl(ARCH_SET_FS, (long)cmd->fs_base);
+	if (flags & CMD_SET_GS)
+		stub_arch_prctl(ARCH_SET_GS, (long)cmd->gs_base);
 }
 
 static void

@@ -109,11 +109,13 @@ struct stub_ctx {
 
 #define CMD_SET_FS	0x1u		/* arch_prctl(ARCH_SET_FS, fs_base) */
 #define CMD_EXIT	0x2u		/* end this host thread */
+#define CMD_SET_GS	0x4u		/* arch_prctl(ARCH_SET_GS, gs_base) */
 
 struct stub_cmd {
 	uint32_t	flags;
 	uint32_t	spin;		/* pause iterations before sleeping */
 	uint64_t	fs_base;
+	uint64_t	gs_base;
 };
 
 _Static_assert(sizeof(struct stub_ring) <= STUB_CHUNK, "ring fits a chunk");
