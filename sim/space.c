@@ -24,6 +24,7 @@
 #include <hal/mmu.h>
 #include <hal/phys.h>
 #include <hal/platform.h>
+#include <hal/uaccess.h>
 #include <core/frame_impl.h>
 
 #define CHUNK_PAGES	(STUB_CHUNK / 4096)
@@ -241,4 +242,19 @@ hal_space_revoke(struct hal_space *s, uint64_t va, uint64_t len,
 	    prot, 0);
 	(void)space_flush_locked(s);
 	pthread_mutex_unlock(&s->lock);
+}
+
+/*
+ * The guest's memory is not mapped in the simulator's own address space,
+ * so there is no fast path: the core walks the vm's table.
+ */
+size_t
+hal_user_copy(struct hal_space *s, enum hal_uop op, void *kbuf, uint64_t va,
+    size_t len)
+{
+	(void)s;
+	(void)op;
+	(void)kbuf;
+	(void)va;
+	return len;
 }

@@ -1,6 +1,8 @@
 /*
- * core/uaccess.c: copies to and from user memory (fw/uaccess.h).  Each
- * copy goes page by page: the vm hands out a reference to the frame behind
+ * core/uaccess.c: copies to and from user memory (fw/uaccess.h).  A copy
+ * first tries the backend's fast path (hal/uaccess.h), which on bare metal
+ * moves the bytes through the user's own addresses and stops at the first
+ * fault.  What it leaves goes page by page: the vm hands out a reference to the frame behind
  * the page if its entry allows the access (fw_vm_user_frame()), and the
  * bytes move through the kernel's linear map of physical memory.  The
  * reference keeps the frame from being reused while it is copied, even if
@@ -17,14 +19,10 @@
 #include <stdatomic.h>
 #include <string.h>
 
+#include <hal/uaccess.h>
+
 #include "core/frame_impl.h"
 #include "core/vm_impl.h"
-
-enum uop {
-	UOP_FROM,		/* user to kernel */
-	UOP_TO,			/* kernel to user */
-	UOP_CLEAR,		/* zero user memory */
-};
 
 /* Whether [va, va+len) lies below the user top without wrapping. */
 static bool
@@ -67,10 +65,10 @@ fw_user_writable(struct fw_vm *vm, fw_uaddr_t dst, size_t len)
 }
 
 static int
-user_copy(struct fw_vm *vm, uint64_t va, size_t len, enum uop op,
+user_copy(struct fw_vm *vm, uint64_t va, size_t len, enum hal_uop op,
     char *kbuf)
 {
-	unsigned int access = op == UOP_FROM ? FW_ACCESS_READ :
+	unsigned int access = op == HAL_UOP_FROM ? FW_ACCESS_READ :
 	    FW_ACCESS_WRITE;
 	struct fw_frame *f;
 	size_t off, n;
@@ -80,15 +78,21 @@ user_copy(struct fw_vm *vm, uint64_t va, size_t len, enum uop op,
 		return 0;
 	if (!user_range_ok(va, len))
 		return -EFAULT;
+	n = len - hal_user_copy(fw_vm_space(vm), op, kbuf, va,
+	    len);
+	if (kbuf != NULL)
+		kbuf += n;
+	va += n;
+	len -= n;
 	while (len > 0) {
 		off = va & (FW_PAGE_SIZE - 1);
 		n = FW_PAGE_SIZE - off < len ? FW_PAGE_SIZE - off : len;
 		if (user_frame(vm, va, access, &f) < 0)
 			return -EFAULT;
 		p = (char *)fw_frame_ptr(f) + off;
-		if (op == UOP_FROM)
+		if (op == HAL_UOP_FROM)
 			memcpy(kbuf, p, n);
-		else if (op == UOP_TO)
+		else if (op == HAL_UOP_TO)
 			memcpy(p, kbuf, n);
 		else
 			memset(p, 0, n);
@@ -104,21 +108,21 @@ user_copy(struct fw_vm *vm, uint64_t va, size_t len, enum uop op,
 int
 fw_copy_from_user(struct fw_vm *vm, void *dst, fw_uaddr_t src, size_t len)
 {
-	return user_copy(vm, src.v, len, UOP_FROM, dst);
+	return user_copy(vm, src.v, len, HAL_UOP_FROM, dst);
 }
 
 int
 fw_copy_to_user(struct fw_vm *vm, fw_uaddr_t dst, const void *src,
     size_t len)
 {
-	/* UOP_TO only reads through kbuf. */
-	return user_copy(vm, dst.v, len, UOP_TO, (char *)(uintptr_t)src);
+	/* HAL_UOP_TO only reads through kbuf. */
+	return user_copy(vm, dst.v, len, HAL_UOP_TO, (char *)(uintptr_t)src);
 }
 
 int
 fw_clear_user(struct fw_vm *vm, fw_uaddr_t dst, size_t len)
 {
-	return user_copy(vm, dst.v, len, UOP_CLEAR, NULL);
+	return user_copy(vm, dst.v, len, HAL_UOP_CLEAR, NULL);
 }
 
 /*

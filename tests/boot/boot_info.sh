@@ -27,6 +27,8 @@ case " $* " in
 esac
 has 'cmdline: log=info trellis.exit=42 quiet -- /bin/sh -c "echo a  b" x=1'
 has "initramfs: 300000 bytes at $(sed -n 's/^initramfs: 300000 bytes at //p' "$work/log" | head -n 1)"
+# QEMU's -cpu max has SMEP and SMAP, and XSAVE with x87, SSE and AVX.
+has "cpu: SMEP on, SMAP on, XSAVE 832 bytes"
 # The IOAPIC from ACPI's MADT, q35's ECAM from its MCFG (the RSDP from
 # PVH's start_info, or found in the BIOS area under GRUB), and
 # scripts/boot's eth0, the first device on bus 0 after the host bridge: a

@@ -4,11 +4,13 @@
  */
 #include <hal/cpu.h>
 #include <hal/platform.h>
+#include <stddef.h>
 #include <string.h>
 
 #include "arch/x86_64/console.h"
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/pci.h"
+#include "arch/x86_64/serial.h"
 #include "arch/x86_64/x86.h"
 
 #define CR0_MP		(1ull << 1)
@@ -18,12 +20,15 @@
 #define CR4_OSXMMEXCPT	(1ull << 10)
 #define CR4_OSXSAVE	(1ull << 18)
 #define CR4_SMEP	(1ull << 20)
+#define CR4_SMAP	(1ull << 21)
 #define XFEATURE_X87	1u
 #define XFEATURE_SSE	2u
 #define XFEATURE_AVX	4u
 #define MSR_STAR	0xc0000081
 #define MSR_LSTAR	0xc0000082
 #define MSR_FMASK	0xc0000084
+#define MSR_GS_BASE	0xc0000101
+#define MSR_KERNEL_GS_BASE 0xc0000102
 #define EFER_SCE	1ull
 /* What SYSCALL clears in RFLAGS, as Linux has it: the arithmetic flags,
  * TF, IF, DF, IOPL, NT, RF, AC and ID. */
@@ -37,6 +42,13 @@ static size_t xsave_size = 512;
 static uint32_t mxcsr_mask = 0xffbf;
 static uint64_t hwcap;
 static volatile bool woken;
+static bool smap;
+static struct x86_percpu boot_cpu;
+
+_Static_assert(offsetof(struct x86_percpu, kernel_rsp) == 8, "user_entry.S");
+_Static_assert(offsetof(struct x86_percpu, user_ctx) == 16, "user_entry.S");
+_Static_assert(offsetof(struct x86_percpu, user_rsp) == 24, "user_entry.S");
+_Static_assert(offsetof(struct x86_percpu, id) == 32, "user_entry.S");
 
 static uint64_t
 read_cr0(void)
@@ -129,11 +141,36 @@ x86_cpu_init(void)
 	cpuid(7, 0, r);
 	if (r[1] & (1u << 7))			/* SMEP */
 		write_cr4(read_cr4() | CR4_SMEP);
+	if (r[1] & (1u << 20)) {		/* SMAP */
+		write_cr4(read_cr4() | CR4_SMAP);
+		smap = true;
+	}
+	boot_cpu.self = &boot_cpu;
+	wrmsr(MSR_GS_BASE, (uintptr_t)&boot_cpu);
+	wrmsr(MSR_KERNEL_GS_BASE, 0);
+	x86_say("cpu: SMEP %s, SMAP %s, %s %zu bytes",
+	    read_cr4() & CR4_SMEP ? "on" : "absent", smap ? "on" : "absent",
+	    has_xsave ? "XSAVE" : "FXSAVE", xsave_size);
 	wrmsr(MSR_EFER, rdmsr(MSR_EFER) | EFER_SCE);
 	/* SYSCALL loads CS 0x10, SS 0x18; SYSRET CS 0x23 + 16, SS 0x23 + 8. */
 	wrmsr(MSR_STAR, 0x23ull << 48 | 0x10ull << 32);
 	wrmsr(MSR_LSTAR, (uintptr_t)x86_syscall_entry);
 	wrmsr(MSR_FMASK, SYSCALL_FMASK);
+}
+
+struct x86_percpu *
+x86_percpu(void)
+{
+	struct x86_percpu *p;
+
+	__asm__ volatile("movq %%gs:0, %0" : "=r"(p));
+	return p;
+}
+
+bool
+x86_cpu_smap(void)
+{
+	return smap;
 }
 
 unsigned int

@@ -6,10 +6,15 @@
  * calls x86_trap() with the frame and returns with iretq.  The entries'
  * addresses form x86_trap_stub_table for the IDT.
  *
- * Only kernel mode is entered from so far; the SWAPGS discipline comes
- * with user mode.  In 64-bit mode the CPU aligns the stack to 16 bytes
- * before it pushes its 5 words, so after the 17 pushed here the call
- * happens on a 16-byte-aligned stack, as the ABI wants.
+ * A trap from user mode (RPL 3 in the saved CS) executes SWAPGS before
+ * anything else and, when it returns to user mode here (an NMI, a spurious
+ * interrupt), again just before the IRET (cpu.h).  The flags are reset to
+ * the kernel's (DF and AC clear), as an interrupt gate clears only IF and
+ * TF, and the user may have set AC to lift SMAP.
+ *
+ * In 64-bit mode the CPU aligns the stack to 16 bytes before it pushes
+ * its 5 words, so after the 17 pushed here the call happens on a
+ * 16-byte-aligned stack, as the ABI wants.
  */
 #include "arch/x86_64/extable.h"
 
@@ -42,7 +47,10 @@ x86_trap_stub_table:
 	.endr
 
 x86_trap_common:
-	pushq	%rax
+	testb	$3, 24(%rsp)		/* the saved CS */
+	jz	1f
+	swapgs
+1:	pushq	%rax
 	pushq	%rbx
 	pushq	%rcx
 	pushq	%rdx
@@ -57,7 +65,8 @@ x86_trap_common:
 	pushq	%r13
 	pushq	%r14
 	pushq	%r15
-	cld
+	pushq	$2			/* IF, DF, AC and the rest clear */
+	popfq
 	movq	%rsp, %rdi
 	call	x86_trap
 	popq	%r15
@@ -76,7 +85,10 @@ x86_trap_common:
 	popq	%rbx
 	popq	%rax
 	addq	$16, %rsp		/* the vector and the error code */
-	iretq
+	testb	$3, 8(%rsp)
+	jz	2f
+	swapgs
+2:	iretq
 
 /* int x86_probe_read64(uint64_t addr, uint64_t *out): extable.h */
 	.globl	x86_probe_read64

@@ -103,6 +103,12 @@ x86_space_activate(struct hal_space *s)
 }
 
 bool
+x86_space_live(const struct hal_space *s)
+{
+	return read_cr3() == s->root;
+}
+
+bool
 x86_space_resolve(struct hal_space *s, uint64_t va, unsigned int access)
 {
 	return fw_vm_resolve(s->vm, va, access);

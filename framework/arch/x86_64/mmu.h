@@ -14,6 +14,8 @@ struct hal_space;
 
 /* Loads the space's table into CR3 unless it is there already. */
 void	x86_space_activate(struct hal_space *s);
+/* Whether CR3 holds the space's table: its user addresses are this CPU's. */
+bool	x86_space_live(const struct hal_space *s);
 /*
  * For a user page fault: true when the table allows the access already
  * (the TLB held a weaker entry, which this flushed), so the thread only

@@ -9,10 +9,12 @@
  * registers into the same context and returns X86_USER_SYSCALL; the trap
  * path stores them (uthread.c) and calls x86_user_exit(code).
  *
- * One CPU, so the kernel stack pointer and the context live in plain
- * variables, and the kernel never loads GS (no SWAPGS: the user's GS base
- * stays in MSR_GS_BASE).  SYSCALL leaves interrupts masked (FMASK) and the
- * user's stack in rsp, so the entry switches to the context at once.
+ * The kernel stack pointer and the context live in the CPU's struct
+ * x86_percpu (cpu.h), reached through GS under the SWAPGS discipline told
+ * there: the user's GS base waits in MSR_KERNEL_GS_BASE, the last act
+ * before SYSRET or IRET is SWAPGS, and so is the first of the SYSCALL
+ * entry.  SYSCALL leaves interrupts masked (FMASK) and the user's stack in
+ * rsp, so the entry switches to the context at once.
  */
 #define C_R15		0
 #define C_R14		8
@@ -36,11 +38,9 @@
 #define SEL_USER_DS	0x2b
 #define SEL_USER_CS	0x33
 
-	.bss
-	.balign 8
-kernel_rsp:	.quad	0
-user_ctx:	.quad	0
-user_rsp:	.quad	0
+#define PC_KERNEL_RSP	8
+#define PC_USER_CTX	16
+#define PC_USER_RSP	24
 
 	.text
 /* int x86_user_run(struct fw_user_ctx *ctx, int sysret) */
@@ -52,8 +52,8 @@ x86_user_run:
 	pushq	%r13
 	pushq	%r14
 	pushq	%r15
-	movq	%rsp, kernel_rsp(%rip)
-	movq	%rdi, user_ctx(%rip)
+	movq	%rsp, %gs:PC_KERNEL_RSP
+	movq	%rdi, %gs:PC_USER_CTX
 	testl	%esi, %esi
 	jz	1f
 	movq	C_R15(%rdi), %r15
@@ -72,6 +72,7 @@ x86_user_run:
 	movq	C_RFLAGS(%rdi), %r11
 	movq	C_RSP(%rdi), %rsp
 	movq	C_RDI(%rdi), %rdi
+	swapgs
 	sysretq
 1:	pushq	$SEL_USER_DS
 	pushq	C_RSP(%rdi)
@@ -93,13 +94,15 @@ x86_user_run:
 	movq	C_RDX(%rdi), %rdx
 	movq	C_RSI(%rdi), %rsi
 	movq	C_RDI(%rdi), %rdi
+	swapgs
 	iretq
 
 /* The SYSCALL entry (MSR_LSTAR): rcx = the user's rip, r11 its rflags. */
 	.globl	x86_syscall_entry
 x86_syscall_entry:
-	movq	%rsp, user_rsp(%rip)
-	movq	user_ctx(%rip), %rsp
+	swapgs
+	movq	%rsp, %gs:PC_USER_RSP
+	movq	%gs:PC_USER_CTX, %rsp
 	movq	%r15, C_R15(%rsp)
 	movq	%r14, C_R14(%rsp)
 	movq	%r13, C_R13(%rsp)
@@ -117,17 +120,18 @@ x86_syscall_entry:
 	movq	%rdi, C_RDI(%rsp)
 	movq	%rcx, C_RIP(%rsp)
 	movq	%r11, C_RFLAGS(%rsp)
-	movq	user_rsp(%rip), %rax
+	movq	%gs:PC_USER_RSP, %rax
 	movq	%rax, C_RSP(%rsp)
 	xorl	%eax, %eax			/* X86_USER_SYSCALL */
 	jmp	back
 
-/* void x86_user_exit(int code): the trap path, the context stored. */
+/* void x86_user_exit(int code): the trap path, the context stored and
+ * GS the kernel's again (entry.S). */
 	.globl	x86_user_exit
 x86_user_exit:
 	movl	%edi, %eax
 back:
-	movq	kernel_rsp(%rip), %rsp
+	movq	%gs:PC_KERNEL_RSP, %rsp
 	popq	%r15
 	popq	%r14
 	popq	%r13

@@ -15,18 +15,18 @@
 #include <fw/vm.h>
 #include <fw/timer.h>
 #include <hal/cpu.h>
+#include <hal/uaccess.h>
 #include <hal/user.h>
 #include <stddef.h>
 
 #include "arch/x86_64/cpu.h"
-#include "arch/x86_64/extable.h"
 #include "arch/x86_64/mmu.h"
 #include "arch/x86_64/uthread.h"
 #include "arch/x86_64/x86.h"
 #include "core/sched_impl.h"
 
 #define MSR_FS_BASE	0xc0000100
-#define MSR_GS_BASE	0xc0000101
+#define MSR_KERNEL_GS_BASE 0xc0000102	/* the user's GS base */
 #define USER_TOP	0x00007ffffffff000ull	/* the last page stays out */
 #define RFLAGS_USER	0x250dd5ull	/* CF PF AF ZF SF TF DF OF RF AC ID */
 #define RFLAGS_FIXED	0x202ull	/* IF, and bit 1 */
@@ -140,10 +140,12 @@ exception_event(struct fw_user_event *ev)
  * A call into the legacy vsyscall page, which nothing maps: emulated as
  * Linux's vsyscall=emulate does.  A fetch at one of the three entries
  * becomes that system call (rax the number, the return address popped
- * into rip); true if this was one.  Anything else there stays a fault.
+ * into rip; read through hal/uaccess.h, which SMAP allows); true if this
+ * was one.  Anything else there stays a fault.
  */
 static bool
-vsyscall(struct fw_user_ctx *c, struct fw_user_event *ev)
+vsyscall(struct hal_space *s, struct fw_user_ctx *c,
+    struct fw_user_event *ev)
 {
 	static const uint64_t nr[3] = { 96, 201, 309 };	/* gettimeofday,
 							   time, getcpu */
@@ -152,7 +154,8 @@ vsyscall(struct fw_user_ctx *c, struct fw_user_event *ev)
 	if (trap_cr2 < VSYSCALL_PAGE || off % 0x400 != 0 || off / 0x400 > 2 ||
 	    trap.rip != trap_cr2 ||
 	    (trap.error & PF_USER_FETCH) != PF_USER_FETCH ||
-	    c->rsp >= USER_TOP - 8 || x86_probe_read64(c->rsp, &ret) != 0)
+	    c->rsp >= USER_TOP - 8 ||
+	    hal_user_copy(s, HAL_UOP_FROM, &ret, c->rsp, sizeof(ret)) != 0)
 		return false;
 	c->rax = nr[off / 0x400];
 	c->rip = ret;
@@ -189,7 +192,7 @@ hal_user_enter(struct fw_uthread *t, struct fw_user_ctx *ctx,
 		fp_owner = t;
 	}
 	wrmsr(MSR_FS_BASE, user_base(ctx->fs_base));
-	wrmsr(MSR_GS_BASE, user_base(ctx->gs_base));
+	wrmsr(MSR_KERNEL_GS_BASE, user_base(ctx->gs_base));
 	ctx->rflags = (ctx->rflags & RFLAGS_USER) | RFLAGS_FIXED;
 	sysret = ctx->rcx == ctx->rip && ctx->r11 == ctx->rflags &&
 	    ctx->rip < USER_TOP && !(ctx->rflags & (RFLAGS_TF | RFLAGS_RF));
@@ -204,7 +207,7 @@ hal_user_enter(struct fw_uthread *t, struct fw_user_ctx *ctx,
 		fw_task_exclude_time(ns);
 		if (how != X86_USER_TRAP || trap.vector != FW_TRAP_PF)
 			break;
-		if (vsyscall(ctx, ev)) {
+		if (vsyscall(t->space, ctx, ev)) {
 			running = NULL;
 			return 0;
 		}

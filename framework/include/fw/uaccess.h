@@ -1,6 +1,7 @@
 /*
- * fw/uaccess.h: the only way services touch user memory.  Each copy walks
- * vm's page table; a page that is absent or lacks the access is offered to
+ * fw/uaccess.h: the only way services touch user memory.  Each copy follows
+ * vm's page table (walked by the MMU itself where the backend can, see
+ * hal/uaccess.h); a page that is absent or lacks the access is offered to
  * the vm's fault handler (fw/vm.h) once, and the copy fails with -EFAULT if
  * that does not make it accessible.  A failed copy may have moved a prefix.
  * Addresses at or above fw_vm_user_top() always fail.  Kernel buffers are
