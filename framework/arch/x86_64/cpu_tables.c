@@ -110,6 +110,15 @@ ist_of(unsigned int vector)
 	}
 }
 
+bool
+x86_ist_holds(unsigned int vector, uintptr_t addr)
+{
+	unsigned int i = ist_of(vector);
+
+	return i != 0 && addr >= (uintptr_t)ist_stack[i - 1] &&
+	    addr < (uintptr_t)&ist_stack[i - 1][IST_STACK];
+}
+
 static void
 idt_init(void)
 {

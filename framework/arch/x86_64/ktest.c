@@ -102,6 +102,24 @@ ktest_uart(void)
 }
 
 static int
+ktest_nmi(void)
+{
+	uint64_t n0 = x86_trap_count(VEC_NMI);
+
+	/* An NMI is not masked by IF: it arrives in the loop. */
+	x86_lapic_ipi(x86_lapic_id(), ICR_NMI);
+	for (int i = 0; i < 10000000 && x86_trap_count(VEC_NMI) == n0; i++)
+		__asm__ volatile("pause");
+	check(x86_trap_count(VEC_NMI) == n0 + 1,
+	    "an NMI sent to this CPU arrives once, and the kernel goes on");
+	check(x86_ist_holds(VEC_NMI, x86_trap_last_frame(VEC_NMI)),
+	    "the NMI ran on its own IST stack");
+	check(!x86_ist_holds(VEC_PF, x86_trap_last_frame(VEC_NMI)),
+	    "a #PF has no IST stack");
+	return 0;
+}
+
+static int
 ktest_fault(void)
 {
 	uint64_t v = *(volatile uint64_t *)UNMAPPED;
@@ -121,6 +139,7 @@ x86_ktest(const char *name)
 		{ "traps", ktest_traps },
 		{ "timer", ktest_timer },
 		{ "uart", ktest_uart },
+		{ "nmi", ktest_nmi },
 		{ "fault", ktest_fault },
 	};
 

@@ -33,6 +33,9 @@
 #define LAPIC_ID	0x020
 #define LAPIC_EOI	0x0b0
 #define LAPIC_SVR	0x0f0
+#define LAPIC_ICR_LO	0x300
+#define LAPIC_ICR_HI	0x310
+#define ICR_PENDING	(1u << 12)
 #define LAPIC_LVT_TIMER	0x320
 #define LAPIC_INIT	0x380
 #define LAPIC_COUNT	0x390
@@ -144,6 +147,15 @@ void
 x86_lapic_eoi(void)
 {
 	lapic_write(LAPIC_EOI, 0);
+}
+
+void
+x86_lapic_ipi(uint32_t apic_id, uint32_t icr)
+{
+	while (lapic_read(LAPIC_ICR_LO) & ICR_PENDING)
+		__asm__ volatile("pause");
+	lapic_write(LAPIC_ICR_HI, apic_id << 24);
+	lapic_write(LAPIC_ICR_LO, icr);		/* this write sends it */
 }
 
 uint32_t

@@ -2,7 +2,9 @@
  * arch/x86_64/trap.c: what a trap does (trap.h).  Interrupt vectors go to
  * their handlers first.  A trap from user mode then goes back to the
  * thread's hal_user_enter() (uthread.c).  In kernel mode, #BP resumes
- * (after the int3, where the CPU left rip); a #PF or #GP at an instruction
+ * (after the int3, where the CPU left rip), and so does an NMI, which
+ * nothing here sends but a self-test (as Linux does with an NMI of
+ * unknown reason, it is counted and left); a #PF or #GP at an instruction
  * the exception table lists resumes at its fixup; any other exception is a
  * kernel bug: the registers are printed and the kernel panics.
  */
@@ -32,6 +34,7 @@ static const char *const names[32] = {
 };
 
 static uint64_t counts[256];
+static uintptr_t last_frame[32];
 static void (*handlers[256])(unsigned int vector);
 
 uint64_t
@@ -45,6 +48,12 @@ x86_irq_set(unsigned int vector, void (*fn)(unsigned int vector))
 {
 	if (vector >= 32 && vector < 256)
 		handlers[vector] = fn;
+}
+
+uintptr_t
+x86_trap_last_frame(unsigned int vector)
+{
+	return vector < 32 ? last_frame[vector] : 0;
 }
 
 uint64_t
@@ -94,6 +103,8 @@ x86_trap(struct x86_trap_frame *f)
 	uint64_t v = f->vector, cr2 = v == VEC_PF ? read_cr2() : 0, fix;
 
 	counts[v & 255]++;
+	if (v < 32)
+		last_frame[v] = (uintptr_t)f;
 	if (v >= 32 && handlers[v] != NULL)
 		handlers[v]((unsigned int)v);
 	if ((f->cs & 3) == 3) {
@@ -105,7 +116,7 @@ x86_trap(struct x86_trap_frame *f)
 			die(f, cr2);
 		return;
 	}
-	if (v == 3)
+	if (v == 3 || v == VEC_NMI)
 		return;
 	if ((v == VEC_PF || v == 13) && (f->cs & 3) == 0 &&
 	    (fix = x86_extable_find(f->rip)) != 0) {

@@ -8,8 +8,10 @@
 #ifndef X86_TRAP_H
 #define X86_TRAP_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
+#define VEC_NMI		2
 #define VEC_PF		14
 #define VEC_UART	0x34	/* COM1, ISA IRQ 4, through the IOAPIC */
 #define VEC_DEVICE	0x40	/* line L's MSI-X vector: VEC_DEVICE + L */
@@ -30,6 +32,10 @@ void		x86_cpu_tables_init(void);
 void		x86_trap(struct x86_trap_frame *f);
 /* How many times the vector was taken since boot. */
 uint64_t	x86_trap_count(unsigned int vector);
+/* Where the last trap of an exception vector (0..31) saved its frame. */
+uintptr_t	x86_trap_last_frame(unsigned int vector);
+/* Whether addr lies on the IST stack the vector's gate switches to. */
+bool		x86_ist_holds(unsigned int vector, uintptr_t addr);
 /*
  * Installs the handler of an interrupt vector (32..255), called with the
  * vector; NULL removes it.
