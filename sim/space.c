@@ -47,8 +47,8 @@ space_dead(struct hal_space *s)
 	return s->dead || (s->dead = host_exited(s->pid, s->pidfd));
 }
 
-static int
-spawn(struct hal_space *s)
+int
+space_spawn(struct hal_space *s)
 {
 	char ring[32], done[32], ppid[32];
 	char *argv[] = { "trellis-stub", ring, done, ppid, NULL };
@@ -67,6 +67,7 @@ spawn(struct hal_space *s)
 		}
 		host_futex_wait(&s->done->ready, 0, WAIT_SLICE_NS);
 	}
+	sim_prof_add(SIM_PROF_SPACES, 1);
 	return 0;
 }
 
@@ -78,7 +79,7 @@ hal_space_hw_walk(void)
 }
 
 int
-hal_space_new(struct fw_vm *vm, struct hal_space **out)
+space_alloc(struct hal_space **out)
 {
 	struct hal_space *s;
 	int err;
@@ -86,7 +87,6 @@ hal_space_new(struct fw_vm *vm, struct hal_space **out)
 	if ((s = calloc(1, sizeof(*s))) == NULL)
 		return -ENOMEM;
 	pthread_mutex_init(&s->lock, NULL);
-	s->vm = vm;
 	if ((err = fw_frames_alloc_contig(CHUNK_PAGES, CHUNK_PAGES,
 	    &s->ring_pa)) < 0)
 		goto fail;
@@ -97,24 +97,55 @@ hal_space_new(struct fw_vm *vm, struct hal_space **out)
 	s->done = hal_phys_ptr(s->done_pa);
 	s->proof = hal_phys_ptr(s->done_pa + 4096);
 	s->ring->proof_off = s->done_pa + 4096;
-	if ((err = spawn(s)) < 0)
-		goto fail_done;
+	*out = s;
+	return 0;
+fail_ring:
+	fw_frames_free_contig(s->ring_pa, CHUNK_PAGES);
+fail:
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+	return err;
+}
+
+void
+space_release(struct hal_space *s)
+{
+	if (s->pid > 0)
+		host_kill_reap(s->pid, s->pidfd);
+	fw_frames_free_contig(s->done_pa, CHUNK_PAGES);
+	fw_frames_free_contig(s->ring_pa, CHUNK_PAGES);
+	pthread_mutex_destroy(&s->lock);
+	free(s);
+}
+
+/*
+ * A spare space whose stub already runs (spare.c) if one is ready, else a
+ * new one whose stub starts now.
+ */
+int
+hal_space_new(struct fw_vm *vm, struct hal_space **out)
+{
+	struct hal_space *s = spare_take();
+	int err;
+
+	if (s == NULL) {
+		if ((err = space_alloc(&s)) < 0)
+			return err;
+		if ((err = space_spawn(s)) < 0) {
+			space_release(s);
+			return err;
+		}
+	}
+	s->vm = vm;
 	pthread_mutex_lock(&all_lock);
 	s->next = all;
 	if (all != NULL)
 		all->prev = s;
 	all = s;
 	pthread_mutex_unlock(&all_lock);
-	sim_prof_add(SIM_PROF_SPACES, 1);
+	spare_refill();
 	*out = s;
 	return 0;
-fail_done:
-	fw_frames_free_contig(s->done_pa, CHUNK_PAGES);
-fail_ring:
-	fw_frames_free_contig(s->ring_pa, CHUNK_PAGES);
-fail:
-	free(s);
-	return err;
 }
 
 void
@@ -130,11 +161,7 @@ hal_space_free(struct hal_space *s)
 	if (s->next != NULL)
 		s->next->prev = s->prev;
 	pthread_mutex_unlock(&all_lock);
-	host_kill_reap(s->pid, s->pidfd);
-	fw_frames_free_contig(s->done_pa, CHUNK_PAGES);
-	fw_frames_free_contig(s->ring_pa, CHUNK_PAGES);
-	pthread_mutex_destroy(&s->lock);
-	free(s);
+	space_release(s);
 }
 
 void
@@ -154,6 +181,7 @@ sim_stubs_kill_all(void)
 	for (s = all; s != NULL; s = s->next)
 		kill(s->pid, SIGKILL);
 	pthread_mutex_unlock(&all_lock);
+	spare_kill_all();
 }
 
 /* The profile's share of a flush that started at t0 (TRELLIS_PROFILE). */

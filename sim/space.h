@@ -34,6 +34,30 @@ struct hal_space {
 	struct hal_space	*next, *prev;		/* [all_lock] */
 };
 
+/*
+ * A space with its ring and done frames, no stub yet: -ENOMEM.  Call on a
+ * CPU thread (frames are the core's).  space_release() undoes it, and
+ * kills and reaps the stub if one was started.
+ */
+int	space_alloc(struct hal_space **out);
+void	space_release(struct hal_space *s);
+/*
+ * Starts s's stub and waits until it is ready: 0, or -EAGAIN (it died),
+ * or host_spawn()'s error.  Host calls only: any host thread may.
+ */
+int	space_spawn(struct hal_space *s);
+
+/*
+ * Spare spaces (spare.c): spare_take() returns one whose stub is ready, or
+ * NULL; spare_refill() tops the spares up once a second space was made
+ * (their stubs start on a host thread of their own); spare_kill_all() is
+ * power-off's.  Thread-safe; spare_take() and spare_refill() on CPU
+ * threads only.
+ */
+struct hal_space *spare_take(void);
+void	spare_refill(void);
+void	spare_kill_all(void);
+
 /* Runs the queued ops and waits for the stub: 0, or -EIO if it died. */
 int	space_flush_locked(struct hal_space *s);
 /* Queues one op, flushing first when the ring is full. */
