@@ -348,16 +348,31 @@ pte_continues(const uint64_t *base, long k)
 	    (base[k] & FW_PTE_ADDR) == want;
 }
 
+/* Hands the backend the run of n leaves from pte, at va; marks them H. */
+static void
+map_run(struct fw_vm *vm, uint64_t va, uint64_t *pte, long n)
+	FW_REQUIRES(&vm->lock)
+{
+	for (long k = 0; k < n; k++)
+		pte[k] |= FW_PTE_H;
+	hal_space_map(vm->space, va, *pte & FW_PTE_ADDR,
+	    (uint64_t)n * FW_PAGE_SIZE, fw_pt_prot(*pte));
+}
+
 /*
- * The run is limited to va's aligned window of RESOLVE_PAGES pages, which
- * lies inside one page table (512 entries), so its leaves are adjacent in
- * memory.
+ * The window is va's aligned run of RESOLVE_PAGES pages, which lies inside
+ * one page table (512 entries), so its leaves are adjacent in memory.  The
+ * run of physically contiguous pages around va goes to the backend even if
+ * marked H (a stale mapping is why it faulted); so does every other
+ * present page of the window the backend was never given (no H), in runs:
+ * the services' fault-around filled the window, and a page left to fault
+ * on its own costs a round trip each.
  */
 bool
 fw_vm_resolve(struct fw_vm *vm, uint64_t va, unsigned int access)
 {
-	uint64_t *pte, win, pa;
-	long idx, lo, hi, k;
+	uint64_t *pte, win;
+	long idx, lo, hi, k, n;
 
 	if (va >= FW_SIM_USER_TOP)
 		return false;
@@ -374,11 +389,19 @@ fw_vm_resolve(struct fw_vm *vm, uint64_t va, unsigned int access)
 		;
 	for (hi = 1; hi < RESOLVE_PAGES - idx && pte_continues(pte, hi); hi++)
 		;
-	for (k = lo; k < hi; k++)
-		pte[k] |= FW_PTE_H;
-	pa = (*pte & FW_PTE_ADDR) + (uint64_t)lo * FW_PAGE_SIZE;
-	hal_space_map(vm->space, va + (uint64_t)lo * FW_PAGE_SIZE, pa,
-	    (uint64_t)(hi - lo) * FW_PAGE_SIZE, fw_pt_prot(*pte));
+	map_run(vm, va + (uint64_t)lo * FW_PAGE_SIZE, pte + lo, hi - lo);
+	for (k = -idx; k < RESOLVE_PAGES - idx; k += n) {
+		n = 1;
+		if (k >= lo && k < hi)
+			continue;
+		if ((pte[k] & (FW_PTE_V | FW_PTE_P | FW_PTE_H)) !=
+		    (FW_PTE_V | FW_PTE_P))
+			continue;
+		while (k + n < RESOLVE_PAGES - idx && (k + n < lo || k >= hi) &&
+		    !(pte[k + n] & FW_PTE_H) && pte_continues(pte + k, n))
+			n++;
+		map_run(vm, va + (uint64_t)k * FW_PAGE_SIZE, pte + k, n);
+	}
 	fw_spin_unlock(&vm->lock);
 	return true;
 }
@@ -387,6 +410,40 @@ void
 fw_vm_prefault(struct fw_vm *vm, fw_uaddr_t va, unsigned int access)
 {
 	(void)fw_vm_resolve(vm, va.v, access);
+}
+
+/* Pages per page table: a table's leaves are adjacent in memory. */
+#define TABLE_PAGES	512
+
+void
+fw_vm_prefault_range(struct fw_vm *vm, fw_uaddr_t va, uint64_t len)
+{
+	uint64_t start, end, next, *pte;
+	long i, n, last;
+
+	if (!vm_range(va, len, &start, &end))
+		return;
+	fw_spin_lock(&vm->lock);
+	for (; start < end; start = next) {
+		next = (start | (TABLE_PAGES * FW_PAGE_SIZE - 1)) + 1;
+		if (next > end)
+			next = end;
+		if ((pte = fw_pt_leaf(vm->root, start, false)) == NULL)
+			continue;
+		last = (long)((next - start) >> FW_PAGE_SHIFT);
+		for (i = 0; i < last; i += n) {
+			n = 1;
+			if ((pte[i] & (FW_PTE_V | FW_PTE_P | FW_PTE_H)) !=
+			    (FW_PTE_V | FW_PTE_P))
+				continue;
+			while (i + n < last && !(pte[i + n] & FW_PTE_H) &&
+			    pte_continues(pte + i, n))
+				n++;
+			map_run(vm, start + (uint64_t)i * FW_PAGE_SIZE, pte + i,
+			    n);
+		}
+	}
+	fw_spin_unlock(&vm->lock);
 }
 
 int

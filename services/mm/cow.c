@@ -133,6 +133,8 @@ mm_fork_vma_locked(struct mm *pm, struct mm *c, const struct vma *v)
 		if (err < 0)
 			return err;
 	}
+	/* The child runs at once and touches much of it: map it now. */
+	fw_vm_prefault_range(c->vm, fw_uaddr(v->start), v->end - v->start);
 	/* The parent is in fork(2): none of its threads writes meanwhile. */
 	if (!shared && (v->prot & LINUX_PROT_WRITE))
 		fw_vm_protect(pm->vm, fw_uaddr(v->start), v->end - v->start,

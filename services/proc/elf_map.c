@@ -83,6 +83,9 @@ elf_map_seg(struct mm *mm, const struct elf_source *src,
 	for (pg = fw_page_down(s->vstart); pg < s->fend; pg += FW_PAGE_SIZE)
 		if ((err = elf_load_page(mm, src, s, pg, buf)) < 0)
 			return err;
+	/* Every page is in place: the backend gets them in one go. */
+	fw_vm_prefault_range(mm->vm, fw_uaddr(fw_page_down(s->vstart)),
+	    s->fend - fw_page_down(s->vstart));
 	return 0;
 }
 

@@ -68,6 +68,15 @@ void			 fw_vm_unmap(struct fw_vm *vm, fw_uaddr_t va,
  */
 void			 fw_vm_prefault(struct fw_vm *vm, fw_uaddr_t va,
 			    unsigned int access);
+/*
+ * Makes the backend map every present page of [va, va+len) it does not
+ * map yet, before vm's threads next run: for a vm just filled with pages
+ * its threads will touch at once (a forked child), where each page left
+ * out would cost a fault.  Moves no page and changes no right.  Takes
+ * vm's lock.
+ */
+void			 fw_vm_prefault_range(struct fw_vm *vm, fw_uaddr_t va,
+			    uint64_t len);
 /* Sets prot on every present page in [va, va+len). */
 void			 fw_vm_protect(struct fw_vm *vm, fw_uaddr_t va,
 			    uint64_t len, unsigned int prot);

@@ -211,24 +211,23 @@ END_TEST
 
 START_TEST(test_vm_protect_downgrade_revokes_only_host_mapped)
 {
-	struct fw_frame *a = map_new(0x50000, RW), *b = map_new(0x51000, RW);
+	struct fw_frame *a = map_new(0x4f000, RW), *b = map_new(0x51000, RW);
 	struct fake_space_call c;
 	unsigned int prot;
 
-	fw_vm_protect(vm, fw_uaddr(0x50000), 2 * PG, FW_PROT_READ);
+	fw_vm_protect(vm, fw_uaddr(0x4f000), 3 * PG, FW_PROT_READ);
 	ck_assert_uint_eq(fake_space_count(), 0);
 	ck_assert_int_eq(fw_vm_query(vm, fw_uaddr(0x51000), &prot, NULL), 0);
 	ck_assert_uint_eq(prot, FW_PROT_READ);
-	fw_vm_protect(vm, fw_uaddr(0x50000), 2 * PG, RW);
+	fw_vm_protect(vm, fw_uaddr(0x4f000), 3 * PG, RW);
 	ck_assert(fw_vm_resolve(vm, 0x51000, FW_ACCESS_WRITE));
 	ck_assert_uint_eq(fake_space_get(0).len, PG);
 	fake_space_reset();
-	fw_vm_protect(vm, fw_uaddr(0x50000), 2 * PG, FW_PROT_READ);
+	fw_vm_protect(vm, fw_uaddr(0x4f000), 3 * PG, FW_PROT_READ);
 	ck_assert_uint_eq(fake_space_count(), 1);
 	c = fake_space_get(0);
 	ck_assert_int_eq(c.op, FAKE_SPACE_REVOKE);
-	/* Only the page that was host-mapped (a's page table came between
-	 * the two frames, so the run was one page). */
+	/* Only the page that was host-mapped: a lies in another window. */
 	ck_assert_uint_eq(c.va, 0x51000);
 	ck_assert_uint_eq(c.len, PG);
 	ck_assert_uint_eq(c.prot, FW_PROT_READ);
@@ -303,32 +302,77 @@ START_TEST(test_vm_resolve_maps_whole_aligned_window)
 }
 END_TEST
 
-START_TEST(test_vm_resolve_run_stops_at_hole_prot_and_discontiguity)
+/* Checks call i of the fake backend: a map of n pages at va from pa. */
+static void
+check_map(size_t i, uint64_t va, uint64_t pa, size_t n, unsigned int prot)
 {
-	uint64_t pa = map_run(0x200000, 16, RW);
+	struct fake_space_call c = fake_space_get(i);
+
+	ck_assert_int_eq(c.op, FAKE_SPACE_MAP);
+	ck_assert_uint_eq(c.va, va);
+	ck_assert_uint_eq(c.pa, pa);
+	ck_assert_uint_eq(c.len, n * PG);
+	ck_assert_uint_eq(c.prot, prot);
+}
+
+START_TEST(test_vm_resolve_maps_the_window_in_runs)
+{
+	uint64_t pa = map_run(0x200000, 16, RW), opa;
 	struct fw_frame *other;
-	struct fake_space_call c;
 
 	fw_vm_unmap(vm, fw_uaddr(0x202000), PG);
 	fw_vm_protect(vm, fw_uaddr(0x20a000), PG, FW_PROT_READ);
 	ck_assert_int_eq(fw_frame_alloc(&other), 0);
+	opa = fw_frame_pa(other);
 	ck_assert_int_eq(fw_vm_map(vm, fw_uaddr(0x208000), other, RW), 0);
 	fw_frame_unref(other);
 	fake_space_reset();
-	/* Pages 3..7 are contiguous, writable and present. */
+	/*
+	 * First the fault's run: pages 3..7, contiguous, writable, present.
+	 * Then the rest of the window, run by run: a hole (page 2), another
+	 * frame (8), a discontiguity (9) and a protection (10) end them.
+	 */
 	ck_assert(fw_vm_resolve(vm, 0x205000, FW_ACCESS_WRITE));
-	c = fake_space_get(0);
-	ck_assert_uint_eq(c.va, 0x203000);
-	ck_assert_uint_eq(c.pa, pa + 3 * PG);
-	ck_assert_uint_eq(c.len, 5 * PG);
-	/* Page 10 is alone: read-only between writable neighbours. */
+	ck_assert_uint_eq(fake_space_count(), 6);
+	check_map(0, 0x203000, pa + 3 * PG, 5, RW);
+	check_map(1, 0x200000, pa, 2, RW);
+	check_map(2, 0x208000, opa, 1, RW);
+	check_map(3, 0x209000, pa + 9 * PG, 1, RW);
+	check_map(4, 0x20a000, pa + 10 * PG, 1, FW_PROT_READ);
+	check_map(5, 0x20b000, pa + 11 * PG, 5, RW);
+	/* A fault on a page handed over already maps it again, alone. */
 	ck_assert(fw_vm_resolve(vm, 0x20a000, FW_ACCESS_READ));
-	c = fake_space_get(1);
-	ck_assert_uint_eq(c.va, 0x20a000);
-	ck_assert_uint_eq(c.len, PG);
-	ck_assert_uint_eq(c.prot, FW_PROT_READ);
+	ck_assert_uint_eq(fake_space_count(), 7);
+	check_map(6, 0x20a000, pa + 10 * PG, 1, FW_PROT_READ);
 	fw_vm_unmap(vm, fw_uaddr(0x200000), 16 * PG);
 	fw_frames_free_contig(pa, 16);
+}
+END_TEST
+
+START_TEST(test_vm_prefault_range_maps_what_the_backend_lacks)
+{
+	uint64_t pa = map_run(0x300000, 16, RW);
+	struct fw_frame *far;
+
+	ck_assert_int_eq(fw_frame_alloc(&far), 0);
+	ck_assert_int_eq(fw_vm_map(vm, fw_uaddr(0x7f00000), far, FW_PROT_READ),
+	    0);
+	fw_vm_unmap(vm, fw_uaddr(0x304000), PG);
+	ck_assert(fw_vm_resolve(vm, 0x300000, FW_ACCESS_READ));
+	ck_assert_uint_eq(fake_space_count(), 2);	/* pages 0-3, 5-15 */
+	fake_space_reset();
+	/* Nothing is left but the far page, tables away, in a range much
+	 * larger than the pages. */
+	fw_vm_prefault_range(vm, fw_uaddr(0x200000), 0x8000000);
+	ck_assert_uint_eq(fake_space_count(), 1);
+	check_map(0, 0x7f00000, fw_frame_pa(far), 1, FW_PROT_READ);
+	/* A second call finds everything handed over. */
+	fw_vm_prefault_range(vm, fw_uaddr(0x200000), 0x8000000);
+	ck_assert_uint_eq(fake_space_count(), 1);
+	fw_vm_unmap(vm, fw_uaddr(0x300000), 16 * PG);
+	fw_frames_free_contig(pa, 16);
+	fw_frame_unref(far);
+	fw_vm_unmap(vm, fw_uaddr(0x7f00000), PG);
 }
 END_TEST
 
@@ -404,7 +448,9 @@ vm_suite(void)
 	tcase_add_test(tc, test_vm_protect_upgrade_does_not_revoke);
 	tcase_add_test(tc, test_vm_resolve_maps_whole_aligned_window);
 	tcase_add_test(tc,
-	    test_vm_resolve_run_stops_at_hole_prot_and_discontiguity);
+	    test_vm_resolve_maps_the_window_in_runs);
+	tcase_add_test(tc,
+	    test_vm_prefault_range_maps_what_the_backend_lacks);
 	tcase_add_test(tc, test_vm_resolve_refuses_what_the_pte_forbids);
 	tcase_add_test(tc, test_vm_unref_releases_frames_and_tables);
 	tcase_add_test(tc, test_vm_new_fails_when_backend_fails);
