@@ -8,15 +8,16 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 
-/* What the client's end knew when poll gave up: where a transfer stalled. */
-static void stall_report(int c, size_t sent, size_t got)
+/* What one end knew when it gave up waiting: where a transfer stalled. */
+static void stall_report(const char *who, int c, size_t sent, size_t got)
 {
     struct tcp_info ti;
     socklen_t n = sizeof ti;
 
     memset(&ti, 0, sizeof ti);
-    fprintf(stderr, "stalled: sent %zu, got %zu\n", sent, got);
+    fprintf(stderr, "%s stalled: sent %zu, got %zu\n", who, sent, got);
     if (getsockopt(c, IPPROTO_TCP, TCP_INFO, &ti, &n) == 0)
         fprintf(stderr, "state %u ca %u retransmits %u probes %u backoff %u "
                 "rto %u us rtt %u us unacked %u cwnd %u ssthresh %u "
@@ -45,14 +46,24 @@ int main(int argc, char **argv)
     if (pid == 0) {
         int s = accept(l, NULL, NULL);
         static char b[8192];
+        /* As long as the client's poll: a stall is reported from both ends. */
+        struct timeval tv = { .tv_sec = 10 };
+        size_t echoed = 0, rd = 0;
         ssize_t n;
-        while ((n = read(s, b, sizeof b)) > 0)
+        setsockopt(s, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        setsockopt(s, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+        while ((n = read(s, b, sizeof b)) > 0 && (rd += n) > 0)
             for (ssize_t off = 0; off < n;) {
                 ssize_t w = write(s, b + off, n - off);
-                if (w <= 0)
+                if (w <= 0) {
+                    stall_report("server", s, echoed, rd);
                     _exit(2);
+                }
                 off += w;
+                echoed += w;
             }
+        if (n < 0)
+            stall_report("server", s, echoed, rd);
         _exit(n == 0 ? 0 : 1);
     }
     int c = CHECK_OK(socket(AF_INET, SOCK_STREAM, 0));
@@ -67,7 +78,7 @@ int main(int argc, char **argv)
         struct pollfd p = { c, POLLIN | (sent < TOTAL ? POLLOUT : 0), 0 };
         int ready = poll(&p, 1, 10000);
         if (ready != 1)
-            stall_report(c, sent, got);
+            stall_report("client", c, sent, got);
         CHECK(ready == 1);
         if ((p.revents & POLLOUT) && sent < TOTAL) {
             ssize_t w = write(c, out + sent, TOTAL - sent);
