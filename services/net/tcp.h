@@ -186,6 +186,15 @@ void		 tcp_output(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
 /* A bare segment of cb's connection: ACK, RST, SYN, SYN-ACK, FIN. */
 void		 tcp_send_ctl(struct tcp_cb *cb, uint8_t flags, uint32_t seq)
 		    FW_REQUIRES(&inet_lock);
+/*
+ * A bare ACK, numbered snd_max unless that lies past the peer's window,
+ * whose end it then is (as Linux's tcp_acceptable_seq()).  A receiver
+ * whose window is shut takes a bare segment only at rcv_nxt (RFC 9293
+ * 3.10.7.4): numbered past data it dropped, the ACK would be answered and
+ * discarded with its window update, and two ends each waiting for the
+ * other's window to open would wait for ever.
+ */
+void		 tcp_send_ack(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
 /* A reset answering seg when no connection takes it (RFC 9293 3.10.7.1). */
 void		 tcp_send_reset(const struct tcp_seg *seg)
 		    FW_REQUIRES(&inet_lock);

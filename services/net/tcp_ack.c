@@ -76,7 +76,7 @@ tcp_ack_read(struct tcp_cb *cb)
 		return;
 	if (cb->rcv_nxt - cb->rcv_acked > cb->mss ||
 	    (cb->rlen == 0 && !tcp_interactive(cb)))
-		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
+		tcp_send_ack(cb);
 }
 
 void
@@ -86,7 +86,7 @@ tcp_ack_delack_fire(struct tcp_cb *cb)
 	    cb->state == TCP_SYN_SENT)
 		return;
 	cb->pingpong = 0;		/* the answer did not come in time */
-	tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
+	tcp_send_ack(cb);
 }
 
 void
@@ -98,5 +98,5 @@ tcp_ack_set_quickack(struct tcp_cb *cb, bool on)
 	}
 	cb->pingpong = 0;
 	if (cb->t_delack != 0)
-		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
+		tcp_send_ack(cb);
 }

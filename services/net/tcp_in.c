@@ -126,7 +126,7 @@ tcp_synsent_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 	tcp_syn_options(cb, seg);
 	if (seg->flags & TCP_ACK) {
 		tcp_established(cb, seg);
-		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
+		tcp_send_ack(cb);
 		tcp_wake(cb, LINUX_EPOLLOUT | LINUX_EPOLLWRNORM);
 		tcp_output(cb);
 	} else {
@@ -330,18 +330,18 @@ tcp_sync_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 	}
 	if (!tcp_seq_ok(cb, seg)) {
 		if (!(seg->flags & TCP_RST))
-			tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
+			tcp_send_ack(cb);
 		return;
 	}
 	if (seg->flags & TCP_RST) {
 		if (seg->seq == cb->rcv_nxt)
 			tcp_reset_input(cb);
 		else
-			tcp_send_ctl(cb, TCP_ACK, cb->snd_max);	/* challenge */
+			tcp_send_ack(cb);	/* challenge */
 		return;
 	}
 	if (seg->flags & TCP_SYN) {
-		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);		/* challenge */
+		tcp_send_ack(cb);		/* challenge */
 		return;
 	}
 	if (!(seg->flags & TCP_ACK))
@@ -350,7 +350,7 @@ tcp_sync_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 		if (!tcp_synrecv_ack(cb, seg))
 			return;
 	} else if (tcp_lt(cb->snd_max, seg->ack)) {
-		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
+		tcp_send_ack(cb);
 		return;
 	} else if (tcp_lt(cb->snd_una, seg->ack))
 		tcp_ack(cb, seg->ack);
@@ -393,7 +393,7 @@ tcp_sync_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 	}
 	if (cb->state == TCP_TIME_WAIT) {
 		if (seg->flags & TCP_FIN) {
-			tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
+			tcp_send_ack(cb);
 			cb->t_wait = fw_clock_monotonic() + TCP_TIMEWAIT;
 		}
 		return;
@@ -425,11 +425,11 @@ tcp_sync_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 		cb->ack_owed = true;
 	tcp_output(cb);
 	if (cb->ack_owed)
-		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
+		tcp_send_ack(cb);
 	return;
 ack:
 	if (ack_now)
-		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
+		tcp_send_ack(cb);
 }
 
 void

@@ -225,6 +225,14 @@ tcp_output(struct tcp_cb *cb)
 }
 
 void
+tcp_send_ack(struct tcp_cb *cb)
+{
+	uint32_t end = cb->snd_una + cb->snd_wnd;
+
+	tcp_send_ctl(cb, TCP_ACK, tcp_le(cb->snd_max, end) ? cb->snd_max : end);
+}
+
+void
 tcp_retransmit(struct tcp_cb *cb)
 {
 	switch (cb->state) {

@@ -421,7 +421,7 @@ tcp_window_update(struct tcp_cb *cb) FW_REQUIRES(&inet_lock)
 		return;
 	if (edge - cb->rcv_wup >= MIN((uint32_t)TCP_BUF / 2, 2 * cb->mss) ||
 	    cb->rcv_wup == cb->rcv_nxt)
-		tcp_send_ctl(cb, TCP_ACK, cb->snd_max);
+		tcp_send_ack(cb);
 	else
 		tcp_ack_read(cb);
 }

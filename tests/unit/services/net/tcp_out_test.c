@@ -301,6 +301,32 @@ START_TEST(test_zero_window_probes_back_off_not_the_rto)
 }
 END_TEST
 
+START_TEST(test_bare_ack_stays_inside_a_shut_window)
+{
+	uint32_t iss;
+	size_t i;
+	long fd = connected(&iss);
+
+	ck_assert_int_eq(SYS(write, (uint64_t)fd, UDATA, 100), 100);
+	ck_assert_uint_eq(sent[nsent - 1].len, 100);
+	/* The peer dropped the 100 bytes and shut its window. */
+	peer_wnd = 0;
+	peer_frame(0x10, PEER_ISN + 1, iss + 1, false);
+	fake_run(rx_task, NULL);
+	/* A segment past our window is answered with a bare ACK, numbered
+	 * where the peer's shut window takes it: iss + 1, not iss + 101. */
+	i = nsent;
+	peer_frame(0x10, PEER_ISN + 1 + 1000000, iss + 1, false);
+	fake_run(rx_task, NULL);
+	i = next_sent(i);
+	ck_assert_uint_eq(sent[i].flags, 0x10);
+	ck_assert_uint_eq(sent[i].len, 0);
+	ck_assert_uint_eq(sent[i].seq, iss + 1);
+	ck_assert_uint_eq(sent[i].ack, PEER_ISN + 1);
+	peer_wnd = 65535;
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -310,6 +336,7 @@ suite(void)
 	tcase_set_timeout(tc, 20);
 	tcase_add_test(tc, test_fin_acked_after_rto_is_seen);
 	tcase_add_test(tc, test_zero_window_probes_back_off_not_the_rto);
+	tcase_add_test(tc, test_bare_ack_stays_inside_a_shut_window);
 	suite_add_tcase(s, tc);
 	return s;
 }
