@@ -136,7 +136,14 @@ tcp_synsent_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 	}
 }
 
-/* RFC 9293 3.10.7.4's acceptability test. */
+/*
+ * RFC 9293 3.10.7.4's acceptability test, but for a bare segment, whose
+ * number may go back to the last ACK we sent (rcv_acked), as Linux's
+ * tcp_sequence() lets it go back to rcv_wup.  A peer whose window we shut
+ * numbers its ACKs at the end of that window, our last acknowledgment as
+ * it heard it; the RFC's test wants exactly rcv_nxt, and would discard
+ * every window update of a peer that had not yet heard all we took.
+ */
 static bool
 tcp_seq_ok(const struct tcp_cb *cb, const struct tcp_seg *seg)
     FW_REQUIRES(&inet_lock)
@@ -147,8 +154,8 @@ tcp_seq_ok(const struct tcp_cb *cb, const struct tcp_seg *seg)
 	uint32_t end = cb->rcv_nxt + wnd;
 
 	if (len == 0)
-		return wnd == 0 ? seg->seq == cb->rcv_nxt :
-		    tcp_le(cb->rcv_nxt, seg->seq) && tcp_lt(seg->seq, end);
+		return tcp_le(cb->rcv_acked, seg->seq) && (wnd == 0 ?
+		    tcp_le(seg->seq, cb->rcv_nxt) : tcp_lt(seg->seq, end));
 	if (wnd == 0)
 		return false;
 	return (tcp_le(cb->rcv_nxt, seg->seq) && tcp_lt(seg->seq, end)) ||
