@@ -360,6 +360,28 @@ map_run(struct fw_vm *vm, uint64_t va, uint64_t *pte, long n)
 }
 
 /*
+ * Hands the backend, in runs, every present page among the n leaves from
+ * pte (at va, in one table) that it was never given (no H).
+ */
+static void
+map_lacking(struct fw_vm *vm, uint64_t va, uint64_t *pte, long n)
+	FW_REQUIRES(&vm->lock)
+{
+	long i, run;
+
+	for (i = 0; i < n; i += run) {
+		run = 1;
+		if ((pte[i] & (FW_PTE_V | FW_PTE_P | FW_PTE_H)) !=
+		    (FW_PTE_V | FW_PTE_P))
+			continue;
+		while (i + run < n && !(pte[i + run] & FW_PTE_H) &&
+		    pte_continues(pte + i, run))
+			run++;
+		map_run(vm, va + (uint64_t)i * FW_PAGE_SIZE, pte + i, run);
+	}
+}
+
+/*
  * The window is va's aligned run of RESOLVE_PAGES pages, which lies inside
  * one page table (512 entries), so its leaves are adjacent in memory.  The
  * run of physically contiguous pages around va goes to the backend even if
@@ -372,7 +394,7 @@ bool
 fw_vm_resolve(struct fw_vm *vm, uint64_t va, unsigned int access)
 {
 	uint64_t *pte, win;
-	long idx, lo, hi, k, n;
+	long idx, lo, hi;
 
 	if (va >= FW_SIM_USER_TOP)
 		return false;
@@ -390,18 +412,7 @@ fw_vm_resolve(struct fw_vm *vm, uint64_t va, unsigned int access)
 	for (hi = 1; hi < RESOLVE_PAGES - idx && pte_continues(pte, hi); hi++)
 		;
 	map_run(vm, va + (uint64_t)lo * FW_PAGE_SIZE, pte + lo, hi - lo);
-	for (k = -idx; k < RESOLVE_PAGES - idx; k += n) {
-		n = 1;
-		if (k >= lo && k < hi)
-			continue;
-		if ((pte[k] & (FW_PTE_V | FW_PTE_P | FW_PTE_H)) !=
-		    (FW_PTE_V | FW_PTE_P))
-			continue;
-		while (k + n < RESOLVE_PAGES - idx && (k + n < lo || k >= hi) &&
-		    !(pte[k + n] & FW_PTE_H) && pte_continues(pte + k, n))
-			n++;
-		map_run(vm, va + (uint64_t)k * FW_PAGE_SIZE, pte + k, n);
-	}
+	map_lacking(vm, win, pte - idx, RESOLVE_PAGES);
 	fw_spin_unlock(&vm->lock);
 	return true;
 }
@@ -419,7 +430,6 @@ void
 fw_vm_prefault_range(struct fw_vm *vm, fw_uaddr_t va, uint64_t len)
 {
 	uint64_t start, end, next, *pte;
-	long i, n, last;
 
 	if (!vm_range(va, len, &start, &end))
 		return;
@@ -430,18 +440,8 @@ fw_vm_prefault_range(struct fw_vm *vm, fw_uaddr_t va, uint64_t len)
 			next = end;
 		if ((pte = fw_pt_leaf(vm->root, start, false)) == NULL)
 			continue;
-		last = (long)((next - start) >> FW_PAGE_SHIFT);
-		for (i = 0; i < last; i += n) {
-			n = 1;
-			if ((pte[i] & (FW_PTE_V | FW_PTE_P | FW_PTE_H)) !=
-			    (FW_PTE_V | FW_PTE_P))
-				continue;
-			while (i + n < last && !(pte[i + n] & FW_PTE_H) &&
-			    pte_continues(pte + i, n))
-				n++;
-			map_run(vm, start + (uint64_t)i * FW_PAGE_SIZE, pte + i,
-			    n);
-		}
+		map_lacking(vm, start, pte,
+		    (long)((next - start) >> FW_PAGE_SHIFT));
 	}
 	fw_spin_unlock(&vm->lock);
 }
