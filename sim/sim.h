@@ -75,6 +75,13 @@ const struct fw_boot_dev_impl *sim_dev_boot_list(size_t *n);
 /* uthread.c: whether the two sides of a hand-off may spin, and how long a
  * pause instruction takes here. */
 extern bool		 sim_spin_on;
+/*
+ * The running estimate of a peer's answer time after one more sample, and
+ * how long to spin for an answer expected after avg: 0 when spinning is
+ * off or avg is long (uthread.c explains both).
+ */
+uint64_t		 sim_spin_estimate(uint64_t avg, uint64_t sample);
+uint64_t		 sim_spin_budget(uint64_t avg);
 /* The largest XSAVE image a slot's signal stack leaves room for. */
 #define SIM_XSAVE_MAX	16384
 /*

@@ -29,6 +29,7 @@
 
 #define CHUNK_PAGES	(STUB_CHUNK / 4096)
 #define WAIT_SLICE_NS	10000000u	/* re-check a silent stub every 10 ms */
+#define FLUSH_SPIN_NS	100000u		/* space_flush_locked spins this long */
 
 static pthread_mutex_t	 all_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct hal_space	*all;
@@ -107,11 +108,40 @@ fail:
 	return err;
 }
 
+/* Where a retired slot run keeps the address of the next one. */
+static uint64_t *
+retired_link(uint64_t pa)
+{
+	return hal_phys_ptr(pa + SLOT_CMD_OFF);
+}
+
+/* Frees the retired slot runs: the stub maps none of them now. */
+static void
+free_retired_locked(struct hal_space *s)
+{
+	uint64_t pa;
+
+	for (; s->nretired > 0; s->nretired--) {
+		pa = s->retired;
+		s->retired = *retired_link(pa);
+		fw_frames_free_contig(pa, CHUNK_PAGES);
+	}
+}
+
+void
+space_retire_slot_locked(struct hal_space *s, uint64_t pa)
+{
+	*retired_link(pa) = s->retired;
+	s->retired = pa;
+	s->nretired++;
+}
+
 void
 space_release(struct hal_space *s)
 {
 	if (s->pid > 0)
 		host_kill_reap(s->pid, s->pidfd);
+	free_retired_locked(s);
 	fw_frames_free_contig(s->done_pa, CHUNK_PAGES);
 	fw_frames_free_contig(s->ring_pa, CHUNK_PAGES);
 	pthread_mutex_destroy(&s->lock);
@@ -184,37 +214,61 @@ sim_stubs_kill_all(void)
 	spare_kill_all();
 }
 
-/* The profile's share of a flush that started at t0 (TRELLIS_PROFILE). */
+/*
+ * A batch is answered: the estimate of the gap to the next one starts
+ * here (the stub spins for the next doorbell as long as batches tend to
+ * follow each other that closely) and the profile gets its share.
+ */
 static void
-prof_flush(uint64_t t0)
+flush_answered(struct hal_space *s, uint64_t t0)
 {
-	if (sim_prof_on) {
-		sim_prof_add(SIM_PROF_MAP_NS, hal_clock_monotonic() - t0);
-		sim_prof_add(SIM_PROF_MAP_BATCHES, 1);
-	}
+	uint64_t now = hal_clock_monotonic();
+
+	s->answered_at = now;
+	sim_prof_add(SIM_PROF_MAP_NS, now - t0);
+	sim_prof_add(SIM_PROF_MAP_BATCHES, 1);
 }
 
+/*
+ * Rings the doorbell and waits for the proof: spinning for FLUSH_SPIN_NS,
+ * then asleep.  The caller holds the space's lock and often the vm's, so
+ * its CPU thread has nothing else to do, and a second wake-up (a halted
+ * host CPU's, tens of microseconds) costs more than the spin.
+ */
 int
 space_flush_locked(struct hal_space *s)
 {
-	uint64_t t0;
-	uint32_t bell, seen;
+	uint64_t t0, until;
+	uint32_t bell, seen, n = 0;
 
 	if (s->nops == 0)
 		return 0;
-	t0 = sim_prof_on ? hal_clock_monotonic() : 0;
+	t0 = hal_clock_monotonic();
 	if (space_dead(s))
 		return -EIO;
+	if (s->answered_at != 0)
+		s->gap_ns = sim_spin_estimate(s->gap_ns, t0 - s->answered_at);
 	s->ring->count = s->nops;
+	__atomic_store_n(&s->ring->spin,
+	    (uint32_t)(sim_spin_budget(s->gap_ns) / sim_pause_ns),
+	    __ATOMIC_RELAXED);
 	bell = ++s->doorbell;
 	__atomic_store_n(&s->ring->doorbell, bell, __ATOMIC_RELEASE);
 	host_futex_wake(&s->ring->doorbell, 1);
 	s->nops = 0;
+	until = t0 + (sim_spin_on ? FLUSH_SPIN_NS : 0);
 	for (;;) {
 		if (__atomic_load_n(s->proof, __ATOMIC_ACQUIRE) == bell) {
-			prof_flush(t0);
+			flush_answered(s, t0);
+			free_retired_locked(s);
 			return 0;
 		}
+		if (until > t0 && (++n % 32 != 0 ||
+		    hal_clock_monotonic() < until)) {
+			__builtin_ia32_pause();
+			continue;
+		}
+		until = 0;
 		seen = __atomic_load_n(&s->done->done, __ATOMIC_ACQUIRE);
 		if (seen != bell)
 			host_futex_wait(&s->done->done, seen, WAIT_SLICE_NS);
@@ -268,6 +322,16 @@ hal_space_revoke(struct hal_space *s, uint64_t va, uint64_t len,
 	pthread_mutex_lock(&s->lock);
 	space_queue_locked(s, prot == 0 ? MMOP_UNMAP : MMOP_PROTECT, va, len,
 	    prot, 0);
+	(void)space_flush_locked(s);
+	pthread_mutex_unlock(&s->lock);
+}
+
+void
+hal_space_remap(struct hal_space *s, uint64_t va, uint64_t pa, uint64_t len,
+    unsigned int prot)
+{
+	pthread_mutex_lock(&s->lock);
+	space_queue_locked(s, MMOP_MAP, va, len, prot, pa);
 	(void)space_flush_locked(s);
 	pthread_mutex_unlock(&s->lock);
 }

@@ -28,8 +28,18 @@ struct hal_space {
 	struct stub_done	*done;			/* [I] untrusted */
 	uint32_t		*proof;			/* [I] trusted */
 	uint32_t		 doorbell;		/* [m] last rung */
+	uint64_t		 gap_ns;		/* [m] from an answer to the
+							   next batch */
+	uint64_t		 answered_at;		/* [m] the last answer */
 	size_t			 nops;			/* [m] queued */
 	bool			 dead;			/* [m] */
+	/*
+	 * Slot runs whose unmap is queued, freed once a flush proves it:
+	 * the first one's address; each links the next in its command page,
+	 * which the stub cannot write.
+	 */
+	uint64_t		 retired;		/* [m] */
+	size_t			 nretired;		/* [m] */
 	uint64_t		 slots[STUB_MAX_SLOTS / 64]; /* [m] in use */
 	struct hal_space	*next, *prev;		/* [all_lock] */
 };
@@ -63,6 +73,12 @@ int	space_flush_locked(struct hal_space *s);
 /* Queues one op, flushing first when the ring is full. */
 void	space_queue_locked(struct hal_space *s, uint32_t kind, uint64_t va,
 	    uint64_t len, uint32_t prot, uint64_t off);
+/*
+ * Frees the slot run at pa (CHUNK_PAGES frames) once the stub no longer
+ * maps it: the caller queued its MMOP_UNMAP.  The next flush that succeeds,
+ * or the space's release (after the stub is reaped), frees it.
+ */
+void	space_retire_slot_locked(struct hal_space *s, uint64_t pa);
 /* Kills the stub process (it is reaped by hal_space_free()). */
 void	space_kill(struct hal_space *s);
 /* Whether the stub process has ended. */

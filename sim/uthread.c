@@ -84,8 +84,8 @@ unsigned int	sim_pause_ns = 40;
  * off for good, while a guest that really computes for long turns it off
  * after a few rounds.
  */
-static uint64_t
-estimate(uint64_t avg, uint64_t sample)
+uint64_t
+sim_spin_estimate(uint64_t avg, uint64_t sample)
 {
 	if (sample <= avg)
 		return sample;
@@ -94,8 +94,8 @@ estimate(uint64_t avg, uint64_t sample)
 	return avg + (sample - avg) / 16;
 }
 
-static uint64_t
-spin_budget(uint64_t avg)
+uint64_t
+sim_spin_budget(uint64_t avg)
 {
 	if (!sim_spin_on || avg > SPIN_CAP_NS)
 		return 0;
@@ -140,7 +140,7 @@ wait_event(struct fw_uthread *t)
 	unsigned int n = 0;
 	uint32_t st;
 
-	until = start + spin_budget(t->guest_ns);
+	until = start + sim_spin_budget(t->guest_ns);
 	while ((st = __atomic_load_n(&c->state, __ATOMIC_ACQUIRE)) !=
 	    SLOT_EVENT) {
 		if (until > start && (++n % 32 != 0 ||
@@ -164,7 +164,7 @@ wait_event(struct fw_uthread *t)
 		}
 	}
 	t->event_at = hal_clock_monotonic();
-	t->guest_ns = estimate(t->guest_ns, t->event_at - start);
+	t->guest_ns = sim_spin_estimate(t->guest_ns, t->event_at - start);
 	if (until > start)		/* the event came while we spun */
 		sim_prof_add(SIM_PROF_SPIN_NS, t->event_at - start);
 	sim_prof_add(SIM_PROF_GUEST_NS, t->event_at - start);
@@ -187,11 +187,11 @@ post_resume(struct fw_uthread *t, uint32_t flags)
 
 	if (t->event_at != 0) {
 		d = hal_clock_monotonic() - t->event_at;
-		t->kernel_ns = estimate(t->kernel_ns, d);
+		t->kernel_ns = sim_spin_estimate(t->kernel_ns, d);
 		sim_prof_add(SIM_PROF_KERNEL_NS, d);
 	}
 	__atomic_store_n(&t->cmd->spin,
-	    (uint32_t)(spin_budget(t->kernel_ns) / sim_pause_ns),
+	    (uint32_t)(sim_spin_budget(t->kernel_ns) / sim_pause_ns),
 	    __ATOMIC_RELAXED);
 	__atomic_store_n(&t->cmd->flags, flags, __ATOMIC_RELEASE);
 	__atomic_store_n(&c->state, SLOT_RESUME, __ATOMIC_SEQ_CST);
@@ -317,11 +317,11 @@ hal_uthread_free(struct fw_uthread *t)
 		    __ATOMIC_ACQUIRE)) != 0 && !space_dead(s))
 			host_futex_wait(&t->ctx->tid, tid, WAIT_SLICE_NS);
 	}
+	/* The next flush or the space's end frees the slot's frames. */
 	pthread_mutex_lock(&s->lock);
 	space_queue_locked(s, MMOP_UNMAP, t->slot_va, SLOT_SIZE, 0, 0);
-	(void)space_flush_locked(s);
+	space_retire_slot_locked(s, t->slot_pa);
 	pthread_mutex_unlock(&s->lock);
-	fw_frames_free_contig(t->slot_pa, CHUNK_PAGES);
 	free_slot(s, t->slot);
 	free(t);
 }

@@ -2,10 +2,12 @@
  * core/vm.c: user address spaces (fw/vm.h, core/vm_impl.h).  The page
  * table is the truth; the backend's mappings (hal/mmu.h) are a cache of it.
  * A leaf with FW_PTE_H may be cached by the backend, so every unmap or
- * downgrade of such a page revokes it through hal_space_revoke() before the
- * frame reference is dropped or the call returns.  New mappings and
- * upgrades reach the backend lazily: it faults, and fw_vm_resolve() maps a
- * run of pages around the fault with one hal_space_map().
+ * downgrade of such a page revokes it through hal_space_revoke() (a
+ * replacement: hal_space_remap()) before the frame reference is dropped or
+ * the call returns.  New mappings and upgrades reach the backend lazily: it
+ * faults, and fw_vm_resolve() maps a run of pages around the fault with one
+ * hal_space_map().  A vm's last reference frees the space before the
+ * frames, which then need no revoke.
  *
  * Locks used to protect fields in this file:
  *	I	immutable after fw_vm_new()
@@ -35,7 +37,7 @@ struct fw_vm {
 	struct fw_spinlock	 lock;
 	atomic_uint		 nref;		/* [a] */
 	uint64_t		 root;		/* [I] the PML4's address */
-	struct hal_space	*space;		/* [I] */
+	struct hal_space	*space;		/* [I]; NULL once freed */
 	fw_fault_fn		 fault;		/* [l] */
 	void			*owner;		/* [l] */
 	uint64_t		 resident;	/* [l] pages mapped */
@@ -94,11 +96,17 @@ fw_vm_unref(struct fw_vm *vm)
 	FW_ASSERT(old > 0);
 	if (old != 1)
 		return;
+	/*
+	 * The space goes first: once it is freed nothing reaches the frames
+	 * through it (the stub is reaped, or CR3 left the table), so the
+	 * unmap below drops them without revoking page by page.
+	 */
+	hal_space_free(vm->space);
 	fw_spin_lock(&vm->lock);
+	vm->space = NULL;
 	vm_unmap_locked(vm, 0, FW_SIM_USER_TOP);
 	fw_spin_unlock(&vm->lock);
 	fw_pt_free(vm->root);
-	hal_space_free(vm->space);
 	fw_free(vm);
 }
 
@@ -134,7 +142,8 @@ fw_vm_map(struct fw_vm *vm, fw_uaddr_t va, struct fw_frame *f,
     unsigned int prot)
 {
 	struct fw_frame *old = NULL;
-	uint64_t *pte;
+	uint64_t *pte, bits = fw_pt_bits(prot);
+	bool host = false;
 
 	if (f == NULL || va.v & (FW_PAGE_SIZE - 1) || va.v >= FW_SIM_USER_TOP)
 		return -EINVAL;
@@ -144,13 +153,24 @@ fw_vm_map(struct fw_vm *vm, fw_uaddr_t va, struct fw_frame *f,
 		return -ENOMEM;
 	}
 	if (*pte & FW_PTE_V) {
-		if (*pte & FW_PTE_H)
-			hal_space_revoke(vm->space, va.v, FW_PAGE_SIZE, 0);
+		host = *pte & FW_PTE_H;
 		old = fw_frame_from_pa(*pte & FW_PTE_ADDR);
 	} else if (++vm->resident > vm->resident_peak)
 		vm->resident_peak = vm->resident;
-	*pte = fw_frame_pa(fw_frame_ref(f)) | fw_pt_bits(prot) | FW_PTE_V |
-	    (hal_space_hw_walk() ? FW_PTE_H : 0);
+	/*
+	 * A page the backend maps is replaced there at once (a copy-on-write
+	 * break lands here), so the frame goes to the host in the same step;
+	 * one that loses every right is revoked instead.
+	 */
+	if (host && !(bits & FW_PTE_P)) {
+		hal_space_revoke(vm->space, va.v, FW_PAGE_SIZE, 0);
+		host = false;
+	}
+	*pte = fw_frame_pa(fw_frame_ref(f)) | bits | FW_PTE_V |
+	    (host || hal_space_hw_walk() ? FW_PTE_H : 0);
+	if (host)
+		hal_space_remap(vm->space, va.v, fw_frame_pa(f), FW_PAGE_SIZE,
+		    fw_pt_prot(*pte));
 	fw_spin_unlock(&vm->lock);
 	fw_frame_unref(old);
 	return 0;
@@ -163,7 +183,7 @@ unmap_flush_locked(struct fw_vm *vm, struct unmap_batch *b)
 {
 	size_t i;
 
-	if (b->lo < b->hi)
+	if (b->lo < b->hi && vm->space != NULL)
 		hal_space_revoke(vm->space, b->lo, b->hi - b->lo, 0);
 	for (i = 0; i < b->n; i++)
 		fw_frame_unref(b->frames[i]);

@@ -27,7 +27,7 @@ void			hal_space_free(struct hal_space *s);
 /*
  * Makes [va, va+len) reach the physical run [pa, pa+len) with prot.  May be
  * lazy, but must take effect before any thread of s next runs user code, and
- * in order with hal_space_revoke() calls.
+ * in order with hal_space_revoke() and hal_space_remap() calls.
  */
 void			hal_space_map(struct hal_space *s, uint64_t va,
 			    uint64_t pa, uint64_t len, unsigned int prot);
@@ -37,5 +37,13 @@ void			hal_space_map(struct hal_space *s, uint64_t va,
  */
 void			hal_space_revoke(struct hal_space *s, uint64_t va,
 			    uint64_t len, unsigned int prot);
+/*
+ * [va, va+len) must reach the physical run [pa, pa+len) with prot, and no
+ * longer what it reached before, before this returns: the core drops the
+ * old frames after.  A replaced mapping in one step, where a revoke and a
+ * later map would cost the simulator two round trips to the stub.
+ */
+void			hal_space_remap(struct hal_space *s, uint64_t va,
+			    uint64_t pa, uint64_t len, unsigned int prot);
 
 #endif

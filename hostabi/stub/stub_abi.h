@@ -46,6 +46,7 @@
 #define STUB_RING_OPS_N	2046			/* (STUB_CHUNK - 64) / 32 */
 #define STUB_CTX_TID_OFF 32
 #define STUB_RING_PROOF_OFF 16
+#define STUB_RING_SPIN_OFF 24
 #define STUB_BOOT_STACK	16384
 
 /* The host signal that asks a running guest thread to come back. */
@@ -75,7 +76,9 @@ struct stub_ring {
 	uint32_t		pad0;
 	uint64_t		count;		/* ops in this batch */
 	uint64_t		proof_off;	/* memfd offset of the proof word */
-	uint8_t			pad1[40];
+	uint32_t		spin;		/* pauses to wait for the next
+						   doorbell before sleeping */
+	uint8_t			pad1[36];
 	struct stub_mmop	ops[STUB_RING_OPS];
 };
 
@@ -123,6 +126,8 @@ _Static_assert(sizeof(struct stub_mmop) == 32, "mmop layout");
 _Static_assert(STUB_RING_OPS == STUB_RING_OPS_N, "ring size");
 _Static_assert(__builtin_offsetof(struct stub_ring, proof_off) ==
     STUB_RING_PROOF_OFF, "ring layout");
+_Static_assert(__builtin_offsetof(struct stub_ring, spin) ==
+    STUB_RING_SPIN_OFF, "ring layout");
 _Static_assert(__builtin_offsetof(struct stub_ctx, tid) == STUB_CTX_TID_OFF,
     "ctx layout");
 #endif /* !__ASSEMBLER__ */

@@ -71,24 +71,32 @@ stub_boot_trap_ip:
 	ud2
 
 /*
- * The mm thread: waits for a batch on the ring's doorbell, runs it, then
- * publishes the doorbell value in stub_done.done and wakes the simulator.
+ * The mm thread: waits for a batch on the ring's doorbell (spinning for
+ * ring->spin pauses first, then asleep), runs it, then publishes the
+ * doorbell value in stub_done.done and wakes the simulator.
  * It keeps all its state in registers and reads only the ring, which no
  * guest thread can write; its proof of completion goes to physical memory
  * through fd 3 (see struct stub_done).
  *	rbx	STUB_RING		r12	doorbell value last done
  *	r13	ops left		r14	current op
  *	r15	STUB_DONE		rbp	failures in this batch
+ *	ecx	pauses left to spin (only while waiting)
  */
 	.globl	stub_mm_loop
 stub_mm_loop:
 	movabs	$STUB_RING, %rbx
 	movabs	$STUB_DONE, %r15
 	xor	%r12d, %r12d
-1:	mov	(%rbx), %eax
+1:	mov	STUB_RING_SPIN_OFF(%rbx), %ecx
+11:	mov	(%rbx), %eax
 	cmp	%r12d, %eax
 	jne	2f
-	mov	%rbx, %rdi		/* futex(&ring->doorbell, FUTEX_WAIT, r12) */
+	test	%ecx, %ecx
+	jz	12f
+	dec	%ecx
+	pause
+	jmp	11b
+12:	mov	%rbx, %rdi		/* futex(&ring->doorbell, FUTEX_WAIT, r12) */
 	xor	%esi, %esi
 	mov	%r12d, %edx
 	xor	%r10d, %r10d
@@ -96,7 +104,8 @@ stub_mm_loop:
 	syscall
 	.globl	stub_mm_wait_ip
 stub_mm_wait_ip:
-	jmp	1b
+	xor	%ecx, %ecx		/* woken: no more spinning */
+	jmp	11b
 2:	mov	%eax, %r12d
 	mov	8(%rbx), %r13
 	mov	$STUB_RING_OPS_N, %eax

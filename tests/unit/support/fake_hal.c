@@ -331,6 +331,8 @@ hal_space_new(struct fw_vm *vm, struct hal_space **out)
 void
 hal_space_free(struct hal_space *s)
 {
+	if (s != NULL)
+		record(FAKE_SPACE_FREE, s, 0, 0, 0, 0);
 	free(s);
 }
 
@@ -346,6 +348,13 @@ hal_space_revoke(struct hal_space *s, uint64_t va, uint64_t len,
     unsigned int prot)
 {
 	record(FAKE_SPACE_REVOKE, s, va, 0, len, prot);
+}
+
+void
+hal_space_remap(struct hal_space *s, uint64_t va, uint64_t pa, uint64_t len,
+    unsigned int prot)
+{
+	record(FAKE_SPACE_REMAP, s, va, pa, len, prot);
 }
 
 /* No fast path: the unit tests check the core's walk. */

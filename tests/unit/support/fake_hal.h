@@ -29,13 +29,15 @@
 enum fake_space_op {
 	FAKE_SPACE_MAP,
 	FAKE_SPACE_REVOKE,
+	FAKE_SPACE_REMAP,
+	FAKE_SPACE_FREE,
 };
 
 struct fake_space_call {
 	enum fake_space_op	 op;
 	struct hal_space	*space;
 	uint64_t		 va;
-	uint64_t		 pa;		/* FAKE_SPACE_MAP */
+	uint64_t		 pa;		/* FAKE_SPACE_MAP, _REMAP */
 	uint64_t		 len;
 	unsigned int		 prot;
 };
@@ -58,7 +60,7 @@ extern struct fake_pci fake_pci;
 /* Runs fn(arg) as a kernel task and returns when it has returned. */
 void	fake_run(void (*fn)(void *), void *arg);
 
-/* The recorded hal_space_map() and hal_space_revoke() calls. */
+/* The recorded hal_space_map(), _revoke(), _remap() and _free() calls. */
 void	fake_space_reset(void);
 size_t	fake_space_count(void);
 struct fake_space_call fake_space_get(size_t i);

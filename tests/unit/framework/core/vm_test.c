@@ -129,7 +129,7 @@ START_TEST(test_vm_map_replaces_and_unrefs_old_frame)
 }
 END_TEST
 
-START_TEST(test_vm_map_over_host_mapped_page_revokes_first)
+START_TEST(test_vm_map_over_host_mapped_page_remaps_it)
 {
 	struct fw_frame *a = map_new(0x5000, RW), *b;
 	struct fake_space_call c;
@@ -138,11 +138,38 @@ START_TEST(test_vm_map_over_host_mapped_page_revokes_first)
 	b = map_new(0x5000, FW_PROT_READ);
 	ck_assert_uint_eq(fake_space_count(), 2);
 	c = fake_space_get(1);
-	ck_assert_int_eq(c.op, FAKE_SPACE_REVOKE);
+	ck_assert_int_eq(c.op, FAKE_SPACE_REMAP);
 	ck_assert_uint_eq(c.va, 0x5000);
+	ck_assert_uint_eq(c.pa, fw_frame_pa(b));
 	ck_assert_uint_eq(c.len, PG);
+	ck_assert_uint_eq(c.prot, FW_PROT_READ);
+	ck_assert_uint_eq(refs(a), 1);
+	/* The backend has the new frame: a fault there maps nothing more. */
+	fake_space_reset();
+	fw_vm_unmap(vm, fw_uaddr(0x5000), PG);
+	ck_assert_uint_eq(fake_space_count_op(FAKE_SPACE_REVOKE), 1);
+	fw_frame_unref(a);
+	fw_frame_unref(b);
+}
+END_TEST
+
+START_TEST(test_vm_map_none_over_host_mapped_page_revokes_it)
+{
+	struct fw_frame *a = map_new(0x6000, RW), *b;
+	struct fake_space_call c;
+
+	ck_assert(fw_vm_resolve(vm, 0x6000, FW_ACCESS_READ));
+	b = map_new(0x6000, 0);
+	ck_assert_uint_eq(fake_space_count(), 2);
+	c = fake_space_get(1);
+	ck_assert_int_eq(c.op, FAKE_SPACE_REVOKE);
+	ck_assert_uint_eq(c.va, 0x6000);
 	ck_assert_uint_eq(c.prot, 0);
 	ck_assert_uint_eq(refs(a), 1);
+	/* No longer host-mapped: unmapping it needs no revoke. */
+	fake_space_reset();
+	fw_vm_unmap(vm, fw_uaddr(0x6000), PG);
+	ck_assert_uint_eq(fake_space_count(), 0);
 	fw_frame_unref(a);
 	fw_frame_unref(b);
 }
@@ -409,7 +436,9 @@ START_TEST(test_vm_unref_releases_frames_and_tables)
 	ck_assert_uint_eq(refs(f), 3);
 	fake_space_reset();
 	fw_vm_unref(v);
-	ck_assert_uint_eq(fake_space_count_op(FAKE_SPACE_REVOKE), 1);
+	/* The space goes first; then its frames need no revoke. */
+	ck_assert_uint_eq(fake_space_count(), 1);
+	ck_assert_int_eq(fake_space_get(0).op, FAKE_SPACE_FREE);
 	ck_assert_uint_eq(refs(f), 1);
 	fw_frame_unref(f);
 	ck_assert_uint_eq(fw_frames_used(), used);
@@ -440,7 +469,8 @@ vm_suite(void)
 	tcase_add_test(tc, test_vm_map_rejects_bad_va);
 	tcase_add_test(tc, test_vm_query_reports_x86_prot);
 	tcase_add_test(tc, test_vm_map_replaces_and_unrefs_old_frame);
-	tcase_add_test(tc, test_vm_map_over_host_mapped_page_revokes_first);
+	tcase_add_test(tc, test_vm_map_over_host_mapped_page_remaps_it);
+	tcase_add_test(tc, test_vm_map_none_over_host_mapped_page_revokes_it);
 	tcase_add_test(tc, test_vm_unmap_without_host_mapping_does_not_revoke);
 	tcase_add_test(tc, test_vm_unmap_revokes_host_mapped_span_once);
 	tcase_add_test(tc, test_vm_unmap_rounds_to_pages_and_skips_holes);
