@@ -1,18 +1,25 @@
 /*
  * proc/elf_map.c: mapping a validated ELF image's PT_LOAD segments into a
- * new address space.  Pages holding file bytes are filled now, by copy;
- * the rest of each segment (.bss) is a zero-fill VMA the fault handler
- * backs on first touch.  Two segments may share a page (the file puts one
- * right after the other): that page gets both contents and both prots.
+ * new address space.  The whole pages of a read-only segment (text,
+ * rodata) are the file's own frames, mapped private from its page cache
+ * as mmap(2) would: every exec of a program shares them.  Other pages
+ * holding file bytes are filled now, by copy: a writable segment's (it is
+ * written at once: relocations, .data), and a page the file shares with
+ * a neighbour or with .bss.  The rest of each segment (.bss) is a
+ * zero-fill VMA the fault handler backs on first touch.  Two segments may
+ * share a page (the file puts one right after the other): that page gets
+ * both contents and both prots.
  *
- * Interface: elf_map, elf_map_image (svc/elf.h).  Locks: takes mm->lock;
- * the mm is new and not yet visible to any thread.
+ * Interface: elf_map, elf_map_image (svc/elf.h).  Locks: takes mm->lock
+ * (and the file system's, inside get_page); the mm is new and not yet
+ * visible to any thread.
  */
 #include <fw/alloc.h>
 #include <fw/errno.h>
 #include <fw/frame.h>
 #include <fw/vm.h>
 #include <svc/elf.h>
+#include <svc/file.h>
 #include <svc/lib.h>
 #include <svc/mm.h>
 #include <uapi/mman.h>
@@ -66,6 +73,69 @@ out:
 	return err;
 }
 
+/*
+ * The pages [*lo, *hi) of s that can be the file's own: whole pages of
+ * file bytes, above start, of a read-only segment whose file offset is
+ * congruent with its address, from a file with a page cache.  *lo == *hi
+ * if none.
+ */
+static void
+elf_file_span(const struct elf_source *src, const struct elf_seg *s,
+    uint64_t start, uint64_t *lo, uint64_t *hi)
+{
+	*lo = MAX(fw_page_up(s->vstart), start);
+	*hi = fw_page_down(s->fend);
+	if (src->file == NULL || src->file->ops->get_page == NULL ||
+	    (s->prot & LINUX_PROT_WRITE) ||
+	    (s->vstart - s->offset) % FW_PAGE_SIZE != 0 || *lo >= *hi)
+		*lo = *hi = start;
+}
+
+/* Maps the file's pages at [lo, hi) of s read-only (a private mapping). */
+static int
+elf_map_file_pages(struct mm *mm, const struct elf_source *src,
+    const struct elf_seg *s, uint64_t lo, uint64_t hi)
+	FW_REQUIRES(&mm->lock)
+{
+	uint64_t pgoff = (s->offset + (lo - s->vstart)) / FW_PAGE_SIZE, pg;
+	struct fw_frame *f;
+	int err;
+
+	for (pg = lo; pg < hi; pg += FW_PAGE_SIZE, pgoff++) {
+		err = src->file->ops->get_page(src->file, pgoff, &f);
+		if (err < 0)
+			return err == -ENXIO ? -ENOEXEC : err;	/* it shrank */
+		err = fw_vm_map(mm->vm, fw_uaddr(pg), f, s->prot);
+		fw_frame_unref(f);
+		if (err < 0)
+			return err;
+	}
+	return 0;
+}
+
+/* Adds the VMAs of [start, end): anonymous, but [lo, hi) of the file. */
+static int
+elf_insert_vmas(struct mm *mm, const struct elf_source *src,
+    const struct elf_seg *s, uint64_t start, uint64_t end, uint64_t lo,
+    uint64_t hi) FW_REQUIRES(&mm->lock)
+{
+	int err;
+
+	if (lo == hi)
+		return mm_insert_locked(mm, start, end, s->prot,
+		    VMA_ANON | VMA_IMAGE);
+	if (start < lo && (err = mm_insert_locked(mm, start, lo, s->prot,
+	    VMA_ANON | VMA_IMAGE)) < 0)
+		return err;
+	if ((err = mm_insert_file_locked(mm, lo, hi, s->prot, VMA_IMAGE,
+	    src->file, (s->offset + (lo - s->vstart)) / FW_PAGE_SIZE)) < 0)
+		return err;
+	if (hi < end && (err = mm_insert_locked(mm, hi, end, s->prot,
+	    VMA_ANON | VMA_IMAGE)) < 0)
+		return err;
+	return 0;
+}
+
 /* Maps one segment above *covered (what earlier segments took). */
 static int
 elf_map_seg(struct mm *mm, const struct elf_source *src,
@@ -73,16 +143,23 @@ elf_map_seg(struct mm *mm, const struct elf_source *src,
 	FW_REQUIRES(&mm->lock)
 {
 	uint64_t start = MAX(fw_page_down(s->vstart), *covered);
-	uint64_t end = fw_page_up(s->mend), pg;
+	uint64_t end = fw_page_up(s->mend), pg, lo, hi;
 	int err;
 
-	if (start < end && (err = mm_insert_locked(mm, start, end, s->prot,
-	    VMA_ANON | VMA_IMAGE)) < 0)
+	elf_file_span(src, s, start, &lo, &hi);
+	if (start < end &&
+	    (err = elf_insert_vmas(mm, src, s, start, end, lo, hi)) < 0)
 		return err;
 	*covered = MAX(*covered, end);
-	for (pg = fw_page_down(s->vstart); pg < s->fend; pg += FW_PAGE_SIZE)
-		if ((err = elf_load_page(mm, src, s, pg, buf)) < 0)
+	if ((err = elf_map_file_pages(mm, src, s, lo, hi)) < 0)
+		return err;
+	for (pg = fw_page_down(s->vstart); pg < s->fend; pg += FW_PAGE_SIZE) {
+		if (pg == lo && lo < hi)
+			pg = hi;		/* the file's own pages */
+		if (pg < s->fend &&
+		    (err = elf_load_page(mm, src, s, pg, buf)) < 0)
 			return err;
+	}
 	/* Every page is in place: the backend gets them in one go. */
 	fw_vm_prefault_range(mm->vm, fw_uaddr(fw_page_down(s->vstart)),
 	    s->fend - fw_page_down(s->vstart));

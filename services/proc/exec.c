@@ -50,6 +50,7 @@ exec_source(struct file *f, struct elf_source *out)
 	out->pread = exec_pread;
 	out->ctx = f;
 	out->size = file_size(f);
+	out->file = f;
 }
 
 static uint64_t

@@ -16,10 +16,13 @@ struct mm;
 typedef long (*elf_pread_fn)(void *ctx, void *buf, size_t len,
     uint64_t off);
 
+struct file;
 struct elf_source {
 	elf_pread_fn	 pread;
 	void		*ctx;
 	uint64_t	 size;		/* the file's size */
+	struct file	*file;		/* borrowed: its pages back read-only
+					   segments; NULL: copy everything */
 };
 
 #define ELF_MAX_PHNUM	64
@@ -53,9 +56,11 @@ uint64_t		elf_load_bias(const struct elf_info *info);
 uint64_t		elf_phdr_addr(const struct elf_info *info,
 			    uint64_t bias);
 /*
- * Maps every PT_LOAD of the file at bias into mm: file bytes copied into
- * fresh frames, the rest of each segment left to the fault handler as
- * zero pages, one VMA per segment.  elf_map (the program) also sets the
+ * Maps every PT_LOAD of the file at bias into mm.  The whole pages of a
+ * read-only segment are the file's own (src->file's page cache, mapped
+ * private, as Linux maps them); the other file bytes are copied into fresh
+ * frames; the rest of each segment is left to the fault handler as zero
+ * pages.  One VMA per segment, or three where the file's pages are.  elf_map (the program) also sets the
  * break after the highest segment; elf_map_image (its interpreter) does
  * not.  -ENOMEM, -EIO, -ENOEXEC (the file shrank), -EEXIST (overlap).
  */

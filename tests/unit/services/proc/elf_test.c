@@ -9,7 +9,11 @@
 #include <string.h>
 
 #include <fw/errno.h>
+#include <fw/frame.h>
 #include <svc/elf.h>
+#include <svc/file.h>
+#include <svc/vfs.h>
+#include <uapi/fcntl.h>
 #include <uapi/auxv.h>
 #include <uapi/mman.h>
 
@@ -47,7 +51,7 @@ img_pread(void *ctx, void *buf, size_t len, uint64_t off)
 static struct elf_source
 img_src(void)
 {
-	struct elf_source s = { img_pread, &img, img.size };
+	struct elf_source s = { img_pread, &img, img.size, NULL };
 
 	return s;
 }
@@ -325,6 +329,141 @@ START_TEST(test_map_copies_file_and_zeroes_bss)
 }
 END_TEST
 
+/*
+ * The image as a file with a page cache: one frame per page, made on the
+ * first get_page and kept, so a test can tell the file's frames from
+ * copies.  get_page fails with page_err (nonzero) instead.
+ */
+#define CACHE_PAGES	(IMG_MAX / PG)
+static struct fw_frame	*cache[CACHE_PAGES];
+static int		 page_err;
+
+static int
+img_get_page(struct file *f, uint64_t idx, struct fw_frame **out)
+{
+	uint64_t off = idx * PG;
+	int err;
+
+	(void)f;
+	if (page_err != 0)
+		return page_err;
+	if (off >= img.size)
+		return -ENXIO;
+	if (cache[idx] == NULL) {
+		if ((err = fw_frame_alloc(&cache[idx])) < 0)
+			return err;
+		if ((err = fw_frame_write(cache[idx], 0, img.buf + off,
+		    img.size - off < PG ? img.size - off : PG)) < 0)
+			return err;
+	}
+	*out = fw_frame_ref(cache[idx]);
+	return 0;
+}
+
+static const struct file_ops img_file_ops = { .get_page = img_get_page };
+
+struct file_job {
+	struct file	*f;
+	int		 err;
+	struct fw_frame	*text, *text2, *data;	/* what each page maps */
+	struct file	*v0_file, *v1_file;
+};
+
+static void
+file_map_task(void *arg)
+{
+	struct file_job *j = arg;
+	struct elf_source s = img_src();
+	struct mm *mm = env_p->mm;
+	struct elf_info info;
+	unsigned int prot;
+
+	s.file = j->f;
+	if ((j->err = elf_read(&s, &info)) < 0)
+		return;
+	j->err = elf_map(mm, &s, &info, elf_load_bias(&info));
+	elf_info_release(&info);
+	if (j->err < 0)
+		return;
+	if (fw_vm_query(mm->vm, fw_uaddr(TEXT_VA), &prot, &j->text) < 0 ||
+	    fw_vm_query(mm->vm, fw_uaddr(TEXT_VA + PG), &prot, &j->text2) < 0 ||
+	    fw_vm_query(mm->vm, fw_uaddr(fw_page_down(DATA_VA)), &prot,
+	    &j->data) < 0)
+		j->err = -ENOENT;
+	fw_mutex_lock(&mm->lock);
+	j->v0_file = mm_find_locked(mm, TEXT_VA)->file;
+	j->v1_file = mm_find_locked(mm, TEXT_VA + PG)->file;
+	fw_mutex_unlock(&mm->lock);
+}
+
+static void
+cache_drop(void)
+{
+	for (size_t i = 0; i < CACHE_PAGES; i++) {
+		fw_frame_unref(cache[i]);
+		cache[i] = NULL;
+	}
+	page_err = 0;
+}
+
+START_TEST(test_map_read_only_pages_are_the_files)
+{
+	struct file_job j = { 0 };
+	uint8_t got[0x100], zero[0x100];
+
+	ck_assert_int_eq(file_alloc(&img_file_ops, NULL, LINUX_O_RDONLY,
+	    true, &j.f), 0);
+	fake_run(file_map_task, &j);
+	ck_assert_int_eq(j.err, 0);
+	/* Text's whole first page is the file's page 0, in a file VMA. */
+	ck_assert_ptr_eq(j.text, cache[0]);
+	ck_assert_ptr_eq(j.v0_file, j.f);
+	/* Its partial last page and the writable data are copies. */
+	ck_assert_ptr_nonnull(j.text2);
+	ck_assert_ptr_ne(j.text2, cache[1]);
+	ck_assert_ptr_null(j.v1_file);
+	ck_assert_ptr_nonnull(j.data);
+	ck_assert_ptr_ne(j.data, cache[2]);
+	ck_assert_int_eq(env_get(TEXT_VA, got, 4), 0);
+	ck_assert_mem_eq(got, "\177ELF", 4);
+	ck_assert_int_eq(env_get(TEXT_VA + 0x1000, got, 0x100), 0);
+	ck_assert_mem_eq(got, img.buf + 0x1000, 0x100);
+	memset(zero, 0, sizeof(zero));
+	ck_assert_int_eq(env_get(TEXT_VA + 0x1100, got, 0x100), 0);
+	ck_assert_mem_eq(got, zero, 0x100);
+	/* Read-only for the user; the file's page is never written. */
+	ck_assert_int_eq(env_put(TEXT_VA, zero, 1), -EFAULT);
+	fw_frame_unref(j.text);
+	fw_frame_unref(j.text2);
+	fw_frame_unref(j.data);
+	file_unref(j.f);
+	cache_drop();
+}
+END_TEST
+
+START_TEST(test_map_page_cache_errors_fail_the_exec)
+{
+	struct file_job j = { 0 };
+
+	ck_assert_int_eq(file_alloc(&img_file_ops, NULL, LINUX_O_RDONLY,
+	    true, &j.f), 0);
+	page_err = -ENXIO;		/* the file shrank under us */
+	fake_run(file_map_task, &j);
+	ck_assert_int_eq(j.err, -ENOEXEC);
+	file_unref(j.f);
+	cache_drop();
+	ck_assert_int_eq(file_alloc(&img_file_ops, NULL, LINUX_O_RDONLY,
+	    true, &j.f), 0);
+	env_teardown();
+	env_setup();
+	page_err = -ENOMEM;
+	fake_run(file_map_task, &j);
+	ck_assert_int_eq(j.err, -ENOMEM);
+	file_unref(j.f);
+	cache_drop();
+}
+END_TEST
+
 START_TEST(test_map_pie_at_bias)
 {
 	struct map_job j = { 0, 0 };
@@ -494,6 +633,8 @@ elf_suite(void)
 	tcase_add_test(tc, test_bad_segments_are_einval);
 	tcase_add_test(tc, test_read_errors_propagate);
 	tcase_add_test(tc, test_map_copies_file_and_zeroes_bss);
+	tcase_add_test(tc, test_map_read_only_pages_are_the_files);
+	tcase_add_test(tc, test_map_page_cache_errors_fail_the_exec);
 	tcase_add_test(tc, test_map_pie_at_bias);
 	tcase_add_test(tc, test_random_corruption_never_crashes);
 	tcase_add_test(tc, test_stack_layout);
