@@ -55,7 +55,9 @@
 #ifndef __ASSEMBLER__
 /* mm ring operations, run in order by the mm thread. */
 enum stub_mmop_kind {
-	MMOP_MAP = 1,		/* mmap(va, len, prot, MAP_SHARED|MAP_FIXED, 3, off) */
+	MMOP_MAP = 1,		/* mmap(va, len, prot, MAP_SHARED|MAP_FIXED|
+				   MAP_POPULATE, 3, off): the host fills the
+				   page table now, not at a fault per page */
 	MMOP_UNMAP = 2,		/* munmap(va, len) */
 	MMOP_PROTECT = 3,	/* mprotect(va, len, prot) */
 	MMOP_CLONE = 4,		/* start a guest thread in slot index off */

@@ -129,7 +129,7 @@ stub_mm_wait_ip:
 	je	7f
 	inc	%rbp
 	jmp	9f
-4:	mov	$0x11, %r10d		/* MAP_SHARED|MAP_FIXED */
+4:	mov	$0x8011, %r10d		/* MAP_SHARED|MAP_FIXED|MAP_POPULATE */
 	mov	$3, %r8d
 	mov	24(%r14), %r9
 	mov	$9, %eax
