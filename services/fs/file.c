@@ -63,6 +63,8 @@ file_unref(struct file *f)
 		lock_file_release(f);	/* flock and OFD locks (lock.c) */
 	if (f->ops->release != NULL)
 		f->ops->release(f);
+	if (f->write_held)
+		vnode_put_write(f->vnode);
 	vnode_unref(f->vnode);
 	mount_unref(f->mnt);
 	vpath_drop(&f->dir);

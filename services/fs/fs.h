@@ -63,6 +63,9 @@ struct vnode {
 	atomic_uint		 maps;		/* [a] VMAs mapping it */
 	atomic_uint		 writemaps;	/* [a] shared writable ones
 						   (fmap.c) */
+	atomic_int		 writers;	/* [a] > 0: open for writing;
+						   < 0: programs run it
+						   (writecount.c) */
 	struct inotify_mark	*marks;		/* [F] inotify watches on it */
 	uint32_t		 mode, uid, gid;	/* [F] */
 	uint32_t		 nlink;		/* [F] */
@@ -208,6 +211,13 @@ void			 vnode_unmap_pages(struct vnode *v, uint64_t first,
 			    uint64_t end);
 /* sys_truncate.c: after v shrank to size, its pages past it go. */
 void			 truncate_unmap(struct vnode *v, uint64_t size);
+/*
+ * writecount.c: a writer's hold on a regular file: 0, or -ETXTBSY while a
+ * process runs it.  Opens for writing and path truncations take one;
+ * vnode_put_write() gives it back.
+ */
+FW_MUST_CHECK int	 vnode_get_write(struct vnode *v);
+void			 vnode_put_write(struct vnode *v);
 
 /* vnode.c */
 FW_MUST_CHECK int	 vnode_alloc(const struct vnode_ops *ops, uint32_t mode,

@@ -234,10 +234,16 @@ open_copy_up_locked(struct walk *w, int flags) FW_REQUIRES(&fs_lock)
 	return err;
 }
 
+/*
+ * Resolves path for open(2), creating or truncating as flags ask.  An
+ * existing regular file opened for writing or truncation gets a writer's
+ * hold first (*held; ETXTBSY while a process runs it), which the caller
+ * passes to the file or gives back.
+ */
 static int
 open_walk_locked(const struct fsctx *c, const struct vpath *start,
     const char *path, int flags, unsigned int mode, int wscope,
-    struct walk *w) FW_REQUIRES(&fs_lock)
+    struct walk *w, bool *held) FW_REQUIRES(&fs_lock)
 {
 	int wflags = WALK_FOLLOW | wscope, err;
 
@@ -255,6 +261,13 @@ open_walk_locked(const struct fsctx *c, const struct vpath *start,
 		return err;
 	if ((err = open_copy_up_locked(w, flags)) < 0)
 		return err;
+	if (vnode_is(w->v, LINUX_S_IFREG) && !(flags & LINUX_O_PATH) &&
+	    ((flags & LINUX_O_ACCMODE) != LINUX_O_RDONLY ||
+	    (flags & LINUX_O_TRUNC))) {
+		if ((err = vnode_get_write(w->v)) < 0)
+			return err;
+		*held = true;
+	}
 	if ((flags & LINUX_O_TRUNC) && !(flags & LINUX_O_PATH) &&
 	    vnode_is(w->v, LINUX_S_IFREG)) {
 		if ((err = seal_check_size_locked(w->v, 0)) < 0)
@@ -285,6 +298,7 @@ open_at(struct proc *p, int dirfd, const char *path, int flags,
     unsigned int mode, uint64_t resolve, struct file **out)
 {
 	bool scoped = resolve & (LINUX_RESOLVE_BENEATH | LINUX_RESOLVE_IN_ROOT);
+	bool held = false;
 	int wscope = 0, err;
 	struct vpath start, obj;
 	struct fsctx c;
@@ -311,7 +325,8 @@ open_at(struct proc *p, int dirfd, const char *path, int flags,
 	if (resolve & LINUX_RESOLVE_NO_XDEV)
 		wscope |= WALK_NO_XDEV;
 	fw_mutex_lock(&fs_lock);
-	err = open_walk_locked(&c, &start, path, flags, mode, wscope, &w);
+	err = open_walk_locked(&c, &start, path, flags, mode, wscope, &w,
+	    &held);
 	fw_mutex_unlock(&fs_lock);
 	if (err == 0 && (flags & LINUX_O_TRUNC) && !(flags & LINUX_O_PATH) &&
 	    vnode_is(w.v, LINUX_S_IFREG))
@@ -323,6 +338,11 @@ open_at(struct proc *p, int dirfd, const char *path, int flags,
 		if (err == 1)
 			err = vnode_open(&obj, (unsigned int)flags, out);
 	}
+	/* A file open for writing keeps the writer's hold until it goes. */
+	if (held && err == 0 && (*out)->vnode == w.v && file_writable(*out))
+		(*out)->write_held = true;
+	else if (held)
+		vnode_put_write(w.v);
 	if (err == 0 && !(flags & LINUX_O_PATH) && fsnotify_active()) {
 		fw_mutex_lock(&fs_lock);
 		fsnotify_locked(NULL, w.v, LINUX_IN_OPEN, NULL, 0);

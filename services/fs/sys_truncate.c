@@ -69,8 +69,11 @@ SYSCALL(truncate)
 	else if (!vnode_is(r.v, LINUX_S_IFREG))
 		err = -EINVAL;
 	else if ((err = vnode_permission(r.v, &r.c, LINUX_W_OK)) == 0 &&
-	    (err = attr_want_write_locked(&r)) == 0)	/* copy-up */
+	    (err = attr_want_write_locked(&r)) == 0 &&	/* copy-up */
+	    (err = vnode_get_write(r.v)) == 0) {	/* ETXTBSY */
 		err = truncate_locked(r.v, (uint64_t)len, r.c.cred.fsuid);
+		vnode_put_write(r.v);
+	}
 	fw_mutex_unlock(&fs_lock);
 	if (err == 0)
 		truncate_unmap(r.v, (uint64_t)len);

@@ -149,6 +149,7 @@ exec_commit(struct thread *t, struct exec_new *n, struct file *f,
 {
 	struct proc *p = t->proc;
 	struct file *old_exe;
+	bool old_denied;
 	const char *base = str_rchr(path, '/');
 	struct fw_uthread *old_ut = t->uthread;
 	struct mm *old_mm;
@@ -168,7 +169,9 @@ exec_commit(struct thread *t, struct exec_new *n, struct file *f,
 	p->mm = n->mm;
 	p->vm = fw_vm_ref(n->mm->vm);
 	old_exe = p->exe;
+	old_denied = p->exe_denied;
 	p->exe = file_ref(f);
+	p->exe_denied = file_deny_write(f);
 	str_lcpy(p->comm, base != NULL ? base + 1 : path, sizeof(p->comm));
 	exec_reset_signals_locked(p, t);
 	p->did_exec = true;			/* setpgid(2) now says EACCES */
@@ -183,6 +186,8 @@ exec_commit(struct thread *t, struct exec_new *n, struct file *f,
 	fw_uthread_free(old_ut);
 	mm_free(old_mm);
 	fw_vm_unref(old_vm);
+	if (old_denied)
+		file_allow_write(old_exe);
 	file_unref(old_exe);
 	proc_vfork_release(p);			/* the parent's memory is its own */
 	if (p->fds != NULL)

@@ -172,6 +172,7 @@ fork_copy_proc(struct proc *p, struct proc *c, uint64_t flags)
 		sighand_copy(c->sighand, p->sighand,
 		    (flags & LINUX_CLONE_CLEAR_SIGHAND) != 0);
 	c->exe = p->exe != NULL ? file_ref(p->exe) : NULL;
+	c->exe_denied = c->exe != NULL && file_deny_write(c->exe);
 	err = 0;
 	if (flags & LINUX_CLONE_FS)
 		c->fs = fs_struct_ref(fs);

@@ -19,6 +19,7 @@
 #include <fw/user.h>
 #include <fw/vm.h>
 #include <fw/uaccess.h>
+#include <svc/file.h>
 #include <svc/futex.h>
 #include <svc/ktimer.h>
 #include <svc/mm.h>
@@ -144,11 +145,14 @@ proc_release(struct proc *p)
 	struct fdtable *fds;
 	struct fs_struct *fs;
 	struct file *exe;
+	bool denied;
 
 	fw_mutex_lock(&p->lock);
 	proc_note_maxrss(p);
 	exe = p->exe;
+	denied = p->exe_denied;
 	p->exe = NULL;
+	p->exe_denied = false;
 	mm = p->mm, vm = p->vm, fds = p->fds, fs = p->fs;
 	p->mm = NULL, p->vm = NULL, p->fds = NULL, p->fs = NULL;
 	fw_mutex_unlock(&p->lock);
@@ -156,6 +160,8 @@ proc_release(struct proc *p)
 	proc_vfork_release(p);
 	fdtable_unref(fds);
 	fs_struct_unref(fs);
+	if (denied)
+		file_allow_write(exe);
 	file_unref(exe);
 	mm_free(mm);
 	fw_vm_unref(vm);

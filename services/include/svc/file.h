@@ -93,6 +93,8 @@ struct file {
 	char			*name;		/* [I] heap, or NULL */
 	atomic_uint		 flags;		/* [a] O_ access and status */
 	bool			 seekable;	/* [I] */
+	bool			 write_held;	/* [I] holds one of the vnode's
+						   writers (open for writing) */
 	struct fw_mutex		 lock;
 	uint64_t		 pos;		/* [l] */
 	void			*priv;		/* [I] the ops' own object */
@@ -144,6 +146,16 @@ void			 file_writemap_put(struct file *f);
 void			 file_maps_get(struct file *f, bool write);
 void			 file_maps_put(struct file *f, bool write);
 const void		*file_map_key(const struct file *f);
+/*
+ * A running program's file (services/fs/writecount.c): execve(2) and
+ * fork(2) deny writes to it for as long as the process runs it, so opens
+ * for writing and truncations get ETXTBSY.  file_deny_write() says
+ * whether it took the denial: not while the file is open for writing
+ * (Linux runs such a program without one), nor for a file of no file
+ * system.  Each denial taken is given back with file_allow_write().
+ */
+bool			 file_deny_write(struct file *f);
+void			 file_allow_write(struct file *f);
 
 /*
  * sys_readv.c: copies in and checks an iovec array of cnt entries (EINVAL

@@ -117,6 +117,8 @@ struct proc {
 	char			 comm[PROC_COMM_LEN];	/* [p] */
 	struct file		*exe;			/* [p] counted: the program
 							   (/proc/<pid>/exe) */
+	bool			 exe_denied;		/* [p] exe's writes denied by
+							   this process (ETXTBSY) */
 	uint64_t		 start_time;		/* [I] monotonic ns */
 	struct fw_waitq		 exit_wq;		/* wakes on dead */
 	/*
