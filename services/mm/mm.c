@@ -166,6 +166,30 @@ mm_map_zero(struct mm *mm, uint64_t va, unsigned int prot)
 	return err;
 }
 
+/*
+ * The window of an anonymous fault at page of v, [*va, *end): the aligned
+ * MM_FAULT_WINDOW pages around it, or, when it lands where the last
+ * window ended (a sequential writer), twice the last window's pages from
+ * it on, up to MM_FAULT_MAX.  Clipped to v.
+ */
+static void
+mm_fault_window_locked(struct mm *mm, const struct vma *v, uint64_t page,
+    uint64_t *va, uint64_t *end) FW_REQUIRES(&mm->lock)
+{
+	uint64_t win = MM_FAULT_WINDOW * FW_PAGE_SIZE;
+
+	if (page == mm->fault_next && mm->fault_pages >= MM_FAULT_WINDOW) {
+		mm->fault_pages = MIN(mm->fault_pages * 2, MM_FAULT_MAX);
+		*va = page;
+		*end = MIN(page + mm->fault_pages * FW_PAGE_SIZE, v->end);
+	} else {
+		mm->fault_pages = MM_FAULT_WINDOW;
+		*va = MAX(page & ~(win - 1), v->start);
+		*end = MIN((page & ~(win - 1)) + win, v->end);
+	}
+	mm->fault_next = *end;
+}
+
 int
 mm_fault(void *owner, struct fw_vm *vm, fw_uaddr_t addr, unsigned int access)
 {
@@ -208,13 +232,14 @@ mm_fault(void *owner, struct fw_vm *vm, fw_uaddr_t addr, unsigned int access)
 		goto out;		/* a page madvise took: gone (EFAULT) */
 	if ((err = mm_map_zero(mm, page, v->prot)) < 0)
 		goto out;
-	/* Neighbours in an aligned window, for locality; failures are fine. */
-	win = MM_FAULT_WINDOW * FW_PAGE_SIZE;
-	va = MAX(page & ~(win - 1), v->start);
-	wend = MIN((page & ~(win - 1)) + win, v->end);
-	for (; va < wend; va += FW_PAGE_SIZE)
-		if (va != page && mm_map_zero(mm, va, v->prot) < 0)
+	/* Neighbours, for locality; failures are fine. */
+	mm_fault_window_locked(mm, v, page, &va, &wend);
+	for (win = va; win < wend; win += FW_PAGE_SIZE)
+		if (win != page && mm_map_zero(mm, win, v->prot) < 0)
 			break;
+	/* A grown window goes to the backend whole, not 16 pages a fault. */
+	if (mm->fault_pages > MM_FAULT_WINDOW)
+		fw_vm_prefault_range(mm->vm, fw_uaddr(va), win - va);
 out:
 	fw_mutex_unlock(&mm->lock);
 	return err;

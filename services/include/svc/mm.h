@@ -65,13 +65,21 @@ struct mm {
 	uint64_t	 as_rlimit;	/* [l] RLIMIT_AS: bytes of VMAs */
 	/* Where execve put the argv and envp strings (/proc/<pid>/cmdline). */
 	uint64_t	 arg_start, arg_end, env_start, env_end;	/* [l] */
+	/* Where the last anonymous fault window ended, and its pages. */
+	uint64_t	 fault_next, fault_pages;	/* [l] */
 };
 
 /* Linux's defaults: vm.mmap_min_addr and vm.max_map_count. */
 #define MM_MIN_ADDR	0x10000ULL
 #define MM_MAX_VMAS	65530
-/* Pages the fault handler maps around a fault, in an aligned window. */
+/*
+ * Pages the fault handler maps around a fault, in an aligned window; an
+ * anonymous fault right where the last window ended gets twice as many,
+ * up to MM_FAULT_MAX (2 MiB: what Linux's transparent huge pages give a
+ * sequential writer).
+ */
 #define MM_FAULT_WINDOW	16
+#define MM_FAULT_MAX	512
 /* Linux's stack_guard_gap (256 pages) and default RLIMIT_STACK (8 MiB). */
 #define MM_STACK_GUARD_GAP	(256ULL * FW_PAGE_SIZE)
 #define MM_STACK_RLIMIT		(8ULL << 20)

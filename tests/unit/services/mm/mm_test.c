@@ -169,6 +169,52 @@ START_TEST(test_fault_maps_window_inside_vma)
 }
 END_TEST
 
+/* Pages mapped in [from, to), counted page by page. */
+static size_t
+mapped_pages(uint64_t from, uint64_t to)
+{
+	size_t n = 0;
+
+	for (; from < to; from += PG)
+		n += env_mapped(from, NULL);
+	return n;
+}
+
+START_TEST(test_fault_window_grows_for_a_sequential_writer)
+{
+	uint64_t base = 0x50000000, len = 2048 * PG;
+
+	ck_assert_int_eq(map(base, len, RW, PRIV_ANON | LINUX_MAP_FIXED),
+	    (long)base);
+	ck_assert_int_eq(env_fault(base, FW_ACCESS_WRITE), 0);
+	ck_assert_uint_eq(mapped_pages(base, base + len), 16);
+	/* Each fault where the last window ended doubles the window. */
+	ck_assert_int_eq(env_fault(base + 16 * PG, FW_ACCESS_WRITE), 0);
+	ck_assert_uint_eq(mapped_pages(base, base + len), 16 + 32);
+	ck_assert_int_eq(env_fault(base + 48 * PG, FW_ACCESS_WRITE), 0);
+	ck_assert_uint_eq(mapped_pages(base, base + len), 16 + 32 + 64);
+	/* Up to 512 pages; a fault elsewhere starts again at 16. */
+	ck_assert_int_eq(env_fault(base + 112 * PG, FW_ACCESS_WRITE), 0);
+	ck_assert_int_eq(env_fault(base + 240 * PG, FW_ACCESS_WRITE), 0);
+	ck_assert_int_eq(env_fault(base + 496 * PG, FW_ACCESS_WRITE), 0);
+	ck_assert_int_eq(env_fault(base + 1008 * PG, FW_ACCESS_WRITE), 0);
+	ck_assert_uint_eq(mapped_pages(base, base + len), 1520);
+	ck_assert(env_mapped(base + 1519 * PG, NULL));
+	ck_assert(!env_mapped(base + 1520 * PG, NULL));
+	ck_assert_int_eq(env_fault(base + 1800 * PG, FW_ACCESS_WRITE), 0);
+	ck_assert_uint_eq(mapped_pages(base + 1520 * PG, base + len), 16);
+	ck_assert(env_mapped(base + 1792 * PG, NULL));
+	/* A window stops at the VMA's end. */
+	ck_assert_int_eq(env_fault(base + 1808 * PG, FW_ACCESS_WRITE), 0);
+	ck_assert_int_eq(env_fault(base + 1840 * PG, FW_ACCESS_WRITE), 0);
+	ck_assert_int_eq(env_fault(base + 1904 * PG, FW_ACCESS_WRITE), 0);
+	ck_assert_int_eq(env_fault(base + 2032 * PG, FW_ACCESS_WRITE), 0);
+	ck_assert_uint_eq(mapped_pages(base + 1520 * PG, base + len),
+	    len / PG - 1792);
+	ck_assert_uint_eq(mm->nvma, 1);
+}
+END_TEST
+
 START_TEST(test_fault_refuses_bad_access)
 {
 	uint64_t base = 0x50000000;
@@ -543,6 +589,7 @@ mm_suite(void)
 	tcase_add_test(tc, test_munmap_splits_a_vma);
 	tcase_add_test(tc, test_mprotect_splits_and_merges);
 	tcase_add_test(tc, test_fault_maps_window_inside_vma);
+	tcase_add_test(tc, test_fault_window_grows_for_a_sequential_writer);
 	tcase_add_test(tc, test_fault_refuses_bad_access);
 	tcase_add_test(tc, test_brk_grows_and_shrinks);
 	tcase_add_test(tc, test_mmap_falls_back_bottom_up_when_top_is_full);
