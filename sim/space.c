@@ -315,25 +315,30 @@ hal_space_map(struct hal_space *s, uint64_t va, uint64_t pa, uint64_t len,
 	pthread_mutex_unlock(&s->lock);
 }
 
+/* Queues one op behind the queued ones and runs them all now. */
+static void
+space_run_now(struct hal_space *s, uint32_t kind, uint64_t va, uint64_t len,
+    uint32_t prot, uint64_t off)
+{
+	pthread_mutex_lock(&s->lock);
+	space_queue_locked(s, kind, va, len, prot, off);
+	(void)space_flush_locked(s);
+	pthread_mutex_unlock(&s->lock);
+}
+
 void
 hal_space_revoke(struct hal_space *s, uint64_t va, uint64_t len,
     unsigned int prot)
 {
-	pthread_mutex_lock(&s->lock);
-	space_queue_locked(s, prot == 0 ? MMOP_UNMAP : MMOP_PROTECT, va, len,
-	    prot, 0);
-	(void)space_flush_locked(s);
-	pthread_mutex_unlock(&s->lock);
+	space_run_now(s, prot == 0 ? MMOP_UNMAP : MMOP_PROTECT, va, len, prot,
+	    0);
 }
 
 void
 hal_space_remap(struct hal_space *s, uint64_t va, uint64_t pa, uint64_t len,
     unsigned int prot)
 {
-	pthread_mutex_lock(&s->lock);
-	space_queue_locked(s, MMOP_MAP, va, len, prot, pa);
-	(void)space_flush_locked(s);
-	pthread_mutex_unlock(&s->lock);
+	space_run_now(s, MMOP_MAP, va, len, prot, pa);
 }
 
 /*

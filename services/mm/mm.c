@@ -195,7 +195,7 @@ mm_fault(void *owner, struct fw_vm *vm, fw_uaddr_t addr, unsigned int access)
 {
 	struct mm *mm = owner;
 	const struct vma *v;
-	uint64_t page = fw_page_down(addr.v), win, va, wend;
+	uint64_t page = fw_page_down(addr.v), pg, va, wend;
 	unsigned int cur;
 	int err = -EFAULT;
 
@@ -234,12 +234,12 @@ mm_fault(void *owner, struct fw_vm *vm, fw_uaddr_t addr, unsigned int access)
 		goto out;
 	/* Neighbours, for locality; failures are fine. */
 	mm_fault_window_locked(mm, v, page, &va, &wend);
-	for (win = va; win < wend; win += FW_PAGE_SIZE)
-		if (win != page && mm_map_zero(mm, win, v->prot) < 0)
+	for (pg = va; pg < wend; pg += FW_PAGE_SIZE)
+		if (pg != page && mm_map_zero(mm, pg, v->prot) < 0)
 			break;
 	/* A grown window goes to the backend whole, not 16 pages a fault. */
 	if (mm->fault_pages > MM_FAULT_WINDOW)
-		fw_vm_prefault_range(mm->vm, fw_uaddr(va), win - va);
+		fw_vm_prefault_range(mm->vm, fw_uaddr(va), pg - va);
 out:
 	fw_mutex_unlock(&mm->lock);
 	return err;

@@ -136,6 +136,20 @@ elf_insert_vmas(struct mm *mm, const struct elf_source *src,
 	return 0;
 }
 
+/* Copies the file bytes of s in the pages [from, to). */
+static int
+elf_load_pages(struct mm *mm, const struct elf_source *src,
+    const struct elf_seg *s, uint64_t from, uint64_t to, void *buf)
+	FW_REQUIRES(&mm->lock)
+{
+	int err;
+
+	for (; from < MIN(to, s->fend); from += FW_PAGE_SIZE)
+		if ((err = elf_load_page(mm, src, s, from, buf)) < 0)
+			return err;
+	return 0;
+}
+
 /* Maps one segment above *covered (what earlier segments took). */
 static int
 elf_map_seg(struct mm *mm, const struct elf_source *src,
@@ -143,7 +157,7 @@ elf_map_seg(struct mm *mm, const struct elf_source *src,
 	FW_REQUIRES(&mm->lock)
 {
 	uint64_t start = MAX(fw_page_down(s->vstart), *covered);
-	uint64_t end = fw_page_up(s->mend), pg, lo, hi;
+	uint64_t end = fw_page_up(s->mend), lo, hi;
 	int err;
 
 	elf_file_span(src, s, start, &lo, &hi);
@@ -151,15 +165,12 @@ elf_map_seg(struct mm *mm, const struct elf_source *src,
 	    (err = elf_insert_vmas(mm, src, s, start, end, lo, hi)) < 0)
 		return err;
 	*covered = MAX(*covered, end);
-	if ((err = elf_map_file_pages(mm, src, s, lo, hi)) < 0)
+	/* The file's own pages in [lo, hi), copies around them. */
+	if ((err = elf_map_file_pages(mm, src, s, lo, hi)) < 0 ||
+	    (err = elf_load_pages(mm, src, s, fw_page_down(s->vstart), lo,
+	    buf)) < 0 ||
+	    (err = elf_load_pages(mm, src, s, hi, UINT64_MAX, buf)) < 0)
 		return err;
-	for (pg = fw_page_down(s->vstart); pg < s->fend; pg += FW_PAGE_SIZE) {
-		if (pg == lo && lo < hi)
-			pg = hi;		/* the file's own pages */
-		if (pg < s->fend &&
-		    (err = elf_load_page(mm, src, s, pg, buf)) < 0)
-			return err;
-	}
 	/* Every page is in place: the backend gets them in one go. */
 	fw_vm_prefault_range(mm->vm, fw_uaddr(fw_page_down(s->vstart)),
 	    s->fend - fw_page_down(s->vstart));

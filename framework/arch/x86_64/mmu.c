@@ -101,8 +101,7 @@ hal_space_remap(struct hal_space *s, uint64_t va, uint64_t pa, uint64_t len,
     unsigned int prot)
 {
 	(void)pa;
-	(void)prot;
-	flush(s, va, len);
+	hal_space_revoke(s, va, len, prot);
 }
 
 void
