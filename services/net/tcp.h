@@ -47,6 +47,7 @@ enum tcp_ss { TCP_SS_UNCONNECTED, TCP_SS_CONNECTING, TCP_SS_CONNECTED };
 #define TCP_MSS_DEFAULT	536
 #define TCP_BUF		((size_t)256 * 1024)	/* each ring, autotuned-like */
 #define TCP_ATO		40000000ULL	/* the delayed ACK's timeout, ns */
+#define TCP_OOW_INTERVAL 500000000ULL	/* answers out of the window, ns */
 #define TCP_MAX_QUICKACKS 16
 #define TCP_PINGPONG	3	/* replies that make a connection interactive */
 
@@ -89,6 +90,7 @@ struct tcp_cb {
 	struct fw_mutex		 txlock, rxlock;	/* senders, readers */
 	/* Deadlines (monotonic ns, 0: off) and the RTT estimate. */
 	uint64_t		 t_rto, t_wait, t_persist;	/* [N] */
+	uint64_t		 t_oow;		/* [N] last out-of-window answer */
 	uint64_t		 t_delack, t_keep;		/* [N] */
 	uint64_t		 t_rcv;		/* [N] a segment last came */
 	uint64_t		 t_rcvdata;	/* [N] data last came */
@@ -205,8 +207,9 @@ void		 tcp_arm_rto(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
 uint64_t	 tcp_persist_interval(const struct tcp_cb *cb)
 		    FW_REQUIRES(&inet_lock);
 
-/* Resends one segment from snd_una (fast retransmit, partial ACK). */
-void		 tcp_resend_una(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
+/* Resends one segment from snd_una (fast retransmit, partial ACK, the
+ * RTO): the data bytes it sent, 0 for none (or a FIN alone). */
+uint32_t	 tcp_resend_una(struct tcp_cb *cb) FW_REQUIRES(&inet_lock);
 
 /* tcp_ooo.c: the receive ring's input and what waits past a hole. */
 /* Appends n in-order bytes (they fit the window) and moves rcv_nxt. */

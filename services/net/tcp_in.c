@@ -3,7 +3,7 @@
  * per RFC 5961): to a listener (a SYN makes a child in SYN_RECV, which
  * joins the accept queue on the handshake's last ACK unless the queue is
  * full), to a connecting socket, or to a synchronized one: sequence check
- * (else an ACK), RST (exact: the connection ends; in the window: a
+ * (else an ACK, for a bare segment at most every 500 ms), RST (exact: the connection ends; in the window: a
  * challenge ACK), SYN (a challenge ACK), ACK (the ring gives back what is
  * acknowledged, RTT and congestion window grow, three duplicates
  * retransmit), the in-order data into the ring, the FIN.  Anything for
@@ -137,30 +137,46 @@ tcp_synsent_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 }
 
 /*
- * RFC 9293 3.10.7.4's acceptability test, but for a bare segment, whose
- * number may go back to the last ACK we sent (rcv_acked), as Linux's
- * tcp_sequence() lets it go back to rcv_wup.  A peer whose window we shut
- * numbers its ACKs at the end of that window, our last acknowledgment as
- * it heard it; the RFC's test wants exactly rcv_nxt, and would discard
- * every window update of a peer that had not yet heard all we took.
+ * RFC 9293 3.10.7.4's acceptability test, as Linux's tcp_sequence() makes
+ * it: a segment is taken unless it ends before the last ACK we sent
+ * (rcv_acked) or starts past our window.  Two points where the RFC's test
+ * is stricter, and where it deadlocked lossy transfers:
+ *  - a peer that had not heard all we took numbers its ACKs back at our
+ *    last acknowledgment as it heard it, not at rcv_nxt;
+ *  - with our window shut, a segment at rcv_nxt is still taken for its
+ *    ACK and window (the RFC's "special allowance ... to accept valid
+ *    ACKs"), and only its data is dropped (tcp_data()).  A peer whose
+ *    window is shut too sends its news on such segments alone.
  */
 static bool
 tcp_seq_ok(const struct tcp_cb *cb, const struct tcp_seg *seg)
     FW_REQUIRES(&inet_lock)
 {
-	uint32_t wnd = tcp_rcv_window(cb);
 	uint32_t len = (uint32_t)seg->len + ((seg->flags & TCP_SYN) ? 1 : 0) +
 	    ((seg->flags & TCP_FIN) ? 1 : 0);
-	uint32_t end = cb->rcv_nxt + wnd;
 
-	if (len == 0)
-		return tcp_le(cb->rcv_acked, seg->seq) && (wnd == 0 ?
-		    tcp_le(seg->seq, cb->rcv_nxt) : tcp_lt(seg->seq, end));
-	if (wnd == 0)
+	return tcp_le(cb->rcv_acked, seg->seq + len) &&
+	    tcp_le(seg->seq, cb->rcv_nxt + tcp_rcv_window(cb));
+}
+
+/*
+ * Whether to answer a segment that failed tcp_seq_ok() with an ACK.  Data
+ * always is; a bare segment at most every TCP_OOW_INTERVAL (Linux's
+ * tcp_invalid_ratelimit), or two ends whose ACKs each fall outside the
+ * other's window would answer each other for ever.
+ */
+static bool
+tcp_oow_answer(struct tcp_cb *cb, const struct tcp_seg *seg)
+    FW_REQUIRES(&inet_lock)
+{
+	uint64_t now = fw_clock_monotonic();
+
+	if (seg->len > 0 && !(seg->flags & TCP_SYN))
+		return true;
+	if (cb->t_oow != 0 && now - cb->t_oow < TCP_OOW_INTERVAL)
 		return false;
-	return (tcp_le(cb->rcv_nxt, seg->seq) && tcp_lt(seg->seq, end)) ||
-	    (tcp_le(cb->rcv_nxt, seg->seq + len - 1) &&
-	    tcp_lt(seg->seq + len - 1, end));
+	cb->t_oow = now;
+	return true;
 }
 
 /* A new acknowledgment: the ring, the RTT, the congestion window. */
@@ -184,7 +200,11 @@ tcp_ack(struct tcp_cb *cb, uint32_t ack) FW_REQUIRES(&inet_lock)
 		cb->rtt_on = false;
 	}
 	cb->retries = 0;
+	/* The new deadline may come before the one the timer task sleeps
+	 * to (the RTO shrank, or was off while the persist timer ran). */
 	cb->t_rto = cb->snd_una == cb->snd_max ? 0 : now + cb->rto;
+	if (cb->t_rto != 0)
+		tcp_timer_kick(cb->t_rto);
 	if (cb->recovery) {
 		if (tcp_le(cb->recover, ack)) {
 			cb->recovery = false;
@@ -235,6 +255,10 @@ tcp_data(struct tcp_cb *cb, const struct tcp_seg *seg, bool *ack_now)
 		return true;
 	}
 	n = MIN(seg->len - off, (size_t)tcp_rcv_window(cb));
+	if (n < seg->len - off)
+		*ack_now = true;	/* past the window: tell the sender */
+	if (n == 0)
+		return false;
 	tcp_rcv_append(cb, seg->data + off, n);
 	/* A hole filled is ACKed at once. */
 	if (tcp_ack_data(cb) || cb->ooo != NULL)
@@ -327,7 +351,7 @@ static void
 tcp_sync_input(struct tcp_cb *cb, const struct tcp_seg *seg)
     FW_REQUIRES(&inet_lock)
 {
-	uint32_t wnd = (uint32_t)seg->wnd << cb->snd_wscale;
+	uint32_t wnd = (uint32_t)seg->wnd << cb->snd_wscale, una = cb->snd_una;
 	bool ack_now = false;
 
 	if (cb->state == TCP_SYN_RECV && (seg->flags & TCP_SYN) &&
@@ -336,7 +360,7 @@ tcp_sync_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 		return;
 	}
 	if (!tcp_seq_ok(cb, seg)) {
-		if (!(seg->flags & TCP_RST))
+		if (!(seg->flags & TCP_RST) && tcp_oow_answer(cb, seg))
 			tcp_send_ack(cb);
 		return;
 	}
@@ -365,8 +389,11 @@ tcp_sync_input(struct tcp_cb *cb, const struct tcp_seg *seg)
 	    !(seg->flags & TCP_FIN) && wnd == cb->snd_wnd &&
 	    cb->snd_max != cb->snd_una)
 		tcp_dupack(cb);
-	if (tcp_lt(cb->snd_wl1, seg->seq) || (cb->snd_wl1 == seg->seq &&
-	    tcp_le(cb->snd_wl2, seg->ack))) {
+	/* RFC 9293's window update, and as in Linux's
+	 * tcp_may_update_window() any segment whose ACK is new: a
+	 * retransmission of old data carries the peer's current window. */
+	if (tcp_lt(una, seg->ack) || tcp_lt(cb->snd_wl1, seg->seq) ||
+	    (cb->snd_wl1 == seg->seq && tcp_le(cb->snd_wl2, seg->ack))) {
 		cb->snd_wnd = wnd;
 		cb->snd_wl1 = seg->seq;
 		cb->snd_wl2 = seg->ack;

@@ -224,12 +224,22 @@ tcp_output(struct tcp_cb *cb)
 	}
 }
 
+/*
+ * A bare ACK's number (Linux's tcp_acceptable_seq()): snd_max, unless
+ * the peer's window shrank below it; then the window's end, which the
+ * peer takes.  A window short of snd_max by less than the peer's scale
+ * unit is the peer's rounding, not a shrink: it still holds snd_max,
+ * and the window's end could be below the last ACK it sent, which it
+ * would refuse.
+ */
 void
 tcp_send_ack(struct tcp_cb *cb)
 {
 	uint32_t end = cb->snd_una + cb->snd_wnd;
 
-	tcp_send_ctl(cb, TCP_ACK, tcp_le(cb->snd_max, end) ? cb->snd_max : end);
+	tcp_send_ctl(cb, TCP_ACK, tcp_le(cb->snd_max, end) ||
+	    (cb->snd_wnd > 0 && cb->snd_max - end < 1U << cb->snd_wscale) ?
+	    cb->snd_max : end);
 }
 
 void
@@ -248,11 +258,17 @@ tcp_retransmit(struct tcp_cb *cb)
 		 * sequence number, and the state it moved to stays. */
 		cb->snd_nxt = cb->snd_una;
 		cb->rtt_on = false;		/* Karn */
+		/* The oldest segment goes whole, as Linux resends it, even
+		 * past a window the peer shrank (or rounded down): the
+		 * peer may hold all of it, and a part of it, ending before
+		 * the peer's last ACK, would be refused with its news. */
+		if (cb->snd_wnd > 0 && cb->slen > 0)
+			cb->snd_nxt += tcp_resend_una(cb);
 		tcp_output(cb);
 	}
 }
 
-void
+uint32_t
 tcp_resend_una(struct tcp_cb *cb)
 {
 	/* Only bytes sent before: never past snd_max (a FIN there is not
@@ -262,6 +278,7 @@ tcp_resend_una(struct tcp_cb *cb)
 
 	if (n > 0)
 		tcp_send_data(cb, cb->snd_una, n, n == cb->slen);
-	else if (cb->fin_sent)
+	else if (cb->fin_sent && cb->snd_una == cb->fin_seq)
 		tcp_send_ctl(cb, TCP_FIN | TCP_ACK, cb->fin_seq);
+	return (uint32_t)n;
 }

@@ -42,9 +42,10 @@ static struct sent {
 	size_t		len;
 } sent[NFRAMES];
 static size_t nsent;
-static uint8_t in[2][128];
+static uint8_t in[2][1600];
 static size_t in_len[2], nin;
 static uint16_t peer_wnd = 65535;	/* in the peer's segments */
+static int peer_wscale = -1;		/* the peer's SYN's shift, -1: none */
 
 static uint32_t
 get32(const uint8_t *p)
@@ -89,14 +90,19 @@ csum(const uint8_t *p, size_t n, uint32_t s)
 	return (uint16_t)~s;
 }
 
-/* Queues a frame from the peer: ARP (flags 0) or a TCP segment. */
+/*
+ * Queues a frame from the peer: ARP (flags 0) or a TCP segment with dlen
+ * bytes of data (at most 1400); a SYN's options (mss) carry the MSS, and
+ * peer_wscale's shift unless it is -1.
+ */
 static void
-peer_frame(uint8_t flags, uint32_t seq, uint32_t ack, bool mss)
+peer_data(uint8_t flags, uint32_t seq, uint32_t ack, bool mss, size_t dlen)
 {
 	uint8_t *f = in[nin], *ip = f + 14, *t = f + 34;
-	size_t hl = mss ? 24 : 20;
+	size_t hl = mss ? (peer_wscale >= 0 ? 28 : 24) : 20;
+	uint32_t sum;
 
-	memset(f, 0, 128);
+	memset(f, 0, sizeof(in[0]));
 	memcpy(f, our_mac, 6);
 	memcpy(f + 6, peer_mac, 6);
 	f[12] = 0x08;
@@ -110,7 +116,7 @@ peer_frame(uint8_t flags, uint32_t seq, uint32_t ack, bool mss)
 		return;
 	}
 	ip[0] = 0x45;
-	put16(ip + 2, (uint32_t)(20 + hl));
+	put16(ip + 2, (uint32_t)(20 + hl + dlen));
 	ip[8] = 64;
 	ip[9] = 6;
 	memcpy(ip + 12, "\x0a\x00\x02\x02\x0a\x00\x02\x0f", 8);
@@ -126,9 +132,20 @@ peer_frame(uint8_t flags, uint32_t seq, uint32_t ack, bool mss)
 	put16(t + 14, peer_wnd);
 	if (mss)
 		memcpy(t + 20, "\x02\x04\x05\xb4", 4);
-	put16(t + 16, csum(t, hl, 0x0a00 + 0x0202 + 0x0a00 + 0x020f + 6 +
-	    (uint32_t)hl));
-	in_len[nin++] = 34 + hl;
+	if (mss && peer_wscale >= 0) {
+		memcpy(t + 24, "\x01\x03\x03", 3);
+		t[27] = (uint8_t)peer_wscale;
+	}
+	memset(t + hl, 'x', dlen);
+	sum = 0x0a00 + 0x0202 + 0x0a00 + 0x020f + 6 + (uint32_t)(hl + dlen);
+	put16(t + 16, csum(t, hl + dlen, sum));
+	in_len[nin++] = 34 + hl + dlen;
+}
+
+static void
+peer_frame(uint8_t flags, uint32_t seq, uint32_t ack, bool mss)
+{
+	peer_data(flags, seq, ack, mss, 0);
 }
 
 static void
@@ -327,6 +344,156 @@ START_TEST(test_bare_ack_stays_inside_a_shut_window)
 }
 END_TEST
 
+/* tcpi_unacked: our segments in flight. */
+static uint32_t
+tcp_unacked(long fd)
+{
+	uint8_t info[104];
+	uint32_t v;
+
+	tcp_info(fd, info);
+	memcpy(&v, info + 24, 4);
+	return v;
+}
+
+/*
+ * A peer that missed our ACK resends old data, and its segment carries
+ * its news: the ACK of ours.  The segment is taken for that (it ends at
+ * our last ACK, as Linux's tcp_sequence() takes it); refusing it whole
+ * lost every ACK a peer sent that way (sim.net.lossy_lo's stalls).
+ */
+START_TEST(test_a_resent_segment_carries_the_peers_ack)
+{
+	uint32_t iss;
+	size_t i;
+	long fd = connected(&iss);
+
+	peer_data(0x18, PEER_ISN + 1, iss + 1, false, 10);
+	fake_run(rx_task, NULL);
+	ck_assert_uint_eq(sent[nsent - 1].ack, PEER_ISN + 11);
+	ck_assert_int_eq(SYS(write, (uint64_t)fd, UDATA, 100), 100);
+	ck_assert_uint_eq(sent[nsent - 1].len, 100);
+	ck_assert_uint_eq(tcp_unacked(fd), 1);
+	i = nsent;
+	peer_data(0x18, PEER_ISN + 1, iss + 101, false, 10);
+	fake_run(rx_task, NULL);
+	ck_assert_uint_eq(tcp_unacked(fd), 0);
+	/* The old data is ACKed at once. */
+	ck_assert_uint_gt(nsent, i);
+	ck_assert_uint_eq(sent[i].len, 0);
+	ck_assert_uint_eq(sent[i].ack, PEER_ISN + 11);
+}
+END_TEST
+
+/*
+ * With our window shut, a data segment at rcv_nxt still gives its ACK
+ * and window; only its data is dropped, and an ACK says so at once.
+ */
+START_TEST(test_a_shut_window_takes_the_ack_of_data)
+{
+	uint32_t iss, n, seq = PEER_ISN + 1, end = PEER_ISN + 1 + 256 * 1024;
+	uint8_t info[104];
+	uint32_t space;
+	size_t i;
+	long fd = connected(&iss);
+
+	ck_assert_int_eq(SYS(write, (uint64_t)fd, UDATA, 100), 100);
+	ck_assert_uint_eq(tcp_unacked(fd), 1);
+	for (; seq != end; seq += n) {
+		n = end - seq < 1400 ? end - seq : 1400;
+		peer_data(0x10, seq, iss + 1, false, n);
+		fake_run(rx_task, NULL);
+	}
+	tcp_info(fd, info);
+	memcpy(&space, info + 96, 4);		/* tcpi_rcv_space */
+	ck_assert_uint_eq(space, 0);
+	nsent = 0;
+	peer_data(0x18, end, iss + 101, false, 10);
+	fake_run(rx_task, NULL);
+	ck_assert_uint_eq(tcp_unacked(fd), 0);
+	i = next_sent(0);
+	ck_assert_uint_eq(sent[i].len, 0);
+	ck_assert_uint_eq(sent[i].ack, end);	/* the 10 bytes not taken */
+}
+END_TEST
+
+/*
+ * A peer scaling its window by 8 rounds it down: 96 bytes past snd_una
+ * when we sent 100.  Our bare ACK still goes at snd_max, which the peer
+ * holds; numbered at the window's end it fell before the peer's last
+ * ACK, and each end refused the other's ACKs (sim.net.lossy_lo).
+ */
+START_TEST(test_bare_ack_at_snd_max_past_a_rounded_window)
+{
+	uint32_t iss;
+	size_t i;
+	long fd;
+
+	peer_wscale = 3;
+	fd = connected(&iss);
+	ck_assert_int_eq(SYS(write, (uint64_t)fd, UDATA, 100), 100);
+	ck_assert_uint_eq(sent[nsent - 1].len, 100);
+	peer_wnd = 12;				/* 96 bytes */
+	peer_frame(0x10, PEER_ISN + 1, iss + 1, false);
+	fake_run(rx_task, NULL);
+	i = nsent;
+	peer_frame(0x10, PEER_ISN + 1 + 1000000, iss + 1, false);
+	fake_run(rx_task, NULL);
+	i = next_sent(i);
+	ck_assert_uint_eq(sent[i].len, 0);
+	ck_assert_uint_eq(sent[i].seq, iss + 101);
+	peer_wnd = 65535;
+	peer_wscale = -1;
+}
+END_TEST
+
+/* The RTO resends the oldest segment whole, past a window that shrank. */
+START_TEST(test_rto_resends_the_head_past_a_shrunk_window)
+{
+	uint32_t iss;
+	size_t i;
+	long fd = connected(&iss);
+
+	ck_assert_int_eq(SYS(write, (uint64_t)fd, UDATA, 100), 100);
+	ck_assert_uint_eq(sent[nsent - 1].len, 100);
+	peer_wnd = 50;
+	peer_frame(0x10, PEER_ISN + 1, iss + 1, false);
+	fake_run(rx_task, NULL);
+	i = next_sent(nsent);			/* the first RTO, 1 s */
+	ck_assert_uint_eq(sent[i].seq, iss + 1);
+	ck_assert_uint_eq(sent[i].len, 100);
+	peer_wnd = 65535;
+}
+END_TEST
+
+/*
+ * Bare segments outside the window are answered at most every 500 ms
+ * (two ends refusing each other's ACKs would answer for ever); data
+ * outside it always is.
+ */
+START_TEST(test_out_of_window_answers_are_rate_limited)
+{
+	uint32_t iss;
+	size_t i;
+	long fd = connected(&iss);
+
+	(void)fd;
+	i = nsent;
+	peer_frame(0x10, PEER_ISN + 1 + 1000000, iss + 1, false);
+	peer_frame(0x10, PEER_ISN + 1 + 1000000, iss + 1, false);
+	fake_run(rx_task, NULL);
+	ck_assert_uint_eq(nsent, i + 1);
+	peer_data(0x18, PEER_ISN + 1 + 1000000, iss + 1, false, 10);
+	peer_data(0x18, PEER_ISN + 1 + 1000000, iss + 1, false, 10);
+	fake_run(rx_task, NULL);
+	ck_assert_uint_eq(nsent, i + 3);
+	usleep(600000);
+	peer_frame(0x10, PEER_ISN + 1 + 1000000, iss + 1, false);
+	fake_run(rx_task, NULL);
+	ck_assert_uint_eq(nsent, i + 4);
+}
+END_TEST
+
 static Suite *
 suite(void)
 {
@@ -337,6 +504,11 @@ suite(void)
 	tcase_add_test(tc, test_fin_acked_after_rto_is_seen);
 	tcase_add_test(tc, test_zero_window_probes_back_off_not_the_rto);
 	tcase_add_test(tc, test_bare_ack_stays_inside_a_shut_window);
+	tcase_add_test(tc, test_a_resent_segment_carries_the_peers_ack);
+	tcase_add_test(tc, test_a_shut_window_takes_the_ack_of_data);
+	tcase_add_test(tc, test_bare_ack_at_snd_max_past_a_rounded_window);
+	tcase_add_test(tc, test_rto_resends_the_head_past_a_shrunk_window);
+	tcase_add_test(tc, test_out_of_window_answers_are_rate_limited);
 	suite_add_tcase(s, tc);
 	return s;
 }
