@@ -344,6 +344,28 @@ fw_vm_query(struct fw_vm *vm, fw_uaddr_t va, unsigned int *prot,
 	return err;
 }
 
+fw_uaddr_t
+fw_vm_query_next(struct fw_vm *vm, fw_uaddr_t va, uint64_t len,
+    unsigned int *prot, struct fw_frame **frame)
+{
+	uint64_t start, end, *pte;
+
+	if (!vm_range(va, len, &start, &end))
+		return fw_uaddr(va.v + len);
+	fw_spin_lock(&vm->lock);
+	while ((start = fw_pt_next(vm->root, start, end, &pte)) < end &&
+	    !(*pte & FW_PTE_V))
+		start += FW_PAGE_SIZE;
+	if (start < end) {
+		*prot = fw_pt_prot(*pte);
+		if (frame != NULL)
+			*frame = fw_frame_ref(fw_frame_from_pa(*pte &
+			    FW_PTE_ADDR));
+	}
+	fw_spin_unlock(&vm->lock);
+	return fw_uaddr(start < end ? start : va.v + len);
+}
+
 /* Whether a leaf lets user code make access (FW_ACCESS_*). */
 static bool
 pte_allows(uint64_t pte, unsigned int access)

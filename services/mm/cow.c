@@ -1,16 +1,23 @@
 /*
  * mm/cow.c: copy-on-write fork.  mm_fork gives the child a new vm with the
- * parent's VMAs; a present page of a private VMA is mapped read-only in
- * both and its frame's metadata word counts the vms that share it this way
- * (0: one vm, the frame was never shared; n >= 2: at most n vms).  A write
- * fault on such a page (mm_cow_break_locked) takes the frame over when the
- * count says no other vm maps it, and otherwise copies it and lowers the
- * count.  The count may only be too high, never too low: a vm that drops a
- * shared frame by munmap, exec or exit leaves it as it is, which costs a
- * needless copy later but never lets two vms write one frame.  Pages of
- * shared VMAs are populated in the parent first and mapped as they are, so
- * both see one frame per page, writable, and never copy it.  The child
- * gets no VMA_DONTFORK area, and a VMA_WIPEONFORK one without its pages.
+ * parent's VMAs.  The first MM_FORK_COPY_PAGES present pages the parent
+ * may write are copied for the child at once: sharing such a page costs a
+ * host revoke in the parent now and a copy-on-write fault in whichever
+ * writes it first, each a round trip to a stub's mm thread (tens of
+ * microseconds in the simulator), where a copy costs about one; so a small
+ * process (a shell, a static program) forks without either, and a large
+ * one shares the rest.  Another present page of a private VMA is mapped
+ * read-only in both and its frame's metadata word counts the vms that
+ * share it this way (0: one vm, the frame was never shared; n >= 2: at
+ * most n vms).  A write fault on such a page (mm_cow_break_locked) takes
+ * the frame over when the count says no other vm maps it, and otherwise
+ * copies it and lowers the count.  The count may only be too high, never
+ * too low: a vm that drops a shared frame by munmap, exec or exit leaves
+ * it as it is, which costs a needless copy later but never lets two vms
+ * write one frame.  Pages of shared VMAs are populated in the parent first
+ * and mapped as they are, so both see one frame per page, writable, and
+ * never copy it.  The child gets no VMA_DONTFORK area, and a
+ * VMA_WIPEONFORK one without its pages.
  *
  * Interface: mm_fork, mm_cow_break_locked, mm_page_prot_locked (svc/mm.h).
  * Locks: mm->lock of the vm that faults or forks, then mm_cow_lock (a
@@ -101,15 +108,39 @@ out:
 	return err;
 }
 
-/* Shares the present pages of the parent's VMA v with the child c. */
+/*
+ * Gives the child c its own copy of the parent's page f at va: 0 or
+ * -errno.
+ */
 static int
-mm_fork_vma_locked(struct mm *pm, struct mm *c, const struct vma *v)
-	FW_REQUIRES(&pm->lock)
+mm_fork_copy(struct mm *c, uint64_t va, struct fw_frame *f, unsigned int prot)
+{
+	struct fw_frame *copy;
+	int err;
+
+	if ((err = fw_frame_alloc(&copy)) < 0)
+		return err;
+	fw_frame_copy(copy, f);
+	err = fw_vm_map(c->vm, fw_uaddr(va), copy, prot);
+	fw_frame_unref(copy);			/* the mapping holds its own */
+	return err;
+}
+
+/*
+ * Gives the child c the present pages of the parent's VMA v: the pages
+ * the parent may write (its own) are copied while *budget lasts, the rest
+ * of a private VMA is shared copy-on-write, and a shared VMA's pages are
+ * mapped as they are.  Only pages the parent could write and now shares
+ * are write-protected in it.
+ */
+static int
+mm_fork_vma_locked(struct mm *pm, struct mm *c, const struct vma *v,
+    unsigned int *budget) FW_REQUIRES(&pm->lock)
 {
 	bool shared = v->flags & VMA_SHARED;
+	uint64_t va, lo = UINT64_MAX, hi = 0;
 	struct fw_frame *f;
 	unsigned int prot;
-	uint64_t va;
 	int err;
 
 	if (v->flags & VMA_WIPEONFORK)
@@ -121,14 +152,22 @@ mm_fork_vma_locked(struct mm *pm, struct mm *c, const struct vma *v)
 	if (shared && v->file == NULL &&
 	    (err = mm_populate_locked(pm, v->start, v->end)) < 0)
 		return err;
-	for (va = v->start; va < v->end; va += FW_PAGE_SIZE) {
-		if (fw_vm_query(pm->vm, fw_uaddr(va), &prot, &f) < 0)
-			continue;
-		if (!shared) {
-			mm_cow_share(f);
-			prot &= ~LINUX_PROT_WRITE;
+	for (va = v->start; (va = fw_vm_query_next(pm->vm, fw_uaddr(va),
+	    v->end - va, &prot, &f).v) < v->end; va += FW_PAGE_SIZE) {
+		if (!shared && (prot & LINUX_PROT_WRITE) && *budget > 0) {
+			(*budget)--;
+			err = mm_fork_copy(c, va, f, prot);
+		} else {
+			if (!shared) {
+				mm_cow_share(f);
+				if (prot & LINUX_PROT_WRITE) {
+					lo = MIN(lo, va);
+					hi = va + FW_PAGE_SIZE;
+				}
+				prot &= ~LINUX_PROT_WRITE;
+			}
+			err = fw_vm_map(c->vm, fw_uaddr(va), f, prot);
 		}
-		err = fw_vm_map(c->vm, fw_uaddr(va), f, prot);
 		fw_frame_unref(f);
 		if (err < 0)
 			return err;
@@ -136,8 +175,8 @@ mm_fork_vma_locked(struct mm *pm, struct mm *c, const struct vma *v)
 	/* The child runs at once and touches much of it: map it now. */
 	fw_vm_prefault_range(c->vm, fw_uaddr(v->start), v->end - v->start);
 	/* The parent is in fork(2): none of its threads writes meanwhile. */
-	if (!shared && (v->prot & LINUX_PROT_WRITE))
-		fw_vm_protect(pm->vm, fw_uaddr(v->start), v->end - v->start,
+	if (lo < hi)
+		fw_vm_protect(pm->vm, fw_uaddr(lo), hi - lo,
 		    v->prot & ~LINUX_PROT_WRITE);
 	return 0;
 }
@@ -175,6 +214,7 @@ mm_fork_layout_locked(struct mm *pm, struct mm *c) FW_REQUIRES(&pm->lock)
 int
 mm_fork(struct mm *pm, struct mm **out)
 {
+	unsigned int budget = MM_FORK_COPY_PAGES;
 	struct fw_vm *vm;
 	struct mm *c;
 	size_t i;
@@ -191,7 +231,8 @@ mm_fork(struct mm *pm, struct mm **out)
 		pm->forked = true;
 		for (i = 0; i < pm->nvma && err == 0; i++)
 			if (!(pm->vmas[i].flags & VMA_DONTFORK))
-				err = mm_fork_vma_locked(pm, c, &pm->vmas[i]);
+				err = mm_fork_vma_locked(pm, c, &pm->vmas[i],
+				    &budget);
 	}
 	fw_mutex_unlock(&pm->lock);
 	if (err < 0) {

@@ -93,5 +93,15 @@ void			 fw_vm_resident(struct fw_vm *vm, uint64_t *pages,
  */
 FW_MUST_CHECK int	 fw_vm_query(struct fw_vm *vm, fw_uaddr_t va,
 			    unsigned int *prot, struct fw_frame **frame);
+/*
+ * The first page in [va, va + len) that holds a frame: its address, with
+ * *prot and (if frame is not NULL) a new reference in *frame as
+ * fw_vm_query() gives them; va + len when there is none.  A walk of a
+ * sparse range costs what is mapped there, not its size: missing tables
+ * are skipped whole.  Takes vm's lock.
+ */
+fw_uaddr_t		 fw_vm_query_next(struct fw_vm *vm, fw_uaddr_t va,
+			    uint64_t len, unsigned int *prot,
+			    struct fw_frame **frame);
 
 #endif

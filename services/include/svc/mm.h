@@ -101,11 +101,14 @@ void			mm_free(struct mm *mm);
 int			mm_fault(void *owner, struct fw_vm *vm,
 			    fw_uaddr_t addr, unsigned int access);
 /*
- * fork(2)'s memory (services/mm/cow.c): a new vm and mm with parent's VMAs;
- * present pages of private VMAs are shared copy-on-write (read-only in
- * both, counted in the frame's metadata word), pages of shared VMAs are
- * populated and shared as they are.  *out gets the mm.  -ENOMEM, -EAGAIN.
+ * fork(2)'s memory (services/mm/cow.c): a new vm and mm with parent's VMAs.
+ * Present pages of private VMAs: the first MM_FORK_COPY_PAGES the parent
+ * may write (in address order) are copied for the child, the others are
+ * shared copy-on-write (read-only in both, counted in the frame's metadata
+ * word).  Pages of shared VMAs are populated and shared as they are.  *out
+ * gets the mm.  -ENOMEM, -EAGAIN.
  */
+#define MM_FORK_COPY_PAGES	64
 FW_MUST_CHECK int	mm_fork(struct mm *parent, struct mm **out);
 /*
  * A write fault on the present, read-only page va of a private writable

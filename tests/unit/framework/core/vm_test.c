@@ -73,6 +73,34 @@ START_TEST(test_vm_map_then_query_returns_frame_and_prot)
 }
 END_TEST
 
+/* fw_vm_query_next() steps over holes and missing tables to the next page. */
+START_TEST(test_vm_query_next_finds_pages_across_holes)
+{
+	struct fw_frame *a = map_new(0x400000, RW), *b = map_new(0x40000000,
+	    FW_PROT_READ), *q;
+	unsigned int prot;
+
+	/* From below the first page, and from the page itself. */
+	ck_assert_uint_eq(fw_vm_query_next(vm, fw_uaddr(0x1000), 0x80000000,
+	    &prot, &q).v, 0x400000);
+	ck_assert_ptr_eq(q, a);
+	ck_assert_uint_eq(prot, RW);
+	ck_assert_uint_eq(refs(a), 3);
+	fw_frame_unref(q);
+	/* Past it, 1 GiB on, through tables that do not exist. */
+	ck_assert_uint_eq(fw_vm_query_next(vm, fw_uaddr(0x401000),
+	    0x80000000 - 0x401000, &prot, NULL).v, 0x40000000);
+	ck_assert_uint_eq(prot, FW_PROT_READ);
+	/* Nothing left in the range: its end. */
+	ck_assert_uint_eq(fw_vm_query_next(vm, fw_uaddr(0x40001000), 0x5000,
+	    &prot, NULL).v, 0x40006000);
+	ck_assert_uint_eq(fw_vm_query_next(vm, fw_uaddr(0x401000), 0x1000,
+	    &prot, NULL).v, 0x402000);
+	fw_frame_unref(a);
+	fw_frame_unref(b);
+}
+END_TEST
+
 START_TEST(test_vm_map_rejects_bad_va)
 {
 	struct fw_frame *f;
@@ -484,6 +512,7 @@ vm_suite(void)
 	tcase_add_test(tc, test_vm_resolve_refuses_what_the_pte_forbids);
 	tcase_add_test(tc, test_vm_unref_releases_frames_and_tables);
 	tcase_add_test(tc, test_vm_new_fails_when_backend_fails);
+	tcase_add_test(tc, test_vm_query_next_finds_pages_across_holes);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -305,6 +305,64 @@ cow_frame(struct fw_vm *vm, uint64_t va, unsigned int *prot)
 	return f;
 }
 
+/*
+ * MM_FORK_COPY_PAGES pages the parent may write, below a test's: a fork
+ * copies these for the child, and shares the pages that follow
+ * copy-on-write.
+ */
+static void
+use_fork_copies(void)
+{
+	uint64_t low = 0x40000000;
+
+	ck_assert_int_eq(map(low, MM_FORK_COPY_PAGES * PG, RW, PRIV_ANON |
+	    LINUX_MAP_FIXED | LINUX_MAP_POPULATE), (long)low);
+}
+
+START_TEST(test_fork_copies_the_parents_own_pages)
+{
+	uint64_t base = 0x50000000, va;
+	struct cow_call c = { NULL, base, 0 };
+	struct fw_frame *pf, *cf;
+	unsigned int pprot, cprot;
+	char byte = 'A', got = 0;
+
+	ck_assert_int_eq(map(base, (MM_FORK_COPY_PAGES + 2) * PG, RW,
+	    PRIV_ANON | LINUX_MAP_FIXED | LINUX_MAP_POPULATE), (long)base);
+	ck_assert_int_eq(env_put(base, &byte, 1), 0);
+	fake_run(cow_fork_task, &c);
+	ck_assert_int_eq(c.ret, 0);
+	/* The parent's own pages: a copy each for the child, and the
+	 * parent's stay writable, never shared. */
+	for (va = base; va < base + MM_FORK_COPY_PAGES * PG; va += PG) {
+		pf = cow_frame(mm->vm, va, &pprot);
+		cf = cow_frame(c.child->vm, va, &cprot);
+		ck_assert_ptr_ne(pf, cf);
+		ck_assert_uint_eq(pprot, RW);
+		ck_assert_uint_eq(cprot, RW);
+		ck_assert_uint_eq(fw_frame_meta(pf), 0);
+		ck_assert_uint_eq(fw_frame_meta(cf), 0);
+	}
+	cf = cow_frame(c.child->vm, base, &cprot);
+	ck_assert_int_eq(fw_frame_read(cf, 0, &got, 1), 0);
+	ck_assert_int_eq(got, 'A');
+	/* Past the budget, shared: read-only in both, counted twice. */
+	for (; va < base + (MM_FORK_COPY_PAGES + 2) * PG; va += PG) {
+		pf = cow_frame(mm->vm, va, &pprot);
+		ck_assert_ptr_eq(cow_frame(c.child->vm, va, &cprot), pf);
+		ck_assert_uint_eq(pprot, LINUX_PROT_READ);
+		ck_assert_uint_eq(cprot, LINUX_PROT_READ);
+		ck_assert_uint_eq(fw_frame_meta(pf), 2);
+	}
+	/* The parent's write to its own page stays its own. */
+	byte = 'P';
+	ck_assert_int_eq(env_put(base, &byte, 1), 0);
+	ck_assert_int_eq(fw_frame_read(cf, 0, &got, 1), 0);
+	ck_assert_int_eq(got, 'A');
+	mm_free(c.child);
+}
+END_TEST
+
 START_TEST(test_fork_shares_private_pages_copy_on_write)
 {
 	uint64_t base = 0x50000000;
@@ -313,6 +371,7 @@ START_TEST(test_fork_shares_private_pages_copy_on_write)
 	unsigned int pprot, cprot;
 	char byte = 'A', got = 0;
 
+	use_fork_copies();
 	ck_assert_int_eq(map(base, 2 * PG, RW, PRIV_ANON | LINUX_MAP_FIXED),
 	    (long)base);
 	ck_assert_int_eq(env_put(base, &byte, 1), 0);
@@ -485,6 +544,7 @@ START_TEST(test_mremap_after_fork_keeps_pages_copy_on_write)
 	unsigned int prot;
 	char byte = 'A';
 
+	use_fork_copies();
 	ck_assert_int_eq(map(base, PG, RW, PRIV_ANON | LINUX_MAP_FIXED),
 	    (long)base);
 	ck_assert_int_eq(env_put(base, &byte, 1), 0);
@@ -593,6 +653,7 @@ mm_suite(void)
 	tcase_add_test(tc, test_fault_refuses_bad_access);
 	tcase_add_test(tc, test_brk_grows_and_shrinks);
 	tcase_add_test(tc, test_mmap_falls_back_bottom_up_when_top_is_full);
+	tcase_add_test(tc, test_fork_copies_the_parents_own_pages);
 	tcase_add_test(tc, test_fork_shares_private_pages_copy_on_write);
 	tcase_add_test(tc, test_fork_shares_shared_pages_writable);
 	tcase_add_test(tc, test_mremap_moves_frames_without_copying);
