@@ -178,6 +178,23 @@ hal_space_new(struct fw_vm *vm, struct hal_space **out)
 	return 0;
 }
 
+/* Whether no slot of s is in use: no thread of its stub runs guest code. */
+static bool
+space_threadless(struct hal_space *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(s->slots) / sizeof(s->slots[0]); i++)
+		if (s->slots[i] != 0)
+			return false;
+	return true;
+}
+
+/*
+ * The stub goes to the reaper when no thread is left (reaper.c): the core
+ * reuses the vm's frames once this returns, and nothing of the stub
+ * reaches them.
+ */
 void
 hal_space_free(struct hal_space *s)
 {
@@ -191,7 +208,8 @@ hal_space_free(struct hal_space *s)
 	if (s->next != NULL)
 		s->next->prev = s->prev;
 	pthread_mutex_unlock(&all_lock);
-	space_release(s);
+	if (!space_threadless(s) || s->pid <= 0 || !reaper_add(s))
+		space_release(s);
 }
 
 void

@@ -41,7 +41,8 @@ struct hal_space {
 	uint64_t		 retired;		/* [m] */
 	size_t			 nretired;		/* [m] */
 	uint64_t		 slots[STUB_MAX_SLOTS / 64]; /* [m] in use */
-	struct hal_space	*next, *prev;		/* [all_lock] */
+	/* all_lock while live; the reaper's lock once freed */
+	struct hal_space	*next, *prev;
 };
 
 /*
@@ -67,6 +68,13 @@ int	space_spawn(struct hal_space *s);
 struct hal_space *spare_take(void);
 void	spare_refill(void);
 void	spare_kill_all(void);
+
+/*
+ * Dead spaces (reaper.c): reaper_add() kills the stub of s, which has no
+ * thread left, and takes s over; a host thread reaps the stub and releases
+ * s.  It answers false, having done nothing, when it has no thread.
+ */
+bool	reaper_add(struct hal_space *s);
 
 /* Runs the queued ops and waits for the stub: 0, or -EIO if it died. */
 int	space_flush_locked(struct hal_space *s);
