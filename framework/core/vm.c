@@ -476,12 +476,13 @@ fw_vm_prefault_range(struct fw_vm *vm, fw_uaddr_t va, uint64_t len)
 	if (!vm_range(va, len, &start, &end))
 		return;
 	fw_spin_lock(&vm->lock);
-	for (; start < end; start = next) {
+	/* Table by table, from each one's first leaf: missing tables are
+	 * skipped whole. */
+	for (; (start = fw_pt_next(vm->root, start, end, &pte)) < end;
+	    start = next) {
 		next = (start | (TABLE_PAGES * FW_PAGE_SIZE - 1)) + 1;
 		if (next > end)
 			next = end;
-		if ((pte = fw_pt_leaf(vm->root, start, false)) == NULL)
-			continue;
 		map_lacking(vm, start, pte,
 		    (long)((next - start) >> FW_PAGE_SHIFT));
 	}

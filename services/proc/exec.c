@@ -118,6 +118,12 @@ exec_build(struct thread *t, const struct elf_source *src,
 		fw_uthread_free(n->ut);
 		goto fail;
 	}
+	/*
+	 * The stack, the vDSO and what else the loader filled go to the host
+	 * with the program's segments: the start-up code reads them at once,
+	 * and each page left out costs a fault.
+	 */
+	fw_vm_prefault_range(n->mm->vm, fw_uaddr(0), fw_vm_user_top());
 	return 0;
 fail:
 	mm_free(n->mm);

@@ -424,6 +424,15 @@ START_TEST(test_vm_prefault_range_maps_what_the_backend_lacks)
 	/* A second call finds everything handed over. */
 	fw_vm_prefault_range(vm, fw_uaddr(0x200000), 0x8000000);
 	ck_assert_uint_eq(fake_space_count(), 1);
+	/* The whole of user space (exec's sweep), its 2^26 tables mostly
+	 * missing: only the page at its top is left. */
+	fake_space_reset();
+	ck_assert_int_eq(fw_vm_map(vm, fw_uaddr(fw_vm_user_top() - PG), far,
+	    FW_PROT_READ), 0);
+	fw_vm_prefault_range(vm, fw_uaddr(0), fw_vm_user_top());
+	ck_assert_uint_eq(fake_space_count(), 1);
+	check_map(0, fw_vm_user_top() - PG, fw_frame_pa(far), 1, FW_PROT_READ);
+	fw_vm_unmap(vm, fw_uaddr(fw_vm_user_top() - PG), PG);
 	fw_vm_unmap(vm, fw_uaddr(0x300000), 16 * PG);
 	fw_frames_free_contig(pa, 16);
 	fw_frame_unref(far);
