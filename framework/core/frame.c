@@ -2,10 +2,14 @@
  * core/frame.c: the frame allocator.  Physical memory from
  * hal_phys_first_free() to hal_phys_size() is cut into 4 KiB frames, each
  * described by a struct fw_frame in one array, and tracked by a bitmap of
- * used frames.  Allocation is next-fit: it resumes where the last one
- * stopped, so frames allocated one after another tend to be physically
- * contiguous, which lets the host backend map a run with one host mmap
- * and a bare-metal TLB hold it in fewer entries.
+ * used frames.  Allocation takes the lowest free frame: the cursor stays
+ * at or below it (a free moves it back), and from there the search goes
+ * up.  Frames allocated one after another so tend to be physically
+ * contiguous, which lets the host backend map a run with one host mmap and
+ * a bare-metal TLB hold it in fewer entries; and a freed frame is taken
+ * again before memory never used, which on the simulator costs the host a
+ * page allocation at first mapping (3.3 us a page here, against 0.3 us to
+ * map a page the host already has) and grows its memory.
  *
  * Interface: fw/frame.h for services, core/frame_impl.h for the core and the
  * backends.
@@ -34,7 +38,7 @@ static uint64_t		*used_map;	/* [f] bit set: allocated */
 static size_t		 nframes;	/* [I] */
 static size_t		 nwords;	/* [I] words of used_map */
 static uint64_t		 base_pa;	/* [I] address of frames[0] */
-static size_t		 cursor;	/* [f] next-fit position */
+static size_t		 cursor;	/* [f] at or below the lowest free */
 static atomic_size_t	 nused;		/* [a] */
 static bool		 phys_zeroed;	/* [I] free memory began as zeros */
 
@@ -149,6 +153,8 @@ static void
 frame_release(size_t i, size_t n)
 {
 	fw_spin_lock(&frame_lock);
+	if (i < cursor)
+		cursor = i;
 	for (; n > 0; n--, i++) {
 		FW_ASSERT(used_map[i / BITS] & (1ULL << (i % BITS)));
 		used_map[i / BITS] &= ~(1ULL << (i % BITS));
