@@ -4,7 +4,7 @@
  * waited for all of it on a CPU thread (docs/bench.md).  Once a second
  * space was made (the first fork: a run of one process never pays for a
  * spare), hal_space_new() keeps SPARES spaces ahead.  It allocates their
- * frames itself, since frames belong to CPU threads, and queues them; a
+ * frames itself, on the CPU thread that makes a space, and queues them; a
  * host thread of this file's starts their stubs in the background.  A
  * space then takes a ready spare when there is one and starts its own stub
  * only when there is not.

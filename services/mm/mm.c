@@ -169,8 +169,8 @@ mm_map_zero(struct mm *mm, uint64_t va, unsigned int prot)
 /*
  * The window of an anonymous fault at page of v, [*va, *end): the aligned
  * MM_FAULT_WINDOW pages around it, or, when it lands where the last
- * window ended (a sequential writer), twice the last window's pages from
- * it on, up to MM_FAULT_MAX.  Clipped to v.
+ * window ended (a sequential writer), four times the last window's pages
+ * from it on, up to MM_FAULT_MAX.  Clipped to v.
  */
 static void
 mm_fault_window_locked(struct mm *mm, const struct vma *v, uint64_t page,
@@ -179,7 +179,7 @@ mm_fault_window_locked(struct mm *mm, const struct vma *v, uint64_t page,
 	uint64_t win = MM_FAULT_WINDOW * FW_PAGE_SIZE;
 
 	if (page == mm->fault_next && mm->fault_pages >= MM_FAULT_WINDOW) {
-		mm->fault_pages = MIN(mm->fault_pages * 2, MM_FAULT_MAX);
+		mm->fault_pages = MIN(mm->fault_pages * 4, MM_FAULT_MAX);
 		*va = page;
 		*end = MIN(page + mm->fault_pages * FW_PAGE_SIZE, v->end);
 	} else {

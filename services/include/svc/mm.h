@@ -74,9 +74,10 @@ struct mm {
 #define MM_MAX_VMAS	65530
 /*
  * Pages the fault handler maps around a fault, in an aligned window; an
- * anonymous fault right where the last window ended gets twice as many,
- * up to MM_FAULT_MAX (2 MiB: what Linux's transparent huge pages give a
- * sequential writer).
+ * anonymous fault right where the last window ended gets four times as
+ * many, up to MM_FAULT_MAX (2 MiB: what Linux's transparent huge pages
+ * give a sequential writer).  Four, not two: a 64-page mapping written
+ * through takes two faults rather than three.
  */
 #define MM_FAULT_WINDOW	16
 #define MM_FAULT_MAX	512

@@ -205,28 +205,25 @@ START_TEST(test_fault_window_grows_for_a_sequential_writer)
 	/* The window goes to the backend whole: a fault the kernel's own
 	 * user copy took is not taken again by the guest's first touch. */
 	ck_assert_uint_eq(backend_pages(), 16);
-	/* Each fault where the last window ended doubles the window. */
+	/* Each fault where the last window ended quadruples the window. */
 	ck_assert_int_eq(env_fault(base + 16 * PG, FW_ACCESS_WRITE), 0);
-	ck_assert_uint_eq(mapped_pages(base, base + len), 16 + 32);
-	ck_assert_int_eq(env_fault(base + 48 * PG, FW_ACCESS_WRITE), 0);
-	ck_assert_uint_eq(mapped_pages(base, base + len), 16 + 32 + 64);
+	ck_assert_uint_eq(mapped_pages(base, base + len), 16 + 64);
+	ck_assert_int_eq(env_fault(base + 80 * PG, FW_ACCESS_WRITE), 0);
+	ck_assert_uint_eq(mapped_pages(base, base + len), 16 + 64 + 256);
+	ck_assert_uint_eq(backend_pages(), 16 + 64 + 256);
 	/* Up to 512 pages; a fault elsewhere starts again at 16. */
-	ck_assert_int_eq(env_fault(base + 112 * PG, FW_ACCESS_WRITE), 0);
-	ck_assert_int_eq(env_fault(base + 240 * PG, FW_ACCESS_WRITE), 0);
-	ck_assert_int_eq(env_fault(base + 496 * PG, FW_ACCESS_WRITE), 0);
-	ck_assert_int_eq(env_fault(base + 1008 * PG, FW_ACCESS_WRITE), 0);
-	ck_assert_uint_eq(mapped_pages(base, base + len), 1520);
-	ck_assert(env_mapped(base + 1519 * PG, NULL));
-	ck_assert(!env_mapped(base + 1520 * PG, NULL));
+	ck_assert_int_eq(env_fault(base + 336 * PG, FW_ACCESS_WRITE), 0);
+	ck_assert_int_eq(env_fault(base + 848 * PG, FW_ACCESS_WRITE), 0);
+	ck_assert_uint_eq(mapped_pages(base, base + len), 1360);
+	ck_assert(env_mapped(base + 1359 * PG, NULL));
+	ck_assert(!env_mapped(base + 1360 * PG, NULL));
 	ck_assert_int_eq(env_fault(base + 1800 * PG, FW_ACCESS_WRITE), 0);
-	ck_assert_uint_eq(mapped_pages(base + 1520 * PG, base + len), 16);
+	ck_assert_uint_eq(mapped_pages(base + 1360 * PG, base + len), 16);
 	ck_assert(env_mapped(base + 1792 * PG, NULL));
 	/* A window stops at the VMA's end. */
 	ck_assert_int_eq(env_fault(base + 1808 * PG, FW_ACCESS_WRITE), 0);
-	ck_assert_int_eq(env_fault(base + 1840 * PG, FW_ACCESS_WRITE), 0);
-	ck_assert_int_eq(env_fault(base + 1904 * PG, FW_ACCESS_WRITE), 0);
-	ck_assert_int_eq(env_fault(base + 2032 * PG, FW_ACCESS_WRITE), 0);
-	ck_assert_uint_eq(mapped_pages(base + 1520 * PG, base + len),
+	ck_assert_int_eq(env_fault(base + 1872 * PG, FW_ACCESS_WRITE), 0);
+	ck_assert_uint_eq(mapped_pages(base + 1360 * PG, base + len),
 	    len / PG - 1792);
 	ck_assert_uint_eq(mm->nvma, 1);
 }
