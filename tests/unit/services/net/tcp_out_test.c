@@ -318,28 +318,45 @@ START_TEST(test_zero_window_probes_back_off_not_the_rto)
 }
 END_TEST
 
-START_TEST(test_bare_ack_stays_inside_a_shut_window)
+/*
+ * 100 bytes written and sent at once; the peer acknowledges none of them
+ * and announces the window wnd (in its scale's units).
+ */
+static void
+sent_100_then_window(long fd, uint32_t iss, uint16_t wnd)
 {
-	uint32_t iss;
-	size_t i;
-	long fd = connected(&iss);
-
 	ck_assert_int_eq(SYS(write, (uint64_t)fd, UDATA, 100), 100);
 	ck_assert_uint_eq(sent[nsent - 1].len, 100);
-	/* The peer dropped the 100 bytes and shut its window. */
-	peer_wnd = 0;
+	peer_wnd = wnd;
 	peer_frame(0x10, PEER_ISN + 1, iss + 1, false);
 	fake_run(rx_task, NULL);
-	/* A segment past our window is answered with a bare ACK, numbered
-	 * where the peer's shut window takes it: iss + 1, not iss + 101. */
-	i = nsent;
+}
+
+/* A bare segment past our window: the number of the bare ACK answering. */
+static uint32_t
+out_of_window_answer(uint32_t iss)
+{
+	size_t i = nsent;
+
 	peer_frame(0x10, PEER_ISN + 1 + 1000000, iss + 1, false);
 	fake_run(rx_task, NULL);
 	i = next_sent(i);
 	ck_assert_uint_eq(sent[i].flags, 0x10);
 	ck_assert_uint_eq(sent[i].len, 0);
-	ck_assert_uint_eq(sent[i].seq, iss + 1);
 	ck_assert_uint_eq(sent[i].ack, PEER_ISN + 1);
+	return sent[i].seq;
+}
+
+START_TEST(test_bare_ack_stays_inside_a_shut_window)
+{
+	uint32_t iss;
+	long fd = connected(&iss);
+
+	/* The peer dropped the 100 bytes and shut its window. */
+	sent_100_then_window(fd, iss, 0);
+	/* A segment past our window is answered with a bare ACK, numbered
+	 * where the peer's shut window takes it: iss + 1, not iss + 101. */
+	ck_assert_uint_eq(out_of_window_answer(iss), iss + 1);
 	peer_wnd = 65535;
 }
 END_TEST
@@ -426,22 +443,12 @@ END_TEST
 START_TEST(test_bare_ack_at_snd_max_past_a_rounded_window)
 {
 	uint32_t iss;
-	size_t i;
 	long fd;
 
 	peer_wscale = 3;
 	fd = connected(&iss);
-	ck_assert_int_eq(SYS(write, (uint64_t)fd, UDATA, 100), 100);
-	ck_assert_uint_eq(sent[nsent - 1].len, 100);
-	peer_wnd = 12;				/* 96 bytes */
-	peer_frame(0x10, PEER_ISN + 1, iss + 1, false);
-	fake_run(rx_task, NULL);
-	i = nsent;
-	peer_frame(0x10, PEER_ISN + 1 + 1000000, iss + 1, false);
-	fake_run(rx_task, NULL);
-	i = next_sent(i);
-	ck_assert_uint_eq(sent[i].len, 0);
-	ck_assert_uint_eq(sent[i].seq, iss + 101);
+	sent_100_then_window(fd, iss, 12);	/* 96 bytes */
+	ck_assert_uint_eq(out_of_window_answer(iss), iss + 101);
 	peer_wnd = 65535;
 	peer_wscale = -1;
 }
@@ -454,11 +461,7 @@ START_TEST(test_rto_resends_the_head_past_a_shrunk_window)
 	size_t i;
 	long fd = connected(&iss);
 
-	ck_assert_int_eq(SYS(write, (uint64_t)fd, UDATA, 100), 100);
-	ck_assert_uint_eq(sent[nsent - 1].len, 100);
-	peer_wnd = 50;
-	peer_frame(0x10, PEER_ISN + 1, iss + 1, false);
-	fake_run(rx_task, NULL);
+	sent_100_then_window(fd, iss, 50);
 	i = next_sent(nsent);			/* the first RTO, 1 s */
 	ck_assert_uint_eq(sent[i].seq, iss + 1);
 	ck_assert_uint_eq(sent[i].len, 100);
