@@ -508,11 +508,18 @@ fw_vm_user_frame(struct fw_vm *vm, uint64_t va, unsigned int access,
 	return err;
 }
 
+/*
+ * A fault the kernel takes on the user's behalf (a user copy) hands the
+ * backend what the handler filled around va, as a user's own fault does
+ * (fw_vm_resolve()): else the user's first touch of a page the kernel
+ * filled (read(2) into a fresh buffer) would fault again in the backend.
+ */
 int
 fw_vm_fault(struct fw_vm *vm, uint64_t va, unsigned int access)
 {
 	fw_fault_fn fn;
 	void *owner;
+	int err;
 
 	fw_spin_lock(&vm->lock);
 	fn = vm->fault;
@@ -520,5 +527,8 @@ fw_vm_fault(struct fw_vm *vm, uint64_t va, unsigned int access)
 	fw_spin_unlock(&vm->lock);
 	if (fn == NULL)
 		return -EFAULT;
-	return fn(owner, vm, fw_uaddr(va), access);
+	if ((err = fn(owner, vm, fw_uaddr(va), access)) == 0)
+		fw_vm_prefault_range(vm, fw_uaddr(va & ~(RESOLVE_PAGES *
+		    FW_PAGE_SIZE - 1)), RESOLVE_PAGES * FW_PAGE_SIZE);
+	return err;
 }

@@ -36,7 +36,8 @@ FW_MUST_CHECK int	 fw_vm_user_frame(struct fw_vm *vm, uint64_t va,
 			    unsigned int access, struct fw_frame **f);
 /*
  * Calls vm's fault handler for (va, access) without the vm lock held: its
- * result, or -EFAULT when there is none.
+ * result, or -EFAULT when there is none.  On success the backend gets the
+ * present pages of va's window it lacks (fw_vm_prefault_range()).
  */
 FW_MUST_CHECK int	 fw_vm_fault(struct fw_vm *vm, uint64_t va,
 			    unsigned int access);

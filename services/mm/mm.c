@@ -237,13 +237,9 @@ mm_fault(void *owner, struct fw_vm *vm, fw_uaddr_t addr, unsigned int access)
 	for (pg = va; pg < wend; pg += FW_PAGE_SIZE)
 		if (pg != page && mm_map_zero(mm, pg, v->prot) < 0)
 			break;
-	/*
-	 * The window goes to the backend whole: a grown one not 16 pages a
-	 * fault, and one the kernel's own user copy faulted in (read(2) into
-	 * a fresh buffer) before the guest's first touch, which would fault
-	 * again in the host.
-	 */
-	fw_vm_prefault_range(mm->vm, fw_uaddr(va), pg - va);
+	/* A grown window goes to the backend whole, not 16 pages a fault. */
+	if (mm->fault_pages > MM_FAULT_WINDOW)
+		fw_vm_prefault_range(mm->vm, fw_uaddr(va), pg - va);
 out:
 	fw_mutex_unlock(&mm->lock);
 	return err;
