@@ -67,12 +67,16 @@ int main(void)
 
     signal(SIGUSR1, on_usr1);
 
-    /* Sleeping: the CPU clocks stand (nearly) still. */
+    /* Sleeping: the CPU clocks stand (nearly) still.  Nearly: Trellis
+     * charges a thread's user time from the simulator's side of the
+     * hand-off, and under Valgrind on a loaded host the waits around the
+     * two calls came to 52 and 61 ms; a clock that counted the sleep
+     * would move 200. */
     long long p0 = now(CLOCK_PROCESS_CPUTIME_ID);
     struct timespec nap = { 0, 200 * MS };
     CHECK_OK(nanosleep(&nap, NULL));
     long long slept = now(CLOCK_PROCESS_CPUTIME_ID) - p0;
-    if (slept > 50 * MS)
+    if (slept > 100 * MS)
         FAIL("the process clock moved %lld ns during a 200 ms sleep", slept);
 
     /* Computing: they advance, and the named ids read the same clocks. */
