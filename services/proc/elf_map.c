@@ -171,10 +171,7 @@ elf_map_seg(struct mm *mm, const struct elf_source *src,
 	    buf)) < 0 ||
 	    (err = elf_load_pages(mm, src, s, hi, UINT64_MAX, buf)) < 0)
 		return err;
-	/* Every page is in place: the backend gets them in one go. */
-	fw_vm_prefault_range(mm->vm, fw_uaddr(fw_page_down(s->vstart)),
-	    s->fend - fw_page_down(s->vstart));
-	return 0;
+	return 0;	/* exec_build() hands the backend the whole image */
 }
 
 int
