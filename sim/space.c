@@ -359,6 +359,35 @@ hal_space_remap(struct hal_space *s, uint64_t va, uint64_t pa, uint64_t len,
 	space_run_now(s, MMOP_MAP, va, len, prot, pa);
 }
 
+/* A space is a stub process: an exec keeps it rather than start another. */
+bool
+hal_space_reusable(void)
+{
+	return true;
+}
+
+/*
+ * The guest's part of the stub, [0, STUB_BASE), goes in one munmap; the
+ * stub region and its slots stay, with the one thread left.
+ */
+void
+hal_space_adopt(struct hal_space *s, struct fw_vm *vm)
+{
+	pthread_mutex_lock(&s->lock);
+	s->vm = vm;
+	space_queue_locked(s, MMOP_UNMAP, 0, STUB_BASE, 0, 0);
+	pthread_mutex_unlock(&s->lock);
+}
+
+/* A dead stub maps nothing any more: its -EIO needs no answer. */
+void
+hal_space_sync(struct hal_space *s)
+{
+	pthread_mutex_lock(&s->lock);
+	(void)space_flush_locked(s);
+	pthread_mutex_unlock(&s->lock);
+}
+
 /*
  * The guest's memory is not mapped in the simulator's own address space,
  * so there is no fast path: the core walks the vm's table.

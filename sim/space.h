@@ -20,7 +20,8 @@ struct fw_vm;
 
 struct hal_space {
 	pthread_mutex_t		 lock;
-	struct fw_vm		*vm;			/* [I] borrowed */
+	struct fw_vm		*vm;			/* [m] borrowed; an exec's
+							   vm takes it over */
 	pid_t			 pid;			/* [I] */
 	int			 pidfd;			/* [I] */
 	uint64_t		 ring_pa, done_pa;	/* [I] */

@@ -277,7 +277,9 @@ hal_uthread_new(struct hal_space *s, struct fw_uthread **out)
 	if ((t = calloc(1, sizeof(*t))) == NULL)
 		return -ENOMEM;
 	t->space = s;
+	pthread_mutex_lock(&s->lock);
 	t->vm = s->vm;
+	pthread_mutex_unlock(&s->lock);
 	t->fs_base = t->gs_base = BASE_UNKNOWN;
 	if ((err = alloc_slot(s, &t->slot)) < 0)
 		goto fail;
@@ -299,6 +301,16 @@ fail_slot:
 fail:
 	free(t);
 	return err;
+}
+
+/*
+ * The host thread stays, with its slot.  Its FS and GS bases stay known:
+ * the next entry loads the new program's where they differ.
+ */
+void
+hal_uthread_adopt(struct fw_uthread *t, struct fw_vm *vm)
+{
+	t->vm = vm;
 }
 
 /* Ends the host thread, unmaps its slot, and frees it. */

@@ -70,6 +70,7 @@ user_copy(struct fw_vm *vm, uint64_t va, size_t len, enum hal_uop op,
 {
 	unsigned int access = op == HAL_UOP_FROM ? FW_ACCESS_READ :
 	    FW_ACCESS_WRITE;
+	struct hal_space *s;
 	struct fw_frame *f;
 	size_t off, n;
 	char *p;
@@ -78,8 +79,8 @@ user_copy(struct fw_vm *vm, uint64_t va, size_t len, enum hal_uop op,
 		return 0;
 	if (!user_range_ok(va, len))
 		return -EFAULT;
-	n = len - hal_user_copy(fw_vm_space(vm), op, kbuf, va,
-	    len);
+	s = fw_vm_space(vm);
+	n = s != NULL ? len - hal_user_copy(s, op, kbuf, va, len) : 0;
 	if (kbuf != NULL)
 		kbuf += n;
 	va += n;

@@ -3,6 +3,7 @@
  * the backend (hal/user.h); the vm's backend state names the address space.
  * No locks of its own.
  */
+#include <fw/errno.h>
 #include <fw/user.h>
 #include <hal/user.h>
 
@@ -11,7 +12,12 @@
 int
 fw_uthread_new(struct fw_vm *vm, struct fw_uthread **out)
 {
-	return hal_uthread_new(fw_vm_space(vm), out);
+	struct hal_space *s = fw_vm_space(vm);
+
+	/* An heir gets its threads with its space (fw_vm_succeed()). */
+	if (s == NULL)
+		return -EINVAL;
+	return hal_uthread_new(s, out);
 }
 
 void

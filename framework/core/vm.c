@@ -7,10 +7,14 @@
  * the call returns.  New mappings and upgrades reach the backend lazily: it
  * faults, and fw_vm_resolve() maps a run of pages around the fault with one
  * hal_space_map().  A vm's last reference frees the space before the
- * frames, which then need no revoke.
+ * frames, which then need no revoke.  An exec's vm may start without a
+ * space and take over the one of the vm it replaces (fw_vm_succeed()),
+ * which then has none: a vm without a space makes no backend calls, and
+ * its leaves never get FW_PTE_H.
  *
  * Locks used to protect fields in this file:
  *	I	immutable after fw_vm_new()
+ *	s	vm->lock to write; read with it, or by a thread running in vm
  *	l	vm->lock (also every page-table entry of vm)
  *	a	atomic
  * Lock order: vm->lock, then the frame allocator's lock.  The fault handler
@@ -22,6 +26,7 @@
 #include <fw/panic.h>
 #include <fw/spinlock.h>
 #include <hal/mmu.h>
+#include <hal/user.h>
 #include <stdatomic.h>
 
 #include "core/frame_impl.h"
@@ -37,7 +42,8 @@ struct fw_vm {
 	struct fw_spinlock	 lock;
 	atomic_uint		 nref;		/* [a] */
 	uint64_t		 root;		/* [I] the PML4's address */
-	struct hal_space	*space;		/* [I]; NULL once freed */
+	struct hal_space	*space;		/* [s]; NULL for an heir, and
+						   once freed or handed on */
 	fw_fault_fn		 fault;		/* [l] */
 	void			*owner;		/* [l] */
 	uint64_t		 resident;	/* [l] pages mapped */
@@ -51,8 +57,9 @@ struct unmap_batch {
 	uint64_t	 lo, hi;	/* host-mapped span; lo >= hi: none */
 };
 
-int
-fw_vm_new(struct fw_vm **out)
+/* A vm with a space (with_space) or none. */
+static int
+vm_new(bool with_space, struct fw_vm **out)
 {
 	struct fw_vm *vm;
 	int err;
@@ -63,7 +70,7 @@ fw_vm_new(struct fw_vm **out)
 	atomic_init(&vm->nref, 1);
 	if ((err = fw_pt_new(&vm->root)) < 0)
 		goto fail_vm;
-	if ((err = hal_space_new(vm, &vm->space)) < 0)
+	if (with_space && (err = hal_space_new(vm, &vm->space)) < 0)
 		goto fail_pt;
 	*out = vm;
 	return 0;
@@ -72,6 +79,40 @@ fail_pt:
 fail_vm:
 	fw_free(vm);
 	return err;
+}
+
+int
+fw_vm_new(struct fw_vm **out)
+{
+	return vm_new(true, out);
+}
+
+int
+fw_vm_new_heir(struct fw_vm **out)
+{
+	return vm_new(!hal_space_reusable(), out);
+}
+
+bool
+fw_vm_awaits_space(struct fw_vm *vm)
+{
+	return fw_vm_space(vm) == NULL;
+}
+
+int
+fw_vm_give_space(struct fw_vm *vm)
+{
+	struct hal_space *s;
+	int err;
+
+	if (!fw_vm_awaits_space(vm))
+		return 0;
+	if ((err = hal_space_new(vm, &s)) < 0)
+		return err;
+	fw_spin_lock(&vm->lock);
+	vm->space = s;
+	fw_spin_unlock(&vm->lock);
+	return 0;
 }
 
 struct fw_vm *
@@ -134,7 +175,12 @@ fw_vm_root(const struct fw_vm *vm)
 struct hal_space *
 fw_vm_space(struct fw_vm *vm)
 {
-	return vm->space;
+	struct hal_space *s;
+
+	fw_spin_lock(&vm->lock);
+	s = vm->space;
+	fw_spin_unlock(&vm->lock);
+	return s;
 }
 
 int
@@ -162,12 +208,15 @@ fw_vm_map(struct fw_vm *vm, fw_uaddr_t va, struct fw_frame *f,
 	 * break lands here), so the frame goes to the host in the same step;
 	 * one that loses every right is revoked instead.
 	 */
-	if (host && !(bits & FW_PTE_P)) {
+	if (vm->space == NULL) {
+		host = false;
+	} else if (host && !(bits & FW_PTE_P)) {
 		hal_space_revoke(vm->space, va.v, FW_PAGE_SIZE, 0);
 		host = false;
 	}
 	*pte = fw_frame_pa(fw_frame_ref(f)) | bits | FW_PTE_V |
-	    (host || hal_space_hw_walk() ? FW_PTE_H : 0);
+	    (host || (hal_space_hw_walk() && vm->space != NULL) ?
+	    FW_PTE_H : 0);
 	if (host)
 		hal_space_remap(vm->space, va.v, fw_frame_pa(f), FW_PAGE_SIZE,
 		    fw_pt_prot(*pte));
@@ -304,7 +353,9 @@ fw_vm_protect(struct fw_vm *vm, fw_uaddr_t va, uint64_t len,
 		*pte = (*pte & ~FW_PTE_PROT) | bits;
 		start += FW_PAGE_SIZE;
 	}
-	if (lo < hi && span_all_host_mapped(vm, lo, hi)) {
+	if (vm->space == NULL) {
+		/* no backend: nothing to revoke */
+	} else if (lo < hi && span_all_host_mapped(vm, lo, hi)) {
 		hal_space_revoke(vm->space, lo, hi - lo, newprot);
 	} else if (lo < hi) {
 		hal_space_revoke(vm->space, lo, hi - lo, 0);
@@ -395,6 +446,8 @@ static void
 map_run(struct fw_vm *vm, uint64_t va, uint64_t *pte, long n)
 	FW_REQUIRES(&vm->lock)
 {
+	if (vm->space == NULL)
+		return;
 	for (long k = 0; k < n; k++)
 		pte[k] |= FW_PTE_H;
 	hal_space_map(vm->space, va, *pte & FW_PTE_ADDR,
@@ -487,6 +540,31 @@ fw_vm_prefault_range(struct fw_vm *vm, fw_uaddr_t va, uint64_t len)
 		    (long)((next - start) >> FW_PAGE_SHIFT));
 	}
 	fw_spin_unlock(&vm->lock);
+}
+
+/*
+ * The old vm's leaves keep FW_PTE_H but lose the space: its later unmaps
+ * revoke nothing, as after its last reference.  That is safe because the
+ * space is synced here, before the caller can drop a frame of old.
+ */
+void
+fw_vm_succeed(struct fw_vm *heir, struct fw_vm *old, struct fw_uthread *t)
+{
+	struct hal_space *s;
+
+	fw_spin_lock(&old->lock);
+	s = old->space;
+	old->space = NULL;
+	fw_spin_unlock(&old->lock);
+	FW_ASSERT(s != NULL && hal_space_reusable());
+	fw_spin_lock(&heir->lock);
+	FW_ASSERT(heir->space == NULL);
+	hal_space_adopt(s, heir);
+	heir->space = s;
+	fw_spin_unlock(&heir->lock);
+	hal_uthread_adopt(t, heir);
+	fw_vm_prefault_range(heir, fw_uaddr(0), FW_SIM_USER_TOP);
+	hal_space_sync(s);
 }
 
 int

@@ -45,5 +45,21 @@ void			hal_space_revoke(struct hal_space *s, uint64_t va,
  */
 void			hal_space_remap(struct hal_space *s, uint64_t va,
 			    uint64_t pa, uint64_t len, unsigned int prot);
+/*
+ * Whether a space may outlive its vm and serve the one an exec builds in
+ * its place (hal_space_adopt()).  The simulator: a space is a host process,
+ * costly to start and to end.  Bare metal: a space is its table's root,
+ * and answers false.
+ */
+bool			hal_space_reusable(void);
+/*
+ * Only when hal_space_reusable(): s, whose vm an exec replaces, serves vm
+ * from now on.  Every mapping s had goes, lazily as hal_space_map() is, in
+ * order with the calls after it, and hal_space_sync() makes it certain.
+ * The caller guarantees that no thread of s runs user code meanwhile.
+ */
+void			hal_space_adopt(struct hal_space *s, struct fw_vm *vm);
+/* Every map, revoke and remap given to s takes effect before this returns. */
+void			hal_space_sync(struct hal_space *s);
 
 #endif

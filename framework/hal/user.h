@@ -13,6 +13,13 @@ FW_MUST_CHECK int	hal_uthread_new(struct hal_space *s,
 			    struct fw_uthread **out);
 void			hal_uthread_free(struct fw_uthread *t);
 /*
+ * t, the one thread left in its space, runs vm from now on, which
+ * hal_space_adopt() gave that space.  Its registers and FP state are the
+ * caller's to reset.  Cannot fail.
+ */
+void			hal_uthread_adopt(struct fw_uthread *t,
+			    struct fw_vm *vm);
+/*
  * fw_user_enter()'s work, ev->user_ns included: the time t spent in user
  * mode during the call, which is not the task's kernel time either: a
  * backend that runs user mode on the task's own CPU slice (bare metal)

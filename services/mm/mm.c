@@ -55,6 +55,12 @@ mm_ref(struct mm *mm)
 	return mm;
 }
 
+bool
+mm_shared(struct mm *mm)
+{
+	return atomic_load(&mm->nref) > 1;
+}
+
 void
 mm_free(struct mm *mm)
 {

@@ -31,7 +31,12 @@
 #define EXEC_STACK_MIN	(128ULL << 10)
 #define EXEC_STACK_MAX	(256ULL << 20)
 
-/* What exec builds before the point of no return. */
+/*
+ * What exec builds before the point of no return.  Its vm is an heir
+ * (fw_vm_new_heir()) when the old one is the process's alone: then ut is
+ * NULL while the heir waits, and the commit hands it the old vm's space
+ * and the calling thread's uthread, as the host's process and thread.
+ */
 struct exec_new {
 	struct mm		*mm;
 	struct fw_uthread	*ut;
@@ -92,7 +97,13 @@ exec_build(struct thread *t, const struct elf_source *src,
 	uint64_t bias = elf_load_bias(info);
 	int err;
 
-	if ((err = fw_vm_new(&vm)) < 0)
+	n->ut = NULL;
+	if (t->uthread != NULL && t->proc->mm != NULL &&
+	    !mm_shared(t->proc->mm))
+		err = fw_vm_new_heir(&vm);
+	else
+		err = fw_vm_new(&vm);
+	if (err < 0)
 		return err;
 	err = mm_new(vm, &n->mm);
 	fw_vm_unref(vm);			/* n->mm holds its own */
@@ -112,7 +123,8 @@ exec_build(struct thread *t, const struct elf_source *src,
 	si->phdr = elf_phdr_addr(info, bias);
 	si->phnum = info->eh.e_phnum;
 	/* The thread first: the auxiliary vector's AT_MINSIGSTKSZ may need it. */
-	if ((err = fw_uthread_new(n->mm->vm, &n->ut)) < 0)
+	if (!fw_vm_awaits_space(n->mm->vm) &&
+	    (err = fw_uthread_new(n->mm->vm, &n->ut)) < 0)
 		goto fail;
 	if ((err = exec_stack_build(n->mm, si, &n->sp)) < 0) {
 		fw_uthread_free(n->ut);
@@ -121,13 +133,37 @@ exec_build(struct thread *t, const struct elf_source *src,
 	/*
 	 * The stack, the vDSO and what else the loader filled go to the host
 	 * with the program's segments: the start-up code reads them at once,
-	 * and each page left out costs a fault.
+	 * and each page left out costs a fault.  An heir's go at the commit.
 	 */
 	fw_vm_prefault_range(n->mm->vm, fw_uaddr(0), fw_vm_user_top());
 	return 0;
 fail:
 	mm_free(n->mm);
 	return err;
+}
+
+/*
+ * The last step that may fail: the thread the new program starts on.  An
+ * heir takes the old vm's space and t's uthread only if no other process
+ * can run in that space: one may have come since the build (a CLONE_VM
+ * child of a thread now gone).  Then it gets a space and a thread of its
+ * own.  A uthread kept gets the initial FP state (-EIO: the host lost it).
+ */
+static int
+exec_settle_thread(struct thread *t, struct exec_new *n)
+{
+	struct fw_vm *vm = n->mm->vm;
+	int err;
+
+	if (!fw_vm_awaits_space(vm))
+		return 0;
+	if (!mm_shared(t->proc->mm))
+		return fw_uthread_fpstate_reset(t->uthread);
+	if ((err = fw_vm_give_space(vm)) < 0 ||
+	    (err = fw_uthread_new(vm, &n->ut)) < 0)
+		return err;
+	fw_vm_prefault_range(vm, fw_uaddr(0), fw_vm_user_top());
+	return 0;
 }
 
 /* Resets what execve(2) resets: handled signals, the alternate stack. */
@@ -168,6 +204,11 @@ exec_commit(struct thread *t, struct exec_new *n, struct file *f,
 	futex_exit_robust(t);
 	t->robust_list = t->robust_len = 0;
 	t->clear_child_tid = 0;
+	if (n->ut == NULL) {			/* the heir takes t over */
+		fw_vm_succeed(n->mm->vm, p->vm, old_ut);
+		n->ut = old_ut;
+		old_ut = NULL;
+	}
 	fw_mutex_lock(&p->lock);
 	proc_note_maxrss(p);			/* setmax_mm_hiwater_rss() */
 	old_mm = p->mm;
@@ -371,7 +412,8 @@ exec_elf(struct thread *t, struct file *f, const char *path,
 		 */
 		if ((err = thread_group_leave(t)) == 0 &&
 		    (err = fdtable_unshare(t->proc)) == 0 &&
-		    (err = sighand_unshare(t->proc)) == 0)
+		    (err = sighand_unshare(t->proc)) == 0 &&
+		    (err = exec_settle_thread(t, &n)) == 0)
 			exec_commit(t, &n, f, path);
 		else
 			exec_discard(&n);

@@ -8,6 +8,7 @@
  */
 #include <fw/alloc.h>
 #include <fw/errno.h>
+#include <fw/panic.h>
 #include <hal/mmu.h>
 #include <hal/phys.h>
 
@@ -102,6 +103,28 @@ hal_space_remap(struct hal_space *s, uint64_t va, uint64_t pa, uint64_t len,
 {
 	(void)pa;
 	hal_space_revoke(s, va, len, prot);
+}
+
+/* A space is its vm's table root: a new one costs nothing to keep. */
+bool
+hal_space_reusable(void)
+{
+	return false;
+}
+
+void
+hal_space_adopt(struct hal_space *s, struct fw_vm *vm)
+{
+	(void)s;
+	(void)vm;
+	fw_panic("hal_space_adopt: spaces are not reused here");
+}
+
+/* Every call above takes effect before it returns. */
+void
+hal_space_sync(struct hal_space *s)
+{
+	(void)s;
 }
 
 void

@@ -71,6 +71,15 @@ hal_uthread_new(struct hal_space *s, struct fw_uthread **out)
 	return 0;
 }
 
+/* Never called: hal_space_reusable() is false here. */
+void
+hal_uthread_adopt(struct fw_uthread *t, struct fw_vm *vm)
+{
+	(void)t;
+	(void)vm;
+	fw_panic("hal_uthread_adopt: spaces are not reused here");
+}
+
 void
 hal_uthread_free(struct fw_uthread *t)
 {

@@ -66,7 +66,10 @@ struct fw_user_event {
 						   spent in user mode */
 };
 
-/* Creates a user thread in vm; *out gets it.  -ENOMEM, -EAGAIN. */
+/*
+ * Creates a user thread in vm; *out gets it.  -ENOMEM, -EAGAIN; -EINVAL
+ * for an heir still waiting for its space (fw_vm_new_heir()).
+ */
 FW_MUST_CHECK int	fw_uthread_new(struct fw_vm *vm,
 			    struct fw_uthread **out);
 /* Ends and frees a user thread that no task is running; NULL ok. */

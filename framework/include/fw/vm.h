@@ -17,6 +17,7 @@
 
 struct fw_vm;					/* opaque, counted */
 struct fw_frame;
+struct fw_uthread;
 
 #define FW_PROT_READ	0x1u
 #define FW_PROT_WRITE	0x2u
@@ -40,6 +41,33 @@ typedef int (*fw_fault_fn)(void *owner, struct fw_vm *vm, fw_uaddr_t addr,
 FW_MUST_CHECK int	 fw_vm_new(struct fw_vm **out);
 struct fw_vm		*fw_vm_ref(struct fw_vm *vm);		/* +1 */
 void			 fw_vm_unref(struct fw_vm *vm);		/* -1, NULL ok */
+/*
+ * Exec's vm, to replace one that no other process uses.  Where the backend
+ * reuses address spaces (the simulator: each is a host process), it has
+ * none of its own and fw_vm_succeed() later hands it the old vm's; until
+ * then it can be filled, read and written as any vm, but no thread can be
+ * made in it.  Elsewhere it is fw_vm_new()'s.  *out gets the only
+ * reference.  -ENOMEM.
+ */
+FW_MUST_CHECK int	 fw_vm_new_heir(struct fw_vm **out);
+/* Whether vm is an heir still waiting for a space (fw_vm_new_heir()). */
+bool			 fw_vm_awaits_space(struct fw_vm *vm);
+/*
+ * An heir whose old vm turned out to be shared gets a space of its own:
+ * 0 (also when it has one), -ENOMEM, -EAGAIN.
+ */
+FW_MUST_CHECK int	 fw_vm_give_space(struct fw_vm *vm);
+/*
+ * The point of no return of an exec: heir (waiting for a space) takes
+ * old's, and t, the one user thread left in it, runs heir from now on.
+ * Before this returns, nothing old mapped is reachable through the space
+ * any more and heir's present pages are handed to it.  old keeps its pages,
+ * reached through its table only (user copies work; no thread can run in
+ * it).  The caller guarantees that no other thread runs in old, and resets
+ * t's registers and FP state.  Cannot fail.
+ */
+void			 fw_vm_succeed(struct fw_vm *heir, struct fw_vm *old,
+			    struct fw_uthread *t);
 /*
  * Injects the fault handler used by fw/uaccess.h copies and by the backend;
  * NULL removes it (faults then fail with -EFAULT).  owner is borrowed: the

@@ -98,6 +98,11 @@ FW_MUST_CHECK int	mm_new(struct fw_vm *vm, struct mm **out);
  */
 struct mm		*mm_ref(struct mm *mm);
 void			mm_free(struct mm *mm);
+/*
+ * Whether a reference besides the caller's exists: another process, or a
+ * reader of /proc, holds mm.
+ */
+bool			mm_shared(struct mm *mm);
 /* The fw_fault_fn: owner is the mm. */
 int			mm_fault(void *owner, struct fw_vm *vm,
 			    fw_uaddr_t addr, unsigned int access);

@@ -357,6 +357,26 @@ hal_space_remap(struct hal_space *s, uint64_t va, uint64_t pa, uint64_t len,
 	record(FAKE_SPACE_REMAP, s, va, pa, len, prot);
 }
 
+/* Like the simulator: an exec's vm takes its old space over. */
+bool
+hal_space_reusable(void)
+{
+	return true;
+}
+
+void
+hal_space_adopt(struct hal_space *s, struct fw_vm *vm)
+{
+	s->vm = vm;
+	record(FAKE_SPACE_ADOPT, s, (uint64_t)(uintptr_t)vm, 0, 0, 0);
+}
+
+void
+hal_space_sync(struct hal_space *s)
+{
+	record(FAKE_SPACE_SYNC, s, 0, 0, 0, 0);
+}
+
 /* No fast path: the unit tests check the core's walk. */
 size_t
 hal_user_copy(struct hal_space *s, enum hal_uop op, void *kbuf, uint64_t va,
@@ -432,6 +452,13 @@ hal_uthread_new(struct hal_space *s, struct fw_uthread **out)
 void
 hal_uthread_free(struct fw_uthread *t)
 {
+}
+
+void
+hal_uthread_adopt(struct fw_uthread *t, struct fw_vm *vm)
+{
+	record(FAKE_UTHREAD_ADOPT, NULL, (uint64_t)(uintptr_t)t,
+	    (uint64_t)(uintptr_t)vm, 0, 0);
 }
 
 int

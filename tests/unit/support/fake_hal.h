@@ -31,6 +31,9 @@ enum fake_space_op {
 	FAKE_SPACE_REVOKE,
 	FAKE_SPACE_REMAP,
 	FAKE_SPACE_FREE,
+	FAKE_SPACE_ADOPT,	/* va: the new vm's address, as a number */
+	FAKE_SPACE_SYNC,
+	FAKE_UTHREAD_ADOPT,	/* space: NULL; va: the thread, pa: the vm */
 };
 
 struct fake_space_call {

@@ -8,6 +8,7 @@
 
 #include <fw/errno.h>
 #include <fw/frame.h>
+#include <fw/user.h>
 #include <fw/vm.h>
 
 #include "core/frame_impl.h"
@@ -495,6 +496,82 @@ START_TEST(test_vm_new_fails_when_backend_fails)
 }
 END_TEST
 
+START_TEST(test_vm_heir_has_no_space_until_it_succeeds)
+{
+	struct fw_uthread *t = (struct fw_uthread *)&t;	/* a token */
+	struct fw_frame *old_f = map_new(0x1000, RW), *f;
+	struct fw_uthread *ut = NULL;
+	struct fw_vm *heir;
+	struct fake_space_call c;
+
+	ck_assert(fw_vm_resolve(vm, 0x1000, FW_ACCESS_READ));
+	ck_assert_int_eq(fw_vm_new_heir(&heir), 0);
+	ck_assert(fw_vm_awaits_space(heir));
+	ck_assert(!fw_vm_awaits_space(vm));
+	ck_assert_int_eq(fw_uthread_new(heir, &ut), -EINVAL);
+	ck_assert_ptr_null(ut);
+	/* Filled, resolved and prefaulted: nothing reaches a backend. */
+	fake_space_reset();
+	ck_assert_int_eq(fw_frame_alloc(&f), 0);
+	ck_assert_int_eq(fw_vm_map(heir, fw_uaddr(0x2000), f, RW), 0);
+	ck_assert(fw_vm_resolve(heir, 0x2000, FW_ACCESS_WRITE));
+	fw_vm_prefault_range(heir, fw_uaddr(0), fw_vm_user_top());
+	ck_assert_uint_eq(fake_space_count(), 0);
+	/*
+	 * The space changes hands, the thread with it, the heir's page goes
+	 * to it, and the space is synced: in that order.
+	 */
+	fw_vm_succeed(heir, vm, t);
+	ck_assert(!fw_vm_awaits_space(heir));
+	ck_assert(fw_vm_awaits_space(vm));
+	ck_assert_uint_eq(fake_space_count(), 4);
+	c = fake_space_get(0);
+	ck_assert_int_eq(c.op, FAKE_SPACE_ADOPT);
+	ck_assert_uint_eq(c.va, (uint64_t)(uintptr_t)heir);
+	c = fake_space_get(1);
+	ck_assert_int_eq(c.op, FAKE_UTHREAD_ADOPT);
+	ck_assert_uint_eq(c.va, (uint64_t)(uintptr_t)t);
+	ck_assert_uint_eq(c.pa, (uint64_t)(uintptr_t)heir);
+	check_map(2, 0x2000, fw_frame_pa(f), 1, RW);
+	ck_assert_ptr_eq(fake_space_get(2).space, fake_space_get(0).space);
+	ck_assert_int_eq(fake_space_get(3).op, FAKE_SPACE_SYNC);
+	/* The old vm keeps its page but revokes nothing any more. */
+	fake_space_reset();
+	fw_vm_protect(vm, fw_uaddr(0x1000), PG, FW_PROT_READ);
+	fw_vm_unmap(vm, fw_uaddr(0x1000), PG);
+	ck_assert_uint_eq(fake_space_count(), 0);
+	ck_assert_uint_eq(refs(old_f), 1);
+	/* The space is the heir's now: freed with it, not with the old vm. */
+	fw_vm_unref(heir);
+	ck_assert_uint_eq(fake_space_count_op(FAKE_SPACE_FREE), 1);
+	fw_frame_unref(f);
+	fw_frame_unref(old_f);
+}
+END_TEST
+
+START_TEST(test_vm_heir_can_be_given_a_space_of_its_own)
+{
+	struct fw_frame *f;
+	struct fw_vm *heir;
+
+	ck_assert_int_eq(fw_vm_new_heir(&heir), 0);
+	ck_assert_int_eq(fw_frame_alloc(&f), 0);
+	ck_assert_int_eq(fw_vm_map(heir, fw_uaddr(0x2000), f, RW), 0);
+	fake_space_fail_next(-EAGAIN);
+	ck_assert_int_eq(fw_vm_give_space(heir), -EAGAIN);
+	ck_assert(fw_vm_awaits_space(heir));
+	ck_assert_int_eq(fw_vm_give_space(heir), 0);
+	ck_assert(!fw_vm_awaits_space(heir));
+	ck_assert_int_eq(fw_vm_give_space(heir), 0);	/* has one: no-op */
+	fake_space_reset();
+	fw_vm_prefault_range(heir, fw_uaddr(0), fw_vm_user_top());
+	ck_assert_uint_eq(fake_space_count(), 1);
+	check_map(0, 0x2000, fw_frame_pa(f), 1, RW);
+	fw_vm_unref(heir);
+	fw_frame_unref(f);
+}
+END_TEST
+
 static Suite *
 vm_suite(void)
 {
@@ -522,6 +599,8 @@ vm_suite(void)
 	tcase_add_test(tc, test_vm_unref_releases_frames_and_tables);
 	tcase_add_test(tc, test_vm_new_fails_when_backend_fails);
 	tcase_add_test(tc, test_vm_query_next_finds_pages_across_holes);
+	tcase_add_test(tc, test_vm_heir_has_no_space_until_it_succeeds);
+	tcase_add_test(tc, test_vm_heir_can_be_given_a_space_of_its_own);
 	suite_add_tcase(s, tc);
 	return s;
 }
