@@ -71,15 +71,18 @@ vdso_rdtsc(void)
 
 /*
  * Reads CLOCK_MONOTONIC (real false) or CLOCK_REALTIME (true) from the
- * page into *ns: 0, or -1 when the page cannot say.
+ * page into *sec and *nsec: 0, or -1 when the page cannot say.  The
+ * nanoseconds since the base are added to the base's split, so a read
+ * takes no division unless the base is over a second old (the framework
+ * moves it about FW_HZ times a second).  Inlined: a call would cost the
+ * fast path a stack frame.
  */
-static int
-vdso_read(int real, uint64_t *ns)
+static inline __attribute__((always_inline)) int
+vdso_read(int real, uint64_t *sec, uint64_t *nsec)
 {
 	const struct fw_timepage *pg = &vdso_timepage;
 	uint32_t seq, shift;
-	uint64_t mult, base_c, base_ns, c, d;
-	int64_t offset;
+	uint64_t mult, base_c, base_s, base_n, c, d;
 
 	do {
 		while ((seq = __atomic_load_n(&pg->seq, __ATOMIC_ACQUIRE)) & 1)
@@ -92,15 +95,25 @@ vdso_read(int real, uint64_t *ns)
 		shift = __atomic_load_n(&pg->shift, __ATOMIC_RELAXED);
 		mult = __atomic_load_n(&pg->mult, __ATOMIC_RELAXED);
 		base_c = __atomic_load_n(&pg->cycle_base, __ATOMIC_RELAXED);
-		base_ns = __atomic_load_n(&pg->mono_base, __ATOMIC_RELAXED);
-		offset = __atomic_load_n(&pg->real_offset, __ATOMIC_RELAXED);
+		base_s = real ? __atomic_load_n(&pg->real_sec, __ATOMIC_RELAXED) :
+		    __atomic_load_n(&pg->mono_sec, __ATOMIC_RELAXED);
+		base_n = real ? __atomic_load_n(&pg->real_nsec,
+		    __ATOMIC_RELAXED) : __atomic_load_n(&pg->mono_nsec,
+		    __ATOMIC_RELAXED);
 		c = vdso_rdtsc();
 		__atomic_thread_fence(__ATOMIC_ACQUIRE);
 	} while (__atomic_load_n(&pg->seq, __ATOMIC_RELAXED) != seq);
 	d = c > base_c ? c - base_c : 0;	/* another CPU's base */
-	*ns = base_ns + (uint64_t)(((unsigned __int128)d * mult) >> shift);
-	if (real)
-		*ns += (uint64_t)offset;
+	base_n += (uint64_t)(((unsigned __int128)d * mult) >> shift);
+	if (base_n >= 2 * NSEC_PER_SEC) {
+		base_s += base_n / NSEC_PER_SEC;
+		base_n %= NSEC_PER_SEC;
+	} else if (base_n >= NSEC_PER_SEC) {
+		base_s++;
+		base_n -= NSEC_PER_SEC;
+	}
+	*sec = base_s;
+	*nsec = base_n;
 	return 0;
 }
 
@@ -127,25 +140,25 @@ int
 __vdso_clock_gettime(long clk, struct vdso_timespec *ts)
 {
 	int which = vdso_clock(clk);
-	uint64_t ns;
+	uint64_t sec, nsec;
 
-	if (which < 0 || vdso_read(which, &ns) < 0)
+	if (which < 0 || vdso_read(which, &sec, &nsec) < 0)
 		return (int)vdso_syscall2(SYS_clock_gettime, clk, (long)ts);
-	ts->tv_sec = (long)(ns / NSEC_PER_SEC);
-	ts->tv_nsec = (long)(ns % NSEC_PER_SEC);
+	ts->tv_sec = (long)sec;
+	ts->tv_nsec = (long)nsec;
 	return 0;
 }
 
 int
 __vdso_gettimeofday(struct vdso_timeval *tv, void *tz)
 {
-	uint64_t ns;
+	uint64_t sec, nsec;
 
-	if (tz != 0 || vdso_read(1, &ns) < 0)
+	if (tz != 0 || vdso_read(1, &sec, &nsec) < 0)
 		return (int)vdso_syscall2(SYS_gettimeofday, (long)tv, (long)tz);
 	if (tv != 0) {
-		tv->tv_sec = (long)(ns / NSEC_PER_SEC);
-		tv->tv_usec = (long)(ns % NSEC_PER_SEC / 1000);
+		tv->tv_sec = (long)sec;
+		tv->tv_usec = (long)(nsec / 1000);
 	}
 	return 0;
 }
@@ -153,12 +166,12 @@ __vdso_gettimeofday(struct vdso_timeval *tv, void *tz)
 long
 __vdso_time(long *t)
 {
-	uint64_t ns;
+	uint64_t sec, nsec;
 	long s;
 
-	if (vdso_read(1, &ns) < 0)
+	if (vdso_read(1, &sec, &nsec) < 0)
 		return vdso_syscall2(SYS_time, (long)t, 0);
-	s = (long)(ns / NSEC_PER_SEC);
+	s = (long)sec;
 	if (t != 0)
 		*t = s;
 	return s;

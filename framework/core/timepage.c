@@ -166,7 +166,7 @@ tp_rebase_locked(uint64_t mult, uint64_t step, int64_t offset)
 	FW_REQUIRES(&tp_lock)
 {
 	struct fw_timepage *pg = fw_frame_ptr(tp_frame);
-	uint64_t c, ns;
+	uint64_t c, ns, real;
 
 	tp_write_begin_locked(pg);
 	c = hal_cycles();
@@ -184,6 +184,13 @@ tp_rebase_locked(uint64_t mult, uint64_t step, int64_t offset)
 	__atomic_store_n(&pg->cycle_base, c, __ATOMIC_RELAXED);
 	__atomic_store_n(&pg->mono_base, ns, __ATOMIC_RELAXED);
 	__atomic_store_n(&pg->real_offset, offset, __ATOMIC_RELAXED);
+	real = ns + (uint64_t)offset;
+	__atomic_store_n(&pg->mono_sec, ns / TP_NS, __ATOMIC_RELAXED);
+	__atomic_store_n(&pg->mono_nsec, (uint32_t)(ns % TP_NS),
+	    __ATOMIC_RELAXED);
+	__atomic_store_n(&pg->real_sec, real / TP_NS, __ATOMIC_RELAXED);
+	__atomic_store_n(&pg->real_nsec, (uint32_t)(real % TP_NS),
+	    __ATOMIC_RELAXED);
 	tp_write_end_locked(pg);
 }
 

@@ -19,7 +19,11 @@ struct hal_space;
  */
 bool			 fw_vm_resolve(struct fw_vm *vm, uint64_t va,
 			    unsigned int access);
-/* The backend state of vm (set by fw_vm_new() through hal_space_new()). */
+/*
+ * The backend state of vm (set by fw_vm_new() through hal_space_new()):
+ * NULL for an heir still waiting, and for a vm whose space went to its
+ * heir (fw_vm_succeed()).  Takes vm's lock.
+ */
 struct hal_space	*fw_vm_space(struct fw_vm *vm);
 
 /*

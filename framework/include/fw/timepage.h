@@ -21,6 +21,10 @@
  *	mono = mono_base + (((c - cycle_base) * mult) >> shift)  (128-bit product)
  *	real = mono + real_offset
  *
+ * or, to get seconds and nanoseconds without a division, adds the product
+ * to mono_nsec (real_nsec) and carries into mono_sec (real_sec): the bases
+ * split, where mono_base = mono_sec * 10^9 + mono_nsec.
+ *
  * Resource: one frame the framework allocates at boot and never frees.
  * A service writing it (fw_frame_write()) could only mislead user
  * programs about the time: the framework's own clock reads a private copy
@@ -47,8 +51,12 @@ struct fw_timepage {
 	uint64_t	cycle_base;	/* the counter at mono_base */
 	uint64_t	mono_base;	/* CLOCK_MONOTONIC ns at cycle_base */
 	int64_t		real_offset;	/* CLOCK_REALTIME - CLOCK_MONOTONIC */
+	uint64_t	mono_sec;	/* mono_base / 10^9 */
+	uint64_t	real_sec;	/* (mono_base + real_offset) / 10^9 */
+	uint32_t	mono_nsec;	/* mono_base % 10^9 */
+	uint32_t	real_nsec;	/* (mono_base + real_offset) % 10^9 */
 };
-_Static_assert(sizeof(struct fw_timepage) == 48, "time page ABI");
+_Static_assert(sizeof(struct fw_timepage) == 72, "time page ABI");
 
 /*
  * The time page's frame, borrowed (never freed; fw_vm_map() takes its own

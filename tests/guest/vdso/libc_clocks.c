@@ -1,6 +1,7 @@
 /* The libc's clock_gettime, gettimeofday and time (which use the vDSO where there is one)
- * agree with the system calls: CLOCK_MONOTONIC never goes back between the two, and the
- * real-time answers are within a second.  With the argument "libc-only" it calls the libc
+ * agree with the system calls: CLOCK_MONOTONIC never goes back between the two, the
+ * real-time answers are within a second, and every answer is normalized (nanoseconds
+ * below 10^9, microseconds below 10^6).  With the argument "libc-only" it calls the libc
  * alone, many times, for tests/sim/cli.sh to check under --strace that none of it traps. */
 #include "guest.h"
 #include <sys/time.h>
@@ -34,6 +35,11 @@ int main(int argc, char **argv)
         CHECK(clock_gettime(CLOCK_MONOTONIC, &c) == 0);
         if (ns_of(&a) > ns_of(&b) || ns_of(&b) > ns_of(&c))
             FAIL("monotonic went back: %lld %lld %lld", ns_of(&a), ns_of(&b), ns_of(&c));
+        CHECK(a.tv_nsec >= 0 && a.tv_nsec < 1000000000L);
+        CHECK(clock_gettime(CLOCK_REALTIME, &a) == 0);
+        CHECK(a.tv_nsec >= 0 && a.tv_nsec < 1000000000L);
+        CHECK(gettimeofday(&tv, NULL) == 0);
+        CHECK(tv.tv_usec >= 0 && tv.tv_usec < 1000000);
     }
     CHECK(clock_gettime(CLOCK_REALTIME, &a) == 0);
     CHECK(syscall(SYS_clock_gettime, CLOCK_REALTIME, &b) == 0);
