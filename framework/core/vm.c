@@ -14,7 +14,8 @@
  *
  * Locks used to protect fields in this file:
  *	I	immutable after fw_vm_new()
- *	s	vm->lock to write; read with it, or by a thread running in vm
+ *	s	vm->lock to write, and stored atomically: read under vm->lock, or
+ *		atomically (fw_vm_space())
  *	l	vm->lock (also every page-table entry of vm)
  *	a	atomic
  * Lock order: vm->lock, then the frame allocator's lock.  The fault handler
@@ -110,7 +111,7 @@ fw_vm_give_space(struct fw_vm *vm)
 	if ((err = hal_space_new(vm, &s)) < 0)
 		return err;
 	fw_spin_lock(&vm->lock);
-	vm->space = s;
+	__atomic_store_n(&vm->space, s, __ATOMIC_RELEASE);
 	fw_spin_unlock(&vm->lock);
 	return 0;
 }
@@ -144,7 +145,7 @@ fw_vm_unref(struct fw_vm *vm)
 	 */
 	hal_space_free(vm->space);
 	fw_spin_lock(&vm->lock);
-	vm->space = NULL;
+	__atomic_store_n(&vm->space, NULL, __ATOMIC_RELEASE);
 	vm_unmap_locked(vm, 0, FW_SIM_USER_TOP);
 	fw_spin_unlock(&vm->lock);
 	fw_pt_free(vm->root);
@@ -172,15 +173,11 @@ fw_vm_root(const struct fw_vm *vm)
 	return vm->root;
 }
 
+/* No lock: a user copy asks on every call. */
 struct hal_space *
 fw_vm_space(struct fw_vm *vm)
 {
-	struct hal_space *s;
-
-	fw_spin_lock(&vm->lock);
-	s = vm->space;
-	fw_spin_unlock(&vm->lock);
-	return s;
+	return __atomic_load_n(&vm->space, __ATOMIC_ACQUIRE);
 }
 
 int
@@ -554,13 +551,13 @@ fw_vm_succeed(struct fw_vm *heir, struct fw_vm *old, struct fw_uthread *t)
 
 	fw_spin_lock(&old->lock);
 	s = old->space;
-	old->space = NULL;
+	__atomic_store_n(&old->space, NULL, __ATOMIC_RELEASE);
 	fw_spin_unlock(&old->lock);
 	FW_ASSERT(s != NULL && hal_space_reusable());
 	fw_spin_lock(&heir->lock);
 	FW_ASSERT(heir->space == NULL);
 	hal_space_adopt(s, heir);
-	heir->space = s;
+	__atomic_store_n(&heir->space, s, __ATOMIC_RELEASE);
 	fw_spin_unlock(&heir->lock);
 	hal_uthread_adopt(t, heir);
 	fw_vm_prefault_range(heir, fw_uaddr(0), FW_SIM_USER_TOP);

@@ -22,7 +22,7 @@ bool			 fw_vm_resolve(struct fw_vm *vm, uint64_t va,
 /*
  * The backend state of vm (set by fw_vm_new() through hal_space_new()):
  * NULL for an heir still waiting, and for a vm whose space went to its
- * heir (fw_vm_succeed()).  Takes vm's lock.
+ * heir (fw_vm_succeed()).  Takes no lock.
  */
 struct hal_space	*fw_vm_space(struct fw_vm *vm);
 
