@@ -133,9 +133,11 @@ exec_build(struct thread *t, const struct elf_source *src,
 	/*
 	 * The stack, the vDSO and what else the loader filled go to the host
 	 * with the program's segments: the start-up code reads them at once,
-	 * and each page left out costs a fault.  An heir's go at the commit.
+	 * and each page left out costs a fault.  An heir's go at the commit
+	 * (fw_vm_succeed()); a walk now would find no space to hand them to.
 	 */
-	fw_vm_prefault_range(n->mm->vm, fw_uaddr(0), fw_vm_user_top());
+	if (n->ut != NULL)
+		fw_vm_prefault_range(n->mm->vm, fw_uaddr(0), fw_vm_user_top());
 	return 0;
 fail:
 	mm_free(n->mm);
