@@ -5,7 +5,7 @@
 
 int main(void)
 {
-    const char *path = "/tmp/creat_truncates";
+    const char *path = tmp_path("creat");
     char c;
     struct stat st;
 
