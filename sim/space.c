@@ -21,6 +21,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <fw/vm.h>
 #include <hal/mmu.h>
 #include <hal/phys.h>
 #include <hal/platform.h>
@@ -302,9 +303,9 @@ space_queue_locked(struct hal_space *s, uint32_t kind, uint64_t va,
 {
 	struct stub_mmop *op;
 
-	if (s->nops > 0 && kind == MMOP_MAP) {
+	if (s->nops > 0 && (kind == MMOP_MAP || kind == MMOP_MAP_LAZY)) {
 		op = &s->ring->ops[s->nops - 1];
-		if (op->kind == MMOP_MAP && op->prot == prot &&
+		if (op->kind == kind && op->prot == prot &&
 		    op->va + op->len == va && op->off + op->len == off) {
 			op->len += len;
 			sim_prof_add(SIM_PROF_MERGED, 1);
@@ -324,12 +325,21 @@ space_queue_locked(struct hal_space *s, uint32_t kind, uint64_t va,
 	op->off = off;
 }
 
+/*
+ * Writable pages are populated: they are a stack, data, a heap or a fork's
+ * copies, which the guest writes soon, and a host fault costs five times a
+ * populated page (2 against 0.4 us here).  Read-only pages are text, shared
+ * copy-on-write pages and the file's own frames, of which a fork's child or
+ * a new program touches few: the host maps them at the first touch, 16 at a
+ * time (its fault-around).  docs/bench.md has the figures.
+ */
 void
 hal_space_map(struct hal_space *s, uint64_t va, uint64_t pa, uint64_t len,
     unsigned int prot)
 {
 	pthread_mutex_lock(&s->lock);
-	space_queue_locked(s, MMOP_MAP, va, len, prot, pa);
+	space_queue_locked(s, (prot & FW_PROT_WRITE) ? MMOP_MAP : MMOP_MAP_LAZY,
+	    va, len, prot, pa);
 	pthread_mutex_unlock(&s->lock);
 }
 

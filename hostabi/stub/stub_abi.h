@@ -61,6 +61,9 @@ enum stub_mmop_kind {
 	MMOP_UNMAP = 2,		/* munmap(va, len) */
 	MMOP_PROTECT = 3,	/* mprotect(va, len, prot) */
 	MMOP_CLONE = 4,		/* start a guest thread in slot index off */
+	MMOP_MAP_LAZY = 5,	/* mmap(va, len, prot, MAP_SHARED|MAP_FIXED,
+				   3, off): the host fills the page table at
+				   the first touch, with its fault-around */
 };
 
 struct stub_mmop {

@@ -127,10 +127,14 @@ stub_mm_wait_ip:
 	je	6f
 	cmp	$4, %eax
 	je	7f
+	cmp	$5, %eax
+	je	13f
 	inc	%rbp
 	jmp	9f
 4:	mov	$0x8011, %r10d		/* MAP_SHARED|MAP_FIXED|MAP_POPULATE */
-	mov	$3, %r8d
+	jmp	14f
+13:	mov	$0x11, %r10d		/* MAP_SHARED|MAP_FIXED */
+14:	mov	$3, %r8d
 	mov	24(%r14), %r9
 	mov	$9, %eax
 	syscall

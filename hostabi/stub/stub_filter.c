@@ -9,7 +9,8 @@
  *
  *	process filter	(installed once, inherited by every thread):
  *			every gate; mmap and pwrite64 only on fd 3, mmap
- *			only MAP_SHARED|MAP_FIXED|MAP_POPULATE
+ *			only MAP_SHARED|MAP_FIXED, with or without
+ *			MAP_POPULATE
  *	guest filter	(each guest thread, before its first guest code):
  *			rt_sigreturn, exit and arch_prctl gates, and futex on
  *			slot words only
@@ -144,12 +145,13 @@ stub_process_filter(void)
 	emit(p, BPF_LD_W_ABS, 0, 0, SD_ARG_LO(0));
 	emit(p, BPF_JEQ_K, TO_ALLOW, TO_KILL, 3);
 	emit(p, BPF_LD_W_ABS, 0, 0, SD_IP_LO);
-	/* mmap: only the physical-memory file, shared, fixed, populated. */
+	/* mmap: only the physical-memory file, shared, fixed (populated). */
 	emit(p, BPF_JEQ_K, NEXT, TO_KILL, lo(stub_mm_mmap_ip));
 	emit(p, BPF_LD_W_ABS, 0, 0, SD_ARG_LO(4));
 	emit(p, BPF_JEQ_K, NEXT, TO_KILL, 3);
 	emit(p, BPF_LD_W_ABS, 0, 0, SD_ARG_LO(3));
-	emit(p, BPF_JEQ_K, TO_ALLOW, TO_KILL, 0x8011);
+	emit(p, BPF_JEQ_K, TO_ALLOW, NEXT, 0x8011);
+	emit(p, BPF_JEQ_K, TO_ALLOW, TO_KILL, 0x11);
 	finish(p, &process_fprog);
 	return &process_fprog;
 }

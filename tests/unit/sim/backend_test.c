@@ -3,7 +3,7 @@
  * machine with one CPU whose first task builds address spaces by hand and
  * runs guest snippets (snippets.S) through fw_user_enter(), checking each
  * event: system calls, faults resolved silently from the page table,
- * faults reported, downgrades and unmaps that reach the host at once, the
+ * read-only pages the host maps at the first touch, faults reported, downgrades and unmaps that reach the host at once, the
  * fs base, the vsyscall page, int 0x80, kicks, and a guest that jumps into
  * the stub and must take only itself down.
  */
@@ -155,6 +155,35 @@ test_faults(struct guest *g)
 	    FW_PROT_READ | FW_PROT_WRITE) == 0);
 }
 
+/*
+ * A read-only page is mapped lazily (the host fills it in at the first
+ * touch): the guest reads what the frame holds, even when the frame
+ * changed after the map, and a write is refused as a present page's fault.
+ */
+static void
+test_read_only(struct guest *g)
+{
+	struct fw_user_event ev;
+	uint64_t v = 0x55aa55aa12345678ull, got;
+
+	fw_vm_unmap(g->vm, fw_uaddr(DATA), 4096);
+	CHECK(fw_vm_map(g->vm, fw_uaddr(DATA), g->data, FW_PROT_READ) == 0);
+	CHECK(fw_frame_write(g->data, 0, &v, sizeof(v)) == 0);
+	LOAD(g, snip_read_data);
+	CHECK(enter(g, &ev) == 0);
+	CHECK(ev.kind == FW_USER_SYSCALL && g->ctx.rdi == v);
+
+	LOAD(g, snip_write_twice);
+	CHECK(enter(g, &ev) == 0);
+	CHECK(ev.kind == FW_USER_EXCEPTION && ev.trap == FW_TRAP_PF);
+	CHECK(ev.addr == DATA && ev.access == FW_ACCESS_WRITE && ev.present);
+	CHECK(fw_frame_read(g->data, 0, &got, sizeof(got)) == 0 && got == v);
+
+	fw_vm_unmap(g->vm, fw_uaddr(DATA), 4096);
+	CHECK(fw_vm_map(g->vm, fw_uaddr(DATA), g->data,
+	    FW_PROT_READ | FW_PROT_WRITE) == 0);
+}
+
 static void
 test_traps(struct guest *g)
 {
@@ -248,6 +277,7 @@ svc_main(void *arg)
 	guest_new(&g);
 	test_syscalls(&g);
 	test_faults(&g);
+	test_read_only(&g);
 	test_traps(&g);
 	test_fs_base(&g);
 	test_abis(&g);
