@@ -312,9 +312,9 @@ space_queue_locked(struct hal_space *s, uint32_t kind, uint64_t va,
 			return;
 		}
 	}
-	sim_prof_add(kind == MMOP_MAP ? SIM_PROF_MMAP : kind == MMOP_UNMAP ?
-	    SIM_PROF_MUNMAP : kind == MMOP_PROTECT ? SIM_PROF_MPROTECT :
-	    SIM_PROF_CLONE, 1);
+	sim_prof_add(kind == MMOP_MAP || kind == MMOP_MAP_LAZY ? SIM_PROF_MMAP :
+	    kind == MMOP_UNMAP ? SIM_PROF_MUNMAP : kind == MMOP_PROTECT ?
+	    SIM_PROF_MPROTECT : SIM_PROF_CLONE, 1);
 	if (s->nops == STUB_RING_OPS)
 		(void)space_flush_locked(s);
 	op = &s->ring->ops[s->nops++];
