@@ -2,9 +2,15 @@
  * stub.c: the program every guest address space runs in.  The simulator
  * execs it (fd 3 = physical memory); it strips its own address space down
  * to the stub region, closes every other descriptor, leaves the session,
- * dies with its parent, maps its control area, installs the process filter
- * and becomes the mm thread.  Guest threads are clones of the mm thread
- * that install the guest filter and report in through stub_boot_trap.
+ * dies with its parent, maps its control area, builds both seccomp filters
+ * and seals them read-only, installs the process filter and becomes the mm
+ * thread.  Guest threads are clones of the mm thread that install the
+ * guest filter and report in through stub_boot_trap.
+ *
+ * Guest code shares this address space and may write the stub's data and
+ * stacks: nothing that decides what the host allows lives there.  The mm
+ * thread keeps its state in registers and reads only the ring, and the
+ * filters a starting thread installs are sealed.
  *
  * Every event of a guest thread (a trapped system call, a fault, a kick)
  * enters stub_handler() on the thread's slot, which posts it to the
@@ -14,6 +20,7 @@
 #include "stub.h"
 
 #define SYS_munmap		11
+#define SYS_mprotect		10
 #define SYS_mmap		9
 #define SYS_rt_sigaction	13
 #define SYS_rt_sigprocmask	14
@@ -217,6 +224,9 @@ stub_main(uint64_t *sp)
 	check(stub_syscall6(SYS_rt_sigprocmask, SIG_SETMASK, (long)&all, 0, 8,
 	    0, 0));
 	install_handlers();
+	stub_filters_build();
+	check(stub_syscall6(SYS_mprotect, (long)stub_sealed_start,
+	    (long)(stub_sealed_end - stub_sealed_start), PROT_READ, 0, 0, 0));
 	check(stub_syscall6(SYS_prctl, PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0, 0));
 	check(stub_syscall6(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0,
 	    (long)stub_process_filter(), 0, 0, 0));

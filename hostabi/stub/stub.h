@@ -39,7 +39,12 @@ struct stub_sock_fprog {
 	const void	*filter;
 };
 
-/* stub_filter.c: the two seccomp programs. */
+/*
+ * stub_filter.c: the two seccomp programs, built by stub_filters_build()
+ * into the .sealed section, [stub_sealed_start, stub_sealed_end) (stub.lds).
+ */
+extern const char		 stub_sealed_start[], stub_sealed_end[];
+void				 stub_filters_build(void);
 const struct stub_sock_fprog	*stub_process_filter(void);
 const struct stub_sock_fprog	*stub_guest_filter(void);
 

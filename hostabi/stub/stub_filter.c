@@ -1,6 +1,7 @@
 /*
  * stub_filter.c: the stub's two stacked seccomp filters, built at start-up
- * from the gate addresses (research/host-backend.md section 3.4).
+ * from the gate addresses (research/host-backend.md section 3.4), once, and
+ * sealed read-only before any guest code runs.
  *
  * Both filters trap every call that does not come from the stub's own code:
  * that is a guest system call, delivered as SIGSYS to the stub's handler.
@@ -55,8 +56,15 @@ struct prog {
 	unsigned int		n;
 };
 
-static struct prog	process_prog, guest_prog;
-static struct stub_sock_fprog process_fprog, guest_fprog;
+/*
+ * Built once, before any guest code runs, in a section that stub_main()
+ * then makes read-only (stub.lds): guest threads share the stub's address
+ * space, and one that rewrote the guest filter while a new thread installed
+ * it would give that thread every mm-thread gate.
+ */
+#define SEALED	__attribute__((section(".sealed")))
+static struct prog		process_prog SEALED, guest_prog SEALED;
+static struct stub_sock_fprog	process_fprog SEALED, guest_fprog SEALED;
 
 /*
  * Instructions whose jump targets are the three verdicts at the end of the
@@ -123,8 +131,8 @@ finish(struct prog *p, struct stub_sock_fprog *fp)
 	fp->filter = p->ins;
 }
 
-const struct stub_sock_fprog *
-stub_process_filter(void)
+static void
+build_process_filter(void)
 {
 	struct prog *p = &process_prog;
 	static const char *const gates[] = {
@@ -153,11 +161,10 @@ stub_process_filter(void)
 	emit(p, BPF_JEQ_K, TO_ALLOW, NEXT, 0x8011);
 	emit(p, BPF_JEQ_K, TO_ALLOW, TO_KILL, 0x11);
 	finish(p, &process_fprog);
-	return &process_fprog;
 }
 
-const struct stub_sock_fprog *
-stub_guest_filter(void)
+static void
+build_guest_filter(void)
 {
 	struct prog *p = &guest_prog;
 
@@ -173,5 +180,23 @@ stub_guest_filter(void)
 	emit(p, BPF_LD_W_ABS, 0, 0, SD_ARG_LO(0));
 	emit(p, BPF_JGE_K, TO_ALLOW, TO_KILL, (uint32_t)STUB_SLOTS);
 	finish(p, &guest_fprog);
+}
+
+void
+stub_filters_build(void)
+{
+	build_process_filter();
+	build_guest_filter();
+}
+
+const struct stub_sock_fprog *
+stub_process_filter(void)
+{
+	return &process_fprog;
+}
+
+const struct stub_sock_fprog *
+stub_guest_filter(void)
+{
 	return &guest_fprog;
 }
