@@ -169,6 +169,7 @@ hal_space_new(struct fw_vm *vm, struct hal_space **out)
 	}
 	s->vm = vm;
 	pthread_mutex_lock(&all_lock);
+	s->prev = NULL;
 	s->next = all;
 	if (all != NULL)
 		all->prev = s;
@@ -192,9 +193,11 @@ space_threadless(struct hal_space *s)
 }
 
 /*
- * The stub goes to the reaper when no thread is left (reaper.c): the core
- * reuses the vm's frames once this returns, and nothing of the stub
- * reaches them.
+ * A stub with no thread left serves again as a spare (spare.c), or else
+ * goes to the reaper (reaper.c).  Either way the core reuses the vm's
+ * frames once this returns, and nothing of the stub reaches them: guest
+ * code runs only on a slot's thread, and the mm thread acts only on a
+ * doorbell, whose next batch unmaps them.
  */
 void
 hal_space_free(struct hal_space *s)
@@ -209,8 +212,27 @@ hal_space_free(struct hal_space *s)
 	if (s->next != NULL)
 		s->next->prev = s->prev;
 	pthread_mutex_unlock(&all_lock);
-	if (!space_threadless(s) || s->pid <= 0 || !reaper_add(s))
+	pthread_mutex_lock(&s->lock);
+	s->vm = NULL;
+	pthread_mutex_unlock(&s->lock);
+	if (!space_threadless(s) || s->pid <= 0)
 		space_release(s);
+	else if (!space_dead(s) && spare_recycle(s))
+		return;
+	else if (!reaper_add(s))
+		space_release(s);
+}
+
+int
+space_scrub(struct hal_space *s)
+{
+	int err;
+
+	pthread_mutex_lock(&s->lock);
+	space_queue_locked(s, MMOP_UNMAP, 0, STUB_BASE, 0, 0);
+	err = space_flush_locked(s);
+	pthread_mutex_unlock(&s->lock);
+	return err;
 }
 
 void

@@ -58,16 +58,24 @@ void	space_release(struct hal_space *s);
  * or host_spawn()'s error.  Host calls only: any host thread may.
  */
 int	space_spawn(struct hal_space *s);
+/*
+ * Unmaps everything of the guest's from s's stub, [0, STUB_BASE), and
+ * waits for it: 0, or -EIO (the stub died).  s has no vm and no thread.
+ */
+int	space_scrub(struct hal_space *s);
 
 /*
  * Spare spaces (spare.c): spare_take() returns one whose stub is ready, or
  * NULL; spare_refill() tops the spares up once a second space was made
- * (their stubs start on a host thread of their own); spare_kill_all() is
- * power-off's.  Thread-safe; spare_take() and spare_refill() on CPU
- * threads only.
+ * (their stubs start on a host thread of their own); spare_recycle() takes
+ * s, freed with a live stub and no thread, to serve again once scrubbed,
+ * and answers false, having done nothing, when the spares are full;
+ * spare_kill_all() is power-off's.  Thread-safe; spare_take(),
+ * spare_refill() and spare_recycle() on CPU threads only.
  */
 struct hal_space *spare_take(void);
 void	spare_refill(void);
+bool	spare_recycle(struct hal_space *s);
 void	spare_kill_all(void);
 
 /*

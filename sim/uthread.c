@@ -172,7 +172,8 @@ wait_event(struct fw_uthread *t)
 	    __atomic_load_n(&c->uc, __ATOMIC_RELAXED), UC_SPAN);
 	t->si = slot_ptr(t, __atomic_load_n(&c->si, __ATOMIC_RELAXED),
 	    SI_SPAN);
-	if (t->uc == NULL || t->si == NULL) {
+	if (t->uc == NULL || t->si == NULL) {	/* the guest wrote them */
+		space_kill(t->space);
 		t->dead = true;
 		return -EIO;
 	}
