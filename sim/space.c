@@ -32,6 +32,8 @@
 #define WAIT_SLICE_NS	10000000u	/* re-check a silent stub every 10 ms */
 #define FLUSH_SPIN_NS	100000u		/* space_flush_locked spins this long */
 
+static int		 flush_locked(struct hal_space *s, bool busy);
+
 static pthread_mutex_t	 all_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct hal_space	*all;
 static int		 stub_fd = -1;
@@ -230,7 +232,7 @@ space_scrub(struct hal_space *s)
 
 	pthread_mutex_lock(&s->lock);
 	space_queue_locked(s, MMOP_UNMAP, 0, STUB_BASE, 0, 0);
-	err = space_flush_locked(s);
+	err = flush_locked(s, false);
 	pthread_mutex_unlock(&s->lock);
 	return err;
 }
@@ -271,13 +273,16 @@ flush_answered(struct hal_space *s, uint64_t t0)
 }
 
 /*
- * Rings the doorbell and waits for the proof: spinning for FLUSH_SPIN_NS,
- * then asleep.  The caller holds the space's lock and often the vm's, so
- * its CPU thread has nothing else to do, and a second wake-up (a halted
- * host CPU's, tens of microseconds) costs more than the spin.
+ * Rings the doorbell and waits for the proof.  A busy caller spins for
+ * FLUSH_SPIN_NS, then sleeps: it holds the space's lock and often the
+ * vm's, so its CPU thread has nothing else to do, and a second wake-up (a
+ * halted host CPU's, tens of microseconds) costs more than the spin.  The
+ * stub's mm thread then spins for the next batch as long as batches have
+ * followed each other that closely.  A batch in the background (a spare's
+ * scrub) spins on neither side: that would take a CPU from the guests.
  */
-int
-space_flush_locked(struct hal_space *s)
+static int
+flush_locked(struct hal_space *s, bool busy)
 {
 	uint64_t t0, until;
 	uint32_t bell, seen, n = 0;
@@ -287,17 +292,17 @@ space_flush_locked(struct hal_space *s)
 	t0 = hal_clock_monotonic();
 	if (space_dead(s))
 		return -EIO;
-	if (s->answered_at != 0)
+	if (busy && s->answered_at != 0)
 		s->gap_ns = sim_spin_estimate(s->gap_ns, t0 - s->answered_at);
 	s->ring->count = s->nops;
-	__atomic_store_n(&s->ring->spin,
-	    (uint32_t)(sim_spin_budget(s->gap_ns) / sim_pause_ns),
+	__atomic_store_n(&s->ring->spin, busy ?
+	    (uint32_t)(sim_spin_budget(s->gap_ns) / sim_pause_ns) : 0,
 	    __ATOMIC_RELAXED);
 	bell = ++s->doorbell;
 	__atomic_store_n(&s->ring->doorbell, bell, __ATOMIC_RELEASE);
 	host_futex_wake(&s->ring->doorbell, 1);
 	s->nops = 0;
-	until = t0 + (sim_spin_on ? FLUSH_SPIN_NS : 0);
+	until = t0 + (busy && sim_spin_on ? FLUSH_SPIN_NS : 0);
 	for (;;) {
 		if (__atomic_load_n(s->proof, __ATOMIC_ACQUIRE) == bell) {
 			flush_answered(s, t0);
@@ -317,6 +322,12 @@ space_flush_locked(struct hal_space *s)
 		    space_dead(s))
 			return -EIO;
 	}
+}
+
+int
+space_flush_locked(struct hal_space *s)
+{
+	return flush_locked(s, true);
 }
 
 void
