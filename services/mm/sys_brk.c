@@ -5,12 +5,19 @@
  * Locks: mm->lock.
  */
 #include <fw/vm.h>
+#include <svc/lib.h>
 #include <svc/mm.h>
 #include <svc/proc.h>
 #include <svc/syscall.h>
 #include <uapi/mman.h>
 
-/* Moves the break to newbrk; returns the break afterwards. */
+/*
+ * Moves the break to newbrk; returns the break afterwards.  A grown break
+ * gets its first fault window backed at once, host mapping included:
+ * malloc writes its top chunk's header there as soon as brk returns, and
+ * the fault would map the same pages a round trip later.  A page that
+ * cannot be had now is left to the fault handler.
+ */
 static uint64_t
 mm_brk_locked(struct mm *mm, uint64_t newbrk) FW_REQUIRES(&mm->lock)
 {
@@ -26,6 +33,12 @@ mm_brk_locked(struct mm *mm, uint64_t newbrk) FW_REQUIRES(&mm->lock)
 	    LINUX_PROT_READ | LINUX_PROT_WRITE, VMA_ANON | VMA_HEAP) < 0)
 		return mm->brk;
 	mm->brk = newbrk;
+	if (newp > oldp) {
+		newp = MIN(newp, oldp + MM_FAULT_WINDOW * FW_PAGE_SIZE);
+		if (mm_populate_locked(mm, oldp, newp) == 0)
+			fw_vm_prefault_range(mm->vm, fw_uaddr(oldp),
+			    newp - oldp);
+	}
 	return newbrk;
 }
 

@@ -6,7 +6,10 @@
  * holding file bytes are filled now, by copy: a writable segment's (it is
  * written at once: relocations, .data), and a page the file shares with
  * a neighbour or with .bss.  The rest of each segment (.bss) is a
- * zero-fill VMA the fault handler backs on first touch.  Two segments may
+ * zero-fill VMA; its first fault window (MM_FAULT_WINDOW pages, what the
+ * program's first touch would map) is backed now, as start-up code writes
+ * .bss at once and each fault would cost a round trip to the host.  The
+ * rest is backed on first touch.  Two segments may
  * share a page (the file puts one right after the other): that page gets
  * both contents and both prots.
  *
@@ -170,6 +173,12 @@ elf_map_seg(struct mm *mm, const struct elf_source *src,
 	    (err = elf_load_pages(mm, src, s, fw_page_down(s->vstart), lo,
 	    buf)) < 0 ||
 	    (err = elf_load_pages(mm, src, s, hi, UINT64_MAX, buf)) < 0)
+		return err;
+	/* .bss's first window (only pages the segment's VMAs cover). */
+	lo = MAX(fw_page_up(s->fend), start);
+	if ((s->prot & LINUX_PROT_WRITE) && lo < end &&
+	    (err = mm_populate_locked(mm, lo,
+	    MIN(end, lo + MM_FAULT_WINDOW * FW_PAGE_SIZE))) < 0)
 		return err;
 	return 0;	/* exec_build() hands the backend the whole image */
 }

@@ -273,6 +273,31 @@ START_TEST(test_brk_grows_and_shrinks)
 }
 END_TEST
 
+/* A grown break's first fault window is backed at once, zeroed; no more. */
+START_TEST(test_brk_backs_its_first_window)
+{
+	uint64_t start = 0x600000, top = start + 40 * PG;
+	unsigned int prot;
+	uint8_t got[16], zero[16] = { 0 };
+
+	mm->brk_start = mm->brk = start;
+	ck_assert_int_eq(SYS(brk, top), (long)top);
+	ck_assert(env_mapped(start, &prot));
+	ck_assert_uint_eq(prot, FW_PROT_READ | FW_PROT_WRITE);
+	ck_assert(env_mapped(start + (MM_FAULT_WINDOW - 1) * PG, NULL));
+	ck_assert(!env_mapped(start + MM_FAULT_WINDOW * PG, NULL));
+	ck_assert(!env_mapped(top - PG, NULL));
+	ck_assert_int_eq(env_get(start + PG - sizeof(got), got, sizeof(got)),
+	    0);
+	ck_assert_mem_eq(got, zero, sizeof(got));
+	/* The next growth backs its own window, from the old break's page. */
+	ck_assert_int_eq(SYS(brk, top + 2 * PG), (long)(top + 2 * PG));
+	ck_assert(env_mapped(top, NULL));
+	ck_assert(env_mapped(top + PG, NULL));
+	ck_assert(!env_mapped(top - PG, NULL));
+}
+END_TEST
+
 START_TEST(test_mmap_falls_back_bottom_up_when_top_is_full)
 {
 	uint64_t low = MM_MIN_ADDR;
@@ -669,6 +694,7 @@ mm_suite(void)
 	tcase_add_test(tc, test_fault_window_grows_for_a_sequential_writer);
 	tcase_add_test(tc, test_fault_refuses_bad_access);
 	tcase_add_test(tc, test_brk_grows_and_shrinks);
+	tcase_add_test(tc, test_brk_backs_its_first_window);
 	tcase_add_test(tc, test_mmap_falls_back_bottom_up_when_top_is_full);
 	tcase_add_test(tc, test_fork_copies_the_parents_own_pages);
 	tcase_add_test(tc, test_fork_shares_private_pages_copy_on_write);

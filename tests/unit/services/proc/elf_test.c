@@ -321,7 +321,9 @@ START_TEST(test_map_copies_file_and_zeroes_bss)
 	ck_assert_mem_eq(got, zero, 0x100);
 	ck_assert(env_mapped(TEXT_VA, &prot));
 	ck_assert_uint_eq(prot, FW_PROT_READ | FW_PROT_EXEC);
-	ck_assert(!env_mapped(0x604000, NULL));		/* bss is lazy */
+	/* bss's first fault window is backed at once, zeroed, writable. */
+	ck_assert(env_mapped(0x604000, &prot));
+	ck_assert_uint_eq(prot, FW_PROT_READ | FW_PROT_WRITE);
 	ck_assert_int_eq(env_get(0x604ff0, got, 0x10), 0);
 	ck_assert_mem_eq(got, zero, 0x10);
 	ck_assert_uint_eq(env_p->mm->brk_start, 0x606000);
@@ -571,6 +573,10 @@ START_TEST(test_stack_layout)
 	sp = j.sp;
 	ck_assert_uint_eq(sp % 16, 0);
 	ck_assert_uint_lt(sp, env_p->mm->stack_top);
+	/* The fault window below the block is backed: no more. */
+	ck_assert(env_mapped(fw_page_down(sp) - (MM_FAULT_WINDOW - 1) * PG,
+	    NULL));
+	ck_assert(!env_mapped(fw_page_down(sp) - MM_FAULT_WINDOW * PG, NULL));
 	ck_assert_uint_eq(uword(sp), 2);
 	ustr(uword(sp + 8), s, 5);
 	ck_assert_str_eq(s, "prog");
