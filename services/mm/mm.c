@@ -269,3 +269,10 @@ mm_populate_locked(struct mm *mm, uint64_t start, uint64_t end)
 	}
 	return 0;
 }
+
+void
+mm_prepopulate_locked(struct mm *mm, uint64_t start, uint64_t end)
+{
+	if (mm_populate_locked(mm, start, end) < 0)
+		return;			/* the fault handler will try again */
+}

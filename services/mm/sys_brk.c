@@ -35,9 +35,8 @@ mm_brk_locked(struct mm *mm, uint64_t newbrk) FW_REQUIRES(&mm->lock)
 	mm->brk = newbrk;
 	if (newp > oldp) {
 		newp = MIN(newp, oldp + MM_FAULT_WINDOW * FW_PAGE_SIZE);
-		if (mm_populate_locked(mm, oldp, newp) == 0)
-			fw_vm_prefault_range(mm->vm, fw_uaddr(oldp),
-			    newp - oldp);
+		mm_prepopulate_locked(mm, oldp, newp);
+		fw_vm_prefault_range(mm->vm, fw_uaddr(oldp), newp - oldp);
 	}
 	return newbrk;
 }

@@ -176,10 +176,9 @@ elf_map_seg(struct mm *mm, const struct elf_source *src,
 		return err;
 	/* .bss's first window (only pages the segment's VMAs cover). */
 	lo = MAX(fw_page_up(s->fend), start);
-	if ((s->prot & LINUX_PROT_WRITE) && lo < end &&
-	    (err = mm_populate_locked(mm, lo,
-	    MIN(end, lo + MM_FAULT_WINDOW * FW_PAGE_SIZE))) < 0)
-		return err;
+	if ((s->prot & LINUX_PROT_WRITE) && lo < end)
+		mm_prepopulate_locked(mm, lo,
+		    MIN(end, lo + MM_FAULT_WINDOW * FW_PAGE_SIZE));
 	return 0;	/* exec_build() hands the backend the whole image */
 }
 

@@ -158,13 +158,15 @@ exec_stack_build(struct mm *mm, const struct exec_stack_info *si,
 	mm->arg_end = s.arg_end;
 	mm->env_start = s.env_start;
 	mm->env_end = s.env_end;
+	err = mm_populate_locked(mm, fw_page_down(*sp), s.top);
 	/*
-	 * The block's pages and the fault window below them: the program's
-	 * first frames go there at once, and a fault costs a round trip to
-	 * the host.  mm_populate_locked() keeps to the stack's VMA.
+	 * And the fault window below the block: the program's first frames
+	 * go there at once, and a fault costs a round trip to the host.  It
+	 * keeps to the stack's VMA.
 	 */
-	err = mm_populate_locked(mm, fw_page_down(*sp) -
-	    (MM_FAULT_WINDOW - 1) * FW_PAGE_SIZE, s.top);
+	if (err == 0)
+		mm_prepopulate_locked(mm, fw_page_down(*sp) -
+		    (MM_FAULT_WINDOW - 1) * FW_PAGE_SIZE, fw_page_down(*sp));
 	fw_mutex_unlock(&mm->lock);
 	if (err == 0)
 		err = fw_copy_to_user(mm->vm, fw_uaddr(*sp),

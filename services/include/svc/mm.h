@@ -187,6 +187,13 @@ FW_MUST_CHECK int	mm_find_free_locked(struct mm *mm, uint64_t hint,
 FW_MUST_CHECK int	mm_populate_locked(struct mm *mm, uint64_t start,
 			    uint64_t end) FW_REQUIRES(&mm->lock);
 /*
+ * The same as a hint: maps what it can of [start, end) now and leaves a
+ * page it cannot have to the fault handler (a window a program is about
+ * to touch, backed to spare it the fault).
+ */
+void			mm_prepopulate_locked(struct mm *mm, uint64_t start,
+			    uint64_t end) FW_REQUIRES(&mm->lock);
+/*
  * mremap's half: adds at the free [new, new + nlen) a copy of each VMA (or
  * part) in [old, old + olen), at the same offset, the last one stretched
  * to nlen >= olen; no pages move.  Also reserves the slot a later
