@@ -64,7 +64,13 @@ unix_addr_unref(struct unix_addr *a)
 struct unix_skb *
 unix_skb_alloc(size_t len)
 {
-	return fw_zalloc(1, sizeof(struct unix_skb) + len);
+	struct unix_skb *skb;
+
+	if (len > SIZE_MAX - sizeof(*skb) ||
+	    (skb = fw_alloc(sizeof(*skb) + len)) == NULL)
+		return NULL;
+	memset(skb, 0, sizeof(*skb));
+	return skb;
 }
 
 void

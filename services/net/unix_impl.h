@@ -101,8 +101,9 @@ void			 unix_unref(struct unix_sock *u);
 void			 unix_addr_unref(struct unix_addr *a);
 struct unix_addr	*unix_addr_ref(struct unix_addr *a);
 /*
- * A message of len data bytes from u (NULL: no sender) carrying scm
- * (taken): NULL without memory.  Charged to u once queued (unix_queue).
+ * A message of len data bytes, its header zeroed, its data not: the caller
+ * fills all of it, or frees the message unqueued.  NULL without memory.
+ * Charged to its sender once queued (unix_queue).
  */
 struct unix_skb		*unix_skb_alloc(size_t len);
 /* Appends skb to to's queue, charging its sender.  Requires unix_lock. */
