@@ -17,7 +17,15 @@
 #include "fs.h"
 #include "lock.h"
 
+/*
+ * The bounce buffer: a file with a position is read and written through it
+ * in FILE_CHUNK pieces, all in one call.  A stream (a pipe, a terminal)
+ * takes one piece per call, as it may block between pieces: its piece is
+ * a whole default pipe (64 KiB), so a read returns what a full pipe holds
+ * and a write fills one at once, as on Linux, in one call each.
+ */
 #define FILE_CHUNK	16384
+#define STREAM_CHUNK	65536
 #define MAX_RW_COUNT	0x7ffff000UL	/* Linux's INT_MAX & PAGE_MASK */
 
 int
@@ -90,6 +98,12 @@ file_writable(const struct file *f)
 	    LINUX_O_WRONLY || (fl & LINUX_O_ACCMODE) == LINUX_O_RDWR);
 }
 
+static size_t
+chunk_of(const struct file *f)
+{
+	return f->seekable ? FILE_CHUNK : STREAM_CHUNK;
+}
+
 /* Reads chunks until len, a short read, or (non-seekable) the first read. */
 static long
 read_loop(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
@@ -99,7 +113,7 @@ read_loop(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
 	long n;
 
 	while (done < len) {
-		size_t want = MIN(len - done, (size_t)FILE_CHUNK);
+		size_t want = MIN(len - done, chunk_of(f));
 
 		/* A read may consume (a pipe): a bad buffer loses nothing. */
 		if (fw_user_writable(vm, fw_uaddr_add(ubuf, done), want) < 0)
@@ -124,7 +138,7 @@ write_loop(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
 	long n;
 
 	while (done < len) {
-		size_t want = MIN(len - done, (size_t)FILE_CHUNK);
+		size_t want = MIN(len - done, chunk_of(f));
 
 		if (fw_copy_from_user(vm, kbuf, fw_uaddr_add(ubuf, done),
 		    want) < 0)
@@ -156,7 +170,7 @@ rw_user(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
 	len = MIN(len, (size_t)MAX_RW_COUNT);
 	if (len == 0)
 		return 0;
-	if ((kbuf = fw_alloc(MIN(len, (size_t)FILE_CHUNK))) == NULL)
+	if ((kbuf = fw_alloc(MIN(len, chunk_of(f)))) == NULL)
 		return -ENOMEM;
 	if (off != NULL || !f->seekable) {
 		/* A pipe or terminal has no position to keep whole: its
