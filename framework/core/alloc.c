@@ -3,7 +3,9 @@
  * host malloc, so ASan and Valgrind see its bounds, its uses after free and
  * its leaks.  glibc's malloc aligns to 16 bytes on x86-64, as fw_alloc()
  * promises.  Two counters keep what is in use (fw_heap_usage), sized
- * with malloc_usable_size, which ASan and Valgrind answer too.
+ * with malloc_usable_size, which ASan and Valgrind answer too.  The
+ * simulator tunes when glibc gives freed memory back to the host
+ * (heap_tune() in sim/main.c).
  *
  * This file also holds the stack protector's guard: the services are built
  * with -mstack-protector-guard=global, so they compare their canaries with
