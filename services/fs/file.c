@@ -12,6 +12,7 @@
 #include <fw/uaccess.h>
 #include <svc/file.h>
 #include <svc/lib.h>
+#include <svc/pipe.h>
 #include <svc/poll.h>
 #include <svc/vfs.h>
 #include "fs.h"
@@ -20,12 +21,14 @@
 /*
  * The bounce buffer: a file with a position is read and written through it
  * in FILE_CHUNK pieces, all in one call.  A stream (a pipe, a terminal)
- * takes one piece per call, as it may block between pieces: its piece is
- * a whole default pipe (64 KiB), so a read returns what a full pipe holds
- * and a write fills one at once, as on Linux, in one call each.
+ * reads one piece per call, as it may block between pieces: its piece is
+ * a whole default pipe (64 KiB), or a whole pipe that F_SETPIPE_SZ made
+ * larger, up to pipe-max-size (1 MiB), so a read returns what a full pipe
+ * holds and a write fills one at once, as on Linux, in one call each.
  */
 #define FILE_CHUNK	16384
 #define STREAM_CHUNK	65536
+#define PIPE_MAX_CHUNK	(1UL << 20)	/* pipe-max-size */
 #define MAX_RW_COUNT	0x7ffff000UL	/* Linux's INT_MAX & PAGE_MASK */
 
 int
@@ -98,22 +101,32 @@ file_writable(const struct file *f)
 	    LINUX_O_WRONLY || (fl & LINUX_O_ACCMODE) == LINUX_O_RDWR);
 }
 
+/* The bounce piece for f, read once per call (a pipe's size may change). */
 static size_t
-chunk_of(const struct file *f)
+chunk_of(struct file *f)
 {
-	return f->seekable ? FILE_CHUNK : STREAM_CHUNK;
+	long cap;
+
+	if (f->seekable)
+		return FILE_CHUNK;
+	if ((cap = pipe_get_size(f)) > (long)STREAM_CHUNK)
+		return MIN((size_t)cap, PIPE_MAX_CHUNK);
+	return STREAM_CHUNK;
 }
 
-/* Reads chunks until len, a short read, or (non-seekable) the first read. */
+/*
+ * Reads pieces of up to chunk bytes until len, a short read, or
+ * (non-seekable) the first read.
+ */
 static long
 read_loop(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
-    uint64_t *pos, void *kbuf)
+    uint64_t *pos, void *kbuf, size_t chunk)
 {
 	size_t done = 0;
 	long n;
 
 	while (done < len) {
-		size_t want = MIN(len - done, chunk_of(f));
+		size_t want = MIN(len - done, chunk);
 
 		/* A read may consume (a pipe): a bad buffer loses nothing. */
 		if (fw_user_writable(vm, fw_uaddr_add(ubuf, done), want) < 0)
@@ -132,13 +145,13 @@ read_loop(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
 
 static long
 write_loop(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
-    uint64_t *pos, void *kbuf)
+    uint64_t *pos, void *kbuf, size_t chunk)
 {
 	size_t done = 0;
 	long n;
 
 	while (done < len) {
-		size_t want = MIN(len - done, chunk_of(f));
+		size_t want = MIN(len - done, chunk);
 
 		if (fw_copy_from_user(vm, kbuf, fw_uaddr_add(ubuf, done),
 		    want) < 0)
@@ -153,7 +166,7 @@ write_loop(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
 }
 
 typedef long (*rw_loop_fn)(struct file *f, struct fw_vm *vm,
-    fw_uaddr_t ubuf, size_t len, uint64_t *pos, void *kbuf);
+    fw_uaddr_t ubuf, size_t len, uint64_t *pos, void *kbuf, size_t chunk);
 
 /*
  * Runs a read or write loop through a bounce buffer, at *off (pread and
@@ -164,23 +177,25 @@ rw_user(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
     const uint64_t *off, rw_loop_fn loop)
 {
 	uint64_t pos;
+	size_t chunk;
 	void *kbuf;
 	long n;
 
 	len = MIN(len, (size_t)MAX_RW_COUNT);
 	if (len == 0)
 		return 0;
-	if ((kbuf = fw_alloc(MIN(len, chunk_of(f)))) == NULL)
+	chunk = MIN(len, chunk_of(f));
+	if ((kbuf = fw_alloc(chunk)) == NULL)
 		return -ENOMEM;
 	if (off != NULL || !f->seekable) {
 		/* A pipe or terminal has no position to keep whole: its
 		 * readers and writers wait in its own ops, interruptibly. */
 		pos = off != NULL ? *off : 0;
-		n = loop(f, vm, ubuf, len, &pos, kbuf);
+		n = loop(f, vm, ubuf, len, &pos, kbuf, chunk);
 	} else {
 		fw_mutex_lock(&f->lock);
 		pos = f->pos;
-		n = loop(f, vm, ubuf, len, &pos, kbuf);
+		n = loop(f, vm, ubuf, len, &pos, kbuf, chunk);
 		f->pos = pos;
 		fw_mutex_unlock(&f->lock);
 	}
