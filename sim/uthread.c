@@ -37,6 +37,7 @@
 
 #define CHUNK_PAGES	(SLOT_SIZE / 4096)
 #define WAIT_SLICE_NS	10000000u
+#define EXIT_WAIT_NS	5000000000ull	/* an ending thread takes microseconds */
 #define AUDIT_ARCH_X86_64 0xc000003eu
 #define X32_BIT		0x40000000u
 #define VSYSCALL_PAGE	0xffffffffff600000ull
@@ -314,21 +315,45 @@ hal_uthread_adopt(struct fw_uthread *t, struct fw_vm *vm)
 	t->vm = vm;
 }
 
+/*
+ * Waits until t's host thread, told to end, is gone.  The kernel clears
+ * the tid word then, but the guest's other threads can write that word,
+ * and even run the ending thread elsewhere (its slot's stack is theirs to
+ * write): so after each slice the host is asked whether the thread is
+ * still there, and a thread that outlives EXIT_WAIT_NS costs its process.
+ */
+static void
+wait_thread_end(struct fw_uthread *t)
+{
+	struct hal_space *s = t->space;
+	uint64_t start = hal_clock_monotonic();
+	uint32_t tid;
+
+	while ((tid = __atomic_load_n(&t->ctx->tid, __ATOMIC_ACQUIRE)) != 0 &&
+	    !space_dead(s)) {
+		host_futex_wait(&t->ctx->tid, tid, WAIT_SLICE_NS);
+		if (__atomic_load_n(&t->ctx->tid, __ATOMIC_ACQUIRE) == 0 ||
+		    host_tgkill(s->pid, t->tid, 0) == -ESRCH)
+			return;
+		if (hal_clock_monotonic() - start > EXIT_WAIT_NS) {
+			space_kill(s);
+			return;
+		}
+	}
+}
+
 /* Ends the host thread, unmaps its slot, and frees it. */
 void
 hal_uthread_free(struct fw_uthread *t)
 {
 	struct hal_space *s;
-	uint32_t tid;
 
 	if (t == NULL)
 		return;
 	s = t->space;
 	if (!t->dead && t->uc != NULL && !space_dead(s)) {
 		post_resume(t, CMD_EXIT);
-		while ((tid = __atomic_load_n(&t->ctx->tid,
-		    __ATOMIC_ACQUIRE)) != 0 && !space_dead(s))
-			host_futex_wait(&t->ctx->tid, tid, WAIT_SLICE_NS);
+		wait_thread_end(t);
 	}
 	/* The next flush or the space's end frees the slot's frames. */
 	pthread_mutex_lock(&s->lock);
