@@ -28,7 +28,6 @@
  */
 #define FILE_CHUNK	16384
 #define STREAM_CHUNK	65536
-#define PIPE_MAX_CHUNK	(1UL << 20)	/* pipe-max-size */
 #define MAX_RW_COUNT	0x7ffff000UL	/* Linux's INT_MAX & PAGE_MASK */
 
 int
@@ -105,13 +104,9 @@ file_writable(const struct file *f)
 static size_t
 chunk_of(struct file *f)
 {
-	long cap;
-
 	if (f->seekable)
 		return FILE_CHUNK;
-	if ((cap = pipe_get_size(f)) > (long)STREAM_CHUNK)
-		return MIN((size_t)cap, PIPE_MAX_CHUNK);
-	return STREAM_CHUNK;
+	return MAX(pipe_io_size(f), (size_t)STREAM_CHUNK);
 }
 
 /*

@@ -355,6 +355,14 @@ pipe_get_size(struct file *f)
 	return (long)atomic_load(&pipe_of(f)->cap);
 }
 
+size_t
+pipe_io_size(struct file *f)
+{
+	if (pipe_of_file(f) == NULL)
+		return 0;
+	return MIN(atomic_load(&pipe_of(f)->cap), PIPE_MAX_SIZE);
+}
+
 /* round_pipe_size(): a page at least, else the next power of two. */
 static size_t
 pipe_round_size(unsigned int size)

@@ -30,6 +30,13 @@ const void		*pipe_of_file(const struct file *f);
 /* F_GETPIPE_SZ: the capacity in bytes, or -EBADF for a non-pipe. */
 FW_MUST_CHECK long	 pipe_get_size(struct file *f);
 /*
+ * How many bytes one read or write of f should move at most, so that a
+ * read drains a full pipe as Linux's does: the capacity, but no more than
+ * pipe-max-size (a privileged F_SETPIPE_SZ may go past it).  0 for a
+ * non-pipe.
+ */
+size_t			 pipe_io_size(struct file *f);
+/*
  * F_SETPIPE_SZ: the capacity becomes arg rounded up to a power of two of
  * pages: the new capacity, or -EBADF (not a pipe), -EINVAL (above 2 GiB),
  * -EPERM (growing past pipe-max-size, 1 MiB, unless privileged), -EBUSY
