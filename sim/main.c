@@ -222,50 +222,69 @@ parse_args(int argc, char **argv, struct sim_config *c)
 	c->argc = (size_t)(argc - i);
 }
 
-/* Copies the boot image to the start of physical memory. */
 static void
-load_initrd(const struct sim_config *c, uint64_t *size)
+initrd_too_big(void)
+{
+	fprintf(stderr, "trellis: the initramfs does not fit in --mem\n");
+	exit(EXIT_USAGE);
+}
+
+/* A boot image file, read whole into the heap; exits on failure. */
+static uint8_t *
+read_image(const char *path, size_t *len)
+{
+	size_t done = 0;
+	struct stat st;
+	uint8_t *p;
+	ssize_t n;
+	int fd;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0 || fstat(fd, &st) < 0) {
+		fprintf(stderr, "trellis: %s: %s\n", path, strerror(errno));
+		exit(EXIT_USAGE);
+	}
+	if ((uint64_t)st.st_size > hal_phys_size() / 2)
+		initrd_too_big();
+	if ((p = malloc(st.st_size > 0 ? (size_t)st.st_size : 1)) == NULL) {
+		fprintf(stderr, "trellis: %s: %s\n", path, strerror(errno));
+		exit(EXIT_USAGE);
+	}
+	*len = (size_t)st.st_size;
+	while (done < *len) {
+		n = read(fd, p + done, *len - done);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			fprintf(stderr, "trellis: %s: short read\n", path);
+			exit(EXIT_USAGE);
+		}
+		done += (size_t)n;
+	}
+	close(fd);
+	return p;
+}
+
+/*
+ * The boot image, where the framework reads it until power-off: the
+ * embedded one in place, a file read into our heap (a mapping of the
+ * file would SIGBUS us if the file shrank while we run).  The ramfs
+ * copies each file page out of it when that page is first used.
+ */
+static const uint8_t *
+boot_image(const struct sim_config *c, uint64_t *size)
 {
 	const uint8_t *img = sim_initrd_blob;
 	size_t len = (size_t)(sim_initrd_blob_end - sim_initrd_blob);
-	size_t done = 0;
-	struct stat st;
-	int fd = -1;
 
 	*size = 0;
 	if (!c->use_initrd)
-		return;
-	if (c->initrd != NULL) {
-		if ((fd = open(c->initrd, O_RDONLY | O_CLOEXEC)) < 0 ||
-		    fstat(fd, &st) < 0) {
-			fprintf(stderr, "trellis: %s: %s\n", c->initrd,
-			    strerror(errno));
-			exit(EXIT_USAGE);
-		}
-		len = (size_t)st.st_size;
-	}
-	if (len > hal_phys_size() / 2) {
-		fprintf(stderr, "trellis: the initramfs does not fit in --mem\n");
-		exit(EXIT_USAGE);
-	}
-	if (fd < 0) {
-		memcpy(sim_phys_base(), img, len);
-	} else {
-		while (done < len) {
-			ssize_t n = read(fd, sim_phys_base() + done, len - done);
-
-			if (n < 0 && errno == EINTR)
-				continue;
-			if (n <= 0) {
-				fprintf(stderr, "trellis: %s: short read\n",
-				    c->initrd);
-				exit(EXIT_USAGE);
-			}
-			done += (size_t)n;
-		}
-		close(fd);
-	}
+		return NULL;
+	if (c->initrd != NULL)
+		img = read_image(c->initrd, &len);
+	if (len > hal_phys_size() / 2)
+		initrd_too_big();
 	*size = len;
+	return img;
 }
 
 /*
@@ -294,7 +313,8 @@ guest_cwd(const char *dir, char *buf, size_t size)
 }
 
 static void
-fill_boot_params(const struct sim_config *c, uint64_t initrd_size)
+fill_boot_params(const struct sim_config *c, const uint8_t *initrd,
+    uint64_t initrd_size)
 {
 	static struct fw_boot_option opts[4 + 16];
 	static char cwd[4096];
@@ -330,7 +350,7 @@ fill_boot_params(const struct sim_config *c, uint64_t initrd_size)
 		.envp = (const char *const *)environ,
 		.noptions = n,
 		.options = opts,
-		.initrd_pa = 0,
+		.initrd = initrd,
 		.initrd_size = initrd_size,
 		.vdso = sim_vdso_blob,
 		.vdso_size = (size_t)(sim_vdso_blob_end - sim_vdso_blob),
@@ -374,6 +394,7 @@ int
 main(int argc, char **argv)
 {
 	struct sim_config c = { .cpus = 0, .mem = 1ull << 30, .net = true };
+	const uint8_t *initrd;
 	uint64_t initrd_size;
 	long host_cpus;
 	int err;
@@ -393,8 +414,7 @@ main(int argc, char **argv)
 		    strerror(-err));
 		return EXIT_USAGE;
 	}
-	load_initrd(&c, &initrd_size);
-	sim_phys_reserve(initrd_size);
+	initrd = boot_image(&c, &initrd_size);
 	if ((err = sim_stub_init()) < 0) {
 		fprintf(stderr, "trellis: stub: %s\n", strerror(-err));
 		return EXIT_USAGE;
@@ -410,7 +430,7 @@ main(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	sim_cpus_configure(c.cpus);
-	fill_boot_params(&c, initrd_size);
+	fill_boot_params(&c, initrd, initrd_size);
 	sim_console_init();
 	fw_core_init();
 	sim_cpus_start();

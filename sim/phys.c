@@ -17,7 +17,7 @@
 
 static int	 phys_fd = -1;
 static uint8_t	*phys_base;
-static uint64_t	 phys_size, phys_reserved;
+static uint64_t	 phys_size;
 
 int
 sim_phys_init(uint64_t size)
@@ -51,12 +51,6 @@ sim_phys_base(void)
 	return phys_base;
 }
 
-void
-sim_phys_reserve(uint64_t n)
-{
-	phys_reserved = (n + 0xffff) & ~(uint64_t)0xffff;
-}
-
 uint64_t
 hal_phys_size(void)
 {
@@ -70,10 +64,11 @@ hal_phys_starts_zeroed(void)
 	return true;
 }
 
+/* Every frame is free: the boot image lives in our own memory. */
 uint64_t
 hal_phys_first_free(void)
 {
-	return phys_reserved;
+	return 0;
 }
 
 void *

@@ -37,8 +37,6 @@ struct sim_config {
 /* phys.c: physical memory is one sealed memfd mapped whole. */
 int		 sim_phys_init(uint64_t size);
 int		 sim_phys_fd(void);
-/* Reserves [0, n) for the boot image (before fw_core_init()). */
-void		 sim_phys_reserve(uint64_t n);
 uint8_t		*sim_phys_base(void);
 
 /* cpu.c: CPUs are host threads. */

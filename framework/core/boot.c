@@ -6,7 +6,7 @@
  * it never changes afterwards, so nothing here takes a lock.
  */
 #include <fw/errno.h>
-#include <hal/phys.h>
+#include <fw/frame.h>
 #include <string.h>
 
 #include "core/boot_impl.h"
@@ -64,8 +64,18 @@ fw_boot_initrd_read(size_t off, void *buf, size_t len)
 	if (off > size || len > size - off)
 		return -EINVAL;
 	if (len > 0)
-		memcpy(buf, hal_phys_ptr(fw_boot_params.initrd_pa + off), len);
+		memcpy(buf, fw_boot_params.initrd + off, len);
 	return 0;
+}
+
+int
+fw_boot_initrd_to_frame(size_t off, struct fw_frame *f, size_t len)
+{
+	uint64_t size = fw_boot_params.initrd_size;
+
+	if (off > size || len > size - off || len > FW_PAGE_SIZE)
+		return -EINVAL;
+	return fw_frame_write(f, 0, fw_boot_params.initrd + off, len);
 }
 
 size_t

@@ -2,7 +2,8 @@
  * core/boot_impl.h: how a backend hands the machine's boot information to
  * the core.  The backend fills fw_boot_params before it calls
  * fw_core_init(); nothing changes it afterwards, so readers need no lock.
- * Every string and array must live until power-off.
+ * Every string and array, and the initramfs and vDSO images, must stay
+ * readable until power-off.
  */
 #ifndef FW_BOOT_IMPL_H
 #define FW_BOOT_IMPL_H
@@ -39,8 +40,8 @@ struct fw_boot_params {
 	const char *const		*envp;		/* envc strings */
 	size_t				 noptions;
 	const struct fw_boot_option	*options;	/* later ones win */
-	uint64_t			 initrd_pa;	/* in hal_phys_ptr() */
-	uint64_t			 initrd_size;	/* 0: no initramfs */
+	const uint8_t			*initrd;	/* the initramfs image */
+	uint64_t			 initrd_size;	/* 0: none */
 	const uint8_t			*vdso;		/* the vDSO image */
 	size_t				 vdso_size;	/* 0: none */
 	size_t				 ndevices;

@@ -15,6 +15,7 @@
  */
 #include <fw/log.h>
 #include <hal/cpu.h>
+#include <hal/phys.h>
 #include <hal/platform.h>
 #include <string.h>
 
@@ -96,7 +97,8 @@ x86_boot_main(uint32_t magic, uint32_t info)
 		.envp = default_env,
 		.noptions = nopts,
 		.options = opts,
-		.initrd_pa = boot.initrd_pa,
+		.initrd = boot.initrd_size > 0 ?
+		    hal_phys_ptr(boot.initrd_pa) : NULL,
 		.initrd_size = boot.initrd_size,
 		.vdso = x86_vdso_blob,
 		.vdso_size = (size_t)((uintptr_t)x86_vdso_blob_end -

@@ -12,6 +12,8 @@
 
 #include <fw/types.h>
 
+struct fw_frame;
+
 /* The program to run and its arguments (argv[0] is the path). */
 size_t		 fw_boot_argc(void);
 const char	*fw_boot_argv(size_t i);		/* NULL past the end */
@@ -20,10 +22,20 @@ size_t		 fw_boot_envc(void);
 const char	*fw_boot_envp(size_t i);		/* NULL past the end */
 /* A boot option ("strace", "init", ...): its value, "" if set bare, or NULL. */
 const char	*fw_boot_option(const char *name);
-/* The initramfs image: its size (0 if none), and a copy of part of it. */
+/*
+ * The initramfs image: its size (0 if none), and a copy of part of it.
+ * The image stays until power-off, so a file system may leave file data
+ * in it and copy each page out when it is first needed.
+ */
 size_t		 fw_boot_initrd_size(void);
 /* 0, or -EINVAL past the image's end. */
 FW_MUST_CHECK int fw_boot_initrd_read(size_t off, void *buf, size_t len);
+/*
+ * Copies len bytes of the image at off to the start of frame f (the caller
+ * holds a reference): 0, or -EINVAL past the image's end or past a page.
+ */
+FW_MUST_CHECK int fw_boot_initrd_to_frame(size_t off, struct fw_frame *f,
+		    size_t len);
 /*
  * The vDSO the backend carries (an ELF shared object built from vdso/, to
  * be mapped right above the time page, fw/timepage.h): its size (0 if

@@ -298,7 +298,6 @@ main(void)
 		perror("backend_test: set-up");
 		return 1;
 	}
-	sim_phys_reserve(0);
 	sim_cpus_configure(1);
 	fw_boot_params = (struct fw_boot_params){ .argc = 1, .argv = argv };
 	sim_console_init();

@@ -11,6 +11,7 @@
 #include <fw/boot.h>
 #include <fw/cpu.h>
 #include <fw/errno.h>
+#include <fw/frame.h>
 #include <fw/log.h>
 #include <fw/random.h>
 #include <fw/user.h>
@@ -79,15 +80,15 @@ END_TEST
 
 START_TEST(test_boot_initrd_read_copies_and_checks_bounds)
 {
-	uint64_t pa;
+	static uint8_t image[5000];
+	struct fw_frame *f;
 	char buf[8];
 
 	ck_assert_uint_eq(fw_boot_initrd_size(), 0);
 	ck_assert_int_eq(fw_boot_initrd_read(0, buf, 1), -EINVAL);
-	ck_assert_int_eq(fw_frames_alloc_contig(2, 1, &pa), 0);
-	memcpy((char *)hal_phys_ptr(pa) + 4094, "070701", 6);
-	fw_boot_params.initrd_pa = pa;
-	fw_boot_params.initrd_size = 5000;
+	memcpy(image + 4094, "070701", 6);
+	fw_boot_params.initrd = image;
+	fw_boot_params.initrd_size = sizeof(image);
 	ck_assert_uint_eq(fw_boot_initrd_size(), 5000);
 	ck_assert_int_eq(fw_boot_initrd_read(4094, buf, 6), 0);
 	ck_assert_mem_eq(buf, "070701", 6);
@@ -95,8 +96,17 @@ START_TEST(test_boot_initrd_read_copies_and_checks_bounds)
 	ck_assert_int_eq(fw_boot_initrd_read(5000, buf, 0), 0);
 	ck_assert_int_eq(fw_boot_initrd_read(5001, buf, 0), -EINVAL);
 	ck_assert_int_eq(fw_boot_initrd_read(8, buf, SIZE_MAX), -EINVAL);
+
+	/* A page of it into a frame: the bytes land at the frame's start. */
+	ck_assert_int_eq(fw_frame_alloc(&f), 0);
+	ck_assert_int_eq(fw_boot_initrd_to_frame(4094, f, 6), 0);
+	ck_assert_int_eq(fw_frame_read(f, 0, buf, 7), 0);
+	ck_assert_mem_eq(buf, "070701\0", 7);
+	ck_assert_int_eq(fw_boot_initrd_to_frame(4999, f, 2), -EINVAL);
+	ck_assert_int_eq(fw_boot_initrd_to_frame(0, f, 4097), -EINVAL);
+	ck_assert_int_eq(fw_boot_initrd_to_frame(8, f, SIZE_MAX), -EINVAL);
+	fw_frame_unref(f);
 	memset(&fw_boot_params, 0, sizeof(fw_boot_params));
-	fw_frames_free_contig(pa, 2);
 }
 END_TEST
 
