@@ -10,7 +10,9 @@
  * files (and hard links among them), symlinks and device nodes keep their
  * mode, uid, gid and mtime; missing parents are made 0755.  A gzip image
  * (svc/gunzip.h) is decompressed into the heap first, its output bounded
- * by the machine's memory.
+ * by the machine's memory, and its files' data copied into the ramfs; a
+ * plain image's files keep their data in the image, each page copied out
+ * when first written or mapped (ramfs_adopt_image()).
  *
  * Interface: cpio_unpack() (fs.h).  Locks: takes fs_lock for the whole run.
  */
@@ -129,12 +131,20 @@ cpio_name(struct cpio *c)
 	return 0;
 }
 
-/* Copies the entry's data into v at offset 0. */
+/*
+ * The entry's data into v at offset 0: left in the boot image if v can
+ * take it from there (a new ramfs file), else copied.
+ */
 static int
 cpio_data_locked(struct cpio *c, struct vnode *v) FW_REQUIRES(&fs_lock)
 {
 	size_t done = 0, n, size = c->f[F_FILESIZE];
 	long w;
+	int err;
+
+	if (c->image == NULL && size > 0 &&
+	    (err = ramfs_adopt_image(v, c->data, size)) != -EINVAL)
+		return err;
 
 	while (done < size) {
 		n = MIN(size - done, (size_t)CPIO_CHUNK);

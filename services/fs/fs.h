@@ -100,7 +100,14 @@ struct vnode {
 		struct {
 			struct fw_frame	***leaves;	/* [F] */
 			size_t		   nleaves;	/* [F] */
-			uint64_t	   npages;	/* [F] frames held */
+			uint64_t	   npages;	/* [F] charged */
+			/*
+			 * Data left in the boot image (ramfs_adopt_image()):
+			 * bytes [0, img_len) of the file are the image's at
+			 * img_off until a page of them gets a frame.
+			 */
+			uint32_t	   img_off;	/* [F] */
+			uint32_t	   img_len;	/* [F] */
 		} reg;
 		char	*target;			/* [I] symlinks */
 		struct ovl_node	*ovl;			/* [I] overlay dirs */
@@ -303,6 +310,16 @@ FW_MUST_CHECK int	 ramfs_get_page(struct vnode *v, uint64_t idx,
 struct fw_frame		*ramfs_page_find(const struct vnode *v, uint64_t pg);
 FW_MUST_CHECK int	 ramfs_page_fill(struct vnode *v, uint64_t pg,
 			    struct fw_frame **out) FW_REQUIRES(&fs_lock);
+/*
+ * Makes v, an empty ramfs file, hold len bytes of the boot image at off
+ * (fw/boot.h) without copying them: each page is copied into a frame when
+ * first written or mapped; reads copy straight from the image.  The pages
+ * are charged now, as if copied.  0, or -EINVAL when v is not an empty
+ * ramfs file or the range is out of reach (the caller copies instead),
+ * -ENOSPC.
+ */
+FW_MUST_CHECK int	 ramfs_adopt_image(struct vnode *v, size_t off,
+			    size_t len) FW_REQUIRES(&fs_lock);
 /* fallocate(2): frames for [off, off+len), or holes punched there. */
 FW_MUST_CHECK int	 ramfs_alloc_range(struct vnode *v, uint64_t off,
 			    uint64_t len) FW_REQUIRES(&fs_lock);

@@ -7,16 +7,116 @@
  * every frame is charged to the superblock, whose size= limit gives
  * ENOSPC (tmpfs).
  *
+ * A file unpacked from the boot image may leave its data there
+ * (ramfs_adopt_image()): below img_len, a page without a frame is not a
+ * hole but the image's bytes.  Reads copy them straight out; writing or
+ * mapping a page copies it into a frame first.  Such pages are charged
+ * (and counted in npages) from the start, so a file's st_blocks and the
+ * superblock's use do not change when a page is copied in.  Truncation
+ * shortens img_len; punching a hole copies the rest in and lets the image
+ * go, since a hole below img_len would read as the image.
+ *
  * Locks: every function runs with fs_lock held (fs.h) except
  * ramfs_file_release(), which runs on an unreachable vnode.
  */
 #include <fw/alloc.h>
+#include <fw/boot.h>
 #include <fw/frame.h>
 #include <svc/lib.h>
 #include "fs.h"
 
 #define LEAF_SHIFT	9
 #define LEAF_FRAMES	(1UL << LEAF_SHIFT)
+
+/* The pages whose data is the image's until they get a frame. */
+static uint64_t
+image_pages(const struct vnode *v)
+{
+	return fw_page_up(v->u.reg.img_len) >> FW_PAGE_SHIFT;
+}
+
+/* Copies page pg's bytes of the image into f, a zeroed frame. */
+static int
+image_copy_in(const struct vnode *v, uint64_t pg, struct fw_frame *f)
+{
+	uint64_t at = pg << FW_PAGE_SHIFT;
+
+	return fw_boot_initrd_to_frame(v->u.reg.img_off + at, f,
+	    (size_t)MIN(v->u.reg.img_len - at, FW_PAGE_SIZE));
+}
+
+/* n bytes at pos of a page without a frame: the image's, then zeros. */
+static int
+image_read(const struct vnode *v, uint64_t pos, uint8_t *buf, size_t n)
+{
+	size_t part = 0;
+
+	if (pos < v->u.reg.img_len)
+		part = (size_t)MIN(v->u.reg.img_len - pos, (uint64_t)n);
+	if (part > 0 &&
+	    fw_boot_initrd_read(v->u.reg.img_off + pos, buf, part) < 0)
+		return -EIO;
+	memset(buf + part, 0, n - part);
+	return 0;
+}
+
+/*
+ * The image backs no byte from size on: the pages that lose it and have
+ * no frame are no longer charged.  A partial last page keeps reading the
+ * image below size and zeros above.
+ */
+static void
+image_drop_from(struct vnode *v, uint64_t size)
+{
+	uint64_t pg, end = image_pages(v);
+
+	if (size >= v->u.reg.img_len)
+		return;
+	v->u.reg.img_len = (uint32_t)size;
+	for (pg = image_pages(v); pg < end; pg++) {
+		if (ramfs_page_find(v, pg) == NULL) {
+			v->u.reg.npages--;
+			sb_uncharge_pages(v->sb, 1);
+		}
+	}
+}
+
+/* Copies every page still in the image into a frame; the image goes. */
+static int
+image_detach(struct vnode *v) FW_REQUIRES(&fs_lock)
+{
+	struct fw_frame *f;
+	uint64_t pg;
+	int err;
+
+	for (pg = 0; pg < image_pages(v); pg++) {
+		if ((err = ramfs_page_fill(v, pg, &f)) < 0)
+			return err;
+	}
+	v->u.reg.img_len = 0;
+	return 0;
+}
+
+int
+ramfs_adopt_image(struct vnode *v, size_t off, size_t len)
+{
+	uint64_t pages = fw_page_up(len) >> FW_PAGE_SHIFT;
+	size_t size = fw_boot_initrd_size();
+	int err;
+
+	if (v->ops != &ramfs_ops || !vnode_is(v, LINUX_S_IFREG) ||
+	    v->size != 0 || v->u.reg.npages != 0 || off > size ||
+	    len > size - off || off > UINT32_MAX || len > UINT32_MAX)
+		return -EINVAL;
+	if ((err = sb_charge_pages(v->sb, pages)) < 0)
+		return err;
+	v->u.reg.img_off = (uint32_t)off;
+	v->u.reg.img_len = (uint32_t)len;
+	v->u.reg.npages = pages;
+	v->size = len;
+	vnode_touch_locked(v, true);
+	return 0;
+}
 
 struct fw_frame *
 ramfs_page_find(const struct vnode *v, uint64_t pg)
@@ -26,6 +126,24 @@ ramfs_page_find(const struct vnode *v, uint64_t pg)
 	if (top >= v->u.reg.nleaves || v->u.reg.leaves[top] == NULL)
 		return NULL;
 	return v->u.reg.leaves[top][pg & (LEAF_FRAMES - 1)];
+}
+
+/* A frame for page pg of the image (already charged) in *slot. */
+static int
+page_copy_in(const struct vnode *v, uint64_t pg, struct fw_frame **slot,
+    struct fw_frame **out)
+{
+	struct fw_frame *f;
+	int err;
+
+	if ((err = fw_frame_alloc(&f)) < 0)
+		return err;
+	if (image_copy_in(v, pg, f) < 0) {
+		fw_frame_unref(f);
+		return -EIO;
+	}
+	*slot = *out = f;
+	return 0;
 }
 
 int
@@ -52,6 +170,9 @@ ramfs_page_fill(struct vnode *v, uint64_t pg, struct fw_frame **out)
 		v->u.reg.leaves[top] = leaf;
 	}
 	if (leaf[pg & (LEAF_FRAMES - 1)] == NULL) {
+		if (pg < image_pages(v))
+			return page_copy_in(v, pg, &leaf[pg & (LEAF_FRAMES - 1)],
+			    out);
 		if ((err = sb_charge_pages(v->sb, 1)) < 0)
 			return err;
 		if ((err = fw_frame_alloc(&leaf[pg & (LEAF_FRAMES - 1)])) < 0) {
@@ -93,10 +214,12 @@ ramfs_read(struct vnode *v, void *buf, size_t len, uint64_t off)
 
 		n = MIN(len - done, FW_PAGE_SIZE - in);
 		f = ramfs_page_find(v, (off + done) >> FW_PAGE_SHIFT);
-		if (f == NULL)
-			memset(p + done, 0, n);
-		else if (fw_frame_read(f, in, p + done, n) < 0)
+		if (f == NULL) {
+			if (image_read(v, off + done, p + done, n) < 0)
+				return -EIO;
+		} else if (fw_frame_read(f, in, p + done, n) < 0) {
 			return -EIO;
+		}
 		done += n;
 	}
 	return (long)done;
@@ -170,6 +293,7 @@ ramfs_truncate(struct vnode *v, uint64_t size)
 	if (size > RAMFS_MAX_SIZE)
 		return -EFBIG;
 	if (size < v->size) {
+		image_drop_from(v, size);
 		pages_free_from(v, fw_page_up(size) >> FW_PAGE_SHIFT);
 		in = (size_t)(size & (FW_PAGE_SIZE - 1));
 		f = ramfs_page_find(v, size >> FW_PAGE_SHIFT);
@@ -185,6 +309,7 @@ ramfs_truncate(struct vnode *v, uint64_t size)
 void
 ramfs_file_release(struct vnode *v)
 {
+	image_drop_from(v, 0);
 	pages_free_from(v, 0);
 	fw_free(v->u.reg.leaves);
 	v->u.reg.leaves = NULL;
@@ -261,6 +386,8 @@ ramfs_punch_range(struct vnode *v, uint64_t off, uint64_t len)
 
 	if (off >= end)
 		return 0;
+	if (off < v->u.reg.img_len && (err = image_detach(v)) < 0)
+		return err;
 	if ((off >> FW_PAGE_SHIFT) == (end >> FW_PAGE_SHIFT)) {
 		err = page_zero(v, off >> FW_PAGE_SHIFT, in,
 		    (size_t)(end - off));

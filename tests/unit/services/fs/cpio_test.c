@@ -196,6 +196,114 @@ START_TEST(test_cpio_concatenated_archives_with_padding)
 }
 END_TEST
 
+/*
+ * A file's data stays in the image until a page of it is written: reads
+ * take no frame, st_blocks counts every page from the start, and writes,
+ * truncation and holes see the image's bytes exactly where they still
+ * belong.
+ */
+#define BIG_LEN		(3 * 4096 + 100)
+
+static char big[BIG_LEN + 1];
+
+static long
+open_rw(const char *path)
+{
+	long fd = SC(open, U(path), LINUX_O_RDWR, 0);
+
+	ck_assert_int_ge(fd, 3);
+	return fd;
+}
+
+/* The file's first len bytes are want's. */
+static void
+expect_data(long fd, const char *want, size_t len)
+{
+	uint64_t ub = shim_user_alloc(BIG_LEN + 64);
+	static char got[BIG_LEN + 64];
+
+	ck_assert_int_eq(SC(pread64, fd, ub, BIG_LEN + 64, 0), (long)len);
+	shim_user_get(ub, got, len);
+	ck_assert(memcmp(got, want, len) == 0);
+}
+
+START_TEST(test_cpio_file_data_copied_on_first_write)
+{
+	static char want[BIG_LEN];
+	struct linux_stat st;
+	long before, fd;
+	size_t i;
+
+	for (i = 0; i < BIG_LEN; i++)
+		big[i] = (char)('a' + i % 23);
+	ar_file(&ar, "pad", 0644, "xyz");	/* data off page alignment */
+	ar_file(&ar, "a", 0644, big);
+	ar_file(&ar, "b", 0644, big);
+	ar_file(&ar, "c", 0644, big);
+	ar_trailer(&ar);
+	ck_assert_int_eq(init_with(&ar), 0);
+	proc_setup();
+	stat_path("/a", &st, 0);
+	ck_assert_int_eq(st.st_size, BIG_LEN);
+	ck_assert_int_eq(st.st_blocks, 4 * 8);
+
+	/* Reading copies from the image: no frame. */
+	before = shim_frames_live;
+	fd = open_rw("/a");
+	expect_data(fd, big, BIG_LEN);
+	ck_assert_int_eq(shim_frames_live, before);
+
+	/* A write into page 1 copies that page in, the rest stays. */
+	memcpy(want, big, BIG_LEN);
+	memcpy(want + 4090, "0123456789", 10);
+	ck_assert_int_eq(SC(pwrite64, fd, U("0123456789"), 10, 4090), 10);
+	expect_data(fd, want, BIG_LEN);
+	ck_assert_int_eq(shim_frames_live, before + 2);
+	stat_path("/a", &st, 0);
+	ck_assert_int_eq(st.st_blocks, 4 * 8);
+
+	/* Cut inside page 1 (a frame) and grow: zeros past the cut. */
+	ck_assert_int_eq(SC(ftruncate, fd, 4096 + 50), 0);
+	ck_assert_int_eq(SC(ftruncate, fd, BIG_LEN), 0);
+	memset(want + 4096 + 50, 0, BIG_LEN - 4096 - 50);
+	expect_data(fd, want, BIG_LEN);
+	stat_path("/a", &st, 0);
+	ck_assert_int_eq(st.st_blocks, 2 * 8);
+	ck_assert_int_eq(SC(close, fd), 0);
+
+	/* Cut inside page 0 (still the image), grow, then write past it. */
+	fd = open_rw("/b");
+	ck_assert_int_eq(SC(ftruncate, fd, 30), 0);
+	ck_assert_int_eq(SC(ftruncate, fd, 8192), 0);
+	memcpy(want, big, 30);
+	memset(want + 30, 0, 8192 - 30);
+	expect_data(fd, want, 8192);
+	ck_assert_int_eq(SC(pwrite64, fd, U("Z"), 1, 100), 1);
+	want[100] = 'Z';
+	expect_data(fd, want, 8192);
+	stat_path("/b", &st, 0);
+	ck_assert_int_eq(st.st_blocks, 1 * 8);
+	ck_assert_int_eq(SC(close, fd), 0);
+
+	/* A hole punched in page 2 reads as zeros; its neighbours do not. */
+	fd = open_rw("/c");
+	ck_assert_int_eq(SC(fallocate, fd, LINUX_FALLOC_FL_PUNCH_HOLE |
+	    LINUX_FALLOC_FL_KEEP_SIZE, 2 * 4096, 4096), 0);
+	memcpy(want, big, BIG_LEN);
+	memset(want + 2 * 4096, 0, 4096);
+	expect_data(fd, want, BIG_LEN);
+	stat_path("/c", &st, 0);
+	ck_assert_int_eq(st.st_blocks, 3 * 8);
+	ck_assert_int_eq(SC(close, fd), 0);
+
+	/* Gone files give back what they held. */
+	ck_assert_int_eq(SC(unlink, U("/a")), 0);
+	ck_assert_int_eq(SC(unlink, U("/b")), 0);
+	ck_assert_int_eq(SC(unlink, U("/c")), 0);
+	proc_teardown();
+}
+END_TEST
+
 /* Every prefix of a good archive is rejected, never a crash. */
 START_TEST(test_cpio_every_truncation_fails_cleanly)
 {
@@ -228,6 +336,7 @@ cpio_suite(void)
 	tcase_add_test(tc, test_cpio_file_over_dir_entry);
 	tcase_add_test(tc, test_cpio_concatenated_archives_with_padding);
 	tcase_add_test(tc, test_cpio_every_truncation_fails_cleanly);
+	tcase_add_test(tc, test_cpio_file_data_copied_on_first_write);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -140,6 +140,14 @@ fw_boot_initrd_read(size_t off, void *buf, size_t len)
 	return 0;
 }
 
+int
+fw_boot_initrd_to_frame(size_t off, struct fw_frame *f, size_t len)
+{
+	if (off > initrd_len || len > initrd_len - off || len > FW_PAGE_SIZE)
+		return -EINVAL;
+	return fw_frame_write(f, 0, initrd + off, len);
+}
+
 static const char *opt_root;
 
 void shim_set_root_option(const char *root) { opt_root = root; }
