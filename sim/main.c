@@ -280,8 +280,8 @@ boot_image(const struct sim_config *c, uint64_t *size)
 	if (!c->use_initrd)
 		return NULL;
 	if (c->initrd != NULL)
-		img = read_image(c->initrd, &len);
-	if (len > hal_phys_size() / 2)
+		img = read_image(c->initrd, &len);	/* checks the size */
+	else if (len > hal_phys_size() / 2)
 		initrd_too_big();
 	*size = len;
 	return img;

@@ -56,12 +56,19 @@ fw_boot_initrd_size(void)
 	return fw_boot_params.initrd_size;
 }
 
-int
-fw_boot_initrd_read(size_t off, void *buf, size_t len)
+/* Whether [off, off+len) lies inside the initramfs image. */
+static bool
+in_initrd(size_t off, size_t len)
 {
 	uint64_t size = fw_boot_params.initrd_size;
 
-	if (off > size || len > size - off)
+	return off <= size && len <= size - off;
+}
+
+int
+fw_boot_initrd_read(size_t off, void *buf, size_t len)
+{
+	if (!in_initrd(off, len))
 		return -EINVAL;
 	if (len > 0)
 		memcpy(buf, fw_boot_params.initrd + off, len);
@@ -71,9 +78,7 @@ fw_boot_initrd_read(size_t off, void *buf, size_t len)
 int
 fw_boot_initrd_to_frame(size_t off, struct fw_frame *f, size_t len)
 {
-	uint64_t size = fw_boot_params.initrd_size;
-
-	if (off > size || len > size - off || len > FW_PAGE_SIZE)
+	if (!in_initrd(off, len) || len > FW_PAGE_SIZE)
 		return -EINVAL;
 	return fw_frame_write(f, 0, fw_boot_params.initrd + off, len);
 }

@@ -35,16 +35,6 @@ image_pages(const struct vnode *v)
 	return fw_page_up(v->u.reg.img_len) >> FW_PAGE_SHIFT;
 }
 
-/* Copies page pg's bytes of the image into f, a zeroed frame. */
-static int
-image_copy_in(const struct vnode *v, uint64_t pg, struct fw_frame *f)
-{
-	uint64_t at = pg << FW_PAGE_SHIFT;
-
-	return fw_boot_initrd_to_frame(v->u.reg.img_off + at, f,
-	    (size_t)MIN(v->u.reg.img_len - at, FW_PAGE_SIZE));
-}
-
 /* n bytes at pos of a page without a frame: the image's, then zeros. */
 static int
 image_read(const struct vnode *v, uint64_t pos, uint8_t *buf, size_t n)
@@ -128,21 +118,22 @@ ramfs_page_find(const struct vnode *v, uint64_t pg)
 	return v->u.reg.leaves[top][pg & (LEAF_FRAMES - 1)];
 }
 
-/* A frame for page pg of the image (already charged) in *slot. */
+/* *slot gets a frame holding page pg of the image (already charged). */
 static int
-page_copy_in(const struct vnode *v, uint64_t pg, struct fw_frame **slot,
-    struct fw_frame **out)
+page_copy_in(const struct vnode *v, uint64_t pg, struct fw_frame **slot)
 {
+	uint64_t at = pg << FW_PAGE_SHIFT;
 	struct fw_frame *f;
 	int err;
 
 	if ((err = fw_frame_alloc(&f)) < 0)
 		return err;
-	if (image_copy_in(v, pg, f) < 0) {
+	if (fw_boot_initrd_to_frame(v->u.reg.img_off + at, f,
+	    (size_t)MIN(v->u.reg.img_len - at, FW_PAGE_SIZE)) < 0) {
 		fw_frame_unref(f);
 		return -EIO;
 	}
-	*slot = *out = f;
+	*slot = f;
 	return 0;
 }
 
@@ -169,10 +160,10 @@ ramfs_page_fill(struct vnode *v, uint64_t pg, struct fw_frame **out)
 			return -ENOMEM;
 		v->u.reg.leaves[top] = leaf;
 	}
-	if (leaf[pg & (LEAF_FRAMES - 1)] == NULL) {
-		if (pg < image_pages(v))
-			return page_copy_in(v, pg, &leaf[pg & (LEAF_FRAMES - 1)],
-			    out);
+	if (leaf[pg & (LEAF_FRAMES - 1)] == NULL && pg < image_pages(v)) {
+		if ((err = page_copy_in(v, pg, &leaf[pg & (LEAF_FRAMES - 1)])) < 0)
+			return err;
+	} else if (leaf[pg & (LEAF_FRAMES - 1)] == NULL) {
 		if ((err = sb_charge_pages(v->sb, 1)) < 0)
 			return err;
 		if ((err = fw_frame_alloc(&leaf[pg & (LEAF_FRAMES - 1)])) < 0) {
