@@ -12,8 +12,7 @@ int main(void)
 {
     const char *dir = tmp_path("chroot");
     CHECK_OK(mkdir(dir, 0755));
-    char marker[256];
-    snprintf(marker, sizeof marker, "%s/marker", dir);
+    const char *marker = tmp_path_in(dir, "marker");   /* removed at exit, before dir */
     make_file(marker, "m", 1);
     CHECK_ERR(chroot(marker), ENOTDIR);
     CHECK_ERR(chroot("/nonexistent-trellis"), ENOENT);

@@ -10,8 +10,8 @@ int main(void)
     const char *dst = tmp_path("mnt-bdst");
     CHECK_OK(mkdir(src, 0755));
     CHECK_OK(mkdir(dst, 0755));
-    char in_src[256], in_dst[256];
-    snprintf(in_src, sizeof in_src, "%s/f", src);
+    const char *in_src = tmp_path_in(src, "f");   /* removed at exit, before src */
+    char in_dst[256];
     snprintf(in_dst, sizeof in_dst, "%s/f", dst);
     make_file(in_src, "abc", 3);
     CHECK_OK(mount(src, dst, NULL, MS_BIND, NULL));

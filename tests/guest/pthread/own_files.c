@@ -55,7 +55,7 @@ static void *execer(void *arg)
     CHECK_OK(unshare(CLONE_FILES));
     CHECK_OK(close(100));
     CHECK(dup2(1, 103) == 103);
-    char *const args[] = { self, "exec", NULL };
+    char *const args[] = { self, "exec", (char *)dir, NULL };
     execv(self, args);
     FAIL("execv: %s", strerror(errno));
 }
@@ -64,10 +64,11 @@ int main(int argc, char **argv)
 {
     pthread_t th;
 
-    if (argc == 2 && strcmp(argv[1], "exec") == 0) {
+    if (argc == 3 && strcmp(argv[1], "exec") == 0) {
         /* The exec'ing thread's table: 103 open, 100 closed. */
         CHECK_OK(fcntl(103, F_GETFD));
         CHECK_ERR(fcntl(100, F_GETFD), EBADF);
+        CHECK_OK(rmdir(argv[2]));       /* the exec left no atexit to remove it */
         return 0;
     }
     self = argv[0];
