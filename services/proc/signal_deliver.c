@@ -270,7 +270,10 @@ signal_work(struct thread *t)
 		}
 		fw_mutex_unlock(&p->lock);
 		signal_trace(&info);
-		proc_exit(p, sig | (sig_is_core(sig) ? 0x80 : 0));
+		/* No core file is written, so the status never says one was
+		 * (Linux's 0x80, WCOREDUMP), as Linux's when RLIMIT_CORE or
+		 * PR_SET_DUMPABLE stops the dump. */
+		proc_exit(p, sig);
 		return;
 	}
 	if (!handled)

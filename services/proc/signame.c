@@ -34,20 +34,6 @@ sig_name(int signo)
 	return "SIGRT";
 }
 
-bool
-sig_is_core(int signo)
-{
-	switch (signo) {
-	case LINUX_SIGQUIT: case LINUX_SIGILL: case LINUX_SIGTRAP:
-	case LINUX_SIGABRT: case LINUX_SIGBUS: case LINUX_SIGFPE:
-	case LINUX_SIGSEGV: case LINUX_SIGXCPU: case LINUX_SIGXFSZ:
-	case LINUX_SIGSYS:
-		return true;
-	default:
-		return false;
-	}
-}
-
 /* The name of a fault's si_code, as strace prints it. */
 const char *
 sig_code_name(int signo, int code)

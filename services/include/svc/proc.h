@@ -425,13 +425,11 @@ FW_MUST_CHECK int	 thread_start(struct thread *t);
 /* Sleeps until p has exited and released its resources; its wait status. */
 int			 proc_wait_dead(struct proc *p);
 /*
- * Ends p with a wait status (exit: code << 8; killed: signo | 0x80 when it
- * dumps core).  The first call wins; the threads notice on their way back
- * to user mode.
+ * Ends p with a wait status (exit: code << 8; killed: signo, and 0x80
+ * would say a core was dumped, which Trellis never does).  The first call
+ * wins; the threads notice on their way back to user mode.
  */
 void			 proc_exit(struct proc *p, int wstatus);
-/* Whether signo's default action dumps core. */
-bool			 sig_is_core(int signo);
 const char		*sig_name(int signo);
 const char		*sig_code_name(int signo, int code);
 
