@@ -20,6 +20,7 @@ want '-rw-r--r--' etc/group
 want '-rw-r--r--' etc/hosts
 want '-rw-r--r--' etc/resolv.conf
 grep -q ' bin/sh -> /bin/busybox$' <<<"$list" || { echo "initramfs: bin/sh is not a link to /bin/busybox" >&2; exit 1; }
+want '-rwxr-xr-x' tests/batch
 for libc in "$@"; do
     want '-rwxr-xr-x' "tests/$libc/multicall"
     want 'lrwxrwxrwx' "tests/$libc/read/read_back"
