@@ -121,6 +121,16 @@ fw_copy_to_user(struct fw_vm *vm, fw_uaddr_t dst, const void *src,
 }
 
 int
+fw_copy_frame_to_user(struct fw_vm *vm, fw_uaddr_t dst,
+    const struct fw_frame *f, size_t off, size_t len)
+{
+	if (off > FW_PAGE_SIZE || len > FW_PAGE_SIZE - off)
+		return -EINVAL;
+	return user_copy(vm, dst.v, len, HAL_UOP_TO,
+	    (char *)fw_frame_ptr(f) + off);
+}
+
+int
 fw_clear_user(struct fw_vm *vm, fw_uaddr_t dst, size_t len)
 {
 	return user_copy(vm, dst.v, len, HAL_UOP_CLEAR, NULL);

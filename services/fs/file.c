@@ -3,12 +3,15 @@
  * owns every copy between user memory and a file: it moves bytes through
  * a kernel bounce buffer, so the ops below it (ramfs, devices, console)
  * see kernel memory only and no file-system lock is held across a user
- * access.  Reads and writes at the file offset hold file->lock, so
+ * access.  A regular file's reads skip the bounce where the file system
+ * hands out its cache frames (read_frames): they are copied to the user
+ * after its lock is dropped, each kept by its reference meanwhile.  Reads and writes at the file offset hold file->lock, so
  * threads sharing a description see each update once.
  *
  * Locks: see svc/file.h.
  */
 #include <fw/alloc.h>
+#include <fw/frame.h>
 #include <fw/uaccess.h>
 #include <svc/file.h>
 #include <svc/lib.h>
@@ -27,6 +30,8 @@
  * holds and a write fills one at once, as on Linux, in one call each.
  */
 #define FILE_CHUNK	16384
+_Static_assert(FILE_CHUNK / FW_PAGE_SIZE + 1 <= FILE_READ_FRAMES,
+    "a read_frames piece spans at most FILE_READ_FRAMES pages");
 #define STREAM_CHUNK	65536
 #define MAX_RW_COUNT	0x7ffff000UL	/* Linux's INT_MAX & PAGE_MASK */
 
@@ -138,6 +143,61 @@ read_loop(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
 	return (long)done;
 }
 
+/*
+ * A read that copies once: pieces of up to chunk bytes, each page of a
+ * piece straight from the file's cache frame to the user, or from kbuf
+ * where the file had no frame.  The file keeps its bytes, so no check
+ * comes first: a fault ends the read where it hit (each copy stops at a
+ * user page's end), the position moved by what was delivered, as
+ * Linux's short read.
+ */
+static long
+read_frames_loop(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf,
+    size_t len, uint64_t *pos, void *kbuf, size_t chunk)
+{
+	struct fw_frame *frames[FILE_READ_FRAMES];
+	size_t done = 0, got, k, m, i, in, npages;
+	uint64_t start, to;
+	int err = 0;
+	long n;
+
+	while (done < len) {
+		size_t want = MIN(len - done, chunk);
+
+		start = *pos;
+		if ((n = f->ops->read_frames(f, kbuf, want, pos, frames)) <= 0)
+			return done > 0 ? (long)done : n;
+		for (k = 0, got = 0; err == 0 && k < (size_t)n; k += m) {
+			i = (size_t)(((start + k) >> FW_PAGE_SHIFT) -
+			    (start >> FW_PAGE_SHIFT));
+			in = (size_t)((start + k) & (FW_PAGE_SIZE - 1));
+			to = ubuf.v + done + k;
+			m = MIN((size_t)n - k, FW_PAGE_SIZE - in);
+			m = MIN(m, FW_PAGE_SIZE - (size_t)(to & (FW_PAGE_SIZE - 1)));
+			if (frames[i] != NULL)
+				err = fw_copy_frame_to_user(vm, fw_uaddr(to),
+				    frames[i], in, m);
+			else
+				err = fw_copy_to_user(vm, fw_uaddr(to),
+				    (const char *)kbuf + k, m);
+			if (err == 0)
+				got = k + m;
+		}
+		npages = (size_t)(((start + (uint64_t)n - 1) >> FW_PAGE_SHIFT) -
+		    (start >> FW_PAGE_SHIFT)) + 1;
+		for (i = 0; i < npages; i++)
+			fw_frame_unref(frames[i]);
+		done += got;
+		if (err < 0) {
+			*pos = start + got;
+			return done > 0 ? (long)done : -EFAULT;
+		}
+		if ((size_t)n < want)
+			break;
+	}
+	return (long)done;
+}
+
 static long
 write_loop(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf, size_t len,
     uint64_t *pos, void *kbuf, size_t chunk)
@@ -218,6 +278,8 @@ file_read_user(struct file *f, struct fw_vm *vm, fw_uaddr_t ubuf,
 		return -EISDIR;
 	if (f->ops->rw_user != NULL)
 		return rw_user_whole(f, vm, ubuf, len, false);
+	if (f->ops->read_frames != NULL && f->seekable)
+		return rw_user(f, vm, ubuf, len, off, read_frames_loop);
 	if (f->ops->read == NULL)
 		return -EINVAL;
 	return rw_user(f, vm, ubuf, len, off, read_loop);

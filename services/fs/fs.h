@@ -148,6 +148,9 @@ struct vnode_ops {
 		    struct vnode *v);
 	int	(*unlink)(struct vnode *dir, const char *name, size_t len);
 	long	(*read)(struct vnode *v, void *buf, size_t len, uint64_t off);
+	/* Optional: read, leaving cache pages in place (file_ops). */
+	long	(*read_frames)(struct vnode *v, void *buf, size_t len,
+		    uint64_t off, struct fw_frame **frames);
 	long	(*write)(struct vnode *v, const void *buf, size_t len,
 		    uint64_t off);
 	int	(*truncate)(struct vnode *v, uint64_t size);
@@ -293,6 +296,9 @@ int			 ramfs_rename(struct vnode *odir, const char *oname,
 #define RAMFS_DIRENT_SIZE	20ULL
 long			 ramfs_read(struct vnode *v, void *buf, size_t len,
 			    uint64_t off);
+long			 ramfs_read_frames(struct vnode *v, void *buf,
+			    size_t len, uint64_t off, struct fw_frame **frames)
+			    FW_REQUIRES(&fs_lock);
 long			 ramfs_write(struct vnode *v, const void *buf,
 			    size_t len, uint64_t off) FW_REQUIRES(&fs_lock);
 int			 ramfs_truncate(struct vnode *v, uint64_t size)

@@ -20,14 +20,26 @@
 #include "attr.h"
 #include "vext.h"
 
+/*
+ * A read of v at *off, leaving cache pages in place when frames is not
+ * NULL and v's file system can (file_ops->read_frames), else copying all.
+ */
 static long
-reg_read(struct file *f, void *buf, size_t len, uint64_t *off)
+reg_read_pages(struct file *f, void *buf, size_t len, uint64_t *off,
+    struct fw_frame **frames)
 {
 	struct vnode *v = f->vnode;
+	size_t i;
 	long n;
 
 	fw_mutex_lock(&fs_lock);
-	n = v->ops->read(v, buf, len, *off);
+	if (frames != NULL && v->ops->read_frames != NULL) {
+		n = v->ops->read_frames(v, buf, len, *off, frames);
+	} else {
+		n = v->ops->read(v, buf, len, *off);
+		for (i = 0; frames != NULL && i < FILE_READ_FRAMES; i++)
+			frames[i] = NULL;
+	}
 	if (n > 0 && !(atomic_load(&f->flags) & LINUX_O_NOATIME))
 		vnode_accessed_locked(v);
 	if (n > 0)
@@ -36,6 +48,19 @@ reg_read(struct file *f, void *buf, size_t len, uint64_t *off)
 	if (n > 0)
 		*off += (uint64_t)n;
 	return n;
+}
+
+static long
+reg_read(struct file *f, void *buf, size_t len, uint64_t *off)
+{
+	return reg_read_pages(f, buf, len, off, NULL);
+}
+
+static long
+reg_read_frames(struct file *f, void *buf, size_t len, uint64_t *off,
+    struct fw_frame **frames)
+{
+	return reg_read_pages(f, buf, len, off, frames);
 }
 
 /* O_APPEND moves to the end under the lock, for pwrite too (as Linux). */
@@ -75,6 +100,7 @@ reg_get_page(struct file *f, uint64_t idx, struct fw_frame **out)
 
 static const struct file_ops reg_file_ops = {
 	.read = reg_read,
+	.read_frames = reg_read_frames,
 	.write = reg_write,
 	.get_page = reg_get_page,
 };

@@ -317,6 +317,7 @@ const struct vnode_ops p9fs_ops = {
 	.link = p9fs_link,
 	.unlink = p9fs_unlink,
 	.read = p9fs_read,
+	.read_frames = p9fs_read_frames,
 	.write = p9fs_write,
 	.truncate = p9fs_truncate,
 	.getdents = p9fs_getdents,

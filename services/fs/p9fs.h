@@ -112,6 +112,9 @@ void			p9fs_pin_locked(struct p9_node *n)
 void			p9fs_node_forget(struct p9_node *n);
 long			p9fs_read(struct vnode *v, void *buf, size_t len,
 			    uint64_t off) FW_REQUIRES(&fs_lock);
+long			p9fs_read_frames(struct vnode *v, void *buf,
+			    size_t len, uint64_t off, struct fw_frame **frames)
+			    FW_REQUIRES(&fs_lock);
 FW_MUST_CHECK int	p9fs_get_page(struct vnode *v, uint64_t idx,
 			    struct fw_frame **out) FW_REQUIRES(&fs_lock);
 long			p9fs_write(struct vnode *v, const void *buf,

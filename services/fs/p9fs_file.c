@@ -318,20 +318,42 @@ cache_fill(struct vnode *v, uint64_t first, uint64_t last)
 	return 0;
 }
 
-long
-p9fs_read(struct vnode *v, void *buf, size_t len, uint64_t off)
+/*
+ * Caches what a read of [off, off + *len) needs, *len clipped at the end
+ * of the file: 1, 0 when there is nothing to read, or -errno.
+ */
+static int
+read_prepare(struct vnode *v, size_t *len, uint64_t off)
 {
 	int err;
 
 	if (!vnode_is(v, LINUX_S_IFREG))
 		return -EINVAL;		/* only they have a page table */
-	if (off >= v->size || len == 0)
+	if (off >= v->size || *len == 0)
 		return 0;
-	len = (size_t)MIN((uint64_t)len, v->size - off);
+	*len = (size_t)MIN((uint64_t)*len, v->size - off);
 	if ((err = cache_fill(v, off >> FW_PAGE_SHIFT,
-	    (off + len - 1) >> FW_PAGE_SHIFT)) < 0)
+	    (off + *len - 1) >> FW_PAGE_SHIFT)) < 0)
 		return err;
-	return ramfs_read(v, buf, len, off);
+	return 1;
+}
+
+long
+p9fs_read(struct vnode *v, void *buf, size_t len, uint64_t off)
+{
+	int r = read_prepare(v, &len, off);
+
+	return r <= 0 ? r : ramfs_read(v, buf, len, off);
+}
+
+/* p9fs_read, leaving the cached pages in place (vnode_ops read_frames). */
+long
+p9fs_read_frames(struct vnode *v, void *buf, size_t len, uint64_t off,
+    struct fw_frame **frames)
+{
+	int r = read_prepare(v, &len, off);
+
+	return r <= 0 ? r : ramfs_read_frames(v, buf, len, off, frames);
 }
 
 int

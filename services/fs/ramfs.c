@@ -169,6 +169,7 @@ const struct vnode_ops ramfs_ops = {
 	.link = ramfs_link,
 	.unlink = ramfs_unlink,
 	.read = ramfs_read,
+	.read_frames = ramfs_read_frames,
 	.write = ramfs_write,
 	.truncate = ramfs_truncate,
 	.get_page = ramfs_get_page,

@@ -190,30 +190,55 @@ ramfs_get_page(struct vnode *v, uint64_t idx, struct fw_frame **out)
 	return 0;
 }
 
-long
-ramfs_read(struct vnode *v, void *buf, size_t len, uint64_t off)
+/*
+ * Reads [off, off + len) into buf; with frames, a page that has a frame
+ * is left there instead, frames[i] getting a reference to it (NULL for the
+ * pages copied).
+ */
+static long
+read_pages(struct vnode *v, uint8_t *buf, size_t len, uint64_t off,
+    struct fw_frame **frames)
 {
-	uint8_t *p = buf;
-	size_t done = 0, n;
+	size_t done = 0, n, i;
 	struct fw_frame *f;
 
 	if (off >= v->size)
 		return 0;
 	len = (size_t)MIN((uint64_t)len, v->size - off);
-	while (done < len) {
+	for (i = 0; done < len; i++) {
 		size_t in = (size_t)((off + done) & (FW_PAGE_SIZE - 1));
 
 		n = MIN(len - done, FW_PAGE_SIZE - in);
 		f = ramfs_page_find(v, (off + done) >> FW_PAGE_SHIFT);
+		if (frames != NULL)
+			frames[i] = f != NULL ? fw_frame_ref(f) : NULL;
 		if (f == NULL) {
-			if (image_read(v, off + done, p + done, n) < 0)
-				return -EIO;
-		} else if (fw_frame_read(f, in, p + done, n) < 0) {
-			return -EIO;
+			if (image_read(v, off + done, buf + done, n) < 0)
+				goto fail;
+		} else if (frames == NULL &&
+		    fw_frame_read(f, in, buf + done, n) < 0) {
+			goto fail;
 		}
 		done += n;
 	}
 	return (long)done;
+fail:
+	while (frames != NULL && i-- > 0)
+		fw_frame_unref(frames[i]);
+	return -EIO;
+}
+
+long
+ramfs_read(struct vnode *v, void *buf, size_t len, uint64_t off)
+{
+	return read_pages(v, buf, len, off, NULL);
+}
+
+long
+ramfs_read_frames(struct vnode *v, void *buf, size_t len, uint64_t off,
+    struct fw_frame **frames)
+{
+	return read_pages(v, buf, len, off, frames);
 }
 
 /* Writes what fits; a short count when memory runs out part way. */

@@ -13,6 +13,7 @@
 
 #include <fw/types.h>
 
+struct fw_frame;
 struct fw_vm;
 
 /* 0, or -EFAULT. */
@@ -29,6 +30,14 @@ FW_MUST_CHECK int	fw_copy_to_user(struct fw_vm *vm, fw_uaddr_t dst,
  */
 FW_MUST_CHECK int	fw_user_writable(struct fw_vm *vm, fw_uaddr_t dst,
 			    size_t len);
+/*
+ * Copies len bytes at off of frame f (fw/frame.h) to user memory, without
+ * a bounce buffer: a file's cache page straight to a reader.  The caller
+ * holds its reference to f for the call.  0, -EFAULT, or -EINVAL when
+ * [off, off+len) leaves the frame.
+ */
+FW_MUST_CHECK int	fw_copy_frame_to_user(struct fw_vm *vm, fw_uaddr_t dst,
+			    const struct fw_frame *f, size_t off, size_t len);
 /* Zero-fills len user bytes: 0, or -EFAULT. */
 FW_MUST_CHECK int	fw_clear_user(struct fw_vm *vm, fw_uaddr_t dst,
 			    size_t len);

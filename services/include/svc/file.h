@@ -33,11 +33,25 @@ struct poll_table;
 struct epitem;
 struct linux_iovec;
 
+/* The most pages one read_frames call covers (file_ops, below). */
+#define FILE_READ_FRAMES	5
+
 struct file_ops {
 	/* I/O on kernel memory at *off, which they advance: bytes or -errno. */
 	long	(*read)(struct file *f, void *buf, size_t len, uint64_t *off);
 	long	(*write)(struct file *f, const void *buf, size_t len,
 		    uint64_t *off);
+	/*
+	 * Optional, for reads into user memory that copy once (regular
+	 * files): read, leaving the bytes where they lie.  For page i of
+	 * [*off, *off + n), n what it returns, frames[i] gets a reference to
+	 * the frame holding that page (its cache), or NULL when the op
+	 * copied the page's bytes to their place in buf instead (a hole, an
+	 * image page).  [*off, *off + len) spans at most FILE_READ_FRAMES
+	 * pages.  Bytes, 0 at the end, or -errno; advances *off.
+	 */
+	long	(*read_frames)(struct file *f, void *buf, size_t len,
+		    uint64_t *off, struct fw_frame **frames);
 	/*
 	 * Optional, for sockets: the whole of a read, write, readv or writev
 	 * of user memory in one call (a datagram is one call's bytes), in

@@ -188,6 +188,15 @@ fw_copy_to_user(struct fw_vm *vm, fw_uaddr_t dst, const void *src, size_t len)
 }
 
 int
+fw_copy_frame_to_user(struct fw_vm *vm, fw_uaddr_t dst,
+    const struct fw_frame *f, size_t off, size_t len)
+{
+	if (off > FW_PAGE_SIZE || len > FW_PAGE_SIZE - off)
+		return -EINVAL;
+	return fw_copy_to_user(vm, dst, f->data + off, len);
+}
+
+int
 fw_user_writable(struct fw_vm *vm, fw_uaddr_t dst, size_t len)
 {
 	return len == 0 || user_ok(dst.v, len) ? 0 : -EFAULT;
