@@ -324,6 +324,7 @@ cache_fill(struct vnode *v, uint64_t first, uint64_t last)
  */
 static int
 read_prepare(struct vnode *v, size_t *len, uint64_t off)
+	FW_REQUIRES(&fs_lock)
 {
 	int err;
 
