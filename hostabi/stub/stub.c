@@ -48,6 +48,7 @@
 #define MAP_SHARED_FIXED	0x11
 #define SIG_SETMASK		2
 #define SIGKILL			9
+#define SIGSYS_NR		31
 #define RLIMIT_CORE		4
 
 #define EXIT_SETUP		121	/* set-up failed: the simulator sees it */
@@ -56,7 +57,8 @@
 uint8_t	stub_boot_stack[STUB_BOOT_STACK] __attribute__((aligned(16)));
 
 /* The signals that are events: SYS, SEGV, BUS, ILL, FPE, TRAP, the kick. */
-static const int event_signals[] = { 31, 11, 7, 4, 8, 5, STUB_KICK_SIG };
+static const int event_signals[] = { SIGSYS_NR, 11, 7, 4, 8, 5,
+    STUB_KICK_SIG };
 
 struct k_sigaction {
 	void		*handler;
@@ -137,6 +139,14 @@ stub_handler(int sig, void *si, void *uc)
 	if (__atomic_load_n(&c->kern_waiting, __ATOMIC_SEQ_CST))
 		stub_futex(&c->state, FUTEX_WAKE, 1, 0);
 	spin = __atomic_load_n(&cmd->spin, __ATOMIC_RELAXED);
+	if (sig == SIGSYS_NR) {
+		uint32_t nr = *(const uint32_t *)((const char *)si +
+		    STUB_SI_SYSCALL_OFF);
+
+		if (nr < STUB_SPIN_NRS)
+			spin = __atomic_load_n(&cmd->spin_nr[nr],
+			    __ATOMIC_RELAXED);
+	}
 	while (__atomic_load_n(&c->state, __ATOMIC_ACQUIRE) != SLOT_RESUME) {
 		if (spin > 0) {
 			spin--;

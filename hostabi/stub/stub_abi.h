@@ -119,14 +119,28 @@ struct stub_ctx {
 #define CMD_EXIT	0x2u		/* end this host thread */
 #define CMD_SET_GS	0x4u		/* arch_prctl(ARCH_SET_GS, gs_base) */
 
+/*
+ * How long the stub spins for the answer to an event before it sleeps, in
+ * pauses: spin_nr[nr] for system call nr below STUB_SPIN_NRS (calls of
+ * one number tend to take alike, and a budget shared by all of them made
+ * a long call after a short one sleep), spin for any other event.  The
+ * stub finds a system call's number in the SIGSYS siginfo's si_syscall,
+ * at byte STUB_SI_SYSCALL_OFF (Linux's layout).
+ */
+#define STUB_SPIN_NRS		512
+#define STUB_SI_SYSCALL_OFF	24
+
 struct stub_cmd {
 	uint32_t	flags;
 	uint32_t	spin;		/* pause iterations before sleeping */
 	uint64_t	fs_base;
 	uint64_t	gs_base;
+	uint32_t	spin_nr[STUB_SPIN_NRS];
 };
 
 _Static_assert(sizeof(struct stub_ring) <= STUB_CHUNK, "ring fits a chunk");
+_Static_assert(SLOT_CMD_OFF + sizeof(struct stub_cmd) <= SLOT_SIZE,
+    "the command fits its slot");
 _Static_assert(sizeof(struct stub_mmop) == 32, "mmop layout");
 _Static_assert(STUB_RING_OPS == STUB_RING_OPS_N, "ring size");
 _Static_assert(__builtin_offsetof(struct stub_ring, proof_off) ==
