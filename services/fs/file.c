@@ -5,8 +5,9 @@
  * see kernel memory only and no file-system lock is held across a user
  * access.  A regular file's reads skip the bounce where the file system
  * hands out its cache frames (read_frames): they are copied to the user
- * after its lock is dropped, each kept by its reference meanwhile.  Reads and writes at the file offset hold file->lock, so
- * threads sharing a description see each update once.
+ * after its lock is dropped, each kept by its reference meanwhile.  Reads
+ * and writes at the file offset hold file->lock, so threads sharing a
+ * description see each update once.
  *
  * Locks: see svc/file.h.
  */

@@ -25,7 +25,7 @@
  * NULL and v's file system can (file_ops->read_frames), else copying all.
  */
 static long
-reg_read_pages(struct file *f, void *buf, size_t len, uint64_t *off,
+reg_read_frames(struct file *f, void *buf, size_t len, uint64_t *off,
     struct fw_frame **frames)
 {
 	struct vnode *v = f->vnode;
@@ -53,14 +53,7 @@ reg_read_pages(struct file *f, void *buf, size_t len, uint64_t *off,
 static long
 reg_read(struct file *f, void *buf, size_t len, uint64_t *off)
 {
-	return reg_read_pages(f, buf, len, off, NULL);
-}
-
-static long
-reg_read_frames(struct file *f, void *buf, size_t len, uint64_t *off,
-    struct fw_frame **frames)
-{
-	return reg_read_pages(f, buf, len, off, frames);
+	return reg_read_frames(f, buf, len, off, NULL);
 }
 
 /* O_APPEND moves to the end under the lock, for pwrite too (as Linux). */
