@@ -17,6 +17,7 @@
 #include "space.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stddef.h>
@@ -231,8 +232,13 @@ post_resume(struct fw_uthread *t, uint32_t flags)
 	    __ATOMIC_RELAXED);
 	__atomic_store_n(&t->cmd->flags, flags, __ATOMIC_RELEASE);
 	__atomic_store_n(&c->state, SLOT_RESUME, __ATOMIC_SEQ_CST);
+	/*
+	 * Every waiter: an idle CPU's futex_waitv may still hold this word
+	 * from an earlier wait (sim/cpu.c), and a wake-up of one could go to
+	 * it and leave the stub asleep for good.
+	 */
 	if (__atomic_load_n(&c->stub_waiting, __ATOMIC_SEQ_CST))
-		host_futex_wake(&c->state, 1);
+		host_futex_wake(&c->state, INT_MAX);
 }
 
 static int

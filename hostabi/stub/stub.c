@@ -136,8 +136,10 @@ stub_handler(int sig, void *si, void *uc)
 	c->si = (uint64_t)(uintptr_t)si;
 	c->seq++;
 	__atomic_store_n(&c->state, SLOT_EVENT, __ATOMIC_SEQ_CST);
+	/* Every waiter: idle CPUs of the simulator may hold stale waits on
+	   the word, and one of them could take a wake-up of one. */
 	if (__atomic_load_n(&c->kern_waiting, __ATOMIC_SEQ_CST))
-		stub_futex(&c->state, FUTEX_WAKE, 1, 0);
+		stub_futex(&c->state, FUTEX_WAKE, 0x7fffffff, 0);
 	spin = __atomic_load_n(&cmd->spin, __ATOMIC_RELAXED);
 	if (sig == SIGSYS_NR) {
 		uint32_t nr = *(const uint32_t *)((const char *)si +

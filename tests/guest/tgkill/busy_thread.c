@@ -1,0 +1,84 @@
+/* Signals sent one at a time to a thread that alternates system calls and
+ * pure computation all arrive, each handled once, and the thread's vector
+ * registers survive every system call and every handler (which clobbers
+ * them).  Under Trellis the signal finds the thread in the guest or in the
+ * middle of a trapped call, so both ways back into it are exercised. */
+#include "guest.h"
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <time.h>
+
+#define SIGNALS 3000
+
+static volatile int handled;
+static volatile int stop;
+static volatile long bad;        /* a syscall whose xmm8 changed */
+static volatile pid_t worker_tid;
+
+static void handler(int sig)
+{
+    (void)sig;
+    __asm__ volatile("pcmpeqd %%xmm8, %%xmm8" ::: "xmm8");
+    __atomic_fetch_add(&handled, 1, __ATOMIC_SEQ_CST);
+}
+
+static double now(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static void *worker(void *arg)
+{
+    unsigned long long in[2], out[2];
+    unsigned long i = 0;
+
+    (void)arg;
+    worker_tid = (pid_t)syscall(SYS_gettid);
+    while (!stop) {
+        in[0] = 0x0123456789abcdefULL ^ i;
+        in[1] = ~in[0];
+        __asm__ volatile("movdqu %1, %%xmm8\n\t"
+                         "mov %2, %%eax\n\t"
+                         "syscall\n\t"
+                         "movdqu %%xmm8, %0"
+                         : "=m"(out)
+                         : "m"(in), "i"(SYS_getppid)
+                         : "rax", "rcx", "r11", "xmm8", "memory");
+        if (out[0] != in[0] || out[1] != in[1])
+            bad++;
+        for (volatile int k = 0; k < (int)(i % 64); k++)
+            ;
+        i++;
+    }
+    return NULL;
+}
+
+int main(void)
+{
+    struct sigaction sa = { .sa_handler = handler };
+    pthread_t t;
+    int i;
+
+    CHECK_OK(sigaction(SIGUSR1, &sa, NULL));
+    CHECK(pthread_create(&t, NULL, worker, NULL) == 0);
+    while (worker_tid == 0)
+        sched_yield();
+    for (i = 0; i < SIGNALS; i++) {
+        double until = now() + 10;
+
+        CHECK_OK(syscall(SYS_tgkill, getpid(), worker_tid, SIGUSR1));
+        while (__atomic_load_n(&handled, __ATOMIC_SEQ_CST) == i)
+            if (now() > until)
+                FAIL("signal %d of %d not handled in 10 s", i + 1, SIGNALS);
+    }
+    stop = 1;
+    CHECK(pthread_join(t, NULL) == 0);
+    if (handled != SIGNALS)
+        FAIL("handled %d signals, sent %d", handled, SIGNALS);
+    if (bad != 0)
+        FAIL("%ld system calls lost xmm8", bad);
+    return 0;
+}
