@@ -48,6 +48,13 @@
 #define UC_SPAN		(offsetof(ucontext_t, uc_sigmask) + 8)
 #define SI_SPAN		128u
 
+/* The frame words the stub itself reads (stub_abi.h). */
+_Static_assert(offsetof(ucontext_t, uc_mcontext.gregs) == STUB_UC_GREGS &&
+    REG_R8 == 0 && REG_RCX == 14 && REG_RSP == 15 && REG_RIP == 16 &&
+    REG_EFL == 17 && REG_CSGSFS == 18, "the stub's view of the frame");
+_Static_assert(offsetof(ucontext_t, uc_mcontext.fpregs) == STUB_UC_FPREGS,
+    "the stub's view of the frame");
+
 struct fw_uthread {
 	struct hal_space	*space;
 	struct fw_vm		*vm;

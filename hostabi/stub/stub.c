@@ -43,6 +43,7 @@
 #define SA_SIGINFO		0x4
 #define SA_ONSTACK		0x08000000
 #define SA_RESTORER		0x04000000
+#define SA_NODEFER		0x40000000
 #define PROT_READ		1
 #define PROT_WRITE		2
 #define MAP_SHARED_FIXED	0x11
@@ -117,15 +118,16 @@ event_mask(void)
 	return m;
 }
 
+/* The slot that stub address a lies in. */
+#define SLOT_OF(a)	((uint64_t)(uintptr_t)(a) & ~(SLOT_SIZE - 1))
+
 /*
- * One handler for every event.  It runs on the thread's slot with every
- * signal blocked, so a fault in here kills the process, as it should.
+ * Posts one event to the simulator and waits for its answer, which it has
+ * written into the frame at uc by then.
  */
 static void
-stub_handler(int sig, void *si, void *uc)
+post_event(uint64_t slot, int sig, void *si, void *uc)
 {
-	uint64_t slot = (uint64_t)(uintptr_t)__builtin_frame_address(0) &
-	    ~(SLOT_SIZE - 1);
 	struct stub_ctx *c = (struct stub_ctx *)(uintptr_t)(slot + SLOT_CTX_OFF);
 	const struct stub_cmd *cmd =
 	    (const struct stub_cmd *)(uintptr_t)(slot + SLOT_CMD_OFF);
@@ -169,14 +171,54 @@ stub_handler(int sig, void *si, void *uc)
 		stub_arch_prctl(ARCH_SET_GS, (long)cmd->gs_base);
 }
 
+/*
+ * One handler for every event.  It runs on the thread's slot with the
+ * guest's signal mask (see stub_resume), so a kick may interrupt it: that
+ * kick is kept for stub_resume to answer, and one that came while
+ * stub_resume was under way has it start over.  Any other event inside
+ * the stub is posted as it is, and the simulator ends a process whose
+ * event comes from the stub's code (only the first one of a thread,
+ * stub_boot_trap, is expected).
+ */
+static void
+stub_handler(int sig, void *si, void *uc)
+{
+	uint64_t slot = SLOT_OF(__builtin_frame_address(0));
+	struct stub_ctx *c = (struct stub_ctx *)(uintptr_t)(slot + SLOT_CTX_OFF);
+	const uint64_t *g = (const uint64_t *)((const char *)uc + STUB_UC_GREGS);
+	uint64_t ip = g[16], sp = g[15];
+
+	if (sig == STUB_KICK_SIG && ip - STUB_BASE < STUB_SIZE &&
+	    sp - (slot + SLOT_ALT_OFF) <= SLOT_ALT_SIZE) {
+		__atomic_store_n(&c->kick_pending, 1, __ATOMIC_SEQ_CST);
+		if (ip >= (uint64_t)(uintptr_t)stub_resume_start &&
+		    ip < (uint64_t)(uintptr_t)stub_resume_end)
+			stub_resume((void *)(uintptr_t)c->uc);
+		return;			/* through stub_restorer */
+	}
+	post_event(slot, sig, si, uc);
+	stub_resume(uc);
+}
+
+/* A kick that came while the stub ran, answered on the frame uc. */
+void
+stub_rekick(void *uc)
+{
+	uint64_t slot = SLOT_OF(uc);
+	struct stub_ctx *c = (struct stub_ctx *)(uintptr_t)(slot + SLOT_CTX_OFF);
+
+	post_event(slot, STUB_KICK_SIG, (void *)(uintptr_t)c->si, uc);
+	stub_resume(uc);
+}
+
 static void
 install_handlers(void)
 {
 	struct k_sigaction sa = {
 		.handler = (void *)stub_handler,
-		.flags = SA_SIGINFO | SA_ONSTACK | SA_RESTORER,
+		.flags = SA_SIGINFO | SA_ONSTACK | SA_NODEFER | SA_RESTORER,
 		.restorer = (void *)stub_restorer,
-		.mask = ~0ULL,
+		.mask = 0,
 	};
 	unsigned int i;
 

@@ -24,6 +24,10 @@ long	stub_ts_sigprocmask(long how, const uint64_t *set, uint64_t *old,
 long	stub_ts_seccomp(long op, long flags, const void *prog);
 void	stub_restorer(void);
 void	stub_boot_trap(void) __attribute__((noreturn));
+/* Returns into frame uc (stub_entry.S); stub_rekick answers a kept kick. */
+void	stub_resume(void *uc) __attribute__((noreturn));
+void	stub_rekick(void *uc) __attribute__((noreturn));
+extern const char stub_resume_start[], stub_resume_end[];
 void	stub_mm_loop(void) __attribute__((noreturn));
 
 /* The addresses after each gate's syscall instruction. */

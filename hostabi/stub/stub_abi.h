@@ -45,9 +45,28 @@
 #define STUB_MAX_SLOTS	4096
 #define STUB_RING_OPS_N	2046			/* (STUB_CHUNK - 64) / 32 */
 #define STUB_CTX_TID_OFF 32
+#define STUB_CTX_KICK_OFF 40
 #define STUB_RING_PROOF_OFF 16
 #define STUB_RING_SPIN_OFF 24
 #define STUB_BOOT_STACK	16384
+
+/*
+ * The parts of the host kernel's x86-64 signal frame that the stub reads
+ * when it returns into a frame itself (stub_resume): byte offsets in the
+ * ucontext of uc_mcontext's general registers (r8 ... rcx, rsp, rip,
+ * eflags, then cs in the low 16 bits of the next word) and of its fpregs
+ * pointer; in the FP area, the software bytes' magic and feature mask.
+ * The simulator checks them against <sys/ucontext.h>.
+ */
+#define STUB_UC_GREGS	40
+#define STUB_UC_RSP	(STUB_UC_GREGS + 8 * 15)
+#define STUB_UC_RIP	(STUB_UC_GREGS + 8 * 16)
+#define STUB_UC_EFL	(STUB_UC_GREGS + 8 * 17)
+#define STUB_UC_CS	(STUB_UC_GREGS + 8 * 18)
+#define STUB_UC_FPREGS	(STUB_UC_GREGS + 8 * 23)
+#define STUB_FX_MAGIC_OFF 464
+#define STUB_FX_XFEAT_OFF 472
+#define STUB_FX_MAGIC1	0x46505853
 
 /* The host signal that asks a running guest thread to come back. */
 #define STUB_KICK_SIG	12			/* SIGUSR2 */
@@ -113,6 +132,10 @@ struct stub_ctx {
 	uint64_t	si;		/* stub address of the siginfo */
 	uint32_t	tid;		/* host tid; cleared (and woken) at exit */
 	uint32_t	seq;		/* events so far */
+	uint32_t	kick_pending;	/* a kick came while the stub ran: the
+					   stub answers it before it returns
+					   into the guest */
+	uint32_t	pad;
 };
 
 #define CMD_SET_FS	0x1u		/* arch_prctl(ARCH_SET_FS, fs_base) */
@@ -149,6 +172,8 @@ _Static_assert(__builtin_offsetof(struct stub_ring, spin) ==
     STUB_RING_SPIN_OFF, "ring layout");
 _Static_assert(__builtin_offsetof(struct stub_ctx, tid) == STUB_CTX_TID_OFF,
     "ctx layout");
+_Static_assert(__builtin_offsetof(struct stub_ctx, kick_pending) ==
+    STUB_CTX_KICK_OFF, "ctx layout");
 #endif /* !__ASSEMBLER__ */
 
 #endif
