@@ -74,6 +74,16 @@ struct fw_uthread {
 	uint32_t		 nr;		/* its system call, or
 						   STUB_SPIN_NRS */
 	bool			 dead;
+	/*
+	 * in_user: the stub runs the thread (between post_resume and its
+	 * next event).  kick_req: fw_uthread_kick() asked for an interrupt.
+	 * A kick signals the host thread only while in_user; otherwise the
+	 * next entry returns FW_USER_INTERRUPT at once.  Each side writes
+	 * its word before it reads the other's (sequentially consistent),
+	 * so one of them sees the other.
+	 */
+	uint32_t		 in_user;
+	uint32_t		 kick_req;
 	/* Time answering system call nr (0: none yet), as kernel_ns. */
 	uint32_t		 nr_ns[STUB_SPIN_NRS];
 };
@@ -416,10 +426,18 @@ hal_uthread_free(struct fw_uthread *t)
 	free(t);
 }
 
+/*
+ * A thread that is not in user mode needs no host signal: its task will
+ * pass its next entry, which sees kick_req.  That spares a signal to a
+ * thread that signals itself, or one whose task is answering its call.
+ */
 void
 hal_uthread_kick(struct fw_uthread *t)
 {
-	if (!t->dead && t->tid > 0)
+	if (t->dead || t->tid <= 0)
+		return;
+	__atomic_store_n(&t->kick_req, 1, __ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&t->in_user, __ATOMIC_SEQ_CST))
 		(void)host_tgkill(t->space->pid, t->tid, STUB_KICK_SIG);
 }
 
@@ -556,6 +574,13 @@ user_enter(struct fw_uthread *t, struct fw_user_ctx *r,
 			t->dead = true;
 			return err;
 		}
+		__atomic_store_n(&t->in_user, 1, __ATOMIC_SEQ_CST);
+		if (__atomic_exchange_n(&t->kick_req, 0, __ATOMIC_SEQ_CST)) {
+			__atomic_store_n(&t->in_user, 0, __ATOMIC_SEQ_CST);
+			sim_prof_add(SIM_PROF_KICKS, 1);
+			ev->kind = FW_USER_INTERRUPT;
+			return 0;
+		}
 		flags = 0;
 		if (r->fs_base != t->fs_base) {
 			t->cmd->fs_base = r->fs_base;
@@ -568,7 +593,11 @@ user_enter(struct fw_uthread *t, struct fw_user_ctx *r,
 			flags |= CMD_SET_GS;
 		}
 		post_resume(t, flags);
-		if ((err = wait_event(t)) < 0)
+		err = wait_event(t);
+		/* A kick from now on finds the task on its way to the services. */
+		__atomic_store_n(&t->in_user, 0, __ATOMIC_SEQ_CST);
+		__atomic_store_n(&t->kick_req, 0, __ATOMIC_SEQ_CST);
+		if (err < 0)
 			return err;
 		get_regs(t->uc, r);
 		r->fs_base = t->fs_base;

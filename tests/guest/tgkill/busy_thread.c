@@ -1,8 +1,10 @@
-/* Signals sent one at a time to a thread that alternates system calls and
- * pure computation all arrive, each handled once, and the thread's vector
- * registers survive every system call and every handler (which clobbers
- * them).  Under Trellis the signal finds the thread in the guest or in the
- * middle of a trapped call, so both ways back into it are exercised. */
+/* Signals sent one at a time to a thread that makes a system call and then
+ * computes until the signal has been handled all arrive, each handled once
+ * (a lost one leaves the thread computing for good), and the thread's
+ * vector registers survive every system call and every handler (which
+ * clobbers them).  The sender waits a varying while before each signal, so
+ * the signals find the thread at every point of its system call's way
+ * through Trellis, as well as computing. */
 #include "guest.h"
 #include <pthread.h>
 #include <sched.h>
@@ -38,6 +40,8 @@ static void *worker(void *arg)
     (void)arg;
     worker_tid = (pid_t)syscall(SYS_gettid);
     while (!stop) {
+        int seen = __atomic_load_n(&handled, __ATOMIC_SEQ_CST);
+
         in[0] = 0x0123456789abcdefULL ^ i;
         in[1] = ~in[0];
         __asm__ volatile("movdqu %1, %%xmm8\n\t"
@@ -49,7 +53,7 @@ static void *worker(void *arg)
                          : "rax", "rcx", "r11", "xmm8", "memory");
         if (out[0] != in[0] || out[1] != in[1])
             bad++;
-        for (volatile int k = 0; k < (int)(i % 64); k++)
+        while (__atomic_load_n(&handled, __ATOMIC_SEQ_CST) == seen && !stop)
             ;
         i++;
     }
@@ -69,6 +73,8 @@ int main(void)
     for (i = 0; i < SIGNALS; i++) {
         double until = now() + 10;
 
+        for (volatile int k = 0; k < (i * 7) % 400; k++)
+            ;
         CHECK_OK(syscall(SYS_tgkill, getpid(), worker_tid, SIGUSR1));
         while (__atomic_load_n(&handled, __ATOMIC_SEQ_CST) == i)
             if (now() > until)
