@@ -185,8 +185,8 @@ stub_handler(int sig, void *si, void *uc)
 {
 	uint64_t slot = SLOT_OF(__builtin_frame_address(0));
 	struct stub_ctx *c = (struct stub_ctx *)(uintptr_t)(slot + SLOT_CTX_OFF);
-	const uint64_t *g = (const uint64_t *)((const char *)uc + STUB_UC_GREGS);
-	uint64_t ip = g[16], sp = g[15];
+	uint64_t ip = *(const uint64_t *)((const char *)uc + STUB_UC_RIP);
+	uint64_t sp = *(const uint64_t *)((const char *)uc + STUB_UC_RSP);
 
 	if (sig == STUB_KICK_SIG && ip - STUB_BASE < STUB_SIZE &&
 	    sp - (slot + SLOT_ALT_OFF) <= SLOT_ALT_SIZE) {
