@@ -576,7 +576,7 @@ user_enter(struct fw_uthread *t, struct fw_user_ctx *r,
 		}
 		__atomic_store_n(&t->in_user, 1, __ATOMIC_SEQ_CST);
 		if (__atomic_exchange_n(&t->kick_req, 0, __ATOMIC_SEQ_CST)) {
-			__atomic_store_n(&t->in_user, 0, __ATOMIC_SEQ_CST);
+			__atomic_store_n(&t->in_user, 0, __ATOMIC_RELAXED);
 			sim_prof_add(SIM_PROF_KICKS, 1);
 			ev->kind = FW_USER_INTERRUPT;
 			return 0;
@@ -594,9 +594,13 @@ user_enter(struct fw_uthread *t, struct fw_user_ctx *r,
 		}
 		post_resume(t, flags);
 		err = wait_event(t);
-		/* A kick from now on finds the task on its way to the services. */
-		__atomic_store_n(&t->in_user, 0, __ATOMIC_SEQ_CST);
-		__atomic_store_n(&t->kick_req, 0, __ATOMIC_SEQ_CST);
+		/*
+		 * A kick from now on finds the task on its way to the services,
+		 * whose delivery point sees what the kicker queued first: these
+		 * need no ordering (a stale in_user costs one host signal).
+		 */
+		__atomic_store_n(&t->in_user, 0, __ATOMIC_RELAXED);
+		__atomic_store_n(&t->kick_req, 0, __ATOMIC_RELAXED);
 		if (err < 0)
 			return err;
 		get_regs(t->uc, r);
