@@ -4,7 +4,11 @@
  * vector registers survive every system call and every handler (which
  * clobbers them).  The sender waits a varying while before each signal, so
  * the signals find the thread at every point of its system call's way
- * through Trellis, as well as computing. */
+ * through Trellis, as well as computing.  The sender spins a bounded while
+ * and then sleeps, so that the worker (which must not make a system call
+ * while it waits, or that call would deliver a lost signal) gets the CPU
+ * when the two share one (on a loaded machine), where an unbounded spin
+ * costs a time slice per signal. */
 #include "guest.h"
 #include <pthread.h>
 #include <sched.h>
@@ -12,6 +16,7 @@
 #include <time.h>
 
 #define SIGNALS 3000
+#define SPINS (1 << 14)          /* wait this long before sleeping */
 
 static volatile int handled;
 static volatile int stop;
@@ -63,6 +68,7 @@ static void *worker(void *arg)
 int main(void)
 {
     struct sigaction sa = { .sa_handler = handler };
+    const struct timespec nap = { .tv_nsec = 20000 };
     pthread_t t;
     int i;
 
@@ -72,13 +78,18 @@ int main(void)
         sched_yield();
     for (i = 0; i < SIGNALS; i++) {
         double until = now() + 10;
+        int k = 0;
 
-        for (volatile int k = 0; k < (i * 7) % 400; k++)
+        for (volatile int d = 0; d < (i * 7) % 400; d++)
             ;
         CHECK_OK(syscall(SYS_tgkill, getpid(), worker_tid, SIGUSR1));
-        while (__atomic_load_n(&handled, __ATOMIC_SEQ_CST) == i)
+        while (__atomic_load_n(&handled, __ATOMIC_SEQ_CST) == i) {
+            if (++k % SPINS != 0)
+                continue;
             if (now() > until)
                 FAIL("signal %d of %d not handled in 10 s", i + 1, SIGNALS);
+            nanosleep(&nap, NULL);
+        }
     }
     stop = 1;
     CHECK(pthread_join(t, NULL) == 0);
