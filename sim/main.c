@@ -405,6 +405,7 @@ main(int argc, char **argv)
 	(void)hal_clock_monotonic();
 	host_cpus = sysconf(_SC_NPROCESSORS_ONLN);
 	sim_spin_on = host_cpus > 1;
+	sim_colo_on = sim_spin_on && sim_cpu_has_rdtscp();
 	if (c.cpus == 0)			/* the default: the host's */
 		c.cpus = host_cpus < 1 ? 1 : host_cpus > 64 ? 64 :
 		    (unsigned int)host_cpus;

@@ -48,8 +48,14 @@ void		 sim_irq_raise_line(unsigned int line);	/* from any thread */
 /*
  * Puts the current task to sleep until *word is no longer val (a guest
  * thread's event word, woken by its stub), or for a while: callers re-check.
+ * host_cpu is the host CPU the guest runs on, for a guest whose events are
+ * best waited for there (cpu.c), or -1.
  */
-void		 sim_user_wait(uint32_t *word, uint32_t val);
+void		 sim_user_wait(uint32_t *word, uint32_t val, int host_cpu);
+/* Whether this CPU has RDTSCP (the stubs' way to tell their host CPU). */
+bool		 sim_cpu_has_rdtscp(void);
+/* cpu, if it is a host CPU we may run on, or -1 (cpu may come from a guest). */
+int		 sim_host_cpu_check(uint32_t cpu);
 
 /* platform.c: the host CLOCK_MONOTONIC time of a simulated one. */
 uint64_t	 sim_clock_host(uint64_t t);
@@ -73,6 +79,12 @@ const struct fw_boot_dev_impl *sim_dev_boot_list(size_t *n);
 /* uthread.c: whether the two sides of a hand-off may spin, and how long a
  * pause instruction takes here. */
 extern bool		 sim_spin_on;
+/*
+ * Whether a guest that computes long between events has its events waited
+ * for on its own host CPU (stub_abi.h, cmd.yield): needs RDTSCP for the
+ * stub to tell its CPU, and more than one host CPU.
+ */
+extern bool		 sim_colo_on;
 /*
  * The running estimate of a peer's answer time after one more sample, and
  * how long to spin for an answer expected after avg: 0 when spinning is
@@ -105,6 +117,8 @@ enum sim_prof_counter {
 	SIM_PROF_KERNEL_NS,	/* event to the next resume: the services */
 	SIM_PROF_SPIN_NS,	/* a CPU thread spinning for an event */
 	SIM_PROF_SLEEPS,	/* events the kernel side slept for */
+	SIM_PROF_COLO,		/* of them, on the guest's host CPU */
+	SIM_PROF_PINS,		/* CPU threads bound or unbound */
 	SIM_PROF_IDLE_NS,	/* CPU threads asleep in hal_cpu_idle() */
 	SIM_PROF_MAP_NS,	/* waiting for a stub's mm thread */
 	SIM_PROF_MAP_BATCHES,

@@ -107,7 +107,25 @@ struct fw_uthread {
  */
 #define SPIN_NR_MAX_NS	15000u
 bool		sim_spin_on;
+bool		sim_colo_on;
 unsigned int	sim_pause_ns = 40;
+
+/*
+ * A guest thread whose estimated time between events is past the spin
+ * cap has both sides sleep between them, and each wake-up of a host CPU
+ * that went idle costs tens of microseconds on a VM.  Such a thread is
+ * co-located: its CPU thread waits for it on the stub's host CPU
+ * (sim_user_wait's host_cpu), and the stub yields that CPU for the
+ * answer, COLO_YIELDS times at most (some 0.5 us each when nobody takes
+ * the CPU), before it sleeps.
+ */
+#define COLO_YIELDS	400u
+
+static bool
+colocated(const struct fw_uthread *t)
+{
+	return sim_colo_on && t->guest_ns > SPIN_CAP_NS;
+}
 
 /*
  * The running estimate of a side's time: it falls at once to a shorter
@@ -171,6 +189,7 @@ wait_event(struct fw_uthread *t)
 	uint64_t start = hal_clock_monotonic(), until;
 	unsigned int n = 0;
 	uint32_t st;
+	int host_cpu;
 
 	until = start + sim_spin_budget(t->guest_ns);
 	while ((st = __atomic_load_n(&c->state, __ATOMIC_ACQUIRE)) !=
@@ -186,8 +205,12 @@ wait_event(struct fw_uthread *t)
 		until = 0;
 		/* The task sleeps; the CPU runs others, or waits on state. */
 		__atomic_store_n(&c->kern_waiting, 1, __ATOMIC_SEQ_CST);
+		host_cpu = colocated(t) ? sim_host_cpu_check(
+		    __atomic_load_n(&c->cpu, __ATOMIC_RELAXED)) : -1;
+		if (host_cpu >= 0)
+			sim_prof_add(SIM_PROF_COLO, 1);
 		if (__atomic_load_n(&c->state, __ATOMIC_SEQ_CST) != SLOT_EVENT)
-			sim_user_wait(&c->state, st);
+			sim_user_wait(&c->state, st, host_cpu);
 		__atomic_store_n(&c->kern_waiting, 0, __ATOMIC_RELAXED);
 		if (__atomic_load_n(&c->state, __ATOMIC_ACQUIRE) != SLOT_EVENT &&
 		    (space_dead(t->space) || thread_gone(t))) {
@@ -246,6 +269,8 @@ post_resume(struct fw_uthread *t, uint32_t flags)
 	}
 	__atomic_store_n(&t->cmd->spin,
 	    (uint32_t)(sim_spin_budget(t->kernel_ns) / sim_pause_ns),
+	    __ATOMIC_RELAXED);
+	__atomic_store_n(&t->cmd->yield, colocated(t) ? COLO_YIELDS : 0,
 	    __ATOMIC_RELAXED);
 	__atomic_store_n(&t->cmd->flags, flags, __ATOMIC_RELEASE);
 	__atomic_store_n(&c->state, SLOT_RESUME, __ATOMIC_SEQ_CST);
@@ -351,6 +376,7 @@ hal_uthread_new(struct hal_space *s, struct fw_uthread **out)
 	t->ctx = (struct stub_ctx *)(void *)(t->k + SLOT_CTX_OFF);
 	t->cmd = (struct stub_cmd *)(void *)(t->k + SLOT_CMD_OFF);
 	t->nr = STUB_SPIN_NRS;
+	t->cmd->tell_cpu = sim_colo_on;
 	for (i = 0; i < STUB_SPIN_NRS; i++)
 		t->cmd->spin_nr[i] = (uint32_t)(sim_spin_budget(SPIN_FIRST_NS) /
 		    sim_pause_ns);

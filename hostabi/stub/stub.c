@@ -131,8 +131,14 @@ post_event(uint64_t slot, int sig, void *si, void *uc)
 	struct stub_ctx *c = (struct stub_ctx *)(uintptr_t)(slot + SLOT_CTX_OFF);
 	const struct stub_cmd *cmd =
 	    (const struct stub_cmd *)(uintptr_t)(slot + SLOT_CMD_OFF);
-	uint32_t spin, flags;
+	uint32_t spin, yields, flags;
 
+	if (__atomic_load_n(&cmd->tell_cpu, __ATOMIC_RELAXED)) {
+		uint32_t lo, hi, aux;
+
+		__asm__ volatile("rdtscp" : "=a"(lo), "=d"(hi), "=c"(aux));
+		c->cpu = aux & 0xfff;
+	}
 	c->signo = (uint32_t)sig;
 	c->uc = (uint64_t)(uintptr_t)uc;
 	c->si = (uint64_t)(uintptr_t)si;
@@ -151,7 +157,15 @@ post_event(uint64_t slot, int sig, void *si, void *uc)
 			spin = __atomic_load_n(&cmd->spin_nr[nr],
 			    __ATOMIC_RELAXED);
 	}
+	/* The simulator's thread may need this CPU: give it rather than spin. */
+	if ((yields = __atomic_load_n(&cmd->yield, __ATOMIC_RELAXED)) != 0)
+		spin = 0;
 	while (__atomic_load_n(&c->state, __ATOMIC_ACQUIRE) != SLOT_RESUME) {
+		if (yields > 0) {
+			yields--;
+			stub_yield();
+			continue;
+		}
 		if (spin > 0) {
 			spin--;
 			__builtin_ia32_pause();

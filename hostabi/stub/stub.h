@@ -18,6 +18,7 @@ long	stub_syscall6(long nr, long a1, long a2, long a3, long a4, long a5,
 long	stub_futex(uint32_t *addr, long op, long val, const void *ts);
 long	stub_exit(long code);
 long	stub_arch_prctl(long code, long addr);
+long	stub_yield(void);
 long	stub_ts_sigaltstack(const void *ss, void *old);
 long	stub_ts_sigprocmask(long how, const uint64_t *set, uint64_t *old,
 	    long size);
@@ -32,6 +33,7 @@ void	stub_mm_loop(void) __attribute__((noreturn));
 
 /* The addresses after each gate's syscall instruction. */
 extern const char stub_futex_ip[], stub_exit_ip[], stub_arch_prctl_ip[];
+extern const char stub_yield_ip[];
 extern const char stub_ts_sigaltstack_ip[], stub_ts_sigprocmask_ip[];
 extern const char stub_ts_seccomp_ip[], stub_restorer_ip[];
 extern const char stub_boot_trap_ip[], stub_mm_wait_ip[], stub_mm_mmap_ip[];

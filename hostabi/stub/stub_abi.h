@@ -135,7 +135,8 @@ struct stub_ctx {
 	uint32_t	kick_pending;	/* a kick came while the stub ran: the
 					   stub answers it before it returns
 					   into the guest */
-	uint32_t	pad;
+	uint32_t	cpu;		/* the host CPU of the last event, when
+					   cmd.tell_cpu asks (a hint) */
 };
 
 #define CMD_SET_FS	0x1u		/* arch_prctl(ARCH_SET_FS, fs_base) */
@@ -153,12 +154,23 @@ struct stub_ctx {
 #define STUB_SPIN_NRS		512
 #define STUB_SI_SYSCALL_OFF	24
 
+/*
+ * When the simulator's CPU thread waits for the thread's events on the
+ * stub's own host CPU (sim/cpu.c, a guest that computes long between
+ * events), cmd.yield is nonzero: the stub then waits for the answer by
+ * yielding its CPU to that thread, up to yield times, instead of spinning,
+ * and sleeps only after that.  cmd.tell_cpu asks the stub to write its host
+ * CPU (RDTSCP's TSC_AUX, which Linux sets to the CPU number) into
+ * ctx.cpu with each event.
+ */
 struct stub_cmd {
 	uint32_t	flags;
 	uint32_t	spin;		/* pause iterations before sleeping */
 	uint64_t	fs_base;
 	uint64_t	gs_base;
 	uint32_t	spin_nr[STUB_SPIN_NRS];
+	uint32_t	yield;		/* sched_yield()s instead of spinning */
+	uint32_t	tell_cpu;	/* write ctx.cpu with each event */
 };
 
 _Static_assert(sizeof(struct stub_ring) <= STUB_CHUNK, "ring fits a chunk");

@@ -6,7 +6,8 @@
  * instruction pointer the kernel reports (the address after `syscall`).
  *
  * Gates used by guest threads (allowed by both filters):
- *	stub_futex, stub_restorer (rt_sigreturn), stub_exit, stub_arch_prctl
+ *	stub_futex, stub_restorer (rt_sigreturn), stub_exit, stub_arch_prctl,
+ *	stub_yield (sched_yield)
  * Gates of the mm thread and of thread set-up (process filter only):
  *	the calls inside stub_mm_loop, stub_ts_* for a starting thread
  * stub_boot_trap always traps: it is how a new guest thread reports in.
@@ -50,6 +51,7 @@ stub_syscall6:
 GATE(stub_futex, 202)
 GATE(stub_exit, 60)
 GATE(stub_arch_prctl, 158)
+GATE(stub_yield, 24)
 GATE(stub_ts_sigaltstack, 131)
 GATE(stub_ts_sigprocmask, 14)
 GATE(stub_ts_seccomp, 317)

@@ -13,8 +13,8 @@
  *			only MAP_SHARED|MAP_FIXED, with or without
  *			MAP_POPULATE
  *	guest filter	(each guest thread, before its first guest code):
- *			rt_sigreturn, exit and arch_prctl gates, and futex on
- *			slot words only
+ *			rt_sigreturn, exit, arch_prctl and sched_yield gates,
+ *			and futex on slot words only
  *
  * Stacked filters return the strictest verdict, so a guest thread that jumps
  * to an mm-thread gate is killed by its guest filter.  A compat (int 0x80)
@@ -136,7 +136,7 @@ build_process_filter(void)
 {
 	struct prog *p = &process_prog;
 	static const char *const gates[] = {
-		stub_futex_ip, stub_exit_ip, stub_arch_prctl_ip,
+		stub_futex_ip, stub_exit_ip, stub_arch_prctl_ip, stub_yield_ip,
 		stub_ts_sigaltstack_ip, stub_ts_sigprocmask_ip,
 		stub_ts_seccomp_ip, stub_restorer_ip, stub_mm_wait_ip,
 		stub_mm_munmap_ip, stub_mm_mprotect_ip, stub_mm_clone_ip,
@@ -173,6 +173,7 @@ build_guest_filter(void)
 	allow(p, stub_restorer_ip);
 	allow(p, stub_exit_ip);
 	allow(p, stub_arch_prctl_ip);
+	allow(p, stub_yield_ip);
 	/* futex: only on words of the slots, not the mm thread's doorbell. */
 	emit(p, BPF_JEQ_K, NEXT, TO_KILL, lo(stub_futex_ip));
 	emit(p, BPF_LD_W_ABS, 0, 0, SD_ARG_HI(0));
