@@ -92,7 +92,7 @@ struct fw_uthread {
  * Adaptive spinning (research/host-backend.md section 3.3).  Each side
  * spins before it sleeps only while the other side is likely to answer
  * soon: for twice the recent average of the other side's time, capped at
- * SPIN_CAP_NS, and not at all on a host with one CPU (sim_spin_on), where
+ * SPIN_CAP_NS, and not at all with one host CPU to run on (sim_spin_on), where
  * spinning only delays the peer.  The stub cannot read a clock, so its
  * budget is given in pauses (sim_pause_ns each, measured at start).
  */

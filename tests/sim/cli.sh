@@ -11,7 +11,8 @@ set -uo pipefail
 cases="usage no_program bad_option bad_mem missing_program truncated_elf not_elf
 garbage_cpio truncated_cpio strace_names_enosys strace_si_addr initrd_replaces_root
 initrd_gzip bad_gzip
-tty_winsize not_a_tty no_stub_left vdso_no_trap bad_root initrd_and_root"
+tty_winsize not_a_tty no_stub_left vdso_no_trap bad_root initrd_and_root
+cpus_follow_taskset"
 
 if [ "${1:-}" = --list ]; then
     echo $cases
@@ -168,6 +169,16 @@ no_stub_left)
         sleep 0.1
     done
     [ -z "$alive" ] || fail "stubs left running after SIGKILL:$alive" ;;
+cpus_follow_taskset)
+    # The default CPU count is the host CPUs Trellis may run on, not those online: under
+    # taskset -c 0 it has one CPU (and does not spin, which on one CPU only delays the peer).
+    "${trellis[@]}" run --initrd builtin -- /bin/busybox nproc >"$tmp/out" 2>"$tmp/err" </dev/null ||
+        fail "nproc failed: $(cat "$tmp/err")"
+    [ "$(cat "$tmp/out")" = "$(nproc)" ] || fail "nproc said $(cat "$tmp/out"), the host $(nproc)"
+    first=$(taskset -pc $$ | sed 's/.*: *//; s/[,-].*//')
+    taskset -c "$first" "${trellis[@]}" run --initrd builtin -- /bin/busybox nproc \
+        >"$tmp/out" 2>"$tmp/err" </dev/null || fail "nproc under taskset failed: $(cat "$tmp/err")"
+    [ "$(cat "$tmp/out")" = 1 ] || fail "nproc under taskset -c $first said $(cat "$tmp/out")" ;;
 *)
     echo "cli.sh: no case $case" >&2
     exit 2 ;;
