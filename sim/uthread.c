@@ -376,7 +376,6 @@ hal_uthread_new(struct hal_space *s, struct fw_uthread **out)
 	t->ctx = (struct stub_ctx *)(void *)(t->k + SLOT_CTX_OFF);
 	t->cmd = (struct stub_cmd *)(void *)(t->k + SLOT_CMD_OFF);
 	t->nr = STUB_SPIN_NRS;
-	t->cmd->tell_cpu = sim_colo_on;
 	for (i = 0; i < STUB_SPIN_NRS; i++)
 		t->cmd->spin_nr[i] = (uint32_t)(sim_spin_budget(SPIN_FIRST_NS) /
 		    sim_pause_ns);

@@ -133,7 +133,7 @@ post_event(uint64_t slot, int sig, void *si, void *uc)
 	    (const struct stub_cmd *)(uintptr_t)(slot + SLOT_CMD_OFF);
 	uint32_t spin, yields, flags;
 
-	if (__atomic_load_n(&cmd->tell_cpu, __ATOMIC_RELAXED)) {
+	if ((yields = __atomic_load_n(&cmd->yield, __ATOMIC_RELAXED)) != 0) {
 		uint32_t lo, hi, aux;
 
 		__asm__ volatile("rdtscp" : "=a"(lo), "=d"(hi), "=c"(aux));
@@ -158,7 +158,7 @@ post_event(uint64_t slot, int sig, void *si, void *uc)
 			    __ATOMIC_RELAXED);
 	}
 	/* The simulator's thread may need this CPU: give it rather than spin. */
-	if ((yields = __atomic_load_n(&cmd->yield, __ATOMIC_RELAXED)) != 0)
+	if (yields != 0)
 		spin = 0;
 	while (__atomic_load_n(&c->state, __ATOMIC_ACQUIRE) != SLOT_RESUME) {
 		if (yields > 0) {

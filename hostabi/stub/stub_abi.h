@@ -135,8 +135,8 @@ struct stub_ctx {
 	uint32_t	kick_pending;	/* a kick came while the stub ran: the
 					   stub answers it before it returns
 					   into the guest */
-	uint32_t	cpu;		/* the host CPU of the last event, when
-					   cmd.tell_cpu asks (a hint) */
+	uint32_t	cpu;		/* the host CPU of the last event with
+					   cmd.yield set (a hint) */
 };
 
 #define CMD_SET_FS	0x1u		/* arch_prctl(ARCH_SET_FS, fs_base) */
@@ -159,9 +159,10 @@ struct stub_ctx {
  * stub's own host CPU (sim/cpu.c, a guest that computes long between
  * events), cmd.yield is nonzero: the stub then waits for the answer by
  * yielding its CPU to that thread, up to yield times, instead of spinning,
- * and sleeps only after that.  cmd.tell_cpu asks the stub to write its host
- * CPU (RDTSCP's TSC_AUX, which Linux sets to the CPU number) into
- * ctx.cpu with each event.
+ * and sleeps only after that; it also writes its host CPU (RDTSCP's
+ * TSC_AUX, which Linux sets to the CPU number) into ctx.cpu with each
+ * event, for the simulator's next wait.  The simulator sets yield only
+ * on a CPU with RDTSCP.
  */
 struct stub_cmd {
 	uint32_t	flags;
@@ -170,7 +171,6 @@ struct stub_cmd {
 	uint64_t	gs_base;
 	uint32_t	spin_nr[STUB_SPIN_NRS];
 	uint32_t	yield;		/* sched_yield()s instead of spinning */
-	uint32_t	tell_cpu;	/* write ctx.cpu with each event */
 };
 
 _Static_assert(sizeof(struct stub_ring) <= STUB_CHUNK, "ring fits a chunk");
