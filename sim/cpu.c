@@ -258,7 +258,7 @@ hal_cpu_idle(uint64_t deadline)
 		v[n++] = (struct waitv){ .val = w->val,
 		    .uaddr = (uint64_t)(uintptr_t)w->word,
 		    .flags = FUTEX2_SIZE_U32 };
-	pin = c->nwaits == 1 ? c->waits->host_cpu : -1;
+	pin = c->nwaits == 1 && c->waits != NULL ? c->waits->host_cpu : -1;
 	waits_unlock(c);
 	pin_to(c, pin);
 	if (atomic_load(&irq_pending))
