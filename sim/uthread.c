@@ -86,6 +86,13 @@ struct fw_uthread {
 	uint32_t		 kick_req;
 	/* Time answering system call nr (0: none yet), as kernel_ns. */
 	uint32_t		 nr_ns[STUB_SPIN_NRS];
+	/*
+	 * Time in user mode after the answer to system call nr (0: none
+	 * yet), as guest_ns: after a read that blocked the guest's next call
+	 * comes only once its stub has woken, after a write at once, and one
+	 * estimate for both had the simulator sleep through the first.
+	 */
+	uint32_t		 gap_ns[STUB_SPIN_NRS];
 };
 
 /*
@@ -121,10 +128,19 @@ unsigned int	sim_pause_ns = 40;
  */
 #define COLO_YIELDS	400u
 
+/* The expected time in user mode after the answer to event t->nr. */
+static uint64_t
+gap_estimate(const struct fw_uthread *t)
+{
+	if (t->nr < STUB_SPIN_NRS && t->gap_ns[t->nr] != 0)
+		return t->gap_ns[t->nr];
+	return t->guest_ns;
+}
+
 static bool
 colocated(const struct fw_uthread *t)
 {
-	return sim_colo_on && t->guest_ns > SPIN_CAP_NS;
+	return sim_colo_on && gap_estimate(t) > SPIN_CAP_NS;
 }
 
 /*
@@ -179,6 +195,23 @@ thread_gone(struct fw_uthread *t)
 }
 
 /*
+ * A per-call estimate (0: none yet) after one more sample d: the first
+ * sample is taken whole, up to the clamp sim_spin_estimate() applies to a
+ * rise; never 0 after.
+ */
+static uint32_t
+learn_ns(uint32_t est, uint64_t d)
+{
+	uint64_t e;
+
+	if (est == 0)
+		e = d < 4 * SPIN_CAP_NS ? d : 4 * SPIN_CAP_NS;
+	else
+		e = sim_spin_estimate(est, d);
+	return e > 0 ? (uint32_t)e : 1;
+}
+
+/*
  * Waits until the stub posts an event, then takes the frame's addresses.
  * -EIO when the stub process died or sent a frame outside its slot.
  */
@@ -191,7 +224,7 @@ wait_event(struct fw_uthread *t)
 	uint32_t st;
 	int host_cpu;
 
-	until = start + sim_spin_budget(t->guest_ns);
+	until = start + sim_spin_budget(gap_estimate(t));
 	while ((st = __atomic_load_n(&c->state, __ATOMIC_ACQUIRE)) !=
 	    SLOT_EVENT) {
 		if (until > start && (++n % 32 != 0 ||
@@ -220,6 +253,9 @@ wait_event(struct fw_uthread *t)
 	}
 	t->event_at = hal_clock_monotonic();
 	t->guest_ns = sim_spin_estimate(t->guest_ns, t->event_at - start);
+	if (t->nr < STUB_SPIN_NRS)
+		t->gap_ns[t->nr] = learn_ns(t->gap_ns[t->nr],
+		    t->event_at - start);
 	if (until > start)		/* the event came while we spun */
 		sim_prof_add(SIM_PROF_SPIN_NS, t->event_at - start);
 	sim_prof_add(SIM_PROF_GUEST_NS, t->event_at - start);
@@ -237,19 +273,14 @@ wait_event(struct fw_uthread *t)
 
 /*
  * System call nr took d to answer: its estimate and its budget in the
- * stub (stub_abi.h).  The first sample is taken whole, up to the clamp
- * sim_spin_estimate() applies to a rise.
+ * stub (stub_abi.h).
  */
 static void
 spin_nr_learn(struct fw_uthread *t, uint32_t nr, uint64_t d)
 {
 	uint64_t est;
 
-	if (t->nr_ns[nr] == 0)
-		est = d < 4 * SPIN_CAP_NS ? d : 4 * SPIN_CAP_NS;
-	else
-		est = sim_spin_estimate(t->nr_ns[nr], d);
-	t->nr_ns[nr] = est > 0 ? (uint32_t)est : 1;
+	est = t->nr_ns[nr] = learn_ns(t->nr_ns[nr], d);
 	__atomic_store_n(&t->cmd->spin_nr[nr], est > SPIN_NR_MAX_NS ? 0 :
 	    (uint32_t)(sim_spin_budget(est) / sim_pause_ns), __ATOMIC_RELAXED);
 }
