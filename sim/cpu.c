@@ -208,15 +208,14 @@ pin_to(struct sim_cpu *c, int host_cpu)
 	if (c->pin == host_cpu + 1)
 		return;
 	sim_prof_add(SIM_PROF_PINS, 1);
+	c->pin = host_cpu + 1;	/* a failure is not retried: it is a hint */
 	if (host_cpu < 0) {
-		if (sched_setaffinity(0, sizeof(host_set), &host_set) == 0)
-			c->pin = 0;
+		(void)sched_setaffinity(0, sizeof(host_set), &host_set);
 		return;
 	}
 	CPU_ZERO(&one);
 	CPU_SET(host_cpu, &one);
-	if (sched_setaffinity(0, sizeof(one), &one) == 0)
-		c->pin = host_cpu + 1;
+	(void)sched_setaffinity(0, sizeof(one), &one);
 }
 
 /*
@@ -440,8 +439,16 @@ void
 sim_cpus_configure(unsigned int n)
 {
 	ncpus = n < 1 ? 1 : n > SIM_MAX_CPUS ? SIM_MAX_CPUS : n;
-	if (sched_getaffinity(0, sizeof(host_set), &host_set) != 0)
-		CPU_ZERO(&host_set);		/* no hints are taken then */
+}
+
+long
+sim_host_cpus(void)
+{
+	if (sched_getaffinity(0, sizeof(host_set), &host_set) == 0 &&
+	    CPU_COUNT(&host_set) > 0)
+		return CPU_COUNT(&host_set);
+	CPU_ZERO(&host_set);			/* no hints are taken then */
+	return sysconf(_SC_NPROCESSORS_ONLN);
 }
 
 void

@@ -13,7 +13,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <malloc.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -391,17 +390,6 @@ measure_pause(void)
 	return t < 1 ? 1 : t > 1000 ? 1000 : (unsigned int)t;
 }
 
-/* The host CPUs this process may run on (taskset), or those online. */
-static long
-usable_cpus(void)
-{
-	cpu_set_t set;
-
-	if (sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) > 0)
-		return CPU_COUNT(&set);
-	return sysconf(_SC_NPROCESSORS_ONLN);
-}
-
 int
 main(int argc, char **argv)
 {
@@ -415,7 +403,7 @@ main(int argc, char **argv)
 	heap_tune();
 	signal(SIGPIPE, SIG_IGN);
 	(void)hal_clock_monotonic();
-	host_cpus = usable_cpus();
+	host_cpus = sim_host_cpus();
 	sim_spin_on = host_cpus > 1;
 	sim_colo_on = sim_spin_on && sim_cpu_has_rdtscp();
 	if (c.cpus == 0)			/* the default: the host's */

@@ -41,6 +41,8 @@ uint8_t		*sim_phys_base(void);
 
 /* cpu.c: CPUs are host threads. */
 void		 sim_cpus_configure(unsigned int n);	/* before boot */
+/* The host CPUs we may run on (taskset), or those online; learns the set. */
+long		 sim_host_cpus(void);
 FW_NORETURN_SIM void sim_cpus_start(void);		/* never returns */
 void		 sim_irq_raise(void);			/* from any thread */
 /* Raises interrupt line (1..63) for the core's fw_irq_dispatch(). */
